@@ -1,0 +1,44 @@
+/** @module Organisations, users, tokens, mission. */
+import { authorize } from '../../domain/policy.ts';
+import { presentOrganisation, presentUser } from '../../presenters/accounts.ts';
+import { createOrganisation, createToken, createUser, organisations, updateUser, users } from '../../services/accounts.ts';
+import { getMission } from '../../repositories/organisations.ts';
+import { notFound } from '../../services/errors.ts';
+import { actorOf, type Handlers } from './types.ts';
+
+type AccountHandlers = Pick<
+  Handlers,
+  'getMission' | 'listOrganisations' | 'createOrganisation' | 'listUsers' | 'createUser' | 'updateUser' | 'createToken'
+>;
+
+export const accountHandlers: AccountHandlers = {
+  async getMission(ctx) {
+    authorize(actorOf(ctx), 'mission.read');
+    const m = await getMission(ctx.deps.db);
+    if (!m) throw notFound('mission');
+    return { id: m.id, name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum };
+  },
+  async listOrganisations(ctx) {
+    return { items: (await organisations(ctx.deps, actorOf(ctx))).map(presentOrganisation) };
+  },
+  async createOrganisation(ctx) {
+    const w = await createOrganisation(ctx.deps, actorOf(ctx), ctx.body);
+    return { ...presentOrganisation(w.value), logIndex: w.logIndex };
+  },
+  async listUsers(ctx) {
+    return { items: (await users(ctx.deps, actorOf(ctx))).map(presentUser) };
+  },
+  async createUser(ctx) {
+    const w = await createUser(ctx.deps, actorOf(ctx), ctx.body);
+    return { ...presentUser(w.value), logIndex: w.logIndex };
+  },
+  async updateUser(ctx) {
+    const w = await updateUser(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body);
+    return { ...presentUser(w.value), logIndex: w.logIndex };
+  },
+  async createToken(ctx) {
+    const actor = actorOf(ctx);
+    const w = await createToken(ctx.deps, actor, actor.userId, ctx.body.label);
+    return { id: w.value.id, token: w.value.token, logIndex: w.logIndex };
+  },
+};

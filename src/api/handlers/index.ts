@@ -1,0 +1,7 @@
+/** @module All handlers; the type makes a route without a handler a compile error. */
+import type { Handlers } from './types.ts';
+import { sessionHandlers } from './session.ts';
+import { accountHandlers } from './accounts.ts';
+import { contributionHandlers } from './contributions.ts';
+
+export const handlers: Handlers = { ...sessionHandlers, ...accountHandlers, ...contributionHandlers };

@@ -1,0 +1,77 @@
+/**
+ * @module Mounts the route table on Hono: for each route, parse and validate params, query and
+ * body against its schemas, authenticate, check CSRF for cookie sessions, run the handler,
+ * and shape the response through the route's response schema (which drops any field the
+ * contract does not declare).
+ */
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import { routes, type RouteId } from '../contract/routes.ts';
+import type { RouteDef } from '../contract/route.ts';
+import { MAX_JSON_BODY_BYTES } from '../contract/enums.ts';
+import { callerFromBearer, callerFromSession, type Caller } from '../services/sessions.ts';
+import { ServiceError, unauthorized } from '../services/errors.ts';
+import type { Deps } from '../services/deps.ts';
+import { readJsonBody } from './http/body.ts';
+import { readCookie, SESSION_COOKIE } from './http/cookies.ts';
+import { fieldErrors } from './http/problem.ts';
+import { handlers } from './handlers/index.ts';
+import type { HandlerContext } from './handlers/types.ts';
+
+export interface AppEnv {
+  Variables: { ip: string };
+}
+
+function parseOrThrow<S extends z.ZodType>(where: string, schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldErrors(where, result.error);
+    throw new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  }
+  return result.data;
+}
+
+async function authenticate(deps: Deps, c: Context, sessionToken: string | undefined): Promise<Caller> {
+  const auth = c.req.header('authorization');
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    const caller = match?.[1] ? await callerFromBearer(deps, match[1]) : undefined;
+    if (!caller) throw unauthorized('the bearer token is invalid or revoked');
+    return caller;
+  }
+  const caller = sessionToken ? await callerFromSession(deps, sessionToken) : undefined;
+  if (!caller) throw unauthorized();
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('x-csrf-token') !== caller.csrfToken) {
+    throw new ServiceError(403, 'Forbidden', 'missing or wrong x-csrf-token header for this session');
+  }
+  return caller;
+}
+
+function mount(app: Hono<AppEnv>, deps: Deps, secureCookies: boolean, id: RouteId): void {
+  const def = routes[id] as RouteDef;
+  const honoPath = def.path.replace(/\{(\w+)\}/g, ':$1');
+  const handler = handlers[id] as (ctx: HandlerContext<RouteDef>) => Promise<unknown>;
+  app.on(def.method.toUpperCase(), honoPath, async (c) => {
+    const params = def.params ? parseOrThrow('params', def.params, c.req.param()) : undefined;
+    const query = def.query ? parseOrThrow('query', def.query, c.req.query()) : undefined;
+    const rawBody = def.body ? await readJsonBody(c.req.raw, MAX_JSON_BODY_BYTES) : undefined;
+    const body = def.body ? parseOrThrow('body', def.body, rawBody) : undefined;
+    const sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE);
+    const caller = def.auth === 'account' ? await authenticate(deps, c, sessionToken) : undefined;
+    const cookies: string[] = [];
+    const result = await handler({
+      deps, params, query, body, caller, sessionToken, secureCookies,
+      ip: c.get('ip'),
+      setCookie: (v) => cookies.push(v),
+    });
+    for (const cookie of cookies) c.header('set-cookie', cookie, { append: true });
+    c.header('cache-control', 'no-store');
+    if (def.status === 204) return c.body(null, 204);
+    return c.json(def.response.parse(result), def.status);
+  });
+}
+
+/** Mounts every route of the contract. */
+export function mountRoutes(app: Hono<AppEnv>, deps: Deps, secureCookies: boolean): void {
+  for (const id of Object.keys(routes) as RouteId[]) mount(app, deps, secureCookies, id);
+}

@@ -1,0 +1,61 @@
+/** @module `org add`, `user add`, `token create`: operator commands on the configured database. */
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { CreateOrganisation, CreateUser, Email } from '../contract/accounts.ts';
+import { createOrganisation, createToken, createUser } from '../services/accounts.ts';
+import { findOrganisation } from '../repositories/organisations.ts';
+import { findPrincipalByEmail } from '../repositories/users.ts';
+import { invalid, notFound } from '../services/errors.ts';
+import { readStdin, withRuntime } from './with-runtime.ts';
+import { parseInput } from './parse.ts';
+
+export function registerAccountCommands(program: Command): void {
+  const org = program.command('org').description('manage organisations');
+  org
+    .command('add')
+    .description('add an organisation (state, party, international_organisation, mission, ngo)')
+    .requiredOption('--name <name>', 'exact name')
+    .requiredOption('--kind <kind>', 'state | party | international_organisation | mission | ngo')
+    .option('--country <iso>', 'ISO 3166-1 alpha-2 code (required for a state)')
+    .action(async (o: { name: string; kind: string; country?: string }) => {
+      const input = parseInput(CreateOrganisation, { name: o.name, kind: o.kind, country: o.country?.toUpperCase() });
+      const w = await withRuntime('org add', (rt) => createOrganisation(rt.deps, null, input));
+      process.stdout.write(`${w.value.id}\t${w.value.name}\n`);
+    });
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('add')
+    .description('add an account; the password is read from standard input')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .requiredOption('--org <org>', 'organisation id or exact name')
+    .requiredOption('--role <role>', 'admin | coordinator | monitor | liaison | observer')
+    .requiredOption('--password-stdin', 'read the password from standard input')
+    .action(async (o: { email: string; name: string; org: string; role: string }) => {
+      const password = await readStdin();
+      const w = await withRuntime('user add', async (rt) => {
+        const organisation = await findOrganisation(rt.deps.db, o.org);
+        if (!organisation) throw invalid([{ path: 'org', message: `no organisation with id or name "${o.org}"` }]);
+        const input = parseInput(CreateUser, { email: o.email, name: o.name, organisationId: organisation.id, role: o.role, password });
+        return createUser(rt.deps, null, input);
+      });
+      process.stdout.write(`${w.value.id}\t${w.value.email}\t${w.value.role}\n`);
+    });
+
+  const token = program.command('token').description('manage API tokens');
+  token
+    .command('create')
+    .description('create a bearer token for an account; prints it as the last line')
+    .requiredOption('--email <email>')
+    .option('--label <label>', 'what the token is for', 'cli')
+    .action(async (o: { email: string; label: string }) => {
+      const email = parseInput(z.object({ email: Email }), { email: o.email }).email;
+      const w = await withRuntime('token create', async (rt) => {
+        const principal = await findPrincipalByEmail(rt.deps.db, email);
+        if (!principal) throw notFound(`account ${email}`);
+        return createToken(rt.deps, null, principal.id, o.label);
+      });
+      process.stdout.write(`token id ${w.value.id}\n${w.value.token}\n`);
+    });
+}

@@ -1,0 +1,62 @@
+/**
+ * @module Configuration from the environment, validated once at start.
+ * Secrets (DATABASE_URL may hold a password) are never logged: see `describeConfig`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  TRUCE_DEMO: z.enum(['0', '1']).default('1'),
+  TRUCE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUCE_LOG_ORIGIN: z.string().min(1).default('truce.example/gaza-2025'),
+  TRUCE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  logLevel: z.infer<typeof EnvSchema>['TRUCE_LOG_LEVEL'];
+  logOrigin: string;
+  secureCookies: boolean;
+}
+
+/** Reads the configuration; throws a readable error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = EnvSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.TRUCE_DEMO === '1',
+    logLevel: e.TRUCE_LOG_LEVEL,
+    logOrigin: e.TRUCE_LOG_ORIGIN,
+    secureCookies: e.TRUCE_SECURE_COOKIES === '1',
+  };
+}
+
+/** The configuration as it may be printed: the database password is masked. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  let db = 'pglite:' + c.dataDir;
+  if (c.databaseUrl) {
+    const u = new URL(c.databaseUrl);
+    if (u.password) u.password = '***';
+    db = u.toString();
+  }
+  return { host: c.host, port: c.port, database: db, demo: c.demo, origin: c.logOrigin };
+}

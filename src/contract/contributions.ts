@@ -1,0 +1,46 @@
+/**
+ * @module Contributions to the force: who brings what (see force generation).
+ */
+import { z } from 'zod';
+import { CAPABILITIES, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS } from './enums.ts';
+import { LogIndex, Text, Uuid } from './common.ts';
+
+const IsoDate = z.iso.date();
+
+export const Contribution = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  kind: z.enum(CONTRIBUTION_KINDS),
+  capability: z.enum(CAPABILITIES),
+  quantity: z.number().nullable(),
+  unit: z.enum(CONTRIBUTION_UNITS),
+  currency: z.string().nullable(),
+  status: z.enum(CONTRIBUTION_STATUSES),
+  caveats: z.string(),
+  expectedArrival: IsoDate.nullable(),
+  note: z.string(),
+  version: z.number().int(),
+});
+export type Contribution = z.infer<typeof Contribution>;
+
+export const CreateContribution = z
+  .strictObject({
+    organisationId: Uuid,
+    kind: z.enum(CONTRIBUTION_KINDS),
+    capability: z.enum(CAPABILITIES),
+    quantity: z.number().nonnegative().max(1e12).nullable().default(null),
+    unit: z.enum(CONTRIBUTION_UNITS),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').optional(),
+    status: z.enum(CONTRIBUTION_STATUSES).default('interest'),
+    caveats: Text(2000).default(''),
+    expectedArrival: IsoDate.optional(),
+    note: Text(4000).default(''),
+  })
+  .refine((c) => (c.unit === 'currency') === (c.currency !== undefined), {
+    path: ['currency'],
+    message: 'a currency is required exactly when the unit is currency',
+  });
+export type CreateContribution = z.infer<typeof CreateContribution>;
+
+export const ContributionWritten = Contribution.extend({ logIndex: LogIndex });

@@ -1,0 +1,81 @@
+/**
+ * @module Every HTTP operation of the API, declared once. Adding a route here without a
+ * handler fails type-checking in src/api/handlers.
+ */
+import { z } from 'zod';
+import { route } from './route.ts';
+import { IdParams, listOf } from './common.ts';
+import {
+  CreateOrganisation,
+  CreateToken,
+  CreateUser,
+  Mission,
+  Organisation,
+  OrganisationWritten,
+  Session,
+  SignInRequest,
+  TokenCreated,
+  UpdateUser,
+  User,
+  UserWritten,
+} from './accounts.ts';
+import { Contribution, ContributionWritten, CreateContribution } from './contributions.ts';
+
+const Empty = z.object({});
+
+export const routes = {
+  signIn: route({
+    method: 'post', path: '/api/session', tag: 'session', auth: 'public', status: 200,
+    summary: 'Sign in with email and password; sets an HttpOnly session cookie and returns the CSRF token',
+    body: SignInRequest, response: Session,
+  }),
+  getSession: route({
+    method: 'get', path: '/api/session', tag: 'session', auth: 'account', status: 200,
+    summary: 'The signed-in account and its CSRF token', response: Session,
+  }),
+  signOut: route({
+    method: 'delete', path: '/api/session', tag: 'session', auth: 'account', status: 204,
+    summary: 'Sign out (ends the session)', response: Empty,
+  }),
+  getMission: route({
+    method: 'get', path: '/api/mission', tag: 'mission', auth: 'account', status: 200,
+    summary: 'The mission: name, force ceiling, approval quorum', response: Mission,
+  }),
+  listOrganisations: route({
+    method: 'get', path: '/api/organisations', tag: 'organisations', auth: 'account', status: 200,
+    summary: 'States, parties, international organisations, missions and NGOs', response: listOf(Organisation),
+  }),
+  createOrganisation: route({
+    method: 'post', path: '/api/organisations', tag: 'organisations', auth: 'account', status: 201,
+    summary: 'Add an organisation (admin)', body: CreateOrganisation, response: OrganisationWritten,
+  }),
+  listUsers: route({
+    method: 'get', path: '/api/users', tag: 'users', auth: 'account', status: 200,
+    summary: 'Accounts visible to the caller', response: listOf(User),
+  }),
+  createUser: route({
+    method: 'post', path: '/api/users', tag: 'users', auth: 'account', status: 201,
+    summary: 'Add an account (admin)', body: CreateUser, response: UserWritten,
+  }),
+  updateUser: route({
+    method: 'patch', path: '/api/users/{id}', tag: 'users', auth: 'account', status: 200,
+    summary: "Change an account's role or disable it (admin); recorded as a permission change",
+    params: IdParams, body: UpdateUser, response: UserWritten,
+  }),
+  createToken: route({
+    method: 'post', path: '/api/tokens', tag: 'users', auth: 'account', status: 201,
+    summary: 'Create a bearer API token for the calling account', body: CreateToken, response: TokenCreated,
+  }),
+  listContributions: route({
+    method: 'get', path: '/api/contributions', tag: 'force', auth: 'account', status: 200,
+    summary: 'What each state or organisation offers the force', response: listOf(Contribution),
+  }),
+  createContribution: route({
+    method: 'post', path: '/api/contributions', tag: 'force', auth: 'account', status: 201,
+    summary: 'Record a contribution (coordinator, admin, or a liaison for their own organisation)',
+    body: CreateContribution, response: ContributionWritten,
+  }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;

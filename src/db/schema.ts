@@ -1,0 +1,133 @@
+/**
+ * @module Kysely table types: the TypeScript view of the SQL in ./migrations.
+ * Keep in step with the migrations; an integration test compares the two.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  Capability,
+  ContributionKind,
+  ContributionStatus,
+  ContributionUnit,
+  OrgKind,
+  Role,
+} from '../contract/enums.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface MissionTable {
+  id: string;
+  name: string;
+  force_ceiling: number;
+  approval_quorum: number;
+  created_at: Timestamp;
+}
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  country: string | null;
+  parent_id: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string;
+  role: Role;
+  password_hash: string | null;
+  disabled: boolean;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: Uint8Array;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  token_hash: Uint8Array;
+  label: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInEventTable {
+  id: Generated<number>;
+  email: string;
+  user_id: string | null;
+  ok: boolean;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface ContributionTable {
+  id: string;
+  organisation_id: string;
+  kind: ContributionKind;
+  capability: Capability;
+  /** numeric: returned as a decimal string by both engines. */
+  quantity: string | null;
+  unit: ContributionUnit;
+  currency: string | null;
+  status: ContributionStatus;
+  caveats: string;
+  expected_arrival: string | null;
+  note: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One row per change of any record: the audit trail and the outbox of the transparency log. */
+export interface RecordChangeTable {
+  id: Generated<number>;
+  record_kind: string;
+  record_id: string;
+  version: number;
+  op: string;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  at: Timestamp;
+  /** Public fields plus salted commitments of restricted fields (never the restricted values). */
+  payload: Json;
+  log_index: number | null;
+}
+
+/** The restricted values and salts behind the commitments in record_changes.payload. */
+export interface RecordSecretTable {
+  change_id: number;
+  field: string;
+  salt: Uint8Array;
+  value: Json;
+}
+
+export interface MetaTable {
+  key: string;
+  value: Json;
+}
+
+export interface DB {
+  missions: MissionTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  sign_in_events: SignInEventTable;
+  contributions: ContributionTable;
+  record_changes: RecordChangeTable;
+  record_secrets: RecordSecretTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,91 @@
+/**
+ * @module Loads the demo scenario once. The whole load is one transaction whose first statement
+ * claims the `demo` marker: a second server starting at the same time waits on that row, then
+ * finds it and does nothing, so the demo is never loaded twice or half.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { hashPassword } from '../adapters/passwords.ts';
+import type { Deps } from '../services/deps.ts';
+import { writeWithLog } from '../services/write.ts';
+import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
+
+export interface SeedResult {
+  loaded: boolean;
+  logIndex: number | null;
+}
+
+export async function isDemoLoaded(deps: Deps): Promise<boolean> {
+  const row = await deps.db.selectFrom('meta').select('key').where('key', '=', 'demo').executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function seedDemo(deps: Deps): Promise<SeedResult> {
+  if (await isDemoLoaded(deps)) return { loaded: false, logIndex: null };
+  // Hash outside the transaction: it is the slow part, and PGlite's transaction locks everything.
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const claimed = await sql<{ key: string }>`
+      insert into meta (key, value) values ('demo', ${JSON.stringify({ loadedAt: now.toISOString() })})
+      on conflict (key) do nothing returning key`.execute(tx);
+    if (claimed.rows.length === 0) return false;
+
+    const missionId = randomUUID();
+    await tx.insertInto('missions').values({
+      id: missionId, name: DEMO_MISSION.name, force_ceiling: DEMO_MISSION.forceCeiling,
+      approval_quorum: DEMO_MISSION.approvalQuorum, created_at: now,
+    }).execute();
+    await record({
+      kind: 'mission', id: missionId, version: 1, op: 'create', at: now, actor: null,
+      public: { name: DEMO_MISSION.name, forceCeiling: DEMO_MISSION.forceCeiling, approvalQuorum: DEMO_MISSION.approvalQuorum },
+    });
+
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGANISATIONS) {
+      const id = randomUUID();
+      orgIds.set(o.name, id);
+      const parentId = o.parent ? orgIds.get(o.parent) ?? null : null;
+      await tx.insertInto('organisations').values({
+        id, name: o.name, kind: o.kind, country: o.country ?? null, parent_id: parentId, version: 1, created_at: now, updated_at: now,
+      }).execute();
+      await record({
+        kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null,
+        public: { name: o.name, kind: o.kind, country: o.country ?? null, parentId },
+      });
+    }
+
+    for (const [i, u] of DEMO_USERS.entries()) {
+      const id = randomUUID();
+      const organisationId = orgIds.get(u.organisation)!;
+      await tx.insertInto('users').values({
+        id, email: u.email, name: u.name, organisation_id: organisationId, role: u.role,
+        password_hash: hashes[i]!, disabled: false, version: 1, created_at: now, updated_at: now,
+      }).execute();
+      await record({
+        kind: 'user', id, version: 1, op: 'permission', at: now, actor: null,
+        public: { organisationId, role: u.role, disabled: false },
+        restricted: { email: u.email, name: u.name },
+      });
+    }
+
+    for (const c of DEMO_CONTRIBUTIONS) {
+      const id = randomUUID();
+      const organisationId = orgIds.get(c.organisation)!;
+      await tx.insertInto('contributions').values({
+        id, organisation_id: organisationId, kind: c.kind, capability: c.capability,
+        quantity: c.quantity === null ? null : String(c.quantity), unit: c.unit, currency: null, status: c.status,
+        caveats: c.caveats, expected_arrival: null, note: c.note, version: 1, created_at: now, updated_at: now,
+      }).execute();
+      await record({
+        kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null,
+        public: {
+          organisationId, kind: c.kind, capability: c.capability, quantity: c.quantity, unit: c.unit, currency: null,
+          status: c.status, caveats: c.caveats, expectedArrival: null, note: c.note,
+        },
+      });
+    }
+    return true;
+  });
+  return { loaded: written.value, logIndex: written.logIndex };
+}

@@ -1,0 +1,79 @@
+/**
+ * @module Authorisation, decided here and nowhere else. Routes ask `can(actor, action, target)`;
+ * the matrix below is the whole rule and is tested exhaustively (role x action x ownership).
+ */
+import type { Role } from '../contract/enums.ts';
+
+export const ACTIONS = [
+  'mission.read',
+  'organisation.read',
+  'organisation.create',
+  'user.read',
+  'user.create',
+  'user.update',
+  'token.create',
+  'contribution.read',
+  'contribution.create',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Who is acting: resolved from a session cookie or a bearer token. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  role: Role;
+}
+
+/** What the action is about, where ownership matters. */
+export interface Target {
+  organisationId?: string;
+}
+
+/**
+ * `all`: allowed on any target. `own`: only where the target belongs to the actor's
+ * organisation. Absent: denied.
+ */
+type Grant = 'all' | 'own';
+
+const READ_EVERYTHING: Partial<Record<Action, Grant>> = {
+  'mission.read': 'all',
+  'organisation.read': 'all',
+  'contribution.read': 'all',
+  'token.create': 'all',
+};
+
+const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = {
+  admin: Object.fromEntries(
+    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'contribution.read', 'contribution.create', 'audit.read'] as const).map((a) => [a, 'all']),
+  ),
+  coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
+  monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
+  liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },
+  observer: { ...READ_EVERYTHING },
+};
+
+/** True when `actor` may do `action` on `target`. Pure; no I/O. */
+export function can(actor: Actor, action: Action, target: Target = {}): boolean {
+  const grant = MATRIX[actor.role][action];
+  if (grant === 'all') return true;
+  if (grant === 'own') return target.organisationId === undefined || target.organisationId === actor.organisationId;
+  return false;
+}
+
+/** The grant itself, for listings that filter by ownership (e.g. a liaison sees own-org users). */
+export function grantOf(actor: Actor, action: Action): Grant | undefined {
+  return MATRIX[actor.role][action];
+}
+
+/** Throws `forbidden` unless allowed. A null actor is the operator at the console (CLI with database access). */
+export function authorize(actor: Actor | null, action: Action, target: Target = {}): void {
+  if (actor === null) return;
+  if (!can(actor, action, target)) throw new PolicyDenied(action);
+}
+
+export class PolicyDenied extends Error {
+  constructor(readonly action: Action) {
+    super(`your role does not allow ${action}`);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * @module `truce serve`: opens the runtime, loads the demo when asked, listens on HOST:PORT,
+ * and shuts down cleanly on SIGTERM/SIGINT (stop accepting, finish in-flight requests, close
+ * the database so PGlite flushes and releases DATA_DIR).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './api/app.ts';
+import type { Config } from './config.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { seedDemo } from './demo/seed.ts';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export interface RunningServer {
+  url: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const runtime = await openRuntime(config, `truce serve (port ${config.port})`, logger);
+  try {
+    if (config.demo) {
+      const seeded = await seedDemo(runtime.deps);
+      if (seeded.loaded) logger.info('demo scenario loaded');
+    }
+    const app = createApp(runtime.deps, {
+      version: packageVersion(),
+      secureCookies: config.secureCookies,
+      webDir: path.join(PROJECT_ROOT, 'dist', 'web'),
+    });
+    const server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host}:${port}`;
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await runtime.close();
+      })());
+    return { url, runtime, close };
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * @module Organisations, users and API tokens. Role changes and new accounts are permission
+ * changes: each is a record change in the verifiable log (names and emails only as commitments).
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateOrganisation, CreateUser, UpdateUser } from '../contract/accounts.ts';
+import { authorize, grantOf, type Actor } from '../domain/policy.ts';
+import { hashPassword } from '../adapters/passwords.ts';
+import { hashSecret, newSecret } from '../adapters/secrets.ts';
+import { findOrganisation, listOrganisations, type OrganisationRow } from '../repositories/organisations.ts';
+import { findPrincipalByEmail, listUsers, type UserRow } from '../repositories/users.ts';
+import type { Deps } from './deps.ts';
+import { conflict, invalid, notFound } from './errors.ts';
+import { writeWithLog, type Written } from './write.ts';
+
+export async function organisations(deps: Deps, actor: Actor | null): Promise<OrganisationRow[]> {
+  authorize(actor, 'organisation.read');
+  return listOrganisations(deps.db);
+}
+
+export async function createOrganisation(
+  deps: Deps,
+  actor: Actor | null,
+  input: z.output<typeof CreateOrganisation>,
+): Promise<Written<OrganisationRow>> {
+  authorize(actor, 'organisation.create');
+  if (await findOrganisation(deps.db, input.name)) throw conflict(`an organisation named "${input.name}" exists already`);
+  if (input.parentId && !(await findOrganisation(deps.db, input.parentId))) {
+    throw invalid([{ path: 'parentId', message: 'no such organisation' }]);
+  }
+  const now = deps.clock.now();
+  const row: OrganisationRow = {
+    id: randomUUID(),
+    name: input.name,
+    kind: input.kind,
+    country: input.country ?? null,
+    parent_id: input.parentId ?? null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  return writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('organisations').values(row).execute();
+    await record({
+      kind: 'organisation', id: row.id, version: 1, op: 'create', at: now, actor,
+      public: { name: row.name, kind: row.kind, country: row.country, parentId: row.parent_id },
+    });
+    return row;
+  });
+}
+
+export async function users(deps: Deps, actor: Actor | null): Promise<UserRow[]> {
+  authorize(actor, 'user.read');
+  const own = actor && grantOf(actor, 'user.read') === 'own' ? actor.organisationId : undefined;
+  return listUsers(deps.db, own);
+}
+
+export async function createUser(
+  deps: Deps,
+  actor: Actor | null,
+  input: z.output<typeof CreateUser>,
+): Promise<Written<UserRow>> {
+  authorize(actor, 'user.create', { organisationId: input.organisationId });
+  const org = await findOrganisation(deps.db, input.organisationId);
+  if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
+  if (await findPrincipalByEmail(deps.db, input.email)) throw conflict(`an account with email ${input.email} exists already`);
+  const now = deps.clock.now();
+  const row: UserRow = {
+    id: randomUUID(),
+    email: input.email,
+    name: input.name,
+    organisation_id: org.id,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    disabled: false,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  return writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('users').values(row).execute();
+    await record({
+      kind: 'user', id: row.id, version: 1, op: 'permission', at: now, actor,
+      public: { organisationId: row.organisation_id, role: row.role, disabled: false },
+      restricted: { email: row.email, name: row.name },
+    });
+    return row;
+  });
+}
+
+export async function updateUser(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.output<typeof UpdateUser>,
+): Promise<Written<UserRow>> {
+  authorize(actor, 'user.update');
+  const now = deps.clock.now();
+  return writeWithLog(deps, async (tx, record) => {
+    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('user');
+    const next: UserRow = {
+      ...current,
+      role: input.role ?? current.role,
+      disabled: input.disabled ?? current.disabled,
+      version: current.version + 1,
+      updated_at: now,
+    };
+    await tx
+      .updateTable('users')
+      .set({ role: next.role, disabled: next.disabled, version: next.version, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    if (next.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await record({
+      kind: 'user', id, version: next.version, op: 'permission', at: now, actor,
+      public: { organisationId: next.organisation_id, role: next.role, disabled: next.disabled },
+      restricted: { email: next.email, name: next.name },
+    });
+    return next;
+  });
+}
+
+/** Creates a bearer token for a user; the secret is returned once and only its hash kept. */
+export async function createToken(
+  deps: Deps,
+  actor: Actor | null,
+  userId: string,
+  label: string,
+): Promise<Written<{ id: string; token: string }>> {
+  authorize(actor, 'token.create');
+  const token = newSecret('truce');
+  const id = randomUUID();
+  const now = deps.clock.now();
+  return writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('api_tokens').values({ id, user_id: userId, token_hash: hashSecret(token), label, created_at: now, revoked_at: null }).execute();
+    await record({
+      kind: 'api_token', id, version: 1, op: 'permission', at: now, actor,
+      public: { userId, label },
+    });
+    return { id, token };
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * @module Errors a service may raise; the HTTP layer maps each to one status and a problem
+ * document, the CLI to a message and an exit code.
+ */
+export type FieldError = { path: string; message: string };
+
+export class ServiceError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly title: string,
+    detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const unauthorized = (detail = 'sign in or send a bearer token') => new ServiceError(401, 'Unauthorized', detail);
+export const forbidden = (detail = 'your role does not allow this') => new ServiceError(403, 'Forbidden', detail);
+export const notFound = (what: string) => new ServiceError(404, 'Not Found', `${what} does not exist or is not visible to you`);
+export const conflict = (detail: string) => new ServiceError(409, 'Conflict', detail);
+export const invalid = (errors: FieldError[]) =>
+  new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+export const tooManyRequests = (detail: string) => new ServiceError(429, 'Too Many Requests', detail);

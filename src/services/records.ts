@@ -1,0 +1,82 @@
+/**
+ * @module Every change of every record goes through `appendChange`, inside the same
+ * transaction as the change itself. The row it writes is both the audit trail and the outbox
+ * the transparency-log sequencer drains, so a committed change can never be missing from the
+ * log. Restricted fields are stored apart, and only their salted SHA-256 commitments enter the
+ * (public) log.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../domain/policy.ts';
+
+export const RECORD_KINDS = ['organisation', 'user', 'api_token', 'contribution', 'mission'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number] | (string & {});
+
+export type ChangeOp = 'create' | 'update' | 'transition' | 'approve' | 'merge' | 'split' | 'delete' | 'permission';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ChangeInput {
+  kind: RecordKind;
+  id: string;
+  version: number;
+  op: ChangeOp;
+  at: Date;
+  /** null for changes made by the system itself (migrations, the demo seed). */
+  actor: Actor | null;
+  public: Record<string, JsonValue>;
+  restricted?: Record<string, JsonValue>;
+}
+
+/** What the log keeps of a change, besides its position: public fields and commitments. */
+export interface ChangePayload {
+  public: Record<string, JsonValue>;
+  commitments: Record<string, string>;
+}
+
+/** RFC 8785 canonical JSON text of a value. */
+export function canonicalJson(value: JsonValue): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('value cannot be canonicalised');
+  return text;
+}
+
+/** Commitment to a restricted value: hex SHA-256(salt || canonical JSON of the value). */
+export function commitment(salt: Uint8Array, value: JsonValue): string {
+  return createHash('sha256').update(salt).update(canonicalJson(value), 'utf8').digest('hex');
+}
+
+/** Appends one change inside the caller's transaction; returns the change id (outbox key). */
+export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise<number> {
+  const secrets = Object.entries(change.restricted ?? {}).map(([field, value]) => {
+    const salt = randomBytes(16);
+    return { field, salt, value, commitment: commitment(salt, value) };
+  });
+  const payload: ChangePayload = {
+    public: change.public,
+    commitments: Object.fromEntries(secrets.map((s) => [s.field, s.commitment])),
+  };
+  const row = await tx
+    .insertInto('record_changes')
+    .values({
+      record_kind: change.kind,
+      record_id: change.id,
+      version: change.version,
+      op: change.op,
+      actor_org_id: change.actor?.organisationId ?? null,
+      actor_user_id: change.actor?.userId ?? null,
+      at: change.at,
+      payload: JSON.stringify(payload),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (secrets.length > 0) {
+    await tx
+      .insertInto('record_secrets')
+      .values(secrets.map((s) => ({ change_id: row.id, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })))
+      .execute();
+  }
+  return row.id;
+}
