@@ -39,7 +39,9 @@ export function createClient(opts: ClientOptions) {
       let url = opts.baseUrl.replace(/\/$/, '') + fillPath(def.path, parts.params);
       if (parts.query) {
         const qs = new URLSearchParams();
-        for (const [k, v] of Object.entries(parts.query)) if (v !== undefined) qs.set(k, String(v));
+        for (const [k, v] of Object.entries(parts.query)) {
+          if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') qs.set(k, String(v));
+        }
         if ([...qs].length > 0) url += `?${qs.toString()}`;
       }
       const headers: Record<string, string> = { accept: 'application/json' };

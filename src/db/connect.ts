@@ -72,7 +72,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
           ? (v: string) => Number(v)
           : oid === DATE_OID
             ? (v: string) => v // a calendar date, not an instant: keep 'YYYY-MM-DD'
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

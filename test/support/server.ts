@@ -1,0 +1,52 @@
+/**
+ * @module A real HTTP server on 127.0.0.1 (random port) over a test database, in-process, plus
+ * helpers to sign in as demo users.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../../src/api/app.ts';
+import type { Deps } from '../../src/services/deps.ts';
+import { createClient, type ApiClient } from '../../src/contract/client.ts';
+import { DEMO_PASSWORD } from '../../src/demo/scenario.ts';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(deps: Deps): Promise<TestServer> {
+  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web') });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface SignedInClient {
+  client: ApiClient;
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in through the API like the browser does, returning a client that sends the cookie. */
+export async function signInAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<SignedInClient> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const client = createClient({
+    baseUrl,
+    csrfToken: () => csrfToken,
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+  });
+  return { client, cookie, csrfToken };
+}
