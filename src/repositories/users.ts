@@ -23,23 +23,25 @@ export function findPrincipalById(db: Kysely<DB>, id: string): Promise<Principal
   return principalQuery(db).where('users.id', '=', id).executeTakeFirst();
 }
 
-export async function findSession(db: Kysely<DB>, tokenHash: Uint8Array, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token'])
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', now)
+/** The caller of a cookie session, in one query (it runs on every request). */
+export function findSessionPrincipal(db: Kysely<DB>, tokenHash: Uint8Array, now: Date) {
+  return principalQuery(db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select('sessions.csrf_token')
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.disabled', '=', false)
     .executeTakeFirst();
 }
 
-export async function findTokenUser(db: Kysely<DB>, tokenHash: Uint8Array): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select('user_id')
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+/** The caller of a bearer token, in one query. */
+export function findTokenPrincipal(db: Kysely<DB>, tokenHash: Uint8Array): Promise<PrincipalRow | undefined> {
+  return principalQuery(db)
+    .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.disabled', '=', false)
     .executeTakeFirst();
-  return row?.user_id;
 }
 
 export async function recentFailures(db: Kysely<DB>, column: 'email' | 'ip', value: string, since: Date): Promise<number> {

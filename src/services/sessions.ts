@@ -6,7 +6,7 @@
 import type { Deps } from './deps.ts';
 import { DUMMY_HASH, verifyPassword } from '../adapters/passwords.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
-import { findPrincipalByEmail, findPrincipalById, findSession, findTokenUser, recentFailures, type PrincipalRow } from '../repositories/users.ts';
+import { findPrincipalByEmail, findSessionPrincipal, findTokenPrincipal, recentFailures, type PrincipalRow } from '../repositories/users.ts';
 import { tooManyRequests, unauthorized } from './errors.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -66,19 +66,15 @@ export interface Caller {
 }
 
 export async function callerFromSession(deps: Deps, token: string): Promise<Caller | undefined> {
-  const session = await findSession(deps.db, hashSecret(token), deps.clock.now());
-  if (!session) return undefined;
-  const principal = await findPrincipalById(deps.db, session.user_id);
-  if (!principal || principal.disabled) return undefined;
-  return { principal, csrfToken: session.csrf_token };
+  const row = await findSessionPrincipal(deps.db, hashSecret(token), deps.clock.now());
+  if (!row) return undefined;
+  const { csrf_token, ...principal } = row;
+  return { principal, csrfToken: csrf_token };
 }
 
 export async function callerFromBearer(deps: Deps, token: string): Promise<Caller | undefined> {
-  const userId = await findTokenUser(deps.db, hashSecret(token));
-  if (!userId) return undefined;
-  const principal = await findPrincipalById(deps.db, userId);
-  if (!principal || principal.disabled) return undefined;
-  return { principal, csrfToken: undefined };
+  const principal = await findTokenPrincipal(deps.db, hashSecret(token));
+  return principal ? { principal, csrfToken: undefined } : undefined;
 }
 
 export async function signOut(deps: Deps, token: string): Promise<void> {

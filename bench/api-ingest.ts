@@ -1,0 +1,80 @@
+/**
+ * @module Foundation figure: writes/s of a representative record (a contribution) through the
+ * HTTP API — concurrent clients on 127.0.0.1, validation, authentication, authorisation and the
+ * record-change row included — against the same rows inserted one per transaction straight
+ * into the database by this process, in the same run. Plus the server's peak RSS.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import type { DB } from '../src/db/schema.ts';
+import { systemClock } from '../src/adapters/clock.ts';
+import { silentLogger } from '../test/support/db.ts';
+import { runCli } from '../test/support/cli.ts';
+import { startChildServer } from '../test/support/child-server.ts';
+import { peakRssMb, record } from './harness.ts';
+
+const DIRECT_ROWS = 2000;
+const API_SECONDS = 8;
+const CLIENTS = 16;
+
+function contributionRow(organisationId: string) {
+  const now = new Date();
+  return {
+    id: randomUUID(), organisation_id: organisationId, kind: 'forces' as const, capability: 'medical' as const,
+    quantity: '120', unit: 'personnel' as const, currency: null, status: 'pledged' as const, caveats: '',
+    expected_arrival: null, note: 'bench', version: 1, created_at: now, updated_at: now,
+  };
+}
+
+async function directRate(db: Kysely<DB>, organisationId: string): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < DIRECT_ROWS; i++) {
+    await db.transaction().execute((tx) => tx.insertInto('contributions').values(contributionRow(organisationId)).execute());
+  }
+  return DIRECT_ROWS / ((performance.now() - t0) / 1000);
+}
+
+export async function benchApiIngest(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
+  const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
+  await migrateToLatest(database.db as unknown as Kysely<unknown>);
+  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
+  await seedDemo(deps);
+  const org = await database.db.selectFrom('organisations').select('id').where('name', '=', 'Italy').executeTakeFirstOrThrow();
+  const direct = await directRate(database.db, org.id);
+  await database.close();
+
+  const env = url ? { DATABASE_URL: url, DATA_DIR: dataDir } : { DATA_DIR: dataDir };
+  const token = (await runCli(['token', 'create', '--email', 'coordinator@truce.example'], env)).stdout.trim().split('\n').at(-1)!;
+  const server = await startChildServer({ ...env, TRUCE_DEMO: '0', TRUCE_LOG_LEVEL: 'warn' });
+  const body = JSON.stringify({ organisationId: org.id, kind: 'forces', capability: 'medical', quantity: 120, unit: 'personnel', status: 'pledged', note: 'bench' });
+  let done = 0;
+  let failed = 0;
+  const deadline = performance.now() + API_SECONDS * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const res = await fetch(`${server.url}/api/contributions`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body,
+        });
+        await res.arrayBuffer();
+        if (res.status === 201) done++;
+        else failed++;
+      }
+    }),
+  );
+  const api = done / ((performance.now() - t0) / 1000);
+  const rss = peakRssMb(server.process.pid!);
+  await server.stop();
+  if (failed > 0) throw new Error(`${failed} API writes failed during the bench`);
+  record({ engine, name: 'direct insert, one row per transaction', value: direct, unit: 'rows/s' });
+  record({
+    engine, name: `API writes (${CLIENTS} clients, contribution)`, value: api, unit: 'writes/s',
+    baseline: { name: 'direct', value: direct }, goal: { text: '>= 0.5x direct', met: api >= 0.5 * direct },
+  });
+  const rssGoal = engine === 'pglite' ? 600 : 250;
+  record({ engine, name: 'server peak RSS', value: rss, unit: 'MB', goal: { text: `< ${rssGoal} MB`, met: rss < rssGoal } });
+}
