@@ -8,11 +8,16 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Kysely } from 'kysely';
 import { systemClock } from './adapters/clock.ts';
 import type { Config } from './config.ts';
-import type { Deps, LogPort } from './services/deps.ts';
+import type { Deps } from './services/deps.ts';
+import { Sequencer } from './log/sequencer.ts';
+import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 
 export interface Runtime {
   database: Database;
   deps: Deps;
+  sequencer: Sequencer;
+  logKey: LogKey;
+  origin: string;
   close(): Promise<void>;
 }
 
@@ -24,9 +29,6 @@ export function createLogger(level: Config['logLevel'], destination = 2): Logger
   );
 }
 
-/** Until the transparency-log sequencer runs, changes wait in the outbox without an index. */
-const outboxOnly: LogPort = { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
-
 export async function openRuntime(config: Config, holder: string, logger: Logger): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder });
   try {
@@ -35,6 +37,17 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     await database.close();
     throw err;
   }
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: outboxOnly, logger };
-  return { database, deps, close: () => database.close() };
+  const logKey = await loadOrCreateLogKey(database.db, config.logOrigin, systemClock.now());
+  const sequencer = new Sequencer(database.db, logKey, config.logOrigin, systemClock, logger);
+  await sequencer.init();
+  await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
+  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: sequencer, logger };
+  return {
+    database, deps, sequencer, logKey, origin: config.logOrigin,
+    close: async () => {
+      sequencer.stop();
+      await sequencer.schedule();
+      await database.close();
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { createApp } from './api/app.ts';
 import type { Config } from './config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { seedDemo } from './demo/seed.ts';
+import { mountLog } from './api/log-routes.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -33,10 +34,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const seeded = await seedDemo(runtime.deps);
       if (seeded.loaded) logger.info('demo scenario loaded');
     }
+    runtime.sequencer.start();
     const app = createApp(runtime.deps, {
       version: packageVersion(),
       secureCookies: config.secureCookies,
       webDir: path.join(PROJECT_ROOT, 'dist', 'web'),
+      extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey),
     });
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

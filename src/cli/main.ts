@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { serveCommand } from './serve.ts';
 import { registerAccountCommands } from './accounts.ts';
+import { registerLogCommands } from './log.ts';
 import { withRuntime } from './with-runtime.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -38,6 +39,7 @@ demo
   });
 
 registerAccountCommands(program);
+registerLogCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ServiceError) {

@@ -119,7 +119,39 @@ export interface MetaTable {
   value: Json;
 }
 
+export interface LogStateTable {
+  id: number;
+  size: number;
+  root: Uint8Array;
+  checkpoint: string;
+  updated_at: Timestamp;
+}
+
+export interface LogTileTable {
+  level: number;
+  idx: number;
+  width: number;
+  data: Uint8Array;
+}
+
+export interface LogEntryBundleTable {
+  idx: number;
+  width: number;
+  data: Uint8Array;
+}
+
+export interface LogKeyTable {
+  origin: string;
+  signer_key: string;
+  verifier_key: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  log_state: LogStateTable;
+  log_tiles: LogTileTable;
+  log_entry_bundles: LogEntryBundleTable;
+  log_keys: LogKeyTable;
   missions: MissionTable;
   organisations: OrganisationTable;
   users: UserTable;

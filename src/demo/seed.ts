@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../adapters/passwords.ts';
 import type { Deps } from '../services/deps.ts';
 import { writeWithLog } from '../services/write.ts';
+import { publicFields, restrictedFields } from '../services/public-fields.ts';
 import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
 
 export interface SeedResult {
@@ -32,58 +33,47 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     if (claimed.rows.length === 0) return false;
 
     const missionId = randomUUID();
-    await tx.insertInto('missions').values({
+    const mission = {
       id: missionId, name: DEMO_MISSION.name, force_ceiling: DEMO_MISSION.forceCeiling,
       approval_quorum: DEMO_MISSION.approvalQuorum, created_at: now,
-    }).execute();
-    await record({
-      kind: 'mission', id: missionId, version: 1, op: 'create', at: now, actor: null,
-      public: { name: DEMO_MISSION.name, forceCeiling: DEMO_MISSION.forceCeiling, approvalQuorum: DEMO_MISSION.approvalQuorum },
-    });
+    };
+    await tx.insertInto('missions').values(mission).execute();
+    await record({ kind: 'mission', id: missionId, version: 1, op: 'create', at: now, actor: null, public: publicFields.mission(mission) });
 
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) {
       const id = randomUUID();
       orgIds.set(o.name, id);
       const parentId = o.parent ? orgIds.get(o.parent) ?? null : null;
-      await tx.insertInto('organisations').values({
-        id, name: o.name, kind: o.kind, country: o.country ?? null, parent_id: parentId, version: 1, created_at: now, updated_at: now,
-      }).execute();
-      await record({
-        kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null,
-        public: { name: o.name, kind: o.kind, country: o.country ?? null, parentId },
-      });
+      const org = { id, name: o.name, kind: o.kind, country: o.country ?? null, parent_id: parentId, version: 1, created_at: now, updated_at: now };
+      await tx.insertInto('organisations').values(org).execute();
+      await record({ kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.organisation(org) });
     }
 
     for (const [i, u] of DEMO_USERS.entries()) {
       const id = randomUUID();
       const organisationId = orgIds.get(u.organisation)!;
-      await tx.insertInto('users').values({
+      const user = {
         id, email: u.email, name: u.name, organisation_id: organisationId, role: u.role,
         password_hash: hashes[i]!, disabled: false, version: 1, created_at: now, updated_at: now,
-      }).execute();
+      };
+      await tx.insertInto('users').values(user).execute();
       await record({
         kind: 'user', id, version: 1, op: 'permission', at: now, actor: null,
-        public: { organisationId, role: u.role, disabled: false },
-        restricted: { email: u.email, name: u.name },
+        public: publicFields.user(user), restricted: restrictedFields.user(user),
       });
     }
 
     for (const c of DEMO_CONTRIBUTIONS) {
       const id = randomUUID();
       const organisationId = orgIds.get(c.organisation)!;
-      await tx.insertInto('contributions').values({
+      const contribution = {
         id, organisation_id: organisationId, kind: c.kind, capability: c.capability,
         quantity: c.quantity === null ? null : String(c.quantity), unit: c.unit, currency: null, status: c.status,
         caveats: c.caveats, expected_arrival: null, note: c.note, version: 1, created_at: now, updated_at: now,
-      }).execute();
-      await record({
-        kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null,
-        public: {
-          organisationId, kind: c.kind, capability: c.capability, quantity: c.quantity, unit: c.unit, currency: null,
-          status: c.status, caveats: c.caveats, expectedArrival: null, note: c.note,
-        },
-      });
+      };
+      await tx.insertInto('contributions').values(contribution).execute();
+      await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.contribution(contribution) });
     }
     return true;
   });

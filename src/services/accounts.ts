@@ -13,6 +13,7 @@ import { findPrincipalByEmail, listUsers, type UserRow } from '../repositories/u
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
+import { publicFields, restrictedFields } from './public-fields.ts';
 
 export async function organisations(deps: Deps, actor: Actor | null): Promise<OrganisationRow[]> {
   authorize(actor, 'organisation.read');
@@ -44,7 +45,7 @@ export async function createOrganisation(
     await tx.insertInto('organisations').values(row).execute();
     await record({
       kind: 'organisation', id: row.id, version: 1, op: 'create', at: now, actor,
-      public: { name: row.name, kind: row.kind, country: row.country, parentId: row.parent_id },
+      public: publicFields.organisation(row),
     });
     return row;
   });
@@ -82,8 +83,8 @@ export async function createUser(
     await tx.insertInto('users').values(row).execute();
     await record({
       kind: 'user', id: row.id, version: 1, op: 'permission', at: now, actor,
-      public: { organisationId: row.organisation_id, role: row.role, disabled: false },
-      restricted: { email: row.email, name: row.name },
+      public: publicFields.user(row),
+      restricted: restrictedFields.user(row),
     });
     return row;
   });
@@ -115,8 +116,8 @@ export async function updateUser(
     if (next.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await record({
       kind: 'user', id, version: next.version, op: 'permission', at: now, actor,
-      public: { organisationId: next.organisation_id, role: next.role, disabled: next.disabled },
-      restricted: { email: next.email, name: next.name },
+      public: publicFields.user(next),
+      restricted: restrictedFields.user(next),
     });
     return next;
   });

@@ -7,6 +7,7 @@ import { listContributions, type ContributionRow } from '../repositories/contrib
 import type { Deps } from './deps.ts';
 import { invalid } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
+import { publicFields } from './public-fields.ts';
 
 export async function contributions(deps: Deps, actor: Actor | null): Promise<ContributionRow[]> {
   authorize(actor, 'contribution.read');
@@ -44,11 +45,7 @@ export async function createContribution(
     await tx.insertInto('contributions').values(columns).execute();
     await record({
       kind: 'contribution', id: row.id, version: 1, op: 'create', at: now, actor,
-      public: {
-        organisationId: row.organisation_id, kind: row.kind, capability: row.capability,
-        quantity: input.quantity, unit: row.unit, currency: row.currency, status: row.status,
-        caveats: row.caveats, expectedArrival: row.expected_arrival, note: row.note,
-      },
+      public: publicFields.contribution(columns),
     });
     return row;
   });

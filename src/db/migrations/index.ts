@@ -4,9 +4,11 @@
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation.ts';
+import * as log from './002-log.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-log': log,
 };
 
 export const migrationProvider: MigrationProvider = {

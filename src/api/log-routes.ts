@@ -1,0 +1,70 @@
+/**
+ * @module Read-only C2SP endpoints under /log (public by design: every byte there is already
+ * safe to publish), and GET /api/log/proof for a tlog-proof bundle of one entry.
+ */
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { encodeBase64, formatTlogProof, inclusionProofFromTiles, parseTilePath, TILE_WIDTH, TlogError, decodeEntryBundle } from '../tlog/index.ts';
+import { readEntryBundle, readHashTile } from '../log/tree-store.ts';
+import { problemResponse } from './http/problem.ts';
+import type { AppEnv } from './register.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function bytes(data: Uint8Array, cache: string): Response {
+  return new Response(Buffer.from(data), { status: 200, headers: { 'content-type': 'application/octet-stream', 'cache-control': cache } });
+}
+
+async function checkpointRow(db: Kysely<DB>) {
+  return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string): void {
+  app.get('/log/checkpoint', async () => {
+    const { checkpoint } = await checkpointRow(db);
+    return new Response(checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=2' } });
+  });
+
+  app.get('/log/vkey', () => new Response(`${verifierKey}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+
+  app.get('/log/tile/*', async (c) => {
+    let path;
+    try {
+      path = parseTilePath(c.req.path.slice('/log/'.length));
+    } catch (err) {
+      if (err instanceof TlogError) return problemResponse(404, 'Not Found', err.message);
+      throw err;
+    }
+    const cache = path.width === TILE_WIDTH ? IMMUTABLE : 'public, max-age=2';
+    const data =
+      path.kind === 'entries'
+        ? await readEntryBundle(db, path.index, path.width)
+        : await readHashTile(db, path.level, path.index, path.width);
+    if (!data) return problemResponse(404, 'Not Found', 'no such tile (yet)');
+    return bytes(data, cache);
+  });
+
+  app.get('/api/log/proof', async (c) => {
+    const index = Number(c.req.query('index'));
+    if (!Number.isSafeInteger(index) || index < 0) {
+      return problemResponse(400, 'Invalid request', 'index must be a non-negative integer', [{ path: 'query.index', message: 'must be a non-negative integer' }]);
+    }
+    const head = await checkpointRow(db);
+    if (index >= head.size) return problemResponse(404, 'Not Found', `the log has ${head.size} entries`);
+    const proof = await inclusionProofFromTiles(index, head.size, async (level, n, width) => {
+      const tile = await readHashTile(db, level, n, width);
+      if (!tile) throw new Error(`tile ${level}/${n} missing`);
+      return tile;
+    });
+    const bundle = await readEntryBundle(db, Math.floor(index / TILE_WIDTH), (index % TILE_WIDTH) + 1);
+    const entry = bundle ? decodeEntryBundle(bundle)[index % TILE_WIDTH] : undefined;
+    if (!entry) return problemResponse(500, 'Internal Server Error', 'entry missing from storage');
+    return c.json({
+      index,
+      size: head.size,
+      entry: encodeBase64(entry),
+      bundle: formatTlogProof({ index, proof, checkpoint: head.checkpoint }),
+    });
+  });
+}

@@ -1,0 +1,122 @@
+/** @module `truce log key|mirror`, `truce verify`, `truce audit`: the verifiable record from the console. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { withRuntime } from './with-runtime.ts';
+import { auditDatabase } from '../log/audit.ts';
+import { dirSource, httpSource, type LogSource } from '../log/source.ts';
+import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-log.ts';
+import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
+import { createClient } from '../contract/client.ts';
+import { appendLeafHashes, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`truce: verification FAILED: ${message}\n`);
+  process.exit(1);
+}
+
+async function apiRecords(url: string, token: string): Promise<RecordView[]> {
+  const client = createClient({ baseUrl: url, token });
+  const out: RecordView[] = [];
+  for (const o of (await client.call('listOrganisations', {})).items) out.push({ kind: 'organisation', id: o.id, version: o.version, fields: o });
+  for (const c of (await client.call('listContributions', {})).items) out.push({ kind: 'contribution', id: c.id, version: c.version, fields: c });
+  try {
+    for (const u of (await client.call('listUsers', {})).items) out.push({ kind: 'user', id: u.id, version: u.version, fields: u });
+  } catch {
+    // Accounts this role may not list are simply not checked.
+  }
+  return out;
+}
+
+export function registerLogCommands(program: Command): void {
+  const log = program.command('log').description('the transparency log');
+  log
+    .command('key')
+    .description("print the log's verifier key (public; give it to every party)")
+    .action(async () => {
+      const vkey = await withRuntime('log key', async (rt) => rt.logKey.verifierKey);
+      process.stdout.write(`${vkey}\n`);
+    });
+  log
+    .command('mirror')
+    .description('save the log (checkpoint, tiles, entry bundles) into DIR for offline verification')
+    .requiredOption('--url <url>', 'Truce server')
+    .argument('<dir>')
+    .action(async (dir: string, o: { url: string }) => {
+      const src = httpSource(o.url);
+      const checkpoint = await src.get('checkpoint');
+      if (!checkpoint) throw new Error(`no checkpoint at ${o.url}`);
+      const size = Number(new TextDecoder().decode(checkpoint).split('\n')[1]);
+      const save = (rel: string, data: Uint8Array) => {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), data);
+      };
+      const entries: Uint8Array[] = [];
+      const { decodeEntryBundle } = await import('../tlog/index.ts');
+      for (let n = 0; n * TILE_WIDTH < size; n++) {
+        const rel = entriesPath(n, Math.min(TILE_WIDTH, size - n * TILE_WIDTH));
+        const data = await src.get(rel);
+        if (!data) throw new Error(`missing ${rel}`);
+        save(rel, data);
+        entries.push(...decodeEntryBundle(data));
+        process.stderr.write(`\rentries ${Math.min(size, (n + 1) * TILE_WIDTH)}/${size}`);
+      }
+      for (const t of appendLeafHashes(emptyTreeState(), entries.map(leafHash)).tiles) {
+        const rel = tilePath(t.level, t.index, t.width);
+        const data = await src.get(rel);
+        if (data) save(rel, data);
+      }
+      save('checkpoint', checkpoint);
+      process.stderr.write('\n');
+      process.stdout.write(`mirrored ${size} entries into ${dir}\n`);
+    });
+
+  program
+    .command('verify')
+    .description('verify the log (signature, every entry, every tile, consistency) and, with TRUCE_TOKEN, every record you can read')
+    .option('--url <url>', 'Truce server')
+    .option('--dir <dir>', 'a mirror made by `truce log mirror`')
+    .requiredOption('--vkey <vkey>', "the log's verifier key")
+    .option('--state <file>', 'checkpoint remembered from the last run (created, then updated)')
+    .action(async (o: { url?: string; dir?: string; vkey: string; state?: string }) => {
+      if (!o.url === !o.dir) throw new Error('give exactly one of --url or --dir');
+      const source: LogSource = o.url ? httpSource(o.url) : dirSource(o.dir!);
+      const previous = o.state && fs.existsSync(o.state) ? (JSON.parse(fs.readFileSync(o.state, 'utf8')) as SavedState) : undefined;
+      let verified;
+      try {
+        verified = await verifyLog(source, o.vkey, previous);
+      } catch (err) {
+        if (err instanceof VerifyError) fail(err.message);
+        throw err;
+      }
+      const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
+      if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
+      const token = process.env.TRUCE_TOKEN;
+      if (o.url && token) {
+        const records = await apiRecords(o.url, token);
+        const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
+        if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+        lines.push(`${records.length} records you can read match their latest log entries`);
+      } else if (o.url) {
+        lines.push('records not checked (set TRUCE_TOKEN to check what your account can read)');
+      }
+      if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
+      process.stdout.write(lines.join('\n') + '\nOK\n');
+    });
+
+  program
+    .command('audit')
+    .description('compare every record in the database with its latest log entry (operator)')
+    .action(async () => {
+      const report = await withRuntime('audit', async (rt) => {
+        try {
+          return await auditDatabase(rt.deps.db, rt.logKey.verifierKey);
+        } catch (err) {
+          if (err instanceof VerifyError) fail(err.message);
+          throw err;
+        }
+      });
+      if (report.mismatches.length > 0) fail(report.mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+      process.stdout.write(`audit: ${report.records} records match the log (${report.size} entries)\nOK\n`);
+    });
+}

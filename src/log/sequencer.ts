@@ -1,0 +1,178 @@
+/**
+ * @module The sequencer: drains committed record changes (the outbox) into the Merkle log.
+ * One integration is one transaction that locks the single `log_state` row, so exactly one
+ * sequencer integrates at a time even with many app servers on one PostgreSQL; the others
+ * wait on the row lock and then find nothing (or only newer changes) to do. Batches are as
+ * large as the queue (up to BATCH), so many concurrent writes cost one integration.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.ts';
+import type { Clock } from '../adapters/clock.ts';
+import type { LogPort } from '../services/deps.ts';
+import type { ChangePayload } from '../services/records.ts';
+import {
+  appendEntries,
+  appendLeafHashes,
+  emptyRoot,
+  leafHash,
+  signCheckpoint,
+  type TileTreeState,
+} from '../tlog/index.ts';
+import { encodeLeaf } from './leaf.ts';
+import type { LogKey } from './keys.ts';
+import { loadTreeState, writeTiles } from './tree-store.ts';
+
+const BATCH = 2048;
+const WAIT_FOR_INDEX_MS = 10_000;
+
+interface Cached {
+  tree: TileTreeState;
+  bundle: Uint8Array[];
+}
+
+export class Sequencer implements LogPort {
+  private cache: Cached | undefined;
+  private readonly assigned = new Map<number, number>();
+  private waiters: (() => void)[] = [];
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly key: LogKey,
+    private readonly origin: string,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Creates the empty log's signed head if the log has none yet. */
+  async init(): Promise<void> {
+    const checkpoint = signCheckpoint({ origin: this.origin, size: 0, root: emptyRoot(), extensions: [] }, [this.key.signer]);
+    await this.db
+      .insertInto('log_state')
+      .values({ id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  /** Integrates pending changes now and then every `ms` (catches changes other processes left). */
+  start(ms = 1000): void {
+    this.timer = setInterval(() => void this.schedule(), ms);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Runs integration until the outbox is empty; concurrent calls share one run. */
+  schedule(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      if (!this.running) void this.run();
+    });
+  }
+
+  async indexesOf(changeIds: number[]): Promise<(number | null)[]> {
+    const deadline = Date.now() + WAIT_FOR_INDEX_MS;
+    for (;;) {
+      await this.schedule();
+      const missing = changeIds.filter((id) => !this.assigned.has(id));
+      if (missing.length > 0) {
+        // Integrated by another app server, or by an earlier run of ours.
+        const rows = await this.db.selectFrom('record_changes').select(['id', 'log_index']).where('id', 'in', missing).execute();
+        for (const r of rows) if (r.log_index !== null) this.assigned.set(r.id, r.log_index);
+      }
+      if (changeIds.every((id) => this.assigned.has(id)) || Date.now() > deadline) {
+        const out = changeIds.map((id) => this.assigned.get(id) ?? null);
+        for (const id of changeIds) this.assigned.delete(id);
+        return out;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiters.length > 0) {
+        const batch = this.waiters.splice(0);
+        try {
+          while ((await this.integrateOnce()) > 0);
+        } catch (err) {
+          this.cache = undefined;
+          this.logger.error({ err }, 'log integration failed; will retry');
+        }
+        for (const resolve of batch) resolve();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One batch in one transaction; returns how many changes it integrated. */
+  async integrateOnce(): Promise<number> {
+    const result = await this.db.transaction().execute(async (tx) => {
+      const head = await tx.selectFrom('log_state').select(['size']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+      const size = head.size;
+      const pending = await tx
+        .selectFrom('record_changes')
+        .selectAll()
+        .where('log_index', 'is', null)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute();
+      if (pending.length === 0) return undefined;
+
+      const state = this.cache && this.cache.tree.size === size ? this.cache : await loadTreeState(tx, size);
+      const prev = await previousIndexes(tx, pending, size);
+      const leaves = pending.map((c) => {
+        const payload = c.payload as ChangePayload;
+        return encodeLeaf({
+          kind: c.record_kind, id: c.record_id, version: c.version,
+          prev: prev.get(`${c.record_kind}\u0000${c.record_id}\u0000${c.version - 1}`) ?? null,
+          at: c.at.toISOString(), org: c.actor_org_id, user: c.actor_user_id, op: c.op,
+          public: payload.public, commitments: payload.commitments,
+        });
+      });
+      const appended = appendLeafHashes(state.tree, leaves.map(leafHash));
+      const bundles = appendEntries(size, state.bundle, leaves);
+      await writeTiles(tx, appended.tiles, bundles.bundles);
+      await sql`update record_changes set log_index = v.idx
+        from (values ${sql.join(pending.map((c, i) => sql`(${c.id}::bigint, ${size + i}::bigint)`))}) as v(id, idx)
+        where record_changes.id = v.id`.execute(tx);
+      const newSize = size + pending.length;
+      const checkpoint = signCheckpoint({ origin: this.origin, size: newSize, root: appended.root, extensions: [] }, [this.key.signer]);
+      await tx.updateTable('log_state').set({ size: newSize, root: appended.root, checkpoint, updated_at: this.clock.now() }).where('id', '=', 1).execute();
+      return { pending, size, cache: { tree: appended.state, bundle: [...bundles.partial] } };
+    });
+    if (!result) return 0;
+    // Only after commit: a rolled-back batch must not leave a cache ahead of the database.
+    this.cache = result.cache;
+    result.pending.forEach((c, i) => this.assigned.set(c.id, result.size + i));
+    return result.pending.length;
+  }
+}
+
+/** Log index of each record's previous version: from this batch, else from the database. */
+async function previousIndexes(
+  tx: Kysely<DB>,
+  pending: { id: number; record_kind: string; record_id: string; version: number }[],
+  size: number,
+): Promise<Map<string, number>> {
+  const key = (kind: string, id: string, version: number) => `${kind}\u0000${id}\u0000${version}`;
+  const map = new Map<string, number>();
+  pending.forEach((c, i) => map.set(key(c.record_kind, c.record_id, c.version), size + i));
+  const need = [...new Set(pending.filter((c) => c.version > 1 && !map.has(key(c.record_kind, c.record_id, c.version - 1))).map((c) => c.record_id))];
+  if (need.length > 0) {
+    const rows = await tx
+      .selectFrom('record_changes')
+      .select(['record_kind', 'record_id', 'version', 'log_index'])
+      .where('record_id', 'in', need)
+      .where('log_index', 'is not', null)
+      .execute();
+    for (const r of rows) map.set(key(r.record_kind, r.record_id, r.version), r.log_index!);
+  }
+  return map;
+}

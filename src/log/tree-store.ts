@@ -1,0 +1,72 @@
+/**
+ * @module Reading and writing the log's tiles and entry bundles in the database.
+ * Full tiles never change; a partial tile row is overwritten by a wider one whose prefix is
+ * the same, so a reader asking for width W takes the first W hashes (or entries).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import {
+  decodeEntryBundle,
+  encodeEntryBundle,
+  HASH_SIZE,
+  hashesAtLevel,
+  TILE_WIDTH,
+  treeStateFromPartialTiles,
+  type TileTreeState,
+  type TileWrite,
+} from '../tlog/index.ts';
+
+/** Hash tile (level, index) cut to `width` hashes, or undefined when not (yet) that wide. */
+export async function readHashTile(db: Kysely<DB>, level: number, index: number, width: number): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('log_tiles').select(['width', 'data']).where('level', '=', level).where('idx', '=', index).executeTakeFirst();
+  if (!row || row.width < width) return undefined;
+  return row.data.subarray(0, width * HASH_SIZE);
+}
+
+/** Entry bundle `index` cut to `width` entries, or undefined when not (yet) that wide. */
+export async function readEntryBundle(db: Kysely<DB>, index: number, width: number): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('log_entry_bundles').select(['width', 'data']).where('idx', '=', index).executeTakeFirst();
+  if (!row || row.width < width) return undefined;
+  if (row.width === width) return row.data;
+  return encodeEntryBundle(decodeEntryBundle(row.data).slice(0, width));
+}
+
+/** The tree state at `size`, rebuilt from the stored rightmost partial tiles. */
+export async function loadTreeState(db: Kysely<DB>, size: number): Promise<{ tree: TileTreeState; bundle: Uint8Array[] }> {
+  const partial: Uint8Array[][] = [];
+  for (let level = 0; TILE_WIDTH ** level <= size; level++) {
+    const width = hashesAtLevel(level, size) % TILE_WIDTH;
+    if (width === 0) {
+      partial.push([]);
+      continue;
+    }
+    const tile = await readHashTile(db, level, Math.floor(hashesAtLevel(level, size) / TILE_WIDTH), width);
+    if (!tile) throw new Error(`log storage is missing tile ${level}/${Math.floor(hashesAtLevel(level, size) / TILE_WIDTH)}`);
+    partial.push(Array.from({ length: width }, (_, i) => tile.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)));
+  }
+  const bundleWidth = size % TILE_WIDTH;
+  let bundle: Uint8Array[] = [];
+  if (bundleWidth > 0) {
+    const data = await readEntryBundle(db, Math.floor(size / TILE_WIDTH), bundleWidth);
+    if (!data) throw new Error(`log storage is missing entry bundle ${Math.floor(size / TILE_WIDTH)}`);
+    bundle = decodeEntryBundle(data);
+  }
+  return { tree: treeStateFromPartialTiles(size, partial), bundle };
+}
+
+export async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: readonly TileWrite[]): Promise<void> {
+  if (tiles.length > 0) {
+    await db
+      .insertInto('log_tiles')
+      .values(tiles.map((t) => ({ level: t.level, idx: t.index, width: t.width, data: t.data })))
+      .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })))
+      .execute();
+  }
+  if (bundles.length > 0) {
+    await db
+      .insertInto('log_entry_bundles')
+      .values(bundles.map((b) => ({ idx: b.index, width: b.width, data: b.data })))
+      .onConflict((oc) => oc.column('idx').doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })))
+      .execute();
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * @module What of each record kind is public in the log, from its database row. Services use
+ * these when they append a change, and `truce audit` uses the same functions to compare every
+ * row with its latest leaf, so the two can never drift apart.
+ */
+import type { Selectable } from 'kysely';
+import type { ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
+import type { JsonValue } from './records.ts';
+
+type Fields = Record<string, JsonValue>;
+
+export const publicFields = {
+  mission: (m: Selectable<MissionTable>): Fields => ({ name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum }),
+  organisation: (o: Selectable<OrganisationTable>): Fields => ({ name: o.name, kind: o.kind, country: o.country, parentId: o.parent_id }),
+  user: (u: Selectable<UserTable>): Fields => ({ organisationId: u.organisation_id, role: u.role, disabled: u.disabled }),
+  contribution: (c: Selectable<ContributionTable>): Fields => ({
+    organisationId: c.organisation_id, kind: c.kind, capability: c.capability,
+    quantity: c.quantity === null ? null : Number(c.quantity), unit: c.unit, currency: c.currency, status: c.status,
+    caveats: c.caveats, expectedArrival: c.expected_arrival, note: c.note,
+  }),
+};
+
+/** Restricted fields: only their salted commitments enter the log. */
+export const restrictedFields = {
+  user: (u: Selectable<UserTable>): Fields => ({ email: u.email, name: u.name }),
+};

@@ -1,0 +1,175 @@
+/**
+ * The verifiable record end to end: every write gets a log index, its inclusion proof
+ * verifies offline, `truce verify` checks the whole log and the records an account reads, and
+ * tampering with a record row, a tile or an entry is detected and named.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openTestDatabase, silentLogger, type TestDatabase } from '../support/db.ts';
+import { signInAs, type TestServer } from '../support/server.ts';
+import { runCli } from '../support/cli.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { Sequencer } from '../../src/log/sequencer.ts';
+import { loadOrCreateLogKey, type LogKey } from '../../src/log/keys.ts';
+import { auditDatabase } from '../../src/log/audit.ts';
+import { decodeLeaf } from '../../src/log/leaf.ts';
+import { systemClock } from '../../src/adapters/clock.ts';
+import { mountLog } from '../../src/api/log-routes.ts';
+import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/index.ts';
+import type { Deps } from '../../src/services/deps.ts';
+import { createApp } from '../../src/api/app.ts';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+
+let tdb: TestDatabase;
+let deps: Deps;
+let key: LogKey;
+let server: TestServer;
+let tmp: string;
+const ORIGIN = 'truce.test/log';
+
+before(async () => {
+  tdb = await openTestDatabase();
+  key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
+  const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
+  await sequencer.init();
+  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger };
+  await seedDemo(deps);
+  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, tdb.database.db, key.verifierKey) });
+  const s = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const srv = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
+  });
+  server = { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => new Promise((r) => s.close(() => r())) };
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-log-'));
+});
+after(async () => {
+  await server.close();
+  await tdb.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function tokenFor(email: string): Promise<string> {
+  const { client } = await signInAs(server.url, email);
+  return (await client.call('createToken', { body: { label: 'verify' } })).token;
+}
+
+const verify = (extra: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(['verify', '--url', server.url, '--vkey', key.verifierKey, ...extra], env);
+
+test('a write carries its log index, and its inclusion proof verifies offline', async () => {
+  const { client } = await signInAs(server.url, 'coordinator@truce.example');
+  const italy = (await client.call('listOrganisations', {})).items.find((o) => o.name === 'Italy')!;
+  const written = await client.call('createContribution', {
+    body: { organisationId: italy.id, kind: 'forces', capability: 'engineers', quantity: 250, unit: 'personnel', status: 'pledged' },
+  });
+  assert.equal(typeof written.logIndex, 'number');
+  const res = await fetch(`${server.url}/api/log/proof?index=${written.logIndex}`);
+  assert.equal(res.status, 200);
+  const proof = (await res.json()) as { bundle: string; entry: string };
+  const entry = decodeBase64(proof.entry, 'entry');
+  const verified = openTlogProof(proof.bundle, leafHash(entry), { log: [parseVerifierKey(key.verifierKey)], origin: ORIGIN });
+  assert.equal(verified.index, written.logIndex);
+  const leaf = decodeLeaf(entry);
+  assert.equal(leaf.kind, 'contribution');
+  assert.equal(leaf.id, written.id);
+  assert.equal(leaf.public.quantity, 250);
+  // One bit changed in the entry: the same proof no longer verifies.
+  const flipped = Uint8Array.from(entry);
+  flipped[10]! ^= 1;
+  assert.throws(() => openTlogProof(proof.bundle, leafHash(flipped), { log: [parseVerifierKey(key.verifierKey)] }));
+});
+
+test('a record edit links to its previous version in the log', async () => {
+  const admin = await signInAs(server.url, 'admin@truce.example');
+  const user = (await admin.client.call('listUsers', {})).items.find((u) => u.email === 'monitor.un@truce.example')!;
+  const first = await admin.client.call('updateUser', { params: { id: user.id }, body: { role: 'observer' } });
+  const second = await admin.client.call('updateUser', { params: { id: user.id }, body: { role: 'monitor' } });
+  const entryOf = async (i: number) => {
+    const p = (await (await fetch(`${server.url}/api/log/proof?index=${i}`)).json()) as { entry: string };
+    return decodeLeaf(decodeBase64(p.entry, 'entry'));
+  };
+  const leaf = await entryOf(second.logIndex!);
+  assert.equal(leaf.prev, first.logIndex);
+  assert.equal(leaf.op, 'permission');
+  assert.ok(leaf.commitments.email && !JSON.stringify(leaf).includes('monitor.un@truce.example'), 'email only as a commitment');
+});
+
+test('truce verify passes on an honest log, remembers the checkpoint, and checks readable records', async () => {
+  const state = path.join(tmp, 'state.json');
+  const token = await tokenFor('observer.il@truce.example');
+  const first = await verify(['--state', state], { TRUCE_TOKEN: token });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /entries verified[\s\S]*records you can read match/);
+  const second = await verify(['--state', state], { TRUCE_TOKEN: token });
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stdout, /consistent with the saved checkpoint/);
+});
+
+test('a log that shrank since the saved checkpoint is refused', async () => {
+  const state = path.join(tmp, 'bigger.json');
+  const cp = await (await fetch(`${server.url}/log/checkpoint`)).text();
+  const [origin, size, root] = cp.split('\n');
+  fs.writeFileSync(state, JSON.stringify({ origin, size: Number(size) + 5, root }));
+  const r = await verify(['--state', state]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /shrank/);
+});
+
+test('truce log mirror, then verify --dir offline', async () => {
+  const dir = path.join(tmp, 'mirror');
+  const m = await runCli(['log', 'mirror', '--url', server.url, dir], {});
+  assert.equal(m.code, 0, m.stderr);
+  const v = await runCli(['verify', '--dir', dir, '--vkey', key.verifierKey], {});
+  assert.equal(v.code, 0, v.stderr);
+  const wrongKey = await runCli(['verify', '--dir', dir, '--vkey', 'other+01020304+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAh'], {});
+  assert.equal(wrongKey.code, 1);
+  assert.match(wrongKey.stderr, /signature/);
+});
+
+test('a record row edited behind the application is named by audit and by verify', async () => {
+  const before = await auditDatabase(tdb.database.db, key.verifierKey);
+  assert.deepEqual(before.mismatches, []);
+  const row = await tdb.database.db.selectFrom('contributions').innerJoin('organisations', 'organisations.id', 'contributions.organisation_id')
+    .select('contributions.id').where('organisations.name', '=', 'Indonesia').executeTakeFirstOrThrow();
+  await sql`update contributions set quantity = 40000 where id = ${row.id}`.execute(tdb.database.db);
+  const audit = await auditDatabase(tdb.database.db, key.verifierKey);
+  assert.equal(audit.mismatches.length, 1);
+  assert.equal(audit.mismatches[0]!.id, row.id);
+  assert.match(audit.mismatches[0]!.problem, /quantity/);
+  const v = await verify([], { TRUCE_TOKEN: await tokenFor('observer.ps@truce.example') });
+  assert.equal(v.code, 1);
+  assert.match(v.stderr, new RegExp(`contribution ${row.id} field quantity`));
+  await sql`update contributions set quantity = 20000 where id = ${row.id}`.execute(tdb.database.db);
+
+  const org = await tdb.database.db.selectFrom('organisations').select('id').where('name', '=', 'Spain').executeTakeFirstOrThrow();
+  await sql`delete from organisations where id = ${org.id}`.execute(tdb.database.db);
+  const deleted = await auditDatabase(tdb.database.db, key.verifierKey);
+  assert.ok(deleted.mismatches.some((m) => m.id === org.id && /missing from the database/.test(m.problem)));
+});
+
+test('a changed tile or a removed entry fails verification', async () => {
+  const tile = await tdb.database.db.selectFrom('log_tiles').selectAll().where('level', '=', 0).where('idx', '=', 0).executeTakeFirstOrThrow();
+  const changed = Buffer.from(tile.data);
+  changed[0]! ^= 0x80;
+  await tdb.database.db.updateTable('log_tiles').set({ data: changed }).where('level', '=', 0).where('idx', '=', 0).execute();
+  const r = await verify([]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /hash tile tile\/0\/000/);
+  await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', 0).execute();
+  assert.equal((await verify([])).code, 0, 'restored');
+
+  const bundle = await tdb.database.db.selectFrom('log_entry_bundles').selectAll().where('idx', '=', 0).executeTakeFirstOrThrow();
+  // Replace entry 2 by entry 1 (a leaf "removed" and the gap hidden): the root no longer matches.
+  const { decodeEntryBundle, encodeEntryBundle } = await import('../../src/tlog/index.ts');
+  const entries = decodeEntryBundle(bundle.data);
+  entries[2] = entries[1]!;
+  await tdb.database.db.updateTable('log_entry_bundles').set({ data: encodeEntryBundle(entries) }).where('idx', '=', 0).execute();
+  const r2 = await verify([]);
+  assert.equal(r2.code, 1);
+  assert.match(r2.stderr, /an entry was changed or removed/);
+  await tdb.database.db.updateTable('log_entry_bundles').set({ data: bundle.data }).where('idx', '=', 0).execute();
+});

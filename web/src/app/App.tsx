@@ -1,0 +1,57 @@
+/**
+ * @module Which screen to show: the session decides between sign-in and the app, the path
+ * decides the page. The path is kept through sign-in, so a shared link still lands where it points.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../src/contract/accounts.ts';
+import { Shell } from '../components/Shell.tsx';
+import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
+import { DashboardPage } from '../pages/DashboardPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { OrganisationsPage } from '../pages/OrganisationsPage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { usePath } from '../router/router.ts';
+import { useSession } from '../store/hooks.ts';
+import { pageAt, type PageId } from './pages.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  const auth = useSession((s) => s.auth);
+  switch (auth.status) {
+    case 'restoring':
+      return (
+        <p className="restoring" role="status">
+          {t('app.restoring')}
+        </p>
+      );
+    case 'signedOut':
+      return <SignInPage reason={auth.reason} />;
+    case 'signedIn':
+      return <SignedIn user={auth.session.user} />;
+  }
+}
+
+function SignedIn({ user }: { user: Session['user'] }) {
+  const { t } = useTranslation();
+  const page = pageAt(usePath());
+  return (
+    <Shell user={user} title={page ? t(`nav.${page}`) : t('notFound.title')}>
+      {page ? <Page id={page} /> : <NotFoundPage />}
+    </Shell>
+  );
+}
+
+function Page({ id }: { id: PageId }) {
+  switch (id) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'organisations':
+      return <OrganisationsPage />;
+    case 'force':
+    case 'handover':
+    case 'monitoring':
+    case 'compliance':
+    case 'record':
+      return <ComingSoonPage id={id} />;
+  }
+}

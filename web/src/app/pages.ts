@@ -1,0 +1,22 @@
+/**
+ * @module The pages of the signed-in app, in navigation order. A page marked `comingSoon` shows
+ * a placeholder until its API exists. Pages that will need a map (handover) are to be loaded
+ * with React.lazy so maplibre-gl stays out of the sign-in and dashboard bundle.
+ */
+export const PAGES = [
+  { id: 'dashboard', path: '/', comingSoon: false },
+  { id: 'force', path: '/force', comingSoon: true },
+  { id: 'handover', path: '/handover', comingSoon: true },
+  { id: 'monitoring', path: '/monitoring', comingSoon: true },
+  { id: 'compliance', path: '/compliance', comingSoon: true },
+  { id: 'record', path: '/record', comingSoon: true },
+  { id: 'organisations', path: '/organisations', comingSoon: false },
+] as const;
+
+export type PageId = (typeof PAGES)[number]['id'];
+
+/** The page at a path; a trailing slash is ignored so `/organisations/` still works. */
+export function pageAt(path: string): PageId | null {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return PAGES.find((p) => p.path === clean)?.id ?? null;
+}
