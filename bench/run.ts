@@ -10,6 +10,7 @@ import { startTempPostgres } from '../scripts/temp-postgres.ts';
 import { createPgDatabaseAt } from './pg.ts';
 import { printTable, writeResults } from './harness.ts';
 import { benchApiIngest } from './api-ingest.ts';
+import { benchLogAppend } from './log-append.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -19,12 +20,14 @@ async function main(): Promise<void> {
   try {
     for (const engine of ['pglite', 'postgres'] as const) {
       process.stdout.write(`\n== ${engine} ==\n`);
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
-      const url = engine === 'postgres' ? await createPgDatabaseAt(pg.url) : undefined;
-      try {
-        await benchApiIngest(engine, dataDir, url);
-      } finally {
-        fs.rmSync(dataDir, { recursive: true, force: true });
+      for (const bench of [benchApiIngest, benchLogAppend]) {
+        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
+        const url = engine === 'postgres' ? await createPgDatabaseAt(pg.url) : undefined;
+        try {
+          await bench(engine, dataDir, url);
+        } finally {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        }
       }
     }
   } finally {

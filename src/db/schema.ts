@@ -140,6 +140,11 @@ export interface LogEntryBundleTable {
   data: Uint8Array;
 }
 
+export interface LogEntryTable {
+  idx: number;
+  data: Uint8Array;
+}
+
 export interface LogKeyTable {
   origin: string;
   signer_key: string;
@@ -152,6 +157,7 @@ export interface DB {
   log_tiles: LogTileTable;
   log_entry_bundles: LogEntryBundleTable;
   log_keys: LogKeyTable;
+  log_entries: LogEntryTable;
   missions: MissionTable;
   organisations: OrganisationTable;
   users: UserTable;

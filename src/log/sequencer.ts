@@ -21,7 +21,7 @@ import {
 } from '../tlog/index.ts';
 import { encodeLeaf } from './leaf.ts';
 import type { LogKey } from './keys.ts';
-import { loadTreeState, writeTiles } from './tree-store.ts';
+import { loadTreeState, writeBatch } from './tree-store.ts';
 
 const BATCH = 2048;
 const WAIT_FOR_INDEX_MS = 10_000;
@@ -97,9 +97,12 @@ export class Sequencer implements LogPort {
     this.running = true;
     try {
       while (this.waiters.length > 0) {
+        // Changes of the callers waiting now were committed before this point, so one
+        // integration covers them (more only if the outbox held more than a batch). Looping
+        // until the outbox is empty would starve waiters under continuous load.
         const batch = this.waiters.splice(0);
         try {
-          while ((await this.integrateOnce()) > 0);
+          while ((await this.integrateOnce()) === BATCH);
         } catch (err) {
           this.cache = undefined;
           this.logger.error({ err }, 'log integration failed; will retry');
@@ -138,7 +141,7 @@ export class Sequencer implements LogPort {
       });
       const appended = appendLeafHashes(state.tree, leaves.map(leafHash));
       const bundles = appendEntries(size, state.bundle, leaves);
-      await writeTiles(tx, appended.tiles, bundles.bundles);
+      await writeBatch(tx, size, leaves, appended.tiles, bundles.bundles);
       await sql`update record_changes set log_index = v.idx
         from (values ${sql.join(pending.map((c, i) => sql`(${c.id}::bigint, ${size + i}::bigint)`))}) as v(id, idx)
         where record_changes.id = v.id`.execute(tx);

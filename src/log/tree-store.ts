@@ -16,19 +16,60 @@ import {
   type TileWrite,
 } from '../tlog/index.ts';
 
+/**
+ * Full tiles and bundles never change, so every process may keep them: a small cache in front
+ * of the database for proof serving. Partial ones are always read fresh.
+ */
+const FULL_CACHE_LIMIT = 4096;
+const fullCache = new Map<string, Uint8Array>();
+
+function remember(key: string, data: Uint8Array): void {
+  if (fullCache.size >= FULL_CACHE_LIMIT) fullCache.delete(fullCache.keys().next().value!);
+  fullCache.set(key, data);
+}
+
+async function readTileRow(db: Kysely<DB>, level: number, index: number): Promise<{ width: number; data: Uint8Array } | undefined> {
+  const key = `${level}/${index}`;
+  const hit = fullCache.get(key);
+  if (hit) return { width: TILE_WIDTH, data: hit };
+  const row = await db.selectFrom('log_tiles').select(['width', 'data']).where('level', '=', level).where('idx', '=', index).executeTakeFirst();
+  if (row?.width === TILE_WIDTH) remember(key, row.data);
+  return row;
+}
+
 /** Hash tile (level, index) cut to `width` hashes, or undefined when not (yet) that wide. */
 export async function readHashTile(db: Kysely<DB>, level: number, index: number, width: number): Promise<Uint8Array | undefined> {
-  const row = await db.selectFrom('log_tiles').select(['width', 'data']).where('level', '=', level).where('idx', '=', index).executeTakeFirst();
+  const row = await readTileRow(db, level, index);
   if (!row || row.width < width) return undefined;
   return row.data.subarray(0, width * HASH_SIZE);
 }
 
 /** Entry bundle `index` cut to `width` entries, or undefined when not (yet) that wide. */
 export async function readEntryBundle(db: Kysely<DB>, index: number, width: number): Promise<Uint8Array | undefined> {
-  const row = await db.selectFrom('log_entry_bundles').select(['width', 'data']).where('idx', '=', index).executeTakeFirst();
-  if (!row || row.width < width) return undefined;
+  const key = `entries/${index}`;
+  const hit = fullCache.get(key);
+  const row = hit
+    ? { width: TILE_WIDTH, data: hit }
+    : await db.selectFrom('log_entry_bundles').select(['width', 'data']).where('idx', '=', index).executeTakeFirst();
+  if (!hit && row?.width === TILE_WIDTH) remember(key, row.data);
+  if (!row) return readPartialBundle(db, index, width);
+  if (row.width < width) return undefined;
   if (row.width === width) return row.data;
   return encodeEntryBundle(decodeEntryBundle(row.data).slice(0, width));
+}
+
+/** A not-yet-full bundle, assembled from its entries. */
+async function readPartialBundle(db: Kysely<DB>, index: number, width: number): Promise<Uint8Array | undefined> {
+  const first = index * TILE_WIDTH;
+  const rows = await db
+    .selectFrom('log_entries')
+    .select(['idx', 'data'])
+    .where('idx', '>=', first)
+    .where('idx', '<', first + width)
+    .orderBy('idx')
+    .execute();
+  if (rows.length < width) return undefined;
+  return encodeEntryBundle(rows.map((r) => r.data));
 }
 
 /** The tree state at `size`, rebuilt from the stored rightmost partial tiles. */
@@ -54,7 +95,28 @@ export async function loadTreeState(db: Kysely<DB>, size: number): Promise<{ tre
   return { tree: treeStateFromPartialTiles(size, partial), bundle };
 }
 
-export async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: readonly TileWrite[]): Promise<void> {
+/**
+ * Stores a batch: changed hash tiles, newly full entry bundles, and the batch's entries that
+ * still sit in the (partial) rightmost bundle; entries of a bundle that became full are dropped.
+ */
+export async function writeBatch(
+  db: Kysely<DB>,
+  oldSize: number,
+  leaves: readonly Uint8Array[],
+  tiles: readonly TileWrite[],
+  bundles: readonly TileWrite[],
+): Promise<void> {
+  const newSize = oldSize + leaves.length;
+  const partialStart = Math.floor(newSize / TILE_WIDTH) * TILE_WIDTH;
+  await writeTiles(db, tiles, bundles.filter((b) => b.width === TILE_WIDTH));
+  const loose = leaves.map((data, i) => ({ idx: oldSize + i, data })).filter((e) => e.idx >= partialStart);
+  if (loose.length > 0) await db.insertInto('log_entries').values(loose).execute();
+  if (Math.floor(oldSize / TILE_WIDTH) * TILE_WIDTH < partialStart) {
+    await db.deleteFrom('log_entries').where('idx', '<', partialStart).execute();
+  }
+}
+
+async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: readonly TileWrite[]): Promise<void> {
   if (tiles.length > 0) {
     await db
       .insertInto('log_tiles')
