@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureTools, postgresBinDir } from '../scripts/ensure-tools.ts';
-import { startTempPostgres } from '../scripts/temp-postgres.ts';
-import { createPgDatabaseAt } from './pg.ts';
+import { createDatabaseOn, startTempPostgres } from '../scripts/temp-postgres.ts';
 import { printTable, writeResults } from './harness.ts';
 import { benchApiIngest } from './api-ingest.ts';
 import { benchLogAppend } from './log-append.ts';
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\n== ${engine} ==\n`);
       for (const bench of [benchApiIngest, benchLogAppend]) {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
-        const url = engine === 'postgres' ? await createPgDatabaseAt(pg.url) : undefined;
+        const url = engine === 'postgres' ? await createDatabaseOn(pg.url, 'bench') : undefined;
         try {
           await bench(engine, dataDir, url);
         } finally {

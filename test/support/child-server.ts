@@ -1,24 +1,13 @@
 /** @module The real `truce serve` as a child process on a free port (e2e and crash tests). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { TRUCE_BIN } from './cli.ts';
+import { freePort } from '../../scripts/temp-postgres.ts';
 
 export interface ChildServer {
   url: string;
   process: ChildProcess;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startChildServer(env: NodeJS.ProcessEnv): Promise<ChildServer> {

@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
+import { createDatabaseOn } from '../../scripts/temp-postgres.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { systemClock, type Clock } from '../../src/adapters/clock.ts';
 import type { Deps, LogPort } from '../../src/services/deps.ts';
@@ -35,17 +34,7 @@ export interface TestDatabase {
 export async function createPgDatabase(): Promise<string> {
   const admin = process.env.TRUCE_TEST_PG_URL;
   if (!admin) throw new Error('TRUCE_TEST_PG_URL is not set: run the tests with `npm test`');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabaseOn(admin, 't');
 }
 
 export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
