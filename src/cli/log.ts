@@ -8,7 +8,7 @@ import { dirSource, httpSource, type LogSource } from '../log/source.ts';
 import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-log.ts';
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
-import { appendLeafHashes, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
+import { appendLeafHashes, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
 
 function fail(message: string): never {
   process.stderr.write(`truce: verification FAILED: ${message}\n`);
@@ -52,7 +52,6 @@ export function registerLogCommands(program: Command): void {
         fs.writeFileSync(path.join(dir, rel), data);
       };
       const entries: Uint8Array[] = [];
-      const { decodeEntryBundle } = await import('../tlog/index.ts');
       for (let n = 0; n * TILE_WIDTH < size; n++) {
         const rel = entriesPath(n, Math.min(TILE_WIDTH, size - n * TILE_WIDTH));
         const data = await src.get(rel);
