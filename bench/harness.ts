@@ -49,3 +49,6 @@ export function peakRssMb(pid: number): number {
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/** One benchmark: runs on a fresh embedded data directory or a fresh PostgreSQL database. */
+export type Bench = (engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined) => Promise<void>;

@@ -10,6 +10,8 @@ import { createDatabaseOn, startTempPostgres } from '../scripts/temp-postgres.ts
 import { printTable, writeResults } from './harness.ts';
 import { benchApiIngest } from './api-ingest.ts';
 import { benchLogAppend } from './log-append.ts';
+import { monitoringBenches } from './monitoring.ts';
+import { handoverBenches } from './handover.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   try {
     for (const engine of ['pglite', 'postgres'] as const) {
       process.stdout.write(`\n== ${engine} ==\n`);
-      for (const bench of [benchApiIngest, benchLogAppend]) {
+      for (const bench of [benchApiIngest, benchLogAppend, ...monitoringBenches, ...handoverBenches]) {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
         const url = engine === 'postgres' ? await createDatabaseOn(pg.url, 'bench') : undefined;
         try {

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
         runTier('integration (PostgreSQL)', testFiles('test/integration'), { TRUCE_TEST_ENGINE: 'postgres', TRUCE_TEST_PG_URL: pg.url }, 2);
       }
       if (want('e2e')) {
-        const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+        const outDir = process.env.TRUCE_WEB_DIR ? ['--', '--outDir', process.env.TRUCE_WEB_DIR] : [];
+        const build = spawnSync('npm', ['run', 'build', '--silent', ...outDir], { cwd: root, stdio: 'inherit' });
         if (build.status !== 0) throw new Error('web build failed');
         runTier('e2e', testFiles('test/e2e'), { TRUCE_TEST_PG_URL: pg.url }, 1);
       }

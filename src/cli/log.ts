@@ -8,6 +8,7 @@ import { dirSource, httpSource, type LogSource } from '../log/source.ts';
 import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-log.ts';
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
+import { API_RECORDS } from '../log/kinds/index.ts';
 import { appendLeafHashes, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
 
 function fail(message: string): never {
@@ -18,13 +19,7 @@ function fail(message: string): never {
 async function apiRecords(url: string, token: string): Promise<RecordView[]> {
   const client = createClient({ baseUrl: url, token });
   const out: RecordView[] = [];
-  for (const o of (await client.call('listOrganisations', {})).items) out.push({ kind: 'organisation', id: o.id, version: o.version, fields: o });
-  for (const c of (await client.call('listContributions', {})).items) out.push({ kind: 'contribution', id: c.id, version: c.version, fields: c });
-  try {
-    for (const u of (await client.call('listUsers', {})).items) out.push({ kind: 'user', id: u.id, version: u.version, fields: u });
-  } catch {
-    // Accounts this role may not list are simply not checked.
-  }
+  for (const read of API_RECORDS) out.push(...(await read(client)));
   return out;
 }
 

@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import { serveCommand } from './serve.ts';
 import { registerAccountCommands } from './accounts.ts';
 import { registerLogCommands } from './log.ts';
+import { registerImportCommands } from './import.ts';
+import { registerWitnessCommands } from './witness.ts';
 import { withRuntime } from './with-runtime.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -40,6 +42,8 @@ demo
 
 registerAccountCommands(program);
 registerLogCommands(program);
+registerImportCommands(program);
+registerWitnessCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ServiceError) {

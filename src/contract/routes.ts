@@ -20,6 +20,10 @@ import {
   UserWritten,
 } from './accounts.ts';
 import { Contribution, ContributionWritten, CreateContribution } from './contributions.ts';
+import { geoRoutes } from './routes/geo.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
+import { forceRoutes } from './routes/force.ts';
+import { complianceRoutes } from './routes/compliance.ts';
 
 const Empty = z.object({});
 
@@ -75,6 +79,10 @@ export const routes = {
     summary: 'Record a contribution (coordinator, admin, or a liaison for their own organisation)',
     body: CreateContribution, response: ContributionWritten,
   }),
+  ...geoRoutes,
+  ...monitoringRoutes,
+  ...forceRoutes,
+  ...complianceRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -12,8 +12,13 @@ import type {
   Role,
 } from '../contract/enums.ts';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json = ColumnType<unknown, string, string>;
+import type { GeoTables } from './schema/geo.ts';
+import type { MonitoringTables } from './schema/monitoring.ts';
+import type { ForceTables } from './schema/force.ts';
+import type { ComplianceTables } from './schema/compliance.ts';
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
 
 export interface MissionTable {
   id: string;
@@ -152,7 +157,7 @@ export interface LogKeyTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+export interface FoundationTables {
   log_state: LogStateTable;
   log_tiles: LogTileTable;
   log_entry_bundles: LogEntryBundleTable;
@@ -169,3 +174,6 @@ export interface DB {
   record_secrets: RecordSecretTable;
   meta: MetaTable;
 }
+
+/** Every table: the foundation's and each capability's (src/db/schema/<capability>.ts). */
+export type DB = FoundationTables & GeoTables & MonitoringTables & ForceTables & ComplianceTables;

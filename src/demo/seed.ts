@@ -9,6 +9,7 @@ import { hashPassword } from '../adapters/passwords.ts';
 import type { Deps } from '../services/deps.ts';
 import { writeWithLog } from '../services/write.ts';
 import { publicFields, restrictedFields } from '../services/public-fields.ts';
+import { seedDemoModules } from './modules/index.ts';
 import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
 
 export interface SeedResult {
@@ -50,8 +51,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       await record({ kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.organisation(org) });
     }
 
+    const userIds = new Map<string, string>();
     for (const [i, u] of DEMO_USERS.entries()) {
       const id = randomUUID();
+      userIds.set(u.email, id);
       const organisationId = orgIds.get(u.organisation)!;
       const user = {
         id, email: u.email, name: u.name, organisation_id: organisationId, role: u.role,
@@ -64,8 +67,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       });
     }
 
+    const contributionIds: string[] = [];
     for (const c of DEMO_CONTRIBUTIONS) {
       const id = randomUUID();
+      contributionIds.push(id);
       const organisationId = orgIds.get(c.organisation)!;
       const contribution = {
         id, organisation_id: organisationId, kind: c.kind, capability: c.capability,
@@ -75,6 +80,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       await tx.insertInto('contributions').values(contribution).execute();
       await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.contribution(contribution) });
     }
+    await seedDemoModules({ tx, record, now, missionId, orgIds, userIds, contributionIds });
     return true;
   });
   return { loaded: written.value, logIndex: written.logIndex };

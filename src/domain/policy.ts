@@ -3,8 +3,16 @@
  * the matrix below is the whole rule and is tested exhaustively (role x action x ownership).
  */
 import type { Role } from '../contract/enums.ts';
+import type { Grant } from './policy/grant.ts';
+import { GEO_ACTIONS, GEO_GRANTS } from './policy/geo.ts';
+import { MONITORING_ACTIONS, MONITORING_GRANTS } from './policy/monitoring.ts';
+import { FORCE_ACTIONS, FORCE_GRANTS } from './policy/force.ts';
+import { COMPLIANCE_ACTIONS, COMPLIANCE_GRANTS } from './policy/compliance.ts';
 
-export const ACTIONS = [
+export type { Grant } from './policy/grant.ts';
+
+/** The foundation's actions; each capability adds its own in ./policy/<capability>.ts. */
+export const CORE_ACTIONS = [
   'mission.read',
   'organisation.read',
   'organisation.create',
@@ -16,7 +24,10 @@ export const ACTIONS = [
   'contribution.create',
   'audit.read',
 ] as const;
+
+export const ACTIONS = [...CORE_ACTIONS, ...GEO_ACTIONS, ...MONITORING_ACTIONS, ...FORCE_ACTIONS, ...COMPLIANCE_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
+type CoreAction = (typeof CORE_ACTIONS)[number];
 
 /** Who is acting: resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -30,20 +41,14 @@ export interface Target {
   organisationId?: string;
 }
 
-/**
- * `all`: allowed on any target. `own`: only where the target belongs to the actor's
- * organisation. Absent: denied.
- */
-type Grant = 'all' | 'own';
-
-const READ_EVERYTHING: Partial<Record<Action, Grant>> = {
+const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
   'mission.read': 'all',
   'organisation.read': 'all',
   'contribution.read': 'all',
   'token.create': 'all',
 };
 
-const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = {
+const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
   admin: Object.fromEntries(
     (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'contribution.read', 'contribution.create', 'audit.read'] as const).map((a) => [a, 'all']),
   ),
@@ -52,6 +57,13 @@ const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = {
   liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },
   observer: { ...READ_EVERYTHING },
 };
+
+const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = Object.fromEntries(
+  (Object.keys(CORE_GRANTS) as Role[]).map((role) => [
+    role,
+    { ...CORE_GRANTS[role], ...GEO_GRANTS[role], ...MONITORING_GRANTS[role], ...FORCE_GRANTS[role], ...COMPLIANCE_GRANTS[role] },
+  ]),
+) as Record<Role, Partial<Record<Action, Grant>>>;
 
 /** True when `actor` may do `action` on `target`. Pure; no I/O. */
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {

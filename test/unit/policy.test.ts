@@ -6,19 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACTIONS, can, authorize, PolicyDenied, type Action, type Actor } from '../../src/domain/policy.ts';
 import { ROLES, type Role } from '../../src/contract/enums.ts';
+import { EXPECTED_CORE } from './policy/expected-core.ts';
+import { EXPECTED_GEO } from './policy/expected-geo.ts';
+import { EXPECTED_MONITORING } from './policy/expected-monitoring.ts';
+import { EXPECTED_FORCE } from './policy/expected-force.ts';
+import { EXPECTED_COMPLIANCE } from './policy/expected-compliance.ts';
 
-// A = allowed on any organisation's records, O = only own organisation's, - = denied.
+// Each capability's rows live in ./policy/expected-<capability>.ts, written out by hand.
 const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
-  'mission.read':        { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'organisation.read':   { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'organisation.create': { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'user.read':           { admin: 'A', coordinator: 'A', monitor: 'O', liaison: 'O', observer: '-' },
-  'user.create':         { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'user.update':         { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'token.create':        { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'contribution.read':   { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'contribution.create': { admin: 'A', coordinator: 'A', monitor: '-', liaison: 'O', observer: '-' },
-  'audit.read':          { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  ...EXPECTED_CORE, ...EXPECTED_GEO, ...EXPECTED_MONITORING, ...EXPECTED_FORCE, ...EXPECTED_COMPLIANCE,
 };
 
 const OWN = '00000000-0000-4000-8000-000000000001';

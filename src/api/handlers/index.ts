@@ -3,5 +3,17 @@ import type { Handlers } from './types.ts';
 import { sessionHandlers } from './session.ts';
 import { accountHandlers } from './accounts.ts';
 import { contributionHandlers } from './contributions.ts';
+import { geoHandlers } from './geo.ts';
+import { monitoringHandlers } from './monitoring.ts';
+import { forceHandlers } from './force.ts';
+import { complianceHandlers } from './compliance.ts';
 
-export const handlers: Handlers = { ...sessionHandlers, ...accountHandlers, ...contributionHandlers };
+export const handlers: Handlers = {
+  ...sessionHandlers,
+  ...accountHandlers,
+  ...contributionHandlers,
+  ...geoHandlers,
+  ...monitoringHandlers,
+  ...forceHandlers,
+  ...complianceHandlers,
+};

@@ -5,10 +5,18 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation.ts';
 import * as log from './002-log.ts';
+import * as geo from './003-geo.ts';
+import * as monitoring from './004-monitoring.ts';
+import * as force from './005-force.ts';
+import * as compliance from './006-compliance.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-log': log,
+  '003-geo': geo,
+  '004-monitoring': monitoring,
+  '005-force': force,
+  '006-compliance': compliance,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,11 +5,11 @@
  */
 export const PAGES = [
   { id: 'dashboard', path: '/', comingSoon: false },
-  { id: 'force', path: '/force', comingSoon: true },
-  { id: 'handover', path: '/handover', comingSoon: true },
-  { id: 'monitoring', path: '/monitoring', comingSoon: true },
-  { id: 'compliance', path: '/compliance', comingSoon: true },
-  { id: 'record', path: '/record', comingSoon: true },
+  { id: 'force', path: '/force', comingSoon: false },
+  { id: 'handover', path: '/handover', comingSoon: false },
+  { id: 'monitoring', path: '/monitoring', comingSoon: false },
+  { id: 'compliance', path: '/compliance', comingSoon: false },
+  { id: 'record', path: '/record', comingSoon: false },
   { id: 'organisations', path: '/organisations', comingSoon: false },
 ] as const;
 

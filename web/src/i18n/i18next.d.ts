@@ -3,12 +3,12 @@
  * without a label fails type-checking.
  */
 import 'i18next';
-import type en from './en.json';
+import type { Messages } from './resources.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Messages };
     returnNull: false;
   }
 }

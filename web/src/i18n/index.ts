@@ -5,20 +5,10 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
-import ar from './ar.json' with { type: 'json' };
-import he from './he.json' with { type: 'json' };
+import { resources } from './resources.ts';
 import { dirOf, isLang, pickLanguage, type Lang } from './languages.ts';
 
-/** English is the reference: a key missing from another language fails type-checking here. */
-export type Messages = typeof en;
-const resources: Record<Lang, { translation: Messages }> = {
-  en: { translation: en },
-  fr: { translation: fr },
-  ar: { translation: ar },
-  he: { translation: he },
-};
+export type { Messages } from './resources.ts';
 
 const STORAGE_KEY = 'truce.language';
 

@@ -1,0 +1,2 @@
+/** @module The force routes of the API (see src/contract/routes.ts, which merges every module's table). */
+export const forceRoutes = {} as const;

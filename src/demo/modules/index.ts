@@ -1,0 +1,13 @@
+/** @module Each capability's part of the demo, in dependency order (sectors before reports and plans). */
+import type { DemoContext } from './context.ts';
+import { seedGeo } from './geo.ts';
+import { seedMonitoring } from './monitoring.ts';
+import { seedForce } from './force.ts';
+import { seedCompliance } from './compliance.ts';
+
+export async function seedDemoModules(ctx: DemoContext): Promise<void> {
+  await seedGeo(ctx);
+  await seedForce(ctx);
+  await seedMonitoring(ctx);
+  await seedCompliance(ctx);
+}

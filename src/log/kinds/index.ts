@@ -1,0 +1,11 @@
+/** @module Every audited record kind, from every capability. */
+import { foundationApiRecords, foundationKinds } from './foundation.ts';
+import { geoApiRecords, geoKinds } from './geo.ts';
+import { monitoringApiRecords, monitoringKinds } from './monitoring.ts';
+import { forceApiRecords, forceKinds } from './force.ts';
+import { complianceApiRecords, complianceKinds } from './compliance.ts';
+import type { ApiRecords, AuditedKind } from './kind.ts';
+
+export const AUDITED_KINDS: readonly AuditedKind[] = [...foundationKinds, ...geoKinds, ...monitoringKinds, ...forceKinds, ...complianceKinds];
+export const API_RECORDS: readonly ApiRecords[] = [...foundationApiRecords, ...geoApiRecords, ...monitoringApiRecords, ...forceApiRecords, ...complianceApiRecords];
+export type { ApiRecords, AuditedKind } from './kind.ts';
