@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Deps } from './services/deps.ts';
 import { Sequencer } from './log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
+import { createEvents } from './events/index.ts';
 
 export interface Runtime {
   database: Database;
@@ -41,12 +42,14 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   const sequencer = new Sequencer(database.db, logKey, config.logOrigin, systemClock, logger);
   await sequencer.init();
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: sequencer, logger };
+  const events = createEvents(database);
+  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: sequencer, logger, events };
   return {
     database, deps, sequencer, logKey, origin: config.logOrigin,
     close: async () => {
       sequencer.stop();
       await sequencer.schedule();
+      await events.close();
       await database.close();
     },
   };

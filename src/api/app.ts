@@ -13,6 +13,7 @@ import { mountRoutes, type AppEnv } from './register.ts';
 import { buildOpenApi } from './openapi.ts';
 import { DOCS_HTML, DOCS_JS } from './docs.ts';
 import { problemResponse } from './http/problem.ts';
+import { mountCapabilityExtras } from './extras/index.ts';
 
 export interface AppOptions {
   version: string;
@@ -59,6 +60,7 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   mountRoutes(app, deps, opts.secureCookies);
+  mountCapabilityExtras(app, deps);
   opts.extra?.(app);
   app.all('/api/*', (c) => problemResponse(404, 'Not Found', `no API operation ${c.req.method} ${c.req.path}`));
 

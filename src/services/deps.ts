@@ -14,10 +14,29 @@ export interface LogPort {
   indexesOf(changeIds: number[]): Promise<(number | null)[]>;
 }
 
+/** A change worth showing live (a new report, a status change): small, public-safe, no record content. */
+export interface ChangeEvent {
+  topic: string;
+  id: string;
+  at: string;
+}
+
+/**
+ * Live change notifications across every app server sharing the database (PostgreSQL:
+ * LISTEN/NOTIFY; PGlite: one process, so in-process). Publish after commit.
+ */
+export interface EventsPort {
+  publish(event: ChangeEvent): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (event: ChangeEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
 export interface Deps {
   db: Kysely<DB>;
   engine: Engine;
   clock: Clock;
   log: LogPort;
   logger: Logger;
+  events: EventsPort;
 }
