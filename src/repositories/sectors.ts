@@ -1,0 +1,29 @@
+/** @module Queries on sectors. The bounding box narrows in SQL; the exact test is src/domain/geo.ts. */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { SectorTable } from '../db/schema/geo.ts';
+import { containsPoint, type Area } from '../domain/geo.ts';
+
+export type SectorRow = Selectable<SectorTable>;
+
+export function listSectors(db: Kysely<DB>): Promise<SectorRow[]> {
+  return db.selectFrom('sectors').selectAll().orderBy('name').execute();
+}
+
+export function findSector(db: Kysely<DB>, id: string): Promise<SectorRow | undefined> {
+  return db.selectFrom('sectors').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The sector containing the point, or undefined when it lies outside every sector (outside the mission area). */
+export async function findSectorContaining(db: Kysely<DB>, lon: number, lat: number): Promise<SectorRow | undefined> {
+  const candidates = await db
+    .selectFrom('sectors')
+    .selectAll()
+    .where('min_lon', '<=', lon)
+    .where('max_lon', '>=', lon)
+    .where('min_lat', '<=', lat)
+    .where('max_lat', '>=', lat)
+    .orderBy('name')
+    .execute();
+  return candidates.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
+}
