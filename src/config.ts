@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseWitnessList, type WitnessEndpoint } from './log/publisher.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -14,6 +15,9 @@ const EnvSchema = z.object({
   TRUCE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUCE_LOG_ORIGIN: z.string().min(1).default('truce.example/gaza-2025'),
   TRUCE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Whitespace-separated `<cosigner vkey>@<url>` of tlog witnesses; empty: publish the log's own checkpoint. */
+  TRUCE_WITNESSES: z.string().default(''),
+  TRUCE_WITNESS_QUORUM: z.coerce.number().int().min(1).optional(),
 });
 
 export interface Config {
@@ -25,6 +29,9 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['TRUCE_LOG_LEVEL'];
   logOrigin: string;
   secureCookies: boolean;
+  witnesses: WitnessEndpoint[];
+  /** How many witnesses must cosign before a checkpoint is published (default: all of them). */
+  witnessQuorum: number;
 }
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
@@ -38,6 +45,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let witnesses: WitnessEndpoint[];
+  try {
+    witnesses = parseWitnessList(e.TRUCE_WITNESSES);
+  } catch (err) {
+    throw new Error(`invalid configuration:\n  TRUCE_WITNESSES: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const witnessQuorum = e.TRUCE_WITNESS_QUORUM ?? witnesses.length;
+  if (witnesses.length > 0 && witnessQuorum > witnesses.length) {
+    throw new Error(`invalid configuration:\n  TRUCE_WITNESS_QUORUM: ${witnessQuorum} is more than the ${witnesses.length} witnesses configured`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -47,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TRUCE_LOG_LEVEL,
     logOrigin: e.TRUCE_LOG_ORIGIN,
     secureCookies: e.TRUCE_SECURE_COOKIES === '1',
+    witnesses,
+    witnessQuorum,
   };
 }
 
@@ -58,5 +77,5 @@ export function describeConfig(c: Config): Record<string, unknown> {
     if (u.password) u.password = '***';
     db = u.toString();
   }
-  return { host: c.host, port: c.port, database: db, demo: c.demo, origin: c.logOrigin };
+  return { host: c.host, port: c.port, database: db, demo: c.demo, origin: c.logOrigin, witnesses: c.witnesses.map((w) => w.url), witnessQuorum: c.witnessQuorum };
 }

@@ -12,11 +12,14 @@ import type { Deps } from './services/deps.ts';
 import { Sequencer } from './log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 import { createEvents } from './events/index.ts';
+import { WitnessPublisher } from './log/publisher.ts';
 
 export interface Runtime {
   database: Database;
   deps: Deps;
   sequencer: Sequencer;
+  /** Set when witnesses are configured: only quorum-cosigned checkpoints are published. */
+  publisher: WitnessPublisher | undefined;
   logKey: LogKey;
   origin: string;
   close(): Promise<void>;
@@ -42,12 +45,15 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   const sequencer = new Sequencer(database.db, logKey, config.logOrigin, systemClock, logger);
   await sequencer.init();
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
+  const publisher = config.witnesses.length > 0 ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger) : undefined;
+  if (publisher) sequencer.onIntegrated = () => void publisher.kick();
   const events = createEvents(database);
   const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: sequencer, logger, events };
   return {
-    database, deps, sequencer, logKey, origin: config.logOrigin,
+    database, deps, sequencer, publisher, logKey, origin: config.logOrigin,
     close: async () => {
       sequencer.stop();
+      publisher?.stop();
       await sequencer.schedule();
       await events.close();
       await database.close();

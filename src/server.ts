@@ -35,12 +35,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       if (seeded.loaded) logger.info('demo scenario loaded');
     }
     runtime.sequencer.start();
+    runtime.publisher?.start();
     const app = createApp(runtime.deps, {
       version: packageVersion(),
       secureCookies: config.secureCookies,
       // TRUCE_WEB_DIR lets parallel builds (e.g. several checkouts testing at once) keep their own UI.
       webDir: process.env.TRUCE_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'),
-      extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey),
+      extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey, { witnessed: runtime.publisher !== undefined }),
     });
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -16,13 +16,24 @@ function bytes(data: Uint8Array, cache: string): Response {
   return new Response(Buffer.from(data), { status: 200, headers: { 'content-type': 'application/octet-stream', 'cache-control': cache } });
 }
 
-async function checkpointRow(db: Kysely<DB>) {
+export interface LogServing {
+  /** Publish only checkpoints a quorum of witnesses cosigned (see src/log/publisher.ts). */
+  witnessed: boolean;
+}
+
+/** The checkpoint this server publishes: the log's own, or the latest witness-cosigned one. */
+async function checkpointRow(db: Kysely<DB>, serving: LogServing): Promise<{ size: number; checkpoint: string } | undefined> {
+  if (serving.witnessed) return db.selectFrom('log_published').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirst();
   return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string): void {
+const NOT_WITNESSED = 'no checkpoint has been cosigned by the witness quorum yet';
+
+export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string, serving: LogServing = { witnessed: false }): void {
   app.get('/log/checkpoint', async () => {
-    const { checkpoint } = await checkpointRow(db);
+    const head = await checkpointRow(db, serving);
+    if (!head) return problemResponse(503, 'Service Unavailable', NOT_WITNESSED);
+    const { checkpoint } = head;
     return new Response(checkpoint, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=2' } });
   });
 
@@ -50,8 +61,9 @@ export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string)
     if (!Number.isSafeInteger(index) || index < 0) {
       return problemResponse(400, 'Invalid request', 'index must be a non-negative integer', [{ path: 'query.index', message: 'must be a non-negative integer' }]);
     }
-    const head = await checkpointRow(db);
-    if (index >= head.size) return problemResponse(404, 'Not Found', `the log has ${head.size} entries`);
+    const head = await checkpointRow(db, serving);
+    if (!head) return problemResponse(503, 'Service Unavailable', NOT_WITNESSED);
+    if (index >= head.size) return problemResponse(404, 'Not Found', `the published log has ${head.size} entries`);
     const proof = await inclusionProofFromTiles(index, head.size, async (level, n, width) => {
       const tile = await readHashTile(db, level, n, width);
       if (!tile) throw new Error(`tile ${level}/${n} missing`);

@@ -157,7 +157,22 @@ export interface LogKeyTable {
   created_at: Timestamp;
 }
 
+export interface LogWitnessTable {
+  cosigner_key: string;
+  size: number;
+  updated_at: Timestamp;
+}
+
+export interface LogPublishedTable {
+  id: number;
+  size: number;
+  checkpoint: string;
+  updated_at: Timestamp;
+}
+
 export interface FoundationTables {
+  log_witnesses: LogWitnessTable;
+  log_published: LogPublishedTable;
   log_state: LogStateTable;
   log_tiles: LogTileTable;
   log_entry_bundles: LogEntryBundleTable;

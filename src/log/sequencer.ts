@@ -37,6 +37,8 @@ export class Sequencer implements LogPort {
   private waiters: (() => void)[] = [];
   private running = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Called after each integration that added entries (e.g. to ask witnesses to cosign). */
+  onIntegrated: (() => void) | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -154,6 +156,7 @@ export class Sequencer implements LogPort {
     // Only after commit: a rolled-back batch must not leave a cache ahead of the database.
     this.cache = result.cache;
     result.pending.forEach((c, i) => this.assigned.set(c.id, result.size + i));
+    this.onIntegrated?.();
     return result.pending.length;
   }
 }

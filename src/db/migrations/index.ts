@@ -9,6 +9,7 @@ import * as geo from './003-geo.ts';
 import * as monitoring from './004-monitoring.ts';
 import * as force from './005-force.ts';
 import * as compliance from './006-compliance.ts';
+import * as witnessing from './007-witnessing.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-monitoring': monitoring,
   '005-force': force,
   '006-compliance': compliance,
+  '007-witnessing': witnessing,
 };
 
 export const migrationProvider: MigrationProvider = {
