@@ -20,6 +20,7 @@ import {
   UserWritten,
 } from './accounts.ts';
 import { Contribution, ContributionWritten, CreateContribution } from './contributions.ts';
+import { LogChange, LogChangesQuery } from './log.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { forceRoutes } from './routes/force.ts';
@@ -78,6 +79,11 @@ export const routes = {
     method: 'post', path: '/api/contributions', tag: 'force', auth: 'account', status: 201,
     summary: 'Record a contribution (coordinator, admin, or a liaison for their own organisation)',
     body: CreateContribution, response: ContributionWritten,
+  }),
+  listLogChanges: route({
+    method: 'get', path: '/api/log/changes', tag: 'log', auth: 'account', status: 200,
+    summary: 'Changes in the record, newest first, with their log index (filter by record kind and id for one record\'s history)',
+    query: LogChangesQuery, response: listOf(LogChange),
   }),
   ...geoRoutes,
   ...monitoringRoutes,

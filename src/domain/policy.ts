@@ -23,6 +23,7 @@ export const CORE_ACTIONS = [
   'contribution.read',
   'contribution.create',
   'audit.read',
+  'log.read',
 ] as const;
 
 export const ACTIONS = [...CORE_ACTIONS, ...GEO_ACTIONS, ...MONITORING_ACTIONS, ...FORCE_ACTIONS, ...COMPLIANCE_ACTIONS] as const;
@@ -46,11 +47,12 @@ const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
   'organisation.read': 'all',
   'contribution.read': 'all',
   'token.create': 'all',
+  'log.read': 'all',
 };
 
 const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
   admin: Object.fromEntries(
-    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'contribution.read', 'contribution.create', 'audit.read'] as const).map((a) => [a, 'all']),
+    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'contribution.read', 'contribution.create', 'audit.read', 'log.read'] as const).map((a) => [a, 'all']),
   ),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },

@@ -4,6 +4,7 @@ import { sessionHandlers } from './session.ts';
 import { accountHandlers } from './accounts.ts';
 import { contributionHandlers } from './contributions.ts';
 import { geoHandlers } from './geo.ts';
+import { logHandlers } from './log.ts';
 import { monitoringHandlers } from './monitoring.ts';
 import { forceHandlers } from './force.ts';
 import { complianceHandlers } from './compliance.ts';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...accountHandlers,
   ...contributionHandlers,
+  ...logHandlers,
   ...geoHandlers,
   ...monitoringHandlers,
   ...forceHandlers,

@@ -16,5 +16,6 @@ export const EXPECTED_CORE: Record<CoreAction, Row> = {
   'contribution.read':   { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'contribution.create': { admin: 'A', coordinator: 'A', monitor: '-', liaison: 'O', observer: '-' },
   'audit.read':          { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  'log.read':            { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
 };
 

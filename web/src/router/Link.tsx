@@ -19,7 +19,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     <a
       {...rest}
       href={to}
-      aria-current={path === to ? 'page' : undefined}
+      aria-current={path === to.split('?')[0] ? 'page' : undefined}
       onClick={(e) => {
         onClick?.(e);
         if (e.defaultPrevented || !isPlainLeftClick(e)) return;
