@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   /** Whitespace-separated `<cosigner vkey>@<url>` of tlog witnesses; empty: publish the log's own checkpoint. */
   TRUCE_WITNESSES: z.string().default(''),
   TRUCE_WITNESS_QUORUM: z.coerce.number().int().min(1).optional(),
+  /** 1: a write answers once its change is in the log (with its logIndex); 0: at commit (logged within a second). */
+  TRUCE_LOG_WAIT: z.enum(['0', '1']).default('1'),
+  /** How long the sequencer lets concurrent writes gather into one integration. */
+  TRUCE_LOG_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(2),
 });
 
 export interface Config {
@@ -29,6 +33,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['TRUCE_LOG_LEVEL'];
   logOrigin: string;
   secureCookies: boolean;
+  logWait: boolean;
+  logLingerMs: number;
   witnesses: WitnessEndpoint[];
   /** How many witnesses must cosign before a checkpoint is published (default: all of them). */
   witnessQuorum: number;
@@ -64,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TRUCE_LOG_LEVEL,
     logOrigin: e.TRUCE_LOG_ORIGIN,
     secureCookies: e.TRUCE_SECURE_COOKIES === '1',
+    logWait: e.TRUCE_LOG_WAIT === '1',
+    logLingerMs: e.TRUCE_LOG_LINGER_MS,
     witnesses,
     witnessQuorum,
   };

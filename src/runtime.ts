@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Kysely } from 'kysely';
 import { systemClock } from './adapters/clock.ts';
 import type { Config } from './config.ts';
-import type { Deps } from './services/deps.ts';
+import type { Deps, LogPort } from './services/deps.ts';
 import { Sequencer } from './log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 import { createEvents } from './events/index.ts';
@@ -43,12 +43,15 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   }
   const logKey = await loadOrCreateLogKey(database.db, config.logOrigin, systemClock.now());
   const sequencer = new Sequencer(database.db, logKey, config.logOrigin, systemClock, logger);
+  sequencer.lingerMs = config.logLingerMs;
   await sequencer.init();
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
   const publisher = config.witnesses.length > 0 ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger) : undefined;
   if (publisher) sequencer.onIntegrated = () => void publisher.kick();
   const events = createEvents(database);
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: sequencer, logger, events };
+  // Without waiting, writes answer at commit with logIndex null; the sweep logs them within a second.
+  const log: LogPort = config.logWait ? sequencer : { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
+  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events };
   return {
     database, deps, sequencer, publisher, logKey, origin: config.logOrigin,
     close: async () => {

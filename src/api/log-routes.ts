@@ -5,8 +5,8 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { encodeBase64, formatTlogProof, inclusionProofFromTiles, parseTilePath, TILE_WIDTH, TlogError, decodeEntryBundle } from '../tlog/index.ts';
-import { readEntryBundle, readHashTile } from '../log/tree-store.ts';
+import { encodeBase64, formatTlogProof, inclusionProofFromTiles, parseTilePath, TILE_WIDTH, TlogError } from '../tlog/index.ts';
+import { readEntry, readEntryBundle, readHashTile } from '../log/tree-store.ts';
 import { problemResponse } from './http/problem.ts';
 import type { AppEnv } from './register.ts';
 
@@ -25,6 +25,21 @@ export interface LogServing {
 async function checkpointRow(db: Kysely<DB>, serving: LogServing): Promise<{ size: number; checkpoint: string } | undefined> {
   if (serving.witnessed) return db.selectFrom('log_published').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirst();
   return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/**
+ * The published head, reused for up to HEAD_TTL_MS by proof requests whose index it covers: a
+ * proof against a checkpoint a moment old is just as valid, and it saves a query per proof.
+ */
+const HEAD_TTL_MS = 500;
+function headCache(db: Kysely<DB>, serving: LogServing) {
+  let cached: { size: number; checkpoint: string; at: number } | undefined;
+  return async (index: number) => {
+    if (cached && index < cached.size && Date.now() - cached.at < HEAD_TTL_MS) return cached;
+    const head = await checkpointRow(db, serving);
+    cached = head && { ...head, at: Date.now() };
+    return head;
+  };
 }
 
 const NOT_WITNESSED = 'no checkpoint has been cosigned by the witness quorum yet';
@@ -56,12 +71,13 @@ export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string,
     return bytes(data, cache);
   });
 
+  const headFor = headCache(db, serving);
   app.get('/api/log/proof', async (c) => {
     const index = Number(c.req.query('index'));
     if (!Number.isSafeInteger(index) || index < 0) {
       return problemResponse(400, 'Invalid request', 'index must be a non-negative integer', [{ path: 'query.index', message: 'must be a non-negative integer' }]);
     }
-    const head = await checkpointRow(db, serving);
+    const head = await headFor(index);
     if (!head) return problemResponse(503, 'Service Unavailable', NOT_WITNESSED);
     if (index >= head.size) return problemResponse(404, 'Not Found', `the published log has ${head.size} entries`);
     const proof = await inclusionProofFromTiles(index, head.size, async (level, n, width) => {
@@ -69,8 +85,7 @@ export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string,
       if (!tile) throw new Error(`tile ${level}/${n} missing`);
       return tile;
     });
-    const bundle = await readEntryBundle(db, Math.floor(index / TILE_WIDTH), (index % TILE_WIDTH) + 1);
-    const entry = bundle ? decodeEntryBundle(bundle)[index % TILE_WIDTH] : undefined;
+    const entry = await readEntry(db, index);
     if (!entry) return problemResponse(500, 'Internal Server Error', 'entry missing from storage');
     return c.json({
       index,

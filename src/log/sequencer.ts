@@ -72,9 +72,17 @@ export class Sequencer implements LogPort {
   schedule(): Promise<void> {
     return new Promise((resolve) => {
       this.waiters.push(resolve);
-      if (!this.running) void this.run();
+      if (this.running) return;
+      this.running = true;
+      // Linger a moment so that concurrent writers share one integration (one commit, one
+      // signature, one rewrite of the rightmost tiles) instead of paying for one each.
+      if (this.lingerMs > 0) setTimeout(() => void this.run(), this.lingerMs);
+      else void this.run();
     });
   }
+
+  /** How long an integration waits for more changes to join it; 0 = start at once. */
+  lingerMs = 0;
 
   async indexesOf(changeIds: number[]): Promise<(number | null)[]> {
     const deadline = Date.now() + WAIT_FOR_INDEX_MS;

@@ -132,3 +132,23 @@ async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: 
       .execute();
   }
 }
+
+/** Decoded full bundles (immutable), so serving one entry does not decode 256 each time. */
+const decodedCache = new Map<number, Uint8Array[]>();
+const DECODED_CACHE_LIMIT = 256;
+
+/** The entry at `index`, or undefined when the log does not hold it (yet). */
+export async function readEntry(db: Kysely<DB>, index: number): Promise<Uint8Array | undefined> {
+  const bundleIndex = Math.floor(index / TILE_WIDTH);
+  const decoded = decodedCache.get(bundleIndex);
+  if (decoded) return decoded[index % TILE_WIDTH];
+  const full = fullCache.get(`entries/${bundleIndex}`) ?? (await db.selectFrom('log_entry_bundles').select('data').where('idx', '=', bundleIndex).where('width', '=', TILE_WIDTH).executeTakeFirst())?.data;
+  if (full) {
+    const entries = decodeEntryBundle(full);
+    if (decodedCache.size >= DECODED_CACHE_LIMIT) decodedCache.delete(decodedCache.keys().next().value!);
+    decodedCache.set(bundleIndex, entries);
+    return entries[index % TILE_WIDTH];
+  }
+  // The rightmost bundle is kept one entry per row until it fills.
+  return (await db.selectFrom('log_entries').select('data').where('idx', '=', index).executeTakeFirst())?.data;
+}
