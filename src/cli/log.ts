@@ -9,7 +9,7 @@ import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
 import { API_RECORDS } from '../log/kinds/index.ts';
-import { appendLeafHashes, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
+import { appendLeafHashes, openCosignatures, parseCosignerKey, parseNote, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
 
 function fail(message: string): never {
   process.stderr.write(`truce: verification FAILED: ${message}\n`);
@@ -21,6 +21,20 @@ async function apiRecords(url: string, token: string): Promise<RecordView[]> {
   const out: RecordView[] = [];
   for (const read of API_RECORDS) out.push(...(await read(client)));
   return out;
+}
+
+/** A checkpoint cosigned by too few of the trusted witnesses may be a view shown to you alone. */
+function checkWitnesses(checkpoint: string, keys: string[], quorumFlag: string | undefined): string {
+  const quorum = quorumFlag === undefined ? 1 : Number(quorumFlag);
+  if (!Number.isInteger(quorum) || quorum < 1 || quorum > keys.length) throw new Error(`--quorum must be between 1 and ${keys.length}`);
+  let cosigned: number;
+  try {
+    cosigned = openCosignatures(parseNote(checkpoint), keys.map(parseCosignerKey)).length;
+  } catch (err) {
+    fail(`a witness cosignature on the checkpoint does not verify: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (cosigned < quorum) fail(`the checkpoint is cosigned by ${cosigned} of the witnesses you trust; ${quorum} needed (it may be a view shown only to you)`);
+  return `checkpoint cosigned by ${cosigned} of ${keys.length} trusted witnesses (quorum ${quorum})`;
 }
 
 export function registerLogCommands(program: Command): void {
@@ -72,7 +86,9 @@ export function registerLogCommands(program: Command): void {
     .option('--dir <dir>', 'a mirror made by `truce log mirror`')
     .requiredOption('--vkey <vkey>', "the log's verifier key")
     .option('--state <file>', 'checkpoint remembered from the last run (created, then updated)')
-    .action(async (o: { url?: string; dir?: string; vkey: string; state?: string }) => {
+    .option('--witness <vkey>', 'cosigner key of a witness you trust (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--quorum <n>', 'how many of those witnesses must have cosigned the checkpoint (default: 1 if any are given)')
+    .action(async (o: { url?: string; dir?: string; vkey: string; state?: string; witness: string[]; quorum?: string }) => {
       if (!o.url === !o.dir) throw new Error('give exactly one of --url or --dir');
       const source: LogSource = o.url ? httpSource(o.url) : dirSource(o.dir!);
       const previous = o.state && fs.existsSync(o.state) ? (JSON.parse(fs.readFileSync(o.state, 'utf8')) as SavedState) : undefined;
@@ -84,6 +100,7 @@ export function registerLogCommands(program: Command): void {
         throw err;
       }
       const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
+      if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
       if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
       const token = process.env.TRUCE_TOKEN;
       if (o.url && token) {

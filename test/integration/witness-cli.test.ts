@@ -13,7 +13,9 @@ import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { dbEnv, runCli, TRUCE_BIN } from '../support/cli.ts';
 import { startChildServer } from '../support/child-server.ts';
 import { freePort } from '../../scripts/temp-postgres.ts';
-import { openCosignatures, openNote, parseCheckpoint, parseCosignerKey, parseNote, parseVerifierKey } from '../../src/tlog/index.ts';
+import { formatCosignerKey, generateSignerKey, openCosignatures, openNote, parseCheckpoint, parseCosignerKey, parseKeyString, parseNote, parseVerifierKey } from '../../src/tlog/index.ts';
+
+const parseVerifierKeyBytes = (vkey: string) => parseKeyString(vkey).key;
 
 let tdb: TestDatabase;
 let witnessDir: string;
@@ -69,6 +71,16 @@ test('a server configured with a witness publishes the checkpoint the witness co
     }
     openNote(published, [parseVerifierKey(vkey)]);
     assert.equal(openCosignatures(parseNote(published), [parseCosignerKey(w.cosignerKey)]).length, 1);
+
+    // A party checks the log with the witness it trusts; a witness that never cosigned fails it.
+    const ok = await runCli(['verify', '--url', server.url, '--vkey', vkey, '--witness', w.cosignerKey], {});
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /cosigned by 1 of 1 trusted witnesses/);
+    const stranger = generateSignerKey('witness.test/stranger');
+    const strangerKey = formatCosignerKey('witness.test/stranger', parseVerifierKeyBytes(stranger.vkey));
+    const bad = await runCli(['verify', '--url', server.url, '--vkey', vkey, '--witness', strangerKey], {});
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /cosigned by 0 of the witnesses you trust/);
   } finally {
     assert.equal(await server.stop('SIGTERM'), 0);
   }
