@@ -1,4 +1,6 @@
-/** @module The monitoring figures of `npm run bench`. */
+/** @module The monitoring figures of `npm run bench`: report ingest through the API, and the map's viewport query as incidents grow. */
 import type { Bench } from './harness.ts';
+import { benchReportIngest } from './monitoring/ingest.ts';
+import { benchViewport } from './monitoring/viewport.ts';
 
-export const monitoringBenches: Bench[] = [];
+export const monitoringBenches: Bench[] = [benchReportIngest, benchViewport];

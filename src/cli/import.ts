@@ -1,4 +1,66 @@
-/** @module `truce import reports FILE`: bulk import of CSV (ACLED columns) and GeoJSON. */
+/**
+ * @module `truce import reports FILE`: bulk import of CSV (ACLED columns) and GeoJSON, all or
+ * nothing, with a progress bar on a terminal. A bad row is printed with its line number and
+ * nothing is stored; re-running the same file creates nothing new (clientIds are derived).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { withRuntime } from './with-runtime.ts';
+import { importReports } from '../services/monitoring/import.ts';
+import type { ImportFormat } from '../services/monitoring/import-parse.ts';
+import { findPrincipalByEmail } from '../repositories/users.ts';
+import { invalid, notFound, ServiceError } from '../services/errors.ts';
+import type { Actor } from '../domain/policy.ts';
 
-export function registerImportCommands(_program: Command): void {}
+function formatOf(file: string, given: string | undefined): ImportFormat {
+  const f = given ?? (/\.(geo)?json$/i.test(file) ? 'geojson' : path.extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
+  if (f !== 'csv' && f !== 'geojson') throw invalid([{ path: 'format', message: 'say --format csv or --format geojson' }]);
+  return f;
+}
+
+export function registerImportCommands(program: Command): void {
+  const imp = program.command('import').description('bulk imports');
+  imp
+    .command('reports')
+    .argument('<file>', 'CSV with ACLED columns (event_date, event_type, sub_event_type, latitude, longitude, notes, source, ...) or a GeoJSON FeatureCollection of Points')
+    .description('import reports, all or nothing: a bad row is reported with its line number and nothing is stored')
+    .option('--format <format>', 'csv | geojson (default: from the file extension)')
+    .option('--as <email>', 'file the reports as this account (default: the operator, recorded as the system)')
+    .action(async (file: string, o: { format?: string; as?: string }) => {
+      const format = formatOf(file, o.format);
+      const content = fs.readFileSync(file, 'utf8');
+      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+      let phase = '';
+      try {
+        const r = await withRuntime('import reports', async (rt) => {
+          let actor: Actor | null = null;
+          if (o.as) {
+            const p = await findPrincipalByEmail(rt.deps.db, o.as.toLowerCase());
+            if (!p) throw notFound(`account ${o.as}`);
+            actor = { userId: p.id, organisationId: p.organisation_id, role: p.role };
+          }
+          return importReports(rt.deps, actor, content, format, (ph, done, total) => {
+            if (!bar) return;
+            if (ph !== phase) {
+              if (phase) bar.stop();
+              phase = ph;
+              bar.start(total, 0, { phase: ph === 'check' ? 'checking' : 'writing ' });
+            }
+            bar.update(done);
+          });
+        });
+        bar?.stop();
+        process.stdout.write(`imported ${r.created} reports into ${r.incidents} incidents; ${r.repeats} already known${r.logIndex === null ? '' : `; log index ${r.logIndex}`}\n`);
+      } catch (err) {
+        bar?.stop();
+        if (err instanceof ServiceError && err.errors?.length) {
+          for (const e of err.errors) process.stderr.write(`${e.path}: ${e.message}\n`);
+          process.stderr.write('nothing was imported\n');
+          process.exit(2);
+        }
+        throw err;
+      }
+    });
+}

@@ -10,6 +10,11 @@ import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
+import { MAX_LEAF_BYTES } from '../log/leaf.ts';
+import { ServiceError } from './errors.ts';
+
+/** Room left in a leaf for everything but the public fields and commitments. */
+const LEAF_ENVELOPE_BYTES = 1024;
 
 export const RECORD_KINDS = ['organisation', 'user', 'api_token', 'contribution', 'mission'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number] | (string & {});
@@ -58,6 +63,12 @@ export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise
     public: change.public,
     commitments: Object.fromEntries(secrets.map((s) => [s.field, s.commitment])),
   };
+  // Refuse here, inside the writer's transaction, rather than let the sequencer meet a leaf it
+  // cannot log after commit. The envelope (ids, times, kind, op) stays well under the margin.
+  const payloadText = JSON.stringify(payload);
+  if (Buffer.byteLength(payloadText) > MAX_LEAF_BYTES - LEAF_ENVELOPE_BYTES) {
+    throw new ServiceError(413, 'Content Too Large', `this ${change.kind} is too large for one log entry (64 KiB); large content must be referenced by its SHA-256`);
+  }
   const row = await tx
     .insertInto('record_changes')
     .values({
@@ -68,7 +79,7 @@ export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise
       actor_org_id: change.actor?.organisationId ?? null,
       actor_user_id: change.actor?.userId ?? null,
       at: change.at,
-      payload: JSON.stringify(payload),
+      payload: payloadText,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

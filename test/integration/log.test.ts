@@ -22,6 +22,7 @@ import { systemClock } from '../../src/adapters/clock.ts';
 import { mountLog } from '../../src/api/log-routes.ts';
 import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/index.ts';
 import type { Deps } from '../../src/services/deps.ts';
+import { writeWithLog } from '../../src/services/write.ts';
 import { createApp } from '../../src/api/app.ts';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -163,14 +164,17 @@ test('a changed tile or a removed entry fails verification', async () => {
   await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', 0).execute();
   assert.equal((await verify([])).code, 0, 'restored');
 
-  // Replace entry 2 by entry 1 (a leaf "removed" and the gap hidden): the root no longer matches.
-  // The demo's log is under 256 entries, so its entries still sit in the partial bundle's rows.
-  const entry1 = await tdb.database.db.selectFrom('log_entries').select('data').where('idx', '=', 1).executeTakeFirstOrThrow();
-  const entry2 = await tdb.database.db.selectFrom('log_entries').select('data').where('idx', '=', 2).executeTakeFirstOrThrow();
-  await tdb.database.db.updateTable('log_entries').set({ data: entry1.data }).where('idx', '=', 2).execute();
+  // Replace the last entry by the one before (a leaf "removed" and the gap hidden): the root no
+  // longer matches. Entries of the rightmost, partial bundle sit one row each in log_entries.
+  const loose = async () => tdb.database.db.selectFrom('log_entries').select(['idx', 'data']).orderBy('idx').execute();
+  while ((await loose()).length < 2) {
+    await writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id: String(Date.now()), version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
+  }
+  const [entry1, entry2] = (await loose()).slice(-2) as [{ idx: number; data: Uint8Array }, { idx: number; data: Uint8Array }];
+  await tdb.database.db.updateTable('log_entries').set({ data: entry1.data }).where('idx', '=', entry2.idx).execute();
   const r2 = await verify([]);
   assert.equal(r2.code, 1);
   assert.match(r2.stderr, /an entry was changed or removed/);
-  await tdb.database.db.updateTable('log_entries').set({ data: entry2.data }).where('idx', '=', 2).execute();
+  await tdb.database.db.updateTable('log_entries').set({ data: entry2.data }).where('idx', '=', entry2.idx).execute();
   assert.equal((await verify([])).code, 0, 'restored');
 });

@@ -1,6 +1,13 @@
-/** @module The monitoring endpoints outside the route table (streams, files, exports). */
+/** @module The monitoring endpoints outside the route table: live events, evidence files, bulk import. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../register.ts';
 import type { Deps } from '../../services/deps.ts';
+import { mountMonitoringStream } from './monitoring/stream.ts';
+import { mountEvidence } from './monitoring/evidence.ts';
+import { mountImport } from './monitoring/import.ts';
 
-export function mountMonitoringExtras(_app: Hono<AppEnv>, _deps: Deps): void {}
+export function mountMonitoringExtras(app: Hono<AppEnv>, deps: Deps): void {
+  mountMonitoringStream(app, deps);
+  mountEvidence(app, deps);
+  mountImport(app, deps);
+}

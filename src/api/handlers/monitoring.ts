@@ -1,5 +1,58 @@
-/** @module Handlers of the monitoring routes. */
+/** @module Handlers of the monitoring routes: one service call each, shaped by the presenters. */
 import type { Handlers } from './types.ts';
+import { actorOf } from './types.ts';
 import type { monitoringRoutes } from '../../contract/routes/monitoring.ts';
+import { fileReport } from '../../services/monitoring/reports.ts';
+import { assignIncident, incidents, incidentView, mergeIncidents, publishedRulings, reviewRuling, splitIncident, transitionIncident } from '../../services/monitoring/incidents.ts';
+import { counts, incidentClusters } from '../../services/monitoring/map.ts';
+import { presentIncident, presentIncidentView, presentPublicRuling, presentReport } from '../../presenters/monitoring/index.ts';
 
-export const monitoringHandlers: Pick<Handlers, keyof typeof monitoringRoutes> = {};
+export const monitoringHandlers: Pick<Handlers, keyof typeof monitoringRoutes> = {
+  async createReport(ctx) {
+    const actor = actorOf(ctx);
+    const r = await fileReport(ctx.deps, actor, ctx.body);
+    return { ...presentReport(r.report, actor), logIndex: r.logIndex, repeat: r.repeat };
+  },
+  async listIncidents(ctx) {
+    const { limit, ...filter } = ctx.query;
+    return { items: (await incidents(ctx.deps, actorOf(ctx), filter, limit)).map(presentIncident) };
+  },
+  async getIncident(ctx) {
+    const actor = actorOf(ctx);
+    return presentIncidentView(await incidentView(ctx.deps, actor, ctx.params.id), actor);
+  },
+  async transitionIncident(ctx) {
+    const actor = actorOf(ctx);
+    const w = await transitionIncident(ctx.deps, actor, ctx.params.id, ctx.body);
+    return { ...presentIncidentView(w.value, actor), logIndex: w.logIndex };
+  },
+  async reviewRuling(ctx) {
+    const actor = actorOf(ctx);
+    const w = await reviewRuling(ctx.deps, actor, ctx.params.id, ctx.body);
+    return { ...presentIncidentView(w.value, actor), logIndex: w.logIndex };
+  },
+  async assignIncident(ctx) {
+    const actor = actorOf(ctx);
+    const w = await assignIncident(ctx.deps, actor, ctx.params.id, ctx.body);
+    return { ...presentIncidentView(w.value, actor), logIndex: w.logIndex };
+  },
+  async mergeIncidents(ctx) {
+    const actor = actorOf(ctx);
+    const w = await mergeIncidents(ctx.deps, actor, ctx.params.id, ctx.body);
+    return { ...presentIncidentView(w.value, actor), logIndex: w.logIndex };
+  },
+  async splitIncident(ctx) {
+    const actor = actorOf(ctx);
+    const w = await splitIncident(ctx.deps, actor, ctx.params.id, ctx.body);
+    return { ...presentIncidentView(w.value, actor), logIndex: w.logIndex };
+  },
+  async incidentClusters(ctx) {
+    return incidentClusters(ctx.deps, actorOf(ctx), ctx.query);
+  },
+  async monitoringCounts(ctx) {
+    return counts(ctx.deps, actorOf(ctx));
+  },
+  async listPublishedRulings(ctx) {
+    return { items: (await publishedRulings(ctx.deps)).map(presentPublicRuling) };
+  },
+};

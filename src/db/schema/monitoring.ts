@@ -1,2 +1,107 @@
-/** @module Kysely table types of the monitoring tables (migration in src/db/migrations). */
-export type MonitoringTables = Record<never, never>;
+/** @module Kysely table types of the monitoring tables (migration 004-monitoring). */
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from '../schema.ts';
+import type { IncidentStatus, Outcome } from '../../domain/monitoring/workflow.ts';
+
+export type Side = 'held' | 'released';
+
+export interface IncidentTable {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  outcome: Outcome | null;
+  provision_id: string | null;
+  responsible_org_id: string | null;
+  event_type: string;
+  sub_event_type: string;
+  occurred_at: Timestamp;
+  lon: number;
+  lat: number;
+  sector_id: string | null;
+  side: Side | null;
+  report_count: number;
+  assignee_user_id: string | null;
+  merged_into: string | null;
+  ruling_round: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportTable {
+  id: string;
+  client_id: string;
+  incident_id: string;
+  sector_id: string;
+  side: Side | null;
+  occurred_at: Timestamp;
+  time_precision: number;
+  lon: number;
+  lat: number;
+  geo_precision: number;
+  event_type: string;
+  sub_event_type: string;
+  observations: Json;
+  actor1: Json | null;
+  actor2: Json | null;
+  fatalities: Json;
+  injuries: Json;
+  source_kind: string;
+  source_name: string;
+  source_reliability: string;
+  description: string;
+  evidence: Json;
+  author_user_id: string | null;
+  author_org_id: string | null;
+  version: number;
+  created_at: Timestamp;
+}
+
+export type IncidentAction = 'create' | 'transition' | 'approve' | 'contest' | 'assign' | 'merge' | 'split';
+
+export interface IncidentEventTable {
+  id: string;
+  seq: Generated<number>;
+  incident_id: string;
+  action: IncidentAction;
+  from_status: IncidentStatus | null;
+  to_status: IncidentStatus | null;
+  outcome: Outcome | null;
+  rationale: string;
+  round: number;
+  related_incident_id: string | null;
+  detail: Json;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  at: Timestamp;
+}
+
+export interface EvidenceTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+/** Derived counts for the map (not a record: rebuilt from `incidents` at any time). */
+export interface IncidentGridTable {
+  level: number;
+  gx: number;
+  gy: number;
+  status: string;
+  event_type: string;
+  n: number;
+  sum_lon: number;
+  sum_lat: number;
+  violations: number;
+}
+
+export interface MonitoringTables {
+  incident_grid: IncidentGridTable;
+  incidents: IncidentTable;
+  reports: ReportTable;
+  incident_events: IncidentEventTable;
+  evidence: EvidenceTable;
+}

@@ -1,5 +1,29 @@
-/** @module Record kinds of monitoring, as `truce audit` reads them from the database. */
+/** @module Record kinds of monitoring (reports, incidents, incident history), as `truce audit` and `truce verify` read them. */
+import { monitoringPublicFields } from '../../services/monitoring/public-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
-export const monitoringKinds: AuditedKind[] = [];
-export const monitoringApiRecords: ApiRecords[] = [];
+export const monitoringKinds: AuditedKind[] = [
+  {
+    kind: 'report',
+    load: async (db) => (await db.selectFrom('reports').selectAll().execute()).map((r) => ({ kind: 'report', id: r.id, version: r.version, fields: monitoringPublicFields.report(r) })),
+  },
+  {
+    kind: 'incident',
+    load: async (db) => (await db.selectFrom('incidents').selectAll().execute()).map((i) => ({ kind: 'incident', id: i.id, version: i.version, fields: monitoringPublicFields.incident(i) })),
+  },
+  {
+    kind: 'incident_event',
+    load: async (db) =>
+      (await db.selectFrom('incident_events').selectAll().execute()).map((e) => ({ kind: 'incident_event', id: e.id, version: 1, fields: monitoringPublicFields.incidentEvent(e) })),
+  },
+];
+
+export const monitoringApiRecords: ApiRecords[] = [
+  async (client) => {
+    try {
+      return (await client.call('listIncidents', { query: { limit: 500 } })).items.map((i) => ({ kind: 'incident', id: i.id, version: i.version, fields: i }));
+    } catch {
+      return []; // Accounts that may not read incidents are simply not checked.
+    }
+  },
+];

@@ -1,5 +1,13 @@
-/** The monitoring rows of the expected policy table. */
+/** Monitoring: monitors file and investigate, coordinators assign, liaisons and observers read incidents only. */
 import type { MonitoringAction } from '../../../src/domain/policy/monitoring.ts';
 import type { Row } from './row.ts';
 
-export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {};
+export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
+  'report.create':       { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'report.read':         { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.read':       { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'incident.transition': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.approve':    { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.assign':     { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
+  'incident.merge':      { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+};

@@ -1,0 +1,40 @@
+/**
+ * @module `POST /api/reports/import`: a CSV (ACLED columns) or GeoJSON file as the request
+ * body, imported all or nothing (see services/monitoring/import.ts). 400 names every bad row
+ * by its line; 201 says how many reports were created and how many were already known.
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../register.ts';
+import type { Deps } from '../../../services/deps.ts';
+import { ServiceError } from '../../../services/errors.ts';
+import { importReports } from '../../../services/monitoring/import.ts';
+import type { ImportFormat } from '../../../services/monitoring/import-parse.ts';
+import { actorFromRequest } from './auth.ts';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const FORMATS: Record<string, ImportFormat> = {
+  'text/csv': 'csv',
+  'application/geo+json': 'geojson',
+  'application/json': 'geojson',
+};
+
+export function mountImport(app: Hono<AppEnv>, deps: Deps): void {
+  app.post('/api/reports/import', async (c) => {
+    const actor = await actorFromRequest(deps, c);
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const format = FORMATS[type];
+    if (!format) throw new ServiceError(415, 'Unsupported Media Type', 'send text/csv (ACLED columns) or application/geo+json');
+    if (Number(c.req.header('content-length') ?? '0') > MAX_IMPORT_BYTES) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${MAX_IMPORT_BYTES} bytes`);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${MAX_IMPORT_BYTES} bytes`);
+    let content: string;
+    try {
+      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ServiceError(400, 'Invalid request', 'the file is not valid UTF-8', [{ path: 'file', message: 'not valid UTF-8' }]);
+    }
+    const result = await importReports(deps, actor, content, format);
+    return c.json(result, 201);
+  });
+}

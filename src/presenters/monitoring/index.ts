@@ -1,0 +1,114 @@
+/**
+ * @module Monitoring rows to API shapes. The one place a report's source name and free text are
+ * withheld: roles without `report.read` (party observers, liaisons) see that a report exists,
+ * its type, place and time, never who said it or what they wrote.
+ */
+import type { Report, Incident, IncidentEvent, PublicRuling } from '../../contract/monitoring.ts';
+import type { z } from 'zod';
+import { can, type Actor } from '../../domain/policy.ts';
+import type { IncidentEventRow, IncidentRow } from '../../repositories/monitoring/incidents.ts';
+import type { ReportRow } from '../../repositories/monitoring/reports.ts';
+import type { IncidentView } from '../../services/monitoring/incidents.ts';
+
+type Estimate = Report['fatalities'];
+type ActorShape = Report['actor1'];
+const iso = (d: Date | string): string => new Date(d).toISOString();
+
+export function presentReport(r: ReportRow, viewer: Actor | null, evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map()): Report {
+  const full = viewer === null || can(viewer, 'report.read');
+  const hashes = (r.evidence as string[] | null) ?? [];
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    incidentId: r.incident_id,
+    sectorId: r.sector_id,
+    side: r.side,
+    occurredAt: iso(r.occurred_at),
+    timePrecision: r.time_precision,
+    location: { type: 'Point', coordinates: [r.lon, r.lat] },
+    geoPrecision: r.geo_precision,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    observations: r.observations as Record<string, number>,
+    actor1: r.actor1 as ActorShape,
+    actor2: r.actor2 as ActorShape,
+    fatalities: r.fatalities as Estimate,
+    injuries: r.injuries as Estimate,
+    source: { kind: r.source_kind as Report['source']['kind'], name: full ? r.source_name : null, reliability: r.source_reliability as Report['source']['reliability'] },
+    description: full ? r.description : null,
+    evidence: full ? hashes.map((h) => ({ sha256: h, mediaType: evidence.get(h)?.media_type ?? 'application/octet-stream', size: evidence.get(h)?.size ?? 0 })) : [],
+    authorOrganisationId: r.author_org_id,
+    createdAt: iso(r.created_at),
+    version: r.version,
+  };
+}
+
+export function presentIncident(i: IncidentRow): Incident {
+  return {
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    outcome: i.outcome,
+    provisionId: i.provision_id,
+    responsiblePartyId: i.responsible_org_id,
+    eventType: i.event_type,
+    subEventType: i.sub_event_type,
+    occurredAt: iso(i.occurred_at),
+    location: { type: 'Point', coordinates: [i.lon, i.lat] },
+    sectorId: i.sector_id,
+    side: i.side,
+    reportCount: i.report_count,
+    assigneeUserId: i.assignee_user_id,
+    assigneeName: i.assignee_name,
+    mergedInto: i.merged_into,
+    updatedAt: iso(i.updated_at),
+    version: i.version,
+  };
+}
+
+export function presentEvent(e: IncidentEventRow): IncidentEvent {
+  return {
+    id: e.id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    outcome: e.outcome,
+    rationale: e.rationale,
+    round: e.round,
+    relatedIncidentId: e.related_incident_id,
+    actorUserId: e.actor_user_id,
+    actorOrganisationId: e.actor_org_id,
+    actorOrganisationName: e.actor_org_name,
+    at: iso(e.at),
+  };
+}
+
+export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
+  const round = v.incident.ruling_round;
+  return {
+    ...presentIncident(v.incident),
+    reports: v.reports.map((r) => presentReport(r, viewer, v.evidence)),
+    history: v.history.map(presentEvent),
+    approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map(presentEvent) : [],
+    quorum: v.quorum,
+  };
+}
+
+/** Rounded to 0.01 degree (about 1 km). */
+const coarse = (v: number): number => Math.round(v * 100) / 100;
+
+export function presentPublicRuling(i: IncidentRow): z.infer<typeof PublicRuling> {
+  return {
+    id: i.id,
+    title: i.title,
+    outcome: i.outcome,
+    provisionId: i.provision_id,
+    responsiblePartyId: i.responsible_org_id,
+    eventType: i.event_type,
+    subEventType: i.sub_event_type,
+    occurredOn: iso(i.occurred_at).slice(0, 10),
+    location: { type: 'Point', coordinates: [coarse(i.lon), coarse(i.lat)] },
+    sectorId: i.sector_id,
+    publishedAt: iso(i.updated_at),
+  };
+}

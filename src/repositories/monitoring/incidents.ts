@@ -1,0 +1,97 @@
+/** @module Queries on incidents and their history. */
+import { type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { IncidentEventTable, IncidentTable } from '../../db/schema/monitoring.ts';
+import type { IncidentFilter } from '../../contract/monitoring.ts';
+import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
+import type { GroupCandidate } from '../../domain/monitoring/grouping.ts';
+
+export type IncidentRow = Selectable<IncidentTable> & { assignee_name: string | null };
+export type IncidentEventRow = Selectable<IncidentEventTable> & { actor_org_name: string | null };
+
+const base = (db: Kysely<DB>) =>
+  db
+    .selectFrom('incidents')
+    .leftJoin('users', 'users.id', 'incidents.assignee_user_id')
+    .selectAll('incidents')
+    .select('users.name as assignee_name');
+
+export function findIncident(db: Kysely<DB>, id: string): Promise<IncidentRow | undefined> {
+  return base(db).where('incidents.id', '=', id).executeTakeFirst();
+}
+
+/** The row locked for update, inside a transaction: concurrent transitions queue up. */
+export function lockIncident(tx: Kysely<DB>, id: string): Promise<Selectable<IncidentTable> | undefined> {
+  return tx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Applies the map and list filters to any query over `incidents`. */
+export function applyFilter<O>(q: SelectQueryBuilder<DB, 'incidents', O>, f: IncidentFilter): SelectQueryBuilder<DB, 'incidents', O> {
+  let r = q.where('incidents.merged_into', 'is', null);
+  if (f.status?.length) r = r.where('incidents.status', 'in', f.status);
+  if (f.outcome?.length) r = r.where('incidents.outcome', 'in', f.outcome);
+  if (f.eventType?.length) r = r.where('incidents.event_type', 'in', f.eventType);
+  if (f.sectorId) r = r.where('incidents.sector_id', '=', f.sectorId);
+  if (f.responsiblePartyId) r = r.where('incidents.responsible_org_id', '=', f.responsiblePartyId);
+  if (f.from) r = r.where('incidents.occurred_at', '>=', new Date(f.from));
+  if (f.to) r = r.where('incidents.occurred_at', '<=', new Date(f.to));
+  return r;
+}
+
+export function listIncidents(db: Kysely<DB>, f: IncidentFilter, limit: number): Promise<IncidentRow[]> {
+  const q = db.selectFrom('incidents').leftJoin('users', 'users.id', 'incidents.assignee_user_id').selectAll('incidents').select('users.name as assignee_name');
+  return applyFilter(q, f).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
+}
+
+/** Open incidents of the same event type inside a lon/lat box and time window: grouping candidates. */
+export async function groupingCandidates(
+  db: Kysely<DB>,
+  eventType: string,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+  from: Date,
+  to: Date,
+): Promise<GroupCandidate[]> {
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['id', 'lon', 'lat', 'occurred_at'])
+    .where('merged_into', 'is', null)
+    .where('event_type', '=', eventType)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('lon', '>=', box.minLon)
+    .where('lon', '<=', box.maxLon)
+    .where('lat', '>=', box.minLat)
+    .where('lat', '<=', box.maxLat)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<=', to)
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ id: r.id, lon: r.lon, lat: r.lat, occurredAt: new Date(r.occurred_at) }));
+}
+
+export function historyOf(db: Kysely<DB>, incidentId: string): Promise<IncidentEventRow[]> {
+  return db
+    .selectFrom('incident_events')
+    .leftJoin('organisations', 'organisations.id', 'incident_events.actor_org_id')
+    .selectAll('incident_events')
+    .select('organisations.name as actor_org_name')
+    .where('incident_events.incident_id', '=', incidentId)
+    .orderBy('incident_events.at')
+    .orderBy('incident_events.seq')
+    .execute();
+}
+
+export async function approvingOrgs(tx: Kysely<DB>, incidentId: string, round: number): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('incident_events')
+    .select('actor_org_id')
+    .where('incident_id', '=', incidentId)
+    .where('round', '=', round)
+    .where('action', '=', 'approve')
+    .execute();
+  return rows.flatMap((r) => (r.actor_org_id ? [r.actor_org_id] : []));
+}
+
+export async function missionQuorum(db: Kysely<DB>): Promise<number> {
+  const m = await db.selectFrom('missions').select('approval_quorum').orderBy('created_at').executeTakeFirst();
+  return m?.approval_quorum ?? 2;
+}

@@ -1,0 +1,59 @@
+/**
+ * @module Agreement events: moments deadlines count from ("the ceasefire takes effect"). Adding
+ * one, or recording when it happened, is a coordinator's act; every relative deadline anchored
+ * on it is recomputed on the next read.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateAgreementEvent, UpdateAgreementEvent } from '../../contract/compliance.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import type { AgreementEventRow } from '../../repositories/compliance/provisions.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, notFound } from '../errors.ts';
+import { writeWithLog, type Written } from '../write.ts';
+import { compliancePublicFields } from './public-fields.ts';
+import { COMPLIANCE_TOPIC } from './provisions.ts';
+import { isUniqueViolation } from './sql-errors.ts';
+
+export async function createAgreementEvent(
+  deps: Deps, actor: Actor | null, input: z.infer<typeof CreateAgreementEvent>,
+): Promise<Written<AgreementEventRow>> {
+  authorize(actor, 'provision.create');
+  const now = deps.clock.now();
+  const row: AgreementEventRow = {
+    id: randomUUID(), key: input.key, name: input.name, occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
+    version: 1, created_at: now, updated_at: now,
+  };
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const taken = conflict(`an agreement event with the key ${input.key} exists`);
+    if (await tx.selectFrom('agreement_events').select('id').where('key', '=', input.key).executeTakeFirst()) throw taken;
+    try {
+      await tx.insertInto('agreement_events').values(row).execute();
+    } catch (err) {
+      // Two requests raced past the check: the unique key decides.
+      if (isUniqueViolation(err)) throw taken;
+      throw err;
+    }
+    await record({ kind: 'agreement_event', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.agreementEvent(row) });
+    return row;
+  });
+  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: row.id, at: now.toISOString() });
+  return written;
+}
+
+export async function updateAgreementEvent(
+  deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof UpdateAgreementEvent>,
+): Promise<Written<AgreementEventRow>> {
+  authorize(actor, 'provision.create');
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const current = await tx.selectFrom('agreement_events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('agreement event');
+    const row: AgreementEventRow = { ...current, occurred_at: input.occurredAt === null ? null : new Date(input.occurredAt), version: current.version + 1, updated_at: now };
+    await tx.updateTable('agreement_events').set({ occurred_at: row.occurred_at, version: row.version, updated_at: now }).where('id', '=', id).execute();
+    await record({ kind: 'agreement_event', id, version: row.version, op: 'update', at: now, actor, public: compliancePublicFields.agreementEvent(row) });
+    return row;
+  });
+  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id, at: now.toISOString() });
+  return written;
+}

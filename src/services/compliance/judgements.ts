@@ -1,0 +1,99 @@
+/**
+ * @module The coordinator's Peace Accords Matrix score (0-3, with evidence and rationale; each
+ * score is a new row, so the history stays) and a party's dispute of a status, tracked to its
+ * resolution.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CreateAssessment, CreateDispute, ResolveDispute } from '../../contract/compliance.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { findProvision, type AssessmentRow, type DisputeRow } from '../../repositories/compliance/provisions.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { writeWithLog, type Written } from '../write.ts';
+import { compliancePublicFields } from './public-fields.ts';
+import { COMPLIANCE_TOPIC } from './provisions.ts';
+import { isUniqueViolation } from './sql-errors.ts';
+
+type Input<S extends z.ZodType> = z.infer<S>;
+
+const ALREADY_OPEN = 'this party already has an open dispute of this provision';
+
+
+export async function createAssessment(
+  deps: Deps, actor: Actor | null, provisionId: string, input: Input<typeof CreateAssessment>,
+): Promise<Written<AssessmentRow>> {
+  authorize(actor, 'provision.assess');
+  if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
+  const now = deps.clock.now();
+  const row: AssessmentRow = {
+    id: randomUUID(), provision_id: provisionId, score: input.score, evidence: input.evidence, rationale: input.rationale,
+    assessed_by: actor?.userId ?? null, assessed_at: now, version: 1,
+  };
+  const written = await writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('provision_assessments').values(row).execute();
+    await record({ kind: 'provision_assessment', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.assessment(row) });
+    return row;
+  });
+  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
+  return written;
+}
+
+export async function createDispute(
+  deps: Deps, actor: Actor | null, provisionId: string, input: Input<typeof CreateDispute>,
+): Promise<Written<DisputeRow & { organisation_name: string }>> {
+  const organisationId = input.organisationId ?? actor?.organisationId;
+  if (!organisationId) throw invalid([{ path: 'organisationId', message: 'required when acting from the console' }]);
+  authorize(actor, 'provision.dispute', { organisationId });
+  if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
+  const org = await deps.db.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', '=', organisationId).executeTakeFirst();
+  if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
+  if (org.kind !== 'party') throw invalid([{ path: 'organisationId', message: 'only a party to the agreement disputes a status' }]);
+  const now = deps.clock.now();
+  const row: DisputeRow = {
+    id: randomUUID(), provision_id: provisionId, organisation_id: organisationId, reason: input.reason, status: 'open', resolution: '',
+    opened_by: actor?.userId ?? null, opened_at: now, resolved_by: null, resolved_at: null, version: 1,
+  };
+  const written = await writeWithLog(deps, async (tx, record) => {
+    // The partial unique index settles a race between two requests; this check names the case.
+    const open = await tx.selectFrom('provision_disputes').select('id')
+      .where('provision_id', '=', provisionId).where('organisation_id', '=', organisationId).where('status', '=', 'open')
+      .executeTakeFirst();
+    if (open) throw conflict(ALREADY_OPEN);
+    try {
+      await tx.insertInto('provision_disputes').values(row).execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(ALREADY_OPEN);
+      throw err;
+    }
+    await record({ kind: 'provision_dispute', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.dispute(row) });
+    return { ...row, organisation_name: org.name };
+  });
+  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
+  return written;
+}
+
+export async function resolveDispute(
+  deps: Deps, actor: Actor | null, disputeId: string, input: Input<typeof ResolveDispute>,
+): Promise<Written<DisputeRow & { organisation_name: string }>> {
+  authorize(actor, 'provision.resolve');
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const current = await tx.selectFrom('provision_disputes').selectAll().where('id', '=', disputeId).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('dispute');
+    if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
+    const row: DisputeRow = {
+      ...current, status: input.outcome, resolution: input.resolution, resolved_by: actor?.userId ?? null, resolved_at: now,
+      version: current.version + 1,
+    };
+    await tx.updateTable('provision_disputes')
+      .set({ status: row.status, resolution: row.resolution, resolved_by: row.resolved_by, resolved_at: now, version: row.version })
+      .where('id', '=', disputeId).execute();
+    await record({ kind: 'provision_dispute', id: row.id, version: row.version, op: 'transition', at: now, actor, public: compliancePublicFields.dispute(row) });
+    const org = await tx.selectFrom('organisations').select('name').where('id', '=', row.organisation_id).executeTakeFirstOrThrow();
+    return { ...row, organisation_name: org.name };
+  });
+  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: written.value.provision_id, at: now.toISOString() });
+  return written;
+}
+

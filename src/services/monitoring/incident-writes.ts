@@ -1,0 +1,74 @@
+/**
+ * @module Small write steps shared by the incident use cases, each inside the caller's
+ * transaction: update an incident row (version + 1) and append an immutable history event,
+ * recording both in the log.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { IncidentAction, IncidentEventTable, IncidentTable } from '../../db/schema/monitoring.ts';
+import type { Actor } from '../../domain/policy.ts';
+import type { ChangeOp } from '../records.ts';
+import type { RecordFn } from '../write.ts';
+import { monitoringPublicFields } from './public-fields.ts';
+import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+
+export type IncidentState = Selectable<IncidentTable>;
+
+export async function updateIncident(
+  tx: Kysely<DB>,
+  record: RecordFn,
+  current: IncidentState,
+  change: Updateable<IncidentTable>,
+  op: ChangeOp,
+  actor: Actor | null,
+  at: Date,
+): Promise<IncidentState> {
+  const next: IncidentState = { ...current, ...change, version: current.version + 1, updated_at: at } as IncidentState;
+  await tx
+    .updateTable('incidents')
+    .set({ ...change, version: next.version, updated_at: at })
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .executeTakeFirstOrThrow();
+  await record({ kind: 'incident', id: current.id, version: next.version, op, at, actor, public: monitoringPublicFields.incident(next) });
+  await applyGridChange(tx, current, next);
+  return next;
+}
+
+export interface EventInput {
+  incidentId: string;
+  action: IncidentAction;
+  fromStatus?: IncidentState['status'] | null;
+  toStatus?: IncidentState['status'] | null;
+  outcome?: IncidentState['outcome'];
+  rationale: string;
+  round: number;
+  relatedIncidentId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+const OPS: Record<IncidentAction, ChangeOp> = {
+  create: 'create', transition: 'transition', approve: 'approve', contest: 'approve', assign: 'update', merge: 'merge', split: 'split',
+};
+
+export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInput, actor: Actor | null, at: Date): Promise<void> {
+  const row = {
+    id: randomUUID(),
+    incident_id: e.incidentId,
+    action: e.action,
+    from_status: e.fromStatus ?? null,
+    to_status: e.toStatus ?? null,
+    outcome: e.outcome ?? null,
+    rationale: e.rationale,
+    round: e.round,
+    related_incident_id: e.relatedIncidentId ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+    actor_user_id: actor?.userId ?? null,
+    actor_org_id: actor?.organisationId ?? null,
+    at,
+  };
+  const inserted = await tx.insertInto('incident_events').values(row).returning('seq').executeTakeFirstOrThrow();
+  const stored: Selectable<IncidentEventTable> = { ...row, seq: inserted.seq, detail: e.detail ?? {} };
+  await record({ kind: 'incident_event', id: row.id, version: 1, op: OPS[e.action], at, actor, public: monitoringPublicFields.incidentEvent(stored) });
+}

@@ -1,0 +1,213 @@
+/**
+ * @module The incident workflow as use cases: transitions (checked by the one table in
+ * domain/monitoring/workflow.ts), joint approval with a quorum of distinct organisations,
+ * assignment, merge and split. Every step locks the incident row, appends an immutable event,
+ * bumps the incident's version and records both in the log; nothing is overwritten.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ApprovalRequest, AssignRequest, IncidentFilter, MergeRequest, SplitRequest, TransitionRequest } from '../../contract/monitoring.ts';
+import type { DB } from '../../db/schema.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { checkTransition, OPEN_STATUSES, quorumReached } from '../../domain/monitoring/workflow.ts';
+import { findOrganisation } from '../../repositories/organisations.ts';
+import { approvingOrgs, findIncident, historyOf, listIncidents, lockIncident, missionQuorum, type IncidentEventRow, type IncidentRow } from '../../repositories/monitoring/incidents.ts';
+import { findReports, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { writeWithLog, type RecordFn, type Written } from '../write.ts';
+import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
+import { monitoringPublicFields } from './public-fields.ts';
+import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+
+export interface IncidentView {
+  incident: IncidentRow;
+  reports: ReportRow[];
+  history: IncidentEventRow[];
+  quorum: number;
+  /** Media type and size of each evidence file the reports cite. */
+  evidence: Map<string, { media_type: string; size: number }>;
+}
+
+export async function incidentView(deps: Deps, actor: Actor | null, id: string): Promise<IncidentView> {
+  authorize(actor, 'incident.read');
+  const incident = await findIncident(deps.db, id);
+  if (!incident) throw notFound('incident');
+  const [reports, history, quorum] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
+  const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
+  const files = hashes.length ? await deps.db.selectFrom('evidence').select(['sha256', 'media_type', 'size']).where('sha256', 'in', hashes).execute() : [];
+  return { incident, reports, history, quorum, evidence: new Map(files.map((f) => [f.sha256, f])) };
+}
+
+export async function incidents(deps: Deps, actor: Actor | null, filter: IncidentFilter, limit: number): Promise<IncidentRow[]> {
+  authorize(actor, 'incident.read');
+  return listIncidents(deps.db, filter, limit);
+}
+
+/** Published rulings: the public view (no account, so no policy check beyond the status). */
+export async function publishedRulings(deps: Deps): Promise<IncidentRow[]> {
+  return listIncidents(deps.db, { status: ['published'] }, 500);
+}
+
+async function lockedOrThrow(tx: Kysely<DB>, id: string): Promise<IncidentState> {
+  const row = await lockIncident(tx, id);
+  if (!row) throw notFound('incident');
+  if (row.merged_into) throw conflict(`this incident was merged into ${row.merged_into}; act on that one`);
+  return row;
+}
+
+/** Runs a write on one incident, then tells every open map and list. */
+async function onIncident(deps: Deps, actor: Actor | null, id: string, work: (tx: Kysely<DB>, record: RecordFn, now: Date) => Promise<void>): Promise<Written<IncidentView>> {
+  const now = deps.clock.now();
+  const w = await writeWithLog(deps, (tx, record) => work(tx, record, now));
+  await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
+  return { value: await incidentView(deps, actor, id), logIndex: w.logIndex };
+}
+
+export async function transitionIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof TransitionRequest>): Promise<Written<IncidentView>> {
+  authorize(actor, 'incident.transition');
+  return onIncident(deps, actor, id, async (tx, record, now) => {
+    const current = await lockedOrThrow(tx, id);
+    if (input.version !== undefined && input.version !== current.version) throw conflict(`the incident changed (version ${current.version}, you saw ${input.version}); reload it`);
+    const check = checkTransition(current.status, input);
+    if (!check.ok) throw check.kind === 'conflict' ? conflict(check.message) : invalid([{ path: check.path, message: check.message }]);
+    if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
+      throw invalid([{ path: 'responsiblePartyId', message: 'no such organisation' }]);
+    }
+    const proposing = input.to === 'ruling_proposed';
+    // A ruling's outcome stays with it through ruled and published; going back (withdrawn) or closing clears it.
+    const keepsOutcome = input.to === 'ruled' || input.to === 'published';
+    const change = proposing
+      ? { status: input.to, outcome: input.outcome ?? null, provision_id: input.provisionId ?? null, responsible_org_id: input.responsiblePartyId ?? null, ruling_round: current.ruling_round + 1 }
+      : keepsOutcome
+        ? { status: input.to }
+        : { status: input.to, outcome: null, provision_id: null, responsible_org_id: null };
+    const next = await updateIncident(tx, record, current, change, 'transition', actor, now);
+    await appendEvent(tx, record, {
+      incidentId: id, action: 'transition', fromStatus: current.status, toStatus: input.to, outcome: next.outcome,
+      rationale: input.rationale, round: next.ruling_round,
+      detail: proposing ? { provisionId: next.provision_id, responsiblePartyId: next.responsible_org_id } : {},
+    }, actor, now);
+  });
+}
+
+export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof ApprovalRequest>): Promise<Written<IncidentView>> {
+  authorize(actor, 'incident.approve');
+  if (input.decision === 'contest' && input.note === '') throw invalid([{ path: 'note', message: 'a contest gives its reason' }]);
+  const quorum = await missionQuorum(deps.db);
+  return onIncident(deps, actor, id, async (tx, record, now) => {
+    const current = await lockedOrThrow(tx, id);
+    if (current.status !== 'ruling_proposed') throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
+    const orgId = actor?.organisationId ?? null;
+    const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', id).where('round', '=', current.ruling_round)
+      .where('action', 'in', ['approve', 'contest']).where('actor_org_id', orgId === null ? 'is' : '=', orgId).executeTakeFirst();
+    if (voted) throw conflict('your organisation has already reviewed this proposed ruling');
+    if (input.decision === 'contest') {
+      const check = checkTransition(current.status, { to: 'investigating' });
+      if (!check.ok) throw conflict('the proposal cannot go back to investigation');
+      await appendEvent(tx, record, { incidentId: id, action: 'contest', fromStatus: current.status, toStatus: 'investigating', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
+      await updateIncident(tx, record, current, { status: 'investigating', outcome: null, provision_id: null, responsible_org_id: null }, 'transition', actor, now);
+      return;
+    }
+    await appendEvent(tx, record, { incidentId: id, action: 'approve', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
+    const orgs = await approvingOrgs(tx, id, current.ruling_round);
+    if (!quorumReached(orgs, quorum)) return;
+    const check = checkTransition(current.status, { to: 'ruled' }, 'quorum');
+    if (!check.ok) throw conflict(check.kind === 'conflict' ? check.message : 'cannot rule');
+    await updateIncident(tx, record, current, { status: 'ruled' }, 'transition', actor, now);
+    await appendEvent(tx, record, {
+      incidentId: id, action: 'transition', fromStatus: current.status, toStatus: 'ruled', outcome: current.outcome,
+      rationale: `approved by ${new Set(orgs).size} organisations (quorum ${quorum})`, round: current.ruling_round, detail: { approvingOrganisationIds: [...new Set(orgs)].sort() },
+    }, actor, now);
+  });
+}
+
+export async function assignIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof AssignRequest>): Promise<Written<IncidentView>> {
+  const assignee = input.assigneeUserId ? await deps.db.selectFrom('users').select(['id', 'organisation_id', 'role', 'disabled']).where('id', '=', input.assigneeUserId).executeTakeFirst() : null;
+  if (input.assigneeUserId && (!assignee || assignee.disabled)) throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
+  if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role)) throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
+  authorize(actor, 'incident.assign', assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {});
+  return onIncident(deps, actor, id, async (tx, record, now) => {
+    const current = await lockedOrThrow(tx, id);
+    const next = await updateIncident(tx, record, current, { assignee_user_id: assignee?.id ?? null }, 'update', actor, now);
+    await appendEvent(tx, record, { incidentId: id, action: 'assign', rationale: input.note, round: next.ruling_round, detail: { assigneeUserId: next.assignee_user_id, previousAssigneeUserId: current.assignee_user_id } }, actor, now);
+  });
+}
+
+async function moveReports(tx: Kysely<DB>, record: RecordFn, reports: readonly ReportRow[], to: string, actor: Actor | null, now: Date, op: 'merge' | 'split'): Promise<void> {
+  for (const r of reports) {
+    const next = { ...r, incident_id: to, version: r.version + 1 };
+    await tx.updateTable('reports').set({ incident_id: to, version: next.version }).where('id', '=', r.id).execute();
+    await record({ kind: 'report', id: r.id, version: next.version, op, at: now, actor, public: monitoringPublicFields.report(next) });
+  }
+}
+
+export async function mergeIncidents(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof MergeRequest>): Promise<Written<IncidentView>> {
+  authorize(actor, 'incident.merge');
+  const sources = [...new Set(input.incidentIds)];
+  if (sources.includes(id)) throw invalid([{ path: 'incidentIds', message: 'an incident cannot be merged into itself' }]);
+  return onIncident(deps, actor, id, async (tx, record, now) => {
+    // Lock in id order so two merges over the same incidents cannot deadlock.
+    const ids = [id, ...sources].sort();
+    const locked = new Map<string, IncidentState>();
+    for (const i of ids) {
+      const row = await lockIncident(tx, i);
+      if (!row) throw i === id ? notFound('incident') : invalid([{ path: 'incidentIds', message: `incident ${i} does not exist` }]);
+      if (row.merged_into) throw conflict(`incident ${i} was already merged into ${row.merged_into}`);
+      if (!OPEN_STATUSES.includes(row.status)) throw conflict(`incident ${i} is ${row.status}: only incidents not yet proposed for ruling can be merged`);
+      locked.set(i, row);
+    }
+    let target = locked.get(id)!;
+    let moved = 0;
+    let earliest = new Date(target.occurred_at);
+    for (const s of sources) {
+      const source = locked.get(s)!;
+      const reports = await reportsOfIncident(tx, s);
+      await moveReports(tx, record, reports, id, actor, now, 'merge');
+      moved += reports.length;
+      if (new Date(source.occurred_at) < earliest) earliest = new Date(source.occurred_at);
+      const gone = await updateIncident(tx, record, source, { merged_into: id, report_count: 0 }, 'merge', actor, now);
+      await appendEvent(tx, record, { incidentId: s, action: 'merge', rationale: input.rationale, round: gone.ruling_round, relatedIncidentId: id, detail: { into: id, reportIds: reports.map((r) => r.id) } }, actor, now);
+    }
+    target = await updateIncident(tx, record, target, { report_count: target.report_count + moved, occurred_at: earliest }, 'merge', actor, now);
+    await appendEvent(tx, record, { incidentId: id, action: 'merge', rationale: input.rationale, round: target.ruling_round, detail: { from: sources } }, actor, now);
+  });
+}
+
+/** Splits reports out into a new incident; answers with the new incident. */
+export async function splitIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof SplitRequest>): Promise<Written<IncidentView>> {
+  authorize(actor, 'incident.merge');
+  const newId = randomUUID();
+  const now = deps.clock.now();
+  const w = await writeWithLog(deps, async (tx, record) => {
+    const current = await lockedOrThrow(tx, id);
+    if (!OPEN_STATUSES.includes(current.status)) throw conflict(`this incident is ${current.status}: only incidents not yet proposed for ruling can be split`);
+    const wanted = [...new Set(input.reportIds)];
+    const reports = await findReports(tx, wanted);
+    const bad = wanted.findIndex((rid) => !reports.some((r) => r.id === rid && r.incident_id === id));
+    if (bad >= 0) throw invalid([{ path: `reportIds.${bad}`, message: 'is not a report of this incident' }]);
+    if (reports.length >= current.report_count) throw invalid([{ path: 'reportIds', message: 'at least one report must stay; nothing would be split' }]);
+    reports.sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime());
+    const first = reports[0]!;
+    const sectorName = (await tx.selectFrom('sectors').select('name').where('id', '=', first.sector_id).executeTakeFirst())?.name ?? '';
+    const incident = {
+      id: newId, title: `${first.sub_event_type} — ${sectorName}`, status: 'alleged' as const,
+      outcome: null, provision_id: null, responsible_org_id: null,
+      event_type: first.event_type, sub_event_type: first.sub_event_type, occurred_at: new Date(first.occurred_at),
+      lon: first.lon, lat: first.lat, sector_id: first.sector_id, side: first.side,
+      report_count: reports.length, assignee_user_id: null, merged_into: null, ruling_round: 0,
+      version: 1, created_at: now, updated_at: now,
+    };
+    await tx.insertInto('incidents').values(incident).execute();
+    await record({ kind: 'incident', id: newId, version: 1, op: 'split', at: now, actor, public: monitoringPublicFields.incident(incident) });
+    await applyGridChange(tx, null, incident);
+    await appendEvent(tx, record, { incidentId: newId, action: 'split', toStatus: 'alleged', rationale: input.rationale, round: 0, relatedIncidentId: id, detail: { from: id, reportIds: wanted } }, actor, now);
+    await moveReports(tx, record, reports, newId, actor, now, 'split');
+    const left = await updateIncident(tx, record, current, { report_count: current.report_count - reports.length }, 'split', actor, now);
+    await appendEvent(tx, record, { incidentId: id, action: 'split', rationale: input.rationale, round: left.ruling_round, relatedIncidentId: newId, detail: { into: newId, reportIds: wanted } }, actor, now);
+  });
+  await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
+  await deps.events.publish({ topic: 'incident', id: newId, at: now.toISOString() });
+  return { value: await incidentView(deps, actor, newId), logIndex: w.logIndex };
+}

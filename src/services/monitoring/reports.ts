@@ -1,0 +1,168 @@
+/**
+ * @module Filing a report: validate what the schema cannot (time, ACLED pairing, mission area,
+ * evidence present), assign the sector and the side of the current control line, then in one
+ * transaction write the report and either join the incident it likely describes or open a new
+ * one. The client's `clientId` makes it idempotent: a retry returns the first result.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { CreateReport } from '../../contract/monitoring.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ReportTable } from '../../db/schema/monitoring.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { checkReportRules } from '../../domain/monitoring/intake.ts';
+import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
+import { sideOfLine, type Area } from '../../domain/geo.ts';
+import { findSectorContaining, type SectorRow } from '../../repositories/sectors.ts';
+import { controlLineAt } from '../../repositories/control-lines.ts';
+import { findReportByClientId, type ReportRow } from '../../repositories/monitoring/reports.ts';
+import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, type FieldError } from '../errors.ts';
+import { writeWithLog, type RecordFn } from '../write.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { appendEvent, updateIncident } from './incident-writes.ts';
+import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+
+export interface FiledReport {
+  report: ReportRow;
+  repeat: boolean;
+  logIndex: number | null;
+}
+
+/** Everything a report needs from the database before the write: checked, or a 400 naming the field. */
+export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<{ sector: SectorRow; side: 'held' | 'released' | null }> {
+  const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
+  const [lon, lat] = input.location.coordinates;
+  const sector = await findSectorContaining(db, lon, lat);
+  if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
+  if (input.evidence.length > 0) {
+    const found = await db.selectFrom('evidence').select('sha256').where('sha256', 'in', input.evidence).execute();
+    const have = new Set(found.map((f) => f.sha256));
+    input.evidence.forEach((h, i) => {
+      if (!have.has(h)) problems.push({ path: `evidence.${i}`, message: 'no evidence with this SHA-256 was uploaded' });
+    });
+  }
+  if (problems.length > 0 || !sector) throw invalid(problems);
+  const line = await controlLineAt(db, now);
+  const side = line ? sideOfLine((line.held_area as Area | null) ?? null, [lon, lat]) : null;
+  return { sector, side };
+}
+
+export function reportRow(input: CreateReport, ctx: { sector: SectorRow; side: 'held' | 'released' | null }, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
+  const [lon, lat] = input.location.coordinates;
+  return {
+    id: randomUUID(),
+    client_id: input.clientId,
+    incident_id: incidentId,
+    sector_id: ctx.sector.id,
+    side: ctx.side,
+    occurred_at: new Date(input.occurredAt),
+    time_precision: input.timePrecision,
+    lon, lat,
+    geo_precision: input.geoPrecision,
+    event_type: input.eventType,
+    sub_event_type: input.subEventType,
+    observations: input.observations,
+    actor1: input.actor1 ?? null,
+    actor2: input.actor2 ?? null,
+    fatalities: input.fatalities,
+    injuries: input.injuries,
+    source_kind: input.source.kind,
+    source_name: input.source.name,
+    source_reliability: input.source.reliability,
+    description: input.description,
+    evidence: input.evidence,
+    author_user_id: actor?.userId ?? null,
+    author_org_id: actor?.organisationId ?? null,
+    version: 1,
+    created_at: now,
+  };
+}
+
+const asJson = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * Inside the caller's transaction: joins the report to the incident it likely describes (or
+ * opens one), inserts it and records every change. Shared by the API and bulk import.
+ */
+export async function insertReport(
+  tx: Kysely<DB>,
+  record: RecordFn,
+  input: CreateReport,
+  ctx: { sector: SectorRow; side: 'held' | 'released' | null },
+  actor: Actor | null,
+  now: Date,
+  thresholds: GroupingThresholds = DEFAULT_GROUPING,
+): Promise<ReportRow> {
+  const [lon, lat] = input.location.coordinates;
+  const occurredAt = new Date(input.occurredAt);
+  const windowMs = thresholds.windowMinutes * 60_000;
+  const candidates = await groupingCandidates(tx, input.eventType, searchBox([lon, lat], thresholds.radiusKm), new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs));
+  const match = pickIncident({ lon, lat, occurredAt }, candidates, thresholds);
+  let incidentId: string;
+  const current = match ? await lockIncident(tx, match.id) : undefined;
+  if (current) {
+    incidentId = current.id;
+    const earliest = new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
+    await updateIncident(tx, record, current, { report_count: current.report_count + 1, occurred_at: earliest }, 'update', actor, now);
+  } else {
+    incidentId = randomUUID();
+    const incident = {
+      id: incidentId,
+      title: `${input.subEventType} — ${ctx.sector.name}`,
+      status: 'alleged' as const,
+      outcome: null, provision_id: null, responsible_org_id: null,
+      event_type: input.eventType, sub_event_type: input.subEventType,
+      occurred_at: occurredAt, lon, lat,
+      sector_id: ctx.sector.id, side: ctx.side,
+      report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
+      version: 1, created_at: now, updated_at: now,
+    };
+    await tx.insertInto('incidents').values(incident).execute();
+    await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident) });
+    await applyGridChange(tx, null, incident);
+    await appendEvent(tx, record, { incidentId, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
+  }
+  const row = reportRow(input, ctx, incidentId, actor, now);
+  await tx.insertInto('reports').values({
+    ...row,
+    observations: asJson(row.observations), actor1: row.actor1 === null ? null : asJson(row.actor1), actor2: row.actor2 === null ? null : asJson(row.actor2),
+    fatalities: asJson(row.fatalities), injuries: asJson(row.injuries), evidence: asJson(row.evidence),
+  }).execute();
+  await record({
+    kind: 'report', id: row.id, version: 1, op: 'create', at: now, actor,
+    public: monitoringPublicFields.report(row), restricted: monitoringRestrictedFields.report(row),
+  });
+  return row;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
+}
+
+function sameAuthor(existing: ReportRow, actor: Actor | null): ReportRow {
+  // A clientId is the sender's: another account reusing it must not read someone else's report.
+  if (actor && existing.author_user_id !== actor.userId) throw conflict('this clientId was already used for another account\'s report');
+  return existing;
+}
+
+export async function fileReport(deps: Deps, actor: Actor | null, input: CreateReport, thresholds: GroupingThresholds = DEFAULT_GROUPING): Promise<FiledReport> {
+  authorize(actor, 'report.create');
+  const existing = await findReportByClientId(deps.db, input.clientId);
+  if (existing) return { report: sameAuthor(existing, actor), repeat: true, logIndex: null };
+  const now = deps.clock.now();
+  const ctx = await prepareReport(deps.db, input, now);
+  try {
+    const w = await writeWithLog(deps, (tx, record) => insertReport(tx, record, input, ctx, actor, now, thresholds));
+    await deps.events.publish({ topic: 'report', id: w.value.id, at: now.toISOString() });
+    await deps.events.publish({ topic: 'incident', id: w.value.incident_id, at: now.toISOString() });
+    return { report: w.value, repeat: false, logIndex: w.logIndex };
+  } catch (err) {
+    // Two copies of the same report raced: the other one won; answer as for a retry.
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await findReportByClientId(deps.db, input.clientId);
+    if (!winner) throw err;
+    return { report: sameAuthor(winner, actor), repeat: true, logIndex: null };
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * @module One incident: its reports and evidence, the timeline of every workflow step (who,
+ * which organisation, when, why), the approvals of a proposed ruling, and the actions the
+ * viewer's role allows. Refetched on every live event, so two monitors see each other's steps.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allowedTargets, OUTCOMES, type IncidentStatus, type Outcome } from '../../../../src/domain/monitoring/workflow.ts';
+import { api } from '../../store/api.ts';
+import { toAppError, type AppError } from '../../store/errors.ts';
+import { describeError } from '../../components/describeError.ts';
+import { useRemote, useSession } from '../../store/hooks.ts';
+import { changed, useMonitoring, type IncidentDetail as Detail } from './store.ts';
+import { openIncident } from './query.ts';
+import { MergeSplit } from './MergeSplit.tsx';
+
+const WORKERS = new Set(['monitor', 'coordinator', 'admin']);
+
+export function IncidentDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const tick = useMonitoring((s) => s.tick);
+  const [incident, setIncident] = useState<Detail | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
+  const canWork = role !== null && WORKERS.has(role);
+  const load = useCallback(async () => {
+    try {
+      setIncident(await api.call('getIncident', { params: { id } }));
+    } catch (err) {
+      setError(toAppError(err));
+    }
+  }, [id]);
+  useEffect(() => void load(), [load, tick]);
+
+  if (error && !incident) return <div className="notice notice--error" role="alert">{describeError(t, error, 'data')}</div>;
+  if (!incident) return <p className="loading">{t('monitoringUi.incident.loading')}</p>;
+  return (
+    <article className="panel incident" data-testid="incident-detail" data-status={incident.status}>
+      <p>
+        <a href="/monitoring" onClick={(e) => { e.preventDefault(); openIncident(null); }}>{t('monitoringUi.incident.back')}</a>
+      </p>
+      <h2>{incident.title}</h2>
+      <p>
+        <span className={`badge badge--${incident.status}`} data-testid="incident-status">{t(`monitoringUi.status.${incident.status}`)}</span>{' '}
+        <span data-testid="incident-outcome">{t(`monitoringUi.outcome.${incident.outcome ?? 'none'}`)}</span>{' '}
+        <span className="muted">{t('monitoringUi.incident.assignee', { name: incident.assigneeName ?? t('monitoringUi.list.nobody') })}</span>
+      </p>
+      <Actions incident={incident} selected={selected} onDone={(next) => { setIncident(next); setSelected([]); changed(); }} />
+      <h3>{t('monitoringUi.incident.reports')}</h3>
+      <ul className="incident__reports" data-testid="incident-reports">
+        {incident.reports.map((r) => (
+          <li key={r.id}>
+            {canWork && incident.reports.length > 1 && (
+              <label className="incident__select">
+                <input type="checkbox" checked={selected.includes(r.id)} onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.id] : s.filter((x) => x !== r.id)))} />{' '}
+                {t('monitoringUi.incident.selectReport')}
+              </label>
+            )}
+            <p><time dateTime={r.occurredAt}>{new Date(r.occurredAt).toLocaleString()}</time> · {r.eventType} / {r.subEventType}</p>
+            <p>{r.description ?? <em className="muted">{t('monitoringUi.incident.withheld')}</em>}</p>
+            <p className="muted">{t('monitoringUi.incident.source')}: {t(`monitoringUi.form.sourceKinds.${r.source.kind}`)}{r.source.name ? ` — ${r.source.name}` : ''}</p>
+            {r.evidence.length > 0 && (
+              <p>
+                {t('monitoringUi.incident.evidence')}:{' '}
+                {r.evidence.map((e) => <a key={e.sha256} href={`/api/evidence/${e.sha256}`} dir="ltr">{e.sha256.slice(0, 12)}… ({e.mediaType})</a>)}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {incident.status === 'ruling_proposed' && (
+        <>
+          <h3>{t('monitoringUi.incident.approvals', { count: incident.approvals.filter((a) => a.action === 'approve').length, quorum: incident.quorum })}</h3>
+          <ul data-testid="incident-approvals">
+            {incident.approvals.map((a) => <li key={a.id}>{t(`monitoringUi.incident.action.${a.action}`)} {t('monitoringUi.incident.by', { org: a.actorOrganisationName ?? '—' })}{a.rationale ? `: ${a.rationale}` : ''}</li>)}
+          </ul>
+        </>
+      )}
+      <h3>{t('monitoringUi.incident.timeline')}</h3>
+      <ol className="incident__timeline" data-testid="incident-timeline">
+        {incident.history.map((h) => (
+          <li key={h.id}>
+            <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> — {t(`monitoringUi.incident.action.${h.action}`)}
+            {h.toStatus ? ` → ${t(`monitoringUi.status.${h.toStatus}`)}` : ''} {t('monitoringUi.incident.by', { org: h.actorOrganisationName ?? '—' })}
+            {h.rationale ? <q>{h.rationale}</q> : null}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function Actions({ incident, selected, onDone }: { incident: Detail; selected: readonly string[]; onDone: (next: Detail) => void }) {
+  const { t } = useTranslation();
+  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
+  const userId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.id : null));
+  const organisations = useRemote('organisations');
+  const [rationale, setRationale] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>('violation');
+  const [provisionId, setProvisionId] = useState('');
+  const [partyId, setPartyId] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [pending, setPending] = useState(false);
+  if (!role || !WORKERS.has(role)) return null;
+  const parties = organisations.status === 'idle' ? [] : (organisations.data ?? []).filter((o) => o.kind === 'party');
+  const run = async (fn: () => Promise<Detail>) => {
+    setPending(true);
+    setError(null);
+    try {
+      onDone(await fn());
+      setRationale('');
+    } catch (err) {
+      setError(toAppError(err));
+    } finally {
+      setPending(false);
+    }
+  };
+  const transition = (to: IncidentStatus) =>
+    run(() => api.call('transitionIncident', {
+      params: { id: incident.id },
+      body: { to, rationale, version: incident.version, ...(to === 'ruling_proposed' ? { outcome, ...(outcome === 'violation' ? { provisionId, responsiblePartyId: partyId } : {}) } : {}) },
+    }));
+  const targets = allowedTargets(incident.status);
+  return (
+    <section className="incident__actions" aria-label={t('monitoringUi.incident.actions')}>
+      {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p>
+        {error.kind === 'invalid' && <ul>{error.fields.map((f) => <li key={f.path}>{f.path}: {f.message}</li>)}</ul>}</div>}
+      <div className="field">
+        <label htmlFor="incident-rationale">{incident.status === 'ruling_proposed' ? t('monitoringUi.incident.note') : t('monitoringUi.incident.rationale')}</label>
+        <textarea id="incident-rationale" rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} data-testid="incident-rationale" />
+      </div>
+      {targets.includes('ruling_proposed') && (
+        <div className="incident__ruling">
+          <div className="field">
+            <label htmlFor="incident-outcome">{t('monitoringUi.incident.outcomeLabel')}</label>
+            <select id="incident-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
+              {OUTCOMES.map((o) => <option key={o} value={o}>{t(`monitoringUi.outcome.${o}`)}</option>)}
+            </select>
+          </div>
+          {outcome === 'violation' && (
+            <>
+              <div className="field">
+                <label htmlFor="incident-provision">{t('monitoringUi.incident.provisionId')}</label>
+                <input id="incident-provision" dir="ltr" value={provisionId} onChange={(e) => setProvisionId(e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor="incident-party">{t('monitoringUi.incident.responsibleParty')}</label>
+                <select id="incident-party" value={partyId} onChange={(e) => setPartyId(e.target.value)}>
+                  <option value="">—</option>
+                  {parties.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                </select>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      <div className="incident__buttons">
+        {targets.map((to) => (
+          <button key={to} type="button" className="button button--secondary" disabled={pending} data-testid={`transition-${to}`} onClick={() => void transition(to)}>
+            {t('monitoringUi.incident.moveTo', { status: t(`monitoringUi.status.${to}`) })}
+          </button>
+        ))}
+        {incident.status === 'ruling_proposed' && (
+          <>
+            <button type="button" className="button" disabled={pending} data-testid="approve" onClick={() => void run(() => api.call('reviewRuling', { params: { id: incident.id }, body: { decision: 'approve', note: rationale } }))}>
+              {t('monitoringUi.incident.approve')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={pending} data-testid="contest" onClick={() => void run(() => api.call('reviewRuling', { params: { id: incident.id }, body: { decision: 'contest', note: rationale } }))}>
+              {t('monitoringUi.incident.contest')}
+            </button>
+          </>
+        )}
+        {userId && incident.assigneeUserId !== userId && (
+          <button type="button" className="button button--secondary" disabled={pending} data-testid="take-incident" onClick={() => void run(() => api.call('assignIncident', { params: { id: incident.id }, body: { assigneeUserId: userId, note: '' } }))}>
+            {t('monitoringUi.incident.takeIt')}
+          </button>
+        )}
+      </div>
+      <MergeSplit incident={incident} selected={selected} rationale={rationale} onDone={onDone} />
+    </section>
+  );
+}
