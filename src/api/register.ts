@@ -59,15 +59,19 @@ function mount(app: Hono<AppEnv>, deps: Deps, secureCookies: boolean, id: RouteI
     const sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE);
     const caller = def.auth === 'account' ? await authenticate(deps, c, sessionToken) : undefined;
     const cookies: string[] = [];
+    let status: 200 | 201 | 204 = def.status;
     const result = await handler({
       deps, params, query, body, caller, sessionToken, secureCookies,
       ip: c.get('ip'),
       setCookie: (v) => cookies.push(v),
+      setStatus: (s) => {
+        status = s;
+      },
     });
     for (const cookie of cookies) c.header('set-cookie', cookie, { append: true });
     c.header('cache-control', 'no-store');
-    if (def.status === 204) return c.body(null, 204);
-    return c.json(def.response.parse(result), def.status);
+    if (status === 204) return c.body(null, 204);
+    return c.json(def.response.parse(result), status);
   });
 }
 

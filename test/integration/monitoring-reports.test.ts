@@ -91,6 +91,8 @@ test('sending the same clientId again returns the first result and creates nothi
   assert.equal(again.incidentId, first.incidentId);
   assert.equal(again.repeat, true);
   assert.equal(again.description, body.description);
+  const raw = await rawPost('/api/reports', body);
+  assert.equal(raw.status, 200, 'a repeat answers 200, the first time 201');
   assert.deepEqual(await counts(), before);
   // Concurrent copies (a phone retrying while the first request is still in flight): one report.
   const racing = reportBody();

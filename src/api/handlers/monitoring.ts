@@ -11,6 +11,8 @@ export const monitoringHandlers: Pick<Handlers, keyof typeof monitoringRoutes> =
   async createReport(ctx) {
     const actor = actorOf(ctx);
     const r = await fileReport(ctx.deps, actor, ctx.body);
+    // A repeat of the same clientId (a retry, a phone back online) is the first answer again: 200, not 201.
+    if (r.repeat) ctx.setStatus(200);
     return { ...presentReport(r.report, actor), logIndex: r.logIndex, repeat: r.repeat };
   },
   async listIncidents(ctx) {

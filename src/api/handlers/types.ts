@@ -21,6 +21,8 @@ export interface HandlerContext<D extends RouteDef> {
   ip: string;
   sessionToken: string | undefined;
   setCookie(value: string): void;
+  /** For a route whose answer depends on the outcome, e.g. 200 instead of 201 for an idempotent repeat. */
+  setStatus(status: 200 | 201 | 204): void;
   secureCookies: boolean;
 }
 

@@ -22,7 +22,7 @@ import {
 export const monitoringRoutes = {
   createReport: route({
     method: 'post', path: '/api/reports', tag: 'monitoring', auth: 'account', status: 201,
-    summary: 'File a report (monitor). Idempotent by clientId: a repeat returns the first result with repeat: true and creates nothing',
+    summary: 'File a report (monitor). Idempotent by clientId: a repeat answers 200 with the first result (repeat: true) and creates nothing',
     body: CreateReport, response: ReportWritten,
   }),
   listIncidents: route({
