@@ -41,6 +41,10 @@ async function incident(title: string, status: string, outcome: string | null, p
 test('only ruled or published violations citing a provision appear on it, and make it breached', async () => {
   const { client } = await signInAs(server.url, 'observer.ps@truce.example');
   const before = (await client.call('listProvisions', {})).items;
+  // The monitoring demo's jointly ruled strike already breaches the cessation of hostilities.
+  const ceasefire = before.find((p) => /Cessation of all military operations/.test(p.title))!;
+  assert.equal(ceasefire.status, 'breached');
+  assert.equal(ceasefire.violations.length, 1);
   const aid = before.find((p) => /humanitarian aid/.test(p.title))!;
   const bodies = before.find((p) => /15 Gazan bodies/.test(p.title))!;
   const hostages = before.find((p) => /living hostages/.test(p.title))!;
@@ -66,7 +70,7 @@ test('only ruled or published violations citing a provision appear on it, and ma
   assert.equal(hostagesAfter.status, 'fulfilled', 'a violation does not undo a fulfilled provision; it is shown beside it');
 
   const summary = await client.call('getComplianceSummary', {});
-  assert.equal(summary.overall.byStatus.breached, 1);
+  assert.equal(summary.overall.byStatus.breached, 2, 'the aid provision and the demo ceasefire provision');
   const csv = await (await fetch(`${server.url}/api/exports/provisions.csv`, { headers: { cookie: (await signInAs(server.url, 'monitor.un@truce.example')).cookie } })).text();
   const aidLine = csv.split('\r\n').find((l) => l.startsWith(aid.id))!;
   assert.match(aidLine, /,breached,.*,2$/, 'the export carries the status and the number of ruled violations');

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DemoContext } from './context.ts';
+import { DEMO_PROVISION_ID } from './monitoring.ts';
 import type { CreateProvision } from '../../contract/compliance.ts';
 import { AGREEMENT_TIME_ZONE } from '../../contract/compliance/enums.ts';
 import { parseLocal } from '../../domain/compliance/deadline.ts';
@@ -18,7 +19,7 @@ import type { AssessmentRow, DeliveryRow, DisputeRow } from '../../repositories/
 
 const at = (local: string) => parseLocal(local, AGREEMENT_TIME_ZONE);
 
-type Key = 'hostages' | 'remains' | 'bodies' | 'lifers' | 'detainees' | 'withdrawal' | 'aid' | 'decommission' | 'furtherWithdrawal';
+type Key = 'ceasefire' | 'hostages' | 'remains' | 'bodies' | 'lifers' | 'detainees' | 'withdrawal' | 'aid' | 'decommission' | 'furtherWithdrawal';
 
 interface DemoDelivery { local: string; count: number; verifier: string; location: string; evidence: string }
 
@@ -71,15 +72,21 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
 
   const within = (hours: number) => ({ kind: 'relative' as const, anchorEventId: ceasefire.id, amount: hours, unit: 'hours' as const });
   const ids = new Map<Key, string>();
-  const add = async (key: Key, input: CreateProvision) => {
+  const add = async (key: Key, input: CreateProvision, id: string = randomUUID()) => {
     // One millisecond apart: provisions are listed in creation order, so the agreement reads in order.
-    const row = provisionRow(randomUUID(), input, new Date(now.getTime() + ids.size));
+    const row = provisionRow(id, input, new Date(now.getTime() + ids.size));
     ids.set(key, row.id);
     await tx.insertInto('provisions').values(provisionInsert(row)).execute();
     await record({ kind: 'provision', id: row.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.provision(row) });
   };
   const plan = 'Comprehensive plan to end the Gaza conflict (29 Sep 2025)';
 
+  // The monitoring demo's jointly ruled violation cites this provision, so it shows as breached.
+  await add('ceasefire', {
+    phase: 1, reference: `${plan}, point 3`, title: 'Cessation of all military operations', type: 'ceasefire',
+    text: 'All military operations, including aerial and artillery bombardment, are suspended and battle lines remain frozen.',
+    partyIds: [israel, hamas], deadline: within(0), measure: { kind: 'judgement' },
+  }, DEMO_PROVISION_ID);
   await add('withdrawal', {
     phase: 1, reference: `${plan}, point 3`, title: 'Withdrawal of Israeli forces to the agreed line', type: 'withdrawal_of_troops',
     text: 'Israeli forces withdraw to the agreed line (the "yellow line") to prepare for the release of hostages.',
