@@ -50,7 +50,8 @@ test('the demo phase one tells its story on first start', async () => {
   assert.equal(await card(/Release of all living hostages/).getByTestId('provision-status').getAttribute('data-status'), 'fulfilled');
   assert.equal(await card(/remains of deceased hostages/).getByTestId('provision-status').getAttribute('data-status'), 'disputed');
   assert.equal(await card(/humanitarian aid/).getByTestId('provision-status').getAttribute('data-status'), 'late');
-  assert.match(await page.getByTestId('implementation-overall').innerText(), /57/);
+  assert.match(await page.getByTestId('implementation-overall').innerText(), /56\.7\s?%/);
+  assert.equal(await card(/Cessation of all military operations/).getByTestId('provision-status').getAttribute('data-status'), 'breached', 'the monitors\' ruled violation shows');
   assert.match(await page.getByTestId('rollup-party').innerText(), /Hamas[\s\S]*Israel/);
   // Arabic: translated, right to left, statuses still derived the same.
   await page.getByTestId('language-select').selectOption('ar');
