@@ -33,6 +33,8 @@ export const CreateContribution = z
     unit: z.enum(CONTRIBUTION_UNITS),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').optional(),
     status: z.enum(CONTRIBUTION_STATUSES).default('interest'),
+    /** The day that status took effect, for offers recorded late (default today; never in the future). */
+    statusSince: IsoDate.optional(),
     caveats: Text(2000).default(''),
     expectedArrival: IsoDate.optional(),
     note: Text(4000).default(''),

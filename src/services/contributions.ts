@@ -1,17 +1,32 @@
-/** @module Contributions to the force (the force-generation issue builds the full lifecycle on this). */
+/**
+ * @module Contributions to the force: recording one, and moving it through its statuses by the
+ * transition table (src/domain/force/status.ts), each move kept with who, when and why.
+ */
 import { randomUUID } from 'node:crypto';
 import type { CreateContribution } from '../contract/contributions.ts';
+import type { TransitionContribution } from '../contract/force.ts';
 import { authorize, type Actor } from '../domain/policy.ts';
+import { checkTransition, statusesOf, trackOf } from '../domain/force/status.ts';
+import { dayOf, dayOfInstant, isoOf } from '../domain/force/days.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
-import { listContributions, type ContributionRow } from '../repositories/contributions.ts';
+import { findContribution, listContributions, type ContributionRow } from '../repositories/contributions.ts';
+import { insertTransition, listTransitions, type TransitionRow } from '../repositories/force/transitions.ts';
 import type { Deps } from './deps.ts';
-import { invalid } from './errors.ts';
-import { writeWithLog, type Written } from './write.ts';
+import { conflict, invalid, notFound } from './errors.ts';
+import { writeWithLog, type RecordFn, type Written } from './write.ts';
 import { publicFields } from './public-fields.ts';
+import { FORCE_KINDS, forcePublicFields } from './force/public-fields.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export async function contributions(deps: Deps, actor: Actor | null): Promise<ContributionRow[]> {
   authorize(actor, 'contribution.read');
   return listContributions(deps.db);
+}
+
+/** Publishes after commit so every open plan and dashboard rechecks. */
+export async function announceHandoverChange(deps: Deps, id: string): Promise<void> {
+  await deps.events.publish({ topic: 'handover', id, at: deps.clock.now().toISOString() });
 }
 
 export async function createContribution(
@@ -22,7 +37,15 @@ export async function createContribution(
   authorize(actor, 'contribution.create', { organisationId: input.organisationId });
   const org = await findOrganisation(deps.db, input.organisationId);
   if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
+  if (!statusesOf(trackOf(input.kind)).includes(input.status)) {
+    throw invalid([{ path: 'status', message: `${input.status} is not a status of a ${input.kind} contribution` }]);
+  }
+  if ((input.kind === 'money') !== (input.unit === 'currency')) {
+    throw invalid([{ path: 'unit', message: 'money is counted in a currency, and only money is' }]);
+  }
   const now = deps.clock.now();
+  const since = input.statusSince ?? isoOf(dayOfInstant(now));
+  if (dayOf(since) > dayOfInstant(now)) throw invalid([{ path: 'statusSince', message: 'must not be in the future' }]);
   const row: ContributionRow = {
     id: randomUUID(),
     organisation_id: org.id,
@@ -40,13 +63,87 @@ export async function createContribution(
     created_at: now,
     updated_at: now,
   };
-  return writeWithLog(deps, async (tx, record) => {
+  const written = await writeWithLog(deps, async (tx, record) => {
     const { organisation_name: _name, ...columns } = row;
     await tx.insertInto('contributions').values(columns).execute();
+    // Without statusSince the status dates from the record itself (its creation is in the log);
+    // a backdated status gets its own history entry, recorded first so the contribution's
+    // change is the last one and its log index is the one returned.
+    if (input.statusSince !== undefined) {
+      await recordTransition(tx, record, actor, now, {
+        contribution_id: row.id, from_status: null, to_status: row.status, effective_on: since, reason: 'recorded',
+      });
+    }
     await record({
       kind: 'contribution', id: row.id, version: 1, op: 'create', at: now, actor,
       public: publicFields.contribution(columns),
     });
     return row;
   });
+  await announceHandoverChange(deps, row.id);
+  return written;
+}
+
+async function recordTransition(
+  tx: Kysely<DB>,
+  record: RecordFn,
+  actor: Actor | null,
+  now: Date,
+  t: Pick<TransitionRow, 'contribution_id' | 'from_status' | 'to_status' | 'effective_on' | 'reason'>,
+): Promise<TransitionRow> {
+  const row: TransitionRow = { id: randomUUID(), ...t, actor_user_id: actor?.userId ?? null, recorded_at: now, version: 1 };
+  await insertTransition(tx, row);
+  await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.transition(row) });
+  return row;
+}
+
+export async function contributionTransitions(deps: Deps, actor: Actor | null, id: string): Promise<TransitionRow[]> {
+  authorize(actor, 'contribution.read');
+  if (!(await findContribution(deps.db, id))) throw notFound('contribution');
+  return listTransitions(deps.db, id);
+}
+
+/**
+ * Moves a contribution to a new status. A move the table forbids, or one made on a version the
+ * caller did not see, is a 409 and changes nothing.
+ */
+export async function transitionContribution(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: TransitionContribution,
+): Promise<Written<{ contribution: ContributionRow; transition: TransitionRow }>> {
+  const seen = await findContribution(deps.db, id);
+  if (!seen) throw notFound('contribution');
+  authorize(actor, 'contribution.transition', { organisationId: seen.organisation_id });
+  const now = deps.clock.now();
+  const today = dayOfInstant(now);
+  const effectiveOn = input.effectiveOn ?? isoOf(today);
+  if (dayOf(effectiveOn) > today) throw invalid([{ path: 'effectiveOn', message: 'a status move cannot take effect in the future' }]);
+  const written = await writeWithLog(deps, async (tx, record) => {
+    // Locks the row: two moves of one contribution are checked one after the other.
+    const current = await tx.selectFrom('contributions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (input.version !== undefined && input.version !== current.version) {
+      throw conflict(`the contribution is at version ${current.version}, not ${input.version}: reload and try again`);
+    }
+    const check = checkTransition(current.kind, current.status, input.to);
+    if (!check.ok) throw conflict(check.reason);
+    const last = await tx.selectFrom('contribution_transitions').select('effective_on').where('contribution_id', '=', id)
+      .orderBy('effective_on', 'desc').limit(1).executeTakeFirst();
+    // With no recorded move, the status dates from the day the contribution was recorded.
+    const previous = last?.effective_on ?? isoOf(dayOfInstant(new Date(current.created_at)));
+    if (previous > effectiveOn) {
+      throw invalid([{ path: 'effectiveOn', message: `must not be before the previous move (${previous})` }]);
+    }
+    const updated = { ...current, status: input.to, version: current.version + 1, updated_at: now };
+    await tx.updateTable('contributions').set({ status: updated.status, version: updated.version, updated_at: now }).where('id', '=', id).execute();
+    // The transition row first, so the contribution's change is the last (its index is returned).
+    const transition = await recordTransition(tx, record, actor, now, {
+      contribution_id: id, from_status: current.status, to_status: input.to, effective_on: effectiveOn, reason: input.reason,
+    });
+    await record({ kind: 'contribution', id, version: updated.version, op: 'transition', at: now, actor, public: publicFields.contribution(updated) });
+    return { contribution: { ...updated, organisation_name: seen.organisation_name }, transition };
+  });
+  await announceHandoverChange(deps, id);
+  return written;
 }

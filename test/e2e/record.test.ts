@@ -37,4 +37,11 @@ test('an observer verifies a log entry in the browser and follows a record histo
   await page.waitForURL(/\/record\?kind=/);
   await page.getByText(/History of/).waitFor();
   assert.ok((await table.locator('tbody tr').count()) >= 1);
+
+  // Every record page carries its log entry, verified in the browser: here, an agreement provision.
+  await page.goto(`${site.server.url}/compliance`);
+  const badge = page.locator('[data-testid^="log-badge-provision-"]').first();
+  await badge.waitFor();
+  await badge.locator('[data-testid^="verified-"]').waitFor({ timeout: 15_000 });
+  assert.match(await badge.innerText(), /Log entry #\d+/);
 });

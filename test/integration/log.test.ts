@@ -154,22 +154,26 @@ test('a record row edited behind the application is named by audit and by verify
 });
 
 test('a changed tile or a removed entry fails verification', async () => {
-  const tile = await tdb.database.db.selectFrom('log_tiles').selectAll().where('level', '=', 0).where('idx', '=', 0).executeTakeFirstOrThrow();
-  const changed = Buffer.from(tile.data);
-  changed[0]! ^= 0x80;
-  await tdb.database.db.updateTable('log_tiles').set({ data: changed }).where('level', '=', 0).where('idx', '=', 0).execute();
-  const r = await verify([]);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /hash tile tile\/0\/000/);
-  await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', 0).execute();
-  assert.equal((await verify([])).code, 0, 'restored');
-
-  // Replace the last entry by the one before (a leaf "removed" and the gap hidden): the root no
-  // longer matches. Entries of the rightmost, partial bundle sit one row each in log_entries.
+  // Entries of the rightmost, partial bundle sit one row each in log_entries; make sure there are a few.
   const loose = async () => tdb.database.db.selectFrom('log_entries').select(['idx', 'data']).orderBy('idx').execute();
   while ((await loose()).length < 2) {
     await writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id: String(Date.now()), version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
   }
+  // The rightmost level-0 tile is still partial, so no server keeps it in memory: change a byte of it.
+  const { size } = await tdb.database.db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();
+  const idx = Math.floor(size / 256);
+  const tile = await tdb.database.db.selectFrom('log_tiles').selectAll().where('level', '=', 0).where('idx', '=', idx).executeTakeFirstOrThrow();
+  const changed = Buffer.from(tile.data);
+  changed[0]! ^= 0x80;
+  await tdb.database.db.updateTable('log_tiles').set({ data: changed }).where('level', '=', 0).where('idx', '=', idx).execute();
+  const r = await verify([]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`hash tile tile/0/${String(idx).padStart(3, '0')}`));
+  await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', idx).execute();
+  assert.equal((await verify([])).code, 0, 'restored');
+
+  // Replace the last entry by the one before (a leaf "removed" and the gap hidden): the root no
+  // longer matches. Entries of the rightmost, partial bundle sit one row each in log_entries.
   const [entry1, entry2] = (await loose()).slice(-2) as [{ idx: number; data: Uint8Array }, { idx: number; data: Uint8Array }];
   await tdb.database.db.updateTable('log_entries').set({ data: entry1.data }).where('idx', '=', entry2.idx).execute();
   const r2 = await verify([]);

@@ -1,5 +1,32 @@
-/** @module Record kinds of force, as `truce audit` reads them from the database. */
+/** @module Record kinds of force generation and the handover plan, as `truce audit` reads them from the database. */
+import { FORCE_KINDS, forcePublicFields } from '../../services/force/public-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
-export const forceKinds: AuditedKind[] = [];
-export const forceApiRecords: ApiRecords[] = [];
+export const forceKinds: AuditedKind[] = [
+  {
+    kind: FORCE_KINDS.transition,
+    load: async (db) => (await db.selectFrom('contribution_transitions').selectAll().execute())
+      .map((t) => ({ kind: FORCE_KINDS.transition, id: t.id, version: t.version, fields: forcePublicFields.transition(t) })),
+  },
+  {
+    kind: FORCE_KINDS.requirement,
+    load: async (db) => (await db.selectFrom('sector_requirements').selectAll().execute())
+      .map((r) => ({ kind: FORCE_KINDS.requirement, id: r.id, version: r.version, fields: forcePublicFields.requirement(r) })),
+  },
+  {
+    kind: FORCE_KINDS.milestone,
+    load: async (db) => (await db.selectFrom('handover_milestones').selectAll().execute())
+      .map((m) => ({ kind: FORCE_KINDS.milestone, id: m.id, version: m.version, fields: forcePublicFields.milestone(m) })),
+  },
+  {
+    kind: FORCE_KINDS.deployment,
+    load: async (db) => (await db.selectFrom('deployments').selectAll().execute())
+      .map((d) => ({ kind: FORCE_KINDS.deployment, id: d.id, version: d.version, fields: forcePublicFields.deployment(d) })),
+  },
+];
+
+export const forceApiRecords: ApiRecords[] = [
+  async (client) => (await client.call('listRequirements', {})).items.map((r) => ({ kind: FORCE_KINDS.requirement, id: r.id, version: r.version, fields: r })),
+  async (client) => (await client.call('listMilestones', {})).items.map((m) => ({ kind: FORCE_KINDS.milestone, id: m.id, version: m.version, fields: m })),
+  async (client) => (await client.call('listDeployments', {})).items.map((d) => ({ kind: FORCE_KINDS.deployment, id: d.id, version: d.version, fields: d })),
+];

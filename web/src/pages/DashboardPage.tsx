@@ -10,6 +10,10 @@ import { ForceChart } from '../features/force/ForceChart.tsx';
 import { KeyFigures } from '../features/force/KeyFigures.tsx';
 import { summariseForce } from '../features/force/summary.ts';
 import { OrgKindCounts } from '../features/organisations/OrgKindCounts.tsx';
+import { HandoverSummary } from '../features/handover/HandoverSummary.tsx';
+import { refreshPlan } from '../features/force/planStore.ts';
+import { useRefreshOnFocus } from '../features/force/useRefreshOnFocus.ts';
+import '../features/handover/handover.css';
 import { useFormat } from '../i18n/format.ts';
 import { useStore } from '../store/createStore.ts';
 import { dataStore, load, oldestLoad, reload, type Contribution, type Mission, type ResourceKey } from '../store/data.ts';
@@ -20,6 +24,7 @@ const DASHBOARD_DATA: readonly ResourceKey[] = ['mission', 'contributions', 'org
 export function DashboardPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  useRefreshOnFocus();
   const mission = useRemote('mission');
   const contributions = useRemote('contributions');
   const organisations = useRemote('organisations');
@@ -37,7 +42,7 @@ export function DashboardPage() {
                 {t('dashboard.updated', { time: f.time(loadedAt) })}
               </span>
             )}
-            <button type="button" className="button button--secondary" disabled={refreshing} onClick={() => void reload(DASHBOARD_DATA)}>
+            <button type="button" className="button button--secondary" disabled={refreshing} onClick={() => void Promise.all([reload(DASHBOARD_DATA), refreshPlan()])}>
               {refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}
             </button>
           </>
@@ -63,6 +68,10 @@ export function DashboardPage() {
           <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')}>
             {(items) => <ContributionsTable items={items} />}
           </RemoteView>
+        </section>
+        <section className="panel" aria-labelledby="handover-summary-heading">
+          <h2 id="handover-summary-heading">{t('handoverUi.dashboardTitle')}</h2>
+          <HandoverSummary />
         </section>
         <section className="panel" aria-labelledby="org-counts-heading">
           <h2 id="org-counts-heading">{t('orgCounts.title')}</h2>

@@ -1,6 +1,91 @@
-/** @module The force page. */
-import { ComingSoonPage } from './ComingSoonPage.tsx';
+/**
+ * @module Force generation: what the mandate requires against what is deployed, confirmed,
+ * pledged and of interest, on any day and over time; recording offers and moving them through
+ * their statuses.
+ */
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { RemoteView } from '../components/RemoteView.tsx';
+import { ContributionsTable } from '../features/force/ContributionsTable.tsx';
+import { GapChart } from '../features/force/GapChart.tsx';
+import { GapTable } from '../features/force/GapTable.tsx';
+import { PledgeForm } from '../features/force/PledgeForm.tsx';
+import { TransitionForm } from '../features/force/TransitionForm.tsx';
+import { WriteStatus } from '../features/force/WriteStatus.tsx';
+import { useRefreshOnFocus } from '../features/force/useRefreshOnFocus.ts';
+import { loadPlan, setGapDay, setPeriod, usePlan, usePlanValue } from '../features/force/planStore.ts';
+import { load } from '../store/data.ts';
+import { useRemote } from '../store/hooks.ts';
+import { useSession } from '../store/hooks.ts';
+import '../features/force/force.css';
 
 export default function ForcePage() {
-  return <ComingSoonPage id="force" />;
+  const { t } = useTranslation();
+  useRefreshOnFocus();
+  const on = usePlanValue((s) => s.on);
+  const period = usePlanValue((s) => s.period);
+  const gap = usePlan('gap');
+  const series = usePlan('series');
+  const contributions = useRemote('contributions');
+  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
+  const plans = role === 'admin' || role === 'coordinator';
+  const mayOffer = plans || role === 'liaison';
+
+  return (
+    <div className="page" data-testid="force-page">
+      <PageHeading>{t('forceUi.title')}</PageHeading>
+      <p className="lede">{t('forceUi.lede')}</p>
+
+      <section className="panel" aria-labelledby="gap-heading">
+        <h2 id="gap-heading">{t('forceUi.gapTitle')}</h2>
+        <div className="plan-controls">
+          <label>
+            {t('forceUi.onDay')}
+            <input type="date" value={on} onChange={(e) => e.target.value && setGapDay(e.target.value)} data-testid="gap-day" />
+          </label>
+        </div>
+        <RemoteView remote={gap} what={t('forceUi.gapWhat')} onRetry={() => void loadPlan('gap')}>
+          {(g) => <GapTable gap={g} />}
+        </RemoteView>
+        <p className="note">{t('forceUi.gapNote')}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="series-heading">
+        <h2 id="series-heading">{t('forceUi.seriesTitle')}</h2>
+        <div className="plan-controls">
+          <label>
+            {t('forceUi.from')}
+            <input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} />
+          </label>
+          <label>
+            {t('forceUi.to')}
+            <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} />
+          </label>
+        </div>
+        <RemoteView remote={series} what={t('forceUi.seriesWhat')} onRetry={() => void loadPlan('series')}>
+          {(points) => <GapChart points={points} />}
+        </RemoteView>
+      </section>
+
+      {mayOffer && (
+        <section className="panel" aria-labelledby="offers-heading">
+          <h2 id="offers-heading">{t('forceUi.offersTitle')}</h2>
+          <WriteStatus />
+          <div className="plan-forms">
+            <PledgeForm />
+            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')} quiet>
+              {(items) => <TransitionForm contributions={items} />}
+            </RemoteView>
+          </div>
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="all-contributions-heading">
+        <h2 id="all-contributions-heading">{t('contributions.title')}</h2>
+        <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')}>
+          {(items) => <ContributionsTable items={items} />}
+        </RemoteView>
+      </section>
+    </div>
+  );
 }

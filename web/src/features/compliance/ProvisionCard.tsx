@@ -12,6 +12,7 @@ import { DeliveryForm } from './DeliveryForm.tsx';
 import { DisputeForm } from './DisputeForm.tsx';
 import { AssessmentForm } from './CoordinatorForms.tsx';
 import { ProvisionHistory } from './ProvisionHistory.tsx';
+import { LogBadge } from '../record/LogBadge.tsx';
 import type { ProvisionItem } from './store.ts';
 
 const KNOWN_UNITS = ['persons', 'remains', 'bodies', 'trucks'] as const;
@@ -41,6 +42,7 @@ export function ProvisionCard({ p, actor, partyOrg }: { p: ProvisionItem; actor:
         </span>
       </header>
       {p.reference !== '' && <p className="muted provision__ref"><bdi>{p.reference}</bdi></p>}
+      <LogBadge kind="provision" id={p.id} />
       <dl className="provision__facts">
         <div>
           <dt>{t('complianceUi.columns.parties')}</dt>

@@ -13,6 +13,7 @@ import { useRemote, useSession } from '../../store/hooks.ts';
 import { changed, useMonitoring, type IncidentDetail as Detail } from './store.ts';
 import { openIncident } from './query.ts';
 import { MergeSplit } from './MergeSplit.tsx';
+import { LogBadge } from '../record/LogBadge.tsx';
 
 const WORKERS = new Set(['monitor', 'coordinator', 'admin']);
 
@@ -41,6 +42,7 @@ export function IncidentDetail({ id }: { id: string }) {
         <a href="/monitoring" onClick={(e) => { e.preventDefault(); openIncident(null); }}>{t('monitoringUi.incident.back')}</a>
       </p>
       <h2>{incident.title}</h2>
+      <LogBadge kind="incident" id={incident.id} />
       <p>
         <span className={`badge badge--${incident.status}`} data-testid="incident-status">{t(`monitoringUi.status.${incident.status}`)}</span>{' '}
         <span data-testid="incident-outcome">{t(`monitoringUi.outcome.${incident.outcome ?? 'none'}`)}</span>{' '}

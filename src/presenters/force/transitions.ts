@@ -1,0 +1,10 @@
+/** @module Contribution status moves to API shapes. */
+import type { ContributionTransition } from '../../contract/force.ts';
+import type { TransitionRow } from '../../repositories/force/transitions.ts';
+
+export function presentTransition(t: TransitionRow): ContributionTransition {
+  return {
+    id: t.id, contributionId: t.contribution_id, fromStatus: t.from_status, toStatus: t.to_status, effectiveOn: t.effective_on,
+    reason: t.reason, actorUserId: t.actor_user_id, recordedAt: new Date(t.recorded_at).toISOString(), version: t.version,
+  };
+}

@@ -1,0 +1,33 @@
+/** @module The mandate's requirements: how much of which capability, where, needed by when, per phase. */
+import { randomUUID } from 'node:crypto';
+import type { CreateRequirement } from '../../contract/force.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { listRequirements, type RequirementRow } from '../../repositories/force/requirements.ts';
+import { findSector } from '../../repositories/sectors.ts';
+import type { Deps } from '../deps.ts';
+import { invalid } from '../errors.ts';
+import { writeWithLog, type Written } from '../write.ts';
+import { announceHandoverChange } from '../contributions.ts';
+import { FORCE_KINDS, forcePublicFields } from './public-fields.ts';
+
+export async function requirements(deps: Deps, actor: Actor | null): Promise<RequirementRow[]> {
+  authorize(actor, 'force.read');
+  return listRequirements(deps.db);
+}
+
+export async function createRequirement(deps: Deps, actor: Actor | null, input: CreateRequirement): Promise<Written<RequirementRow>> {
+  authorize(actor, 'requirement.write');
+  if (input.sectorId !== null && !(await findSector(deps.db, input.sectorId))) throw invalid([{ path: 'sectorId', message: 'no such sector' }]);
+  const now = deps.clock.now();
+  const row: RequirementRow = {
+    id: randomUUID(), task: input.task, capability: input.capability, sector_id: input.sectorId, phase: input.phase,
+    quantity: input.quantity, needed_by: input.neededBy, note: input.note, version: 1, created_at: now, updated_at: now,
+  };
+  const written = await writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('sector_requirements').values(row).execute();
+    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.requirement(row) });
+    return row;
+  });
+  await announceHandoverChange(deps, row.id);
+  return written;
+}

@@ -1,0 +1,52 @@
+/** @module Withdrawal milestones: which area is vacated when, under which condition. */
+import { randomUUID } from 'node:crypto';
+import type { CreateMilestone, UpdateMilestone } from '../../contract/force.ts';
+import { authorize, type Actor } from '../../domain/policy.ts';
+import { findMilestone, listMilestones, type MilestoneRow } from '../../repositories/handover/milestones.ts';
+import { findSector } from '../../repositories/sectors.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { writeWithLog, type Written } from '../write.ts';
+import { announceHandoverChange } from '../contributions.ts';
+import { FORCE_KINDS, forcePublicFields } from '../force/public-fields.ts';
+
+export async function milestones(deps: Deps, actor: Actor | null): Promise<MilestoneRow[]> {
+  authorize(actor, 'handover.read');
+  return listMilestones(deps.db);
+}
+
+export async function createMilestone(deps: Deps, actor: Actor | null, input: CreateMilestone): Promise<Written<MilestoneRow>> {
+  authorize(actor, 'milestone.write');
+  if (!(await findSector(deps.db, input.sectorId))) throw invalid([{ path: 'sectorId', message: 'no such sector' }]);
+  const now = deps.clock.now();
+  const row: MilestoneRow = {
+    id: randomUUID(), sector_id: input.sectorId, kind: input.kind, at: input.at, area: input.area, condition: input.condition,
+    version: 1, created_at: now, updated_at: now,
+  };
+  const written = await writeWithLog(deps, async (tx, record) => {
+    await tx.insertInto('handover_milestones').values(row).execute();
+    await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.milestone(row) });
+    return row;
+  });
+  await announceHandoverChange(deps, row.id);
+  return written;
+}
+
+export async function updateMilestone(deps: Deps, actor: Actor | null, id: string, input: UpdateMilestone): Promise<Written<MilestoneRow>> {
+  authorize(actor, 'milestone.write');
+  if (!(await findMilestone(deps.db, id))) throw notFound('milestone');
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const current = await tx.selectFrom('handover_milestones').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (input.version !== undefined && input.version !== current.version) throw conflict(`the milestone is at version ${current.version}, not ${input.version}`);
+    const row: MilestoneRow = {
+      ...current, at: input.at ?? current.at, area: input.area ?? current.area, condition: input.condition ?? current.condition,
+      version: current.version + 1, updated_at: now,
+    };
+    await tx.updateTable('handover_milestones').set({ at: row.at, area: row.area, condition: row.condition, version: row.version, updated_at: now }).where('id', '=', id).execute();
+    await record({ kind: FORCE_KINDS.milestone, id, version: row.version, op: 'update', at: now, actor, public: forcePublicFields.milestone(row) });
+    return row;
+  });
+  await announceHandoverChange(deps, id);
+  return written;
+}

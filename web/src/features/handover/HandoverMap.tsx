@@ -1,0 +1,129 @@
+/**
+ * @module The plan on the map for any day of the period (a slider): each sector coloured by what
+ * the check found that day (vacuum red, understrength amber), the control line valid that day,
+ * and, on request, the ground released or taken between two versions of the line, in km².
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { BaseMap, type MapControlLine, type MapSector } from '../map/BaseMap.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import type { ControlLine, Finding, LineDiff, Sector } from '../force/planStore.ts';
+import { addDays, loadLineDiff, usePlanValue } from '../force/planStore.ts';
+import { dayNumber } from './timeline.ts';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function statusData(sectors: readonly Sector[], findings: readonly Finding[], day: string): FeatureCollection {
+  const d = dayNumber(day);
+  const state = new Map<string, 'vacuum' | 'understrength'>();
+  for (const f of findings) {
+    if (dayNumber(f.from) > d || dayNumber(f.to) < d) continue;
+    if (f.kind === 'vacuum') state.set(f.sectorId, 'vacuum');
+    else if (f.kind === 'understrength' && !state.has(f.sectorId)) state.set(f.sectorId, 'understrength');
+  }
+  return {
+    type: 'FeatureCollection',
+    features: sectors.filter((s) => state.has(s.id)).map((s) => ({ type: 'Feature', properties: { state: state.get(s.id)! }, geometry: s.geometry })),
+  };
+}
+
+function diffData(diff: LineDiff | undefined): FeatureCollection {
+  if (!diff) return EMPTY;
+  const features: FeatureCollection['features'] = [];
+  if (diff.released) features.push({ type: 'Feature', properties: { part: 'released' }, geometry: diff.released });
+  if (diff.taken) features.push({ type: 'Feature', properties: { part: 'taken' }, geometry: diff.taken });
+  return { type: 'FeatureCollection', features };
+}
+
+function lineAt(lines: readonly ControlLine[], day: string): ControlLine | undefined {
+  const at = Date.parse(`${day}T23:59:59Z`);
+  return lines.find((l) => Date.parse(l.validFrom) <= at && (l.validTo === null || Date.parse(l.validTo) > at));
+}
+
+interface Props {
+  from: string;
+  to: string;
+  sectors: readonly Sector[];
+  lines: readonly ControlLine[];
+  findings: readonly Finding[];
+}
+
+export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const days = Math.max(0, dayNumber(to) - dayNumber(from));
+  const [offset, setOffset] = useState(0);
+  const day = addDays(from, Math.min(offset, days));
+  const diff = usePlanValue((s) => s.diff);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const line = lineAt(lines, day);
+  const controlLine: MapControlLine | null = useMemo(() => (line ? { geometry: line.geometry, heldArea: line.heldArea } : null), [line]);
+  const mapSectors: MapSector[] = useMemo(() => sectors.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry })), [sectors]);
+  const status = useMemo(() => statusData(sectors, findings, day), [sectors, findings, day]);
+  const diffShapes = useMemo(() => diffData(diff.status === 'ready' ? diff.data : undefined), [diff]);
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+
+  useEffect(() => {
+    void mapRef.current?.getSource<maplibregl.GeoJSONSource>('handover-status')?.setData(status);
+  }, [status]);
+  useEffect(() => {
+    void mapRef.current?.getSource<maplibregl.GeoJSONSource>('line-diff')?.setData(diffShapes);
+  }, [diffShapes]);
+
+  const onReady = (map: maplibregl.Map) => {
+    mapRef.current = map;
+    map.addSource('handover-status', { type: 'geojson', data: status });
+    map.addSource('line-diff', { type: 'geojson', data: diffShapes });
+    map.addLayer({
+      id: 'handover-status', type: 'fill', source: 'handover-status',
+      paint: { 'fill-color': ['match', ['get', 'state'], 'vacuum', '#dc2626', '#f59e0b'], 'fill-opacity': 0.45 },
+    }, 'sectors-outline');
+    map.addLayer({
+      id: 'line-diff', type: 'fill', source: 'line-diff',
+      paint: { 'fill-color': ['match', ['get', 'part'], 'released', '#16a34a', '#7c3aed'], 'fill-opacity': 0.6 },
+    });
+  };
+
+  const vacuums = status.features.filter((x) => x.properties?.state === 'vacuum').length;
+  return (
+    <div className="handover-map" data-testid="handover-map">
+      <div className="plan-controls">
+        <label className="handover-map__slider">
+          {t('handoverUi.mapDay', { date: f.date(day) })}
+          <input type="range" min={0} max={days} step={1} value={Math.min(offset, days)} onChange={(e) => setOffset(Number(e.target.value))}
+            aria-valuetext={f.date(day)} data-testid="map-day" />
+        </label>
+        <p className="muted" data-testid="map-day-summary" role="status">
+          {t('handoverUi.mapSummary', { vacuums, line: line ? t('handoverUi.lineVersion', { n: line.lineVersion }) : t('handoverUi.noLine') })}
+        </p>
+      </div>
+      <BaseMap sectors={mapSectors} controlLine={controlLine} onMapReady={onReady} label={t('handoverUi.mapLabel', { date: f.date(day) })} testId="handover-base-map" />
+      <p className="note">{t('handoverUi.mapCredit')}</p>
+      <form className="plan-controls" onSubmit={(e) => { e.preventDefault(); if (a && b) void loadLineDiff(a, b); }} data-testid="line-diff-form">
+        <label>
+          {t('handoverUi.diffFrom')}
+          <select value={a} onChange={(e) => setA(e.target.value)} required>
+            <option value="">{t('forceUi.choose')}</option>
+            {lines.map((l) => <option key={l.id} value={l.id}>{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('handoverUi.diffTo')}
+          <select value={b} onChange={(e) => setB(e.target.value)} required>
+            <option value="">{t('forceUi.choose')}</option>
+            {lines.map((l) => <option key={l.id} value={l.id}>{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="button button--secondary">{t('handoverUi.diffSubmit')}</button>
+      </form>
+      {diff.status === 'ready' && (
+        <p data-testid="line-diff" role="status">
+          {t('handoverUi.diffResult', { released: f.number(diff.data.releasedKm2), taken: f.number(diff.data.takenKm2) })}
+        </p>
+      )}
+    </div>
+  );
+}
