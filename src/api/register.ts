@@ -4,16 +4,16 @@
  * and shape the response through the route's response schema (which drops any field the
  * contract does not declare).
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { routes, type RouteId } from '../contract/routes.ts';
 import type { RouteDef } from '../contract/route.ts';
 import { MAX_JSON_BODY_BYTES } from '../contract/enums.ts';
-import { callerFromBearer, callerFromSession, type Caller } from '../services/sessions.ts';
-import { ServiceError, unauthorized } from '../services/errors.ts';
+import { ServiceError } from '../services/errors.ts';
 import type { Deps } from '../services/deps.ts';
 import { readJsonBody } from './http/body.ts';
 import { readCookie, SESSION_COOKIE } from './http/cookies.ts';
+import { authenticate } from './http/authenticate.ts';
 import { fieldErrors } from './http/problem.ts';
 import { handlers } from './handlers/index.ts';
 import type { HandlerContext } from './handlers/types.ts';
@@ -29,22 +29,6 @@ function parseOrThrow<S extends z.ZodType>(where: string, schema: S, value: unkn
     throw new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
   return result.data;
-}
-
-async function authenticate(deps: Deps, c: Context, sessionToken: string | undefined): Promise<Caller> {
-  const auth = c.req.header('authorization');
-  if (auth) {
-    const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    const caller = match?.[1] ? await callerFromBearer(deps, match[1]) : undefined;
-    if (!caller) throw unauthorized('the bearer token is invalid or revoked');
-    return caller;
-  }
-  const caller = sessionToken ? await callerFromSession(deps, sessionToken) : undefined;
-  if (!caller) throw unauthorized();
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('x-csrf-token') !== caller.csrfToken) {
-    throw new ServiceError(403, 'Forbidden', 'missing or wrong x-csrf-token header for this session');
-  }
-  return caller;
 }
 
 function mount(app: Hono<AppEnv>, deps: Deps, secureCookies: boolean, id: RouteId): void {

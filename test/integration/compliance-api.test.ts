@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { openTestDatabase, silentLogger, testDeps, type TestDatabase } from '../support/db.ts';
 import { Sequencer } from '../../src/log/sequencer.ts';
 import { loadOrCreateLogKey } from '../../src/log/keys.ts';
+import { openEventStream } from '../support/sse.ts';
 import { signInAs, startTestServer, type SignedInClient, type TestServer } from '../support/server.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { DEMO_USERS } from '../../src/demo/scenario.ts';
@@ -327,28 +328,15 @@ test('disputes are tracked to their resolution; PAM scores only from coordinator
 
 test('live change events tell an open page that a provision changed, without any content', async () => {
   const observer = await as('observer.il@truce.example');
-  const controller = new AbortController();
-  const res = await fetch(`${server.url}/api/compliance/events`, { headers: { cookie: observer.cookie }, signal: controller.signal });
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const readUntil = async (pattern: RegExp) => {
-    while (!pattern.test(text)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value);
-    }
-  };
-  await readUntil(/event: ready/);
+  const stream = await openEventStream(`${server.url}/api/compliance/events`, { cookie: observer.cookie });
+  await stream.until(/event: ready/);
   const remains = await byTitle(/remains of deceased/);
   await (await as('liaison.icrc@truce.example')).client.call('createDelivery', {
     params: { id: remains.id }, body: { count: 1, occurredAt: clock.now().toISOString(), verifier: 'ICRC', persons: [{ name: 'Streamed Name' }] },
   });
-  await readUntil(/event: compliance/);
-  assert.match(text, new RegExp(`"id":"${remains.id}"`));
-  assert.doesNotMatch(text, /Streamed Name/);
-  controller.abort();
+  await stream.until(/event: compliance/);
+  assert.match(stream.text(), new RegExp(`"id":"${remains.id}"`));
+  assert.doesNotMatch(stream.text(), /Streamed Name/);
+  stream.close();
   assert.equal((await fetch(`${server.url}/api/compliance/events`)).status, 401);
 });

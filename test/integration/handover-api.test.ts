@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
+import { openEventStream } from '../support/sse.ts';
 import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { ApiError, type ApiClient } from '../../src/contract/client.ts';
@@ -147,4 +148,18 @@ test('the difference between two versions of the yellow line, in km²', async ()
   const same = await coordinator.call('getControlLineDiff', { query: { from: first.id, to: first.id } });
   assert.deepEqual([same.releasedKm2, same.takenKm2], [0, 0]);
   await rejects(coordinator.call('getControlLineDiff', { query: { from: first.id, to: '00000000-0000-4000-8000-000000000000' } }), 400);
+});
+
+test('an open handover page hears that the plan changed (Server-Sent Events, no content)', async () => {
+  const observer = await signInAs(server.url, 'observer.ps@truce.example');
+  const stream = await openEventStream(`${server.url}/api/handover/events`, { cookie: observer.cookie });
+  try {
+    await stream.until(/event: ready/);
+    const m = await coordinator.call('createMilestone', { body: { sectorId: sectors.get('Rafah')!, kind: 'withdrawal', at: '2026-11-01', condition: 'streamed' } });
+    await stream.until(new RegExp(`event: handover\\ndata: .*"id":"${m.id}"`));
+    assert.doesNotMatch(stream.text(), /streamed/, 'the event names the record, never its content');
+  } finally {
+    stream.close();
+  }
+  assert.equal((await fetch(`${server.url}/api/handover/events`)).status, 401);
 });

@@ -8,8 +8,9 @@ import type { AppEnv } from '../register.ts';
 import type { Deps } from '../../services/deps.ts';
 import { complianceView } from '../../services/compliance/view.ts';
 import { toCsv } from './compliance/csv.ts';
-import { actorFrom } from './compliance/auth.ts';
-import { mountComplianceStream } from './compliance/stream.ts';
+import { actorFromRequest } from '../http/authenticate.ts';
+import { mountEventStream } from './event-stream.ts';
+import { COMPLIANCE_TOPIC } from '../../services/compliance/provisions.ts';
 
 function csvResponse(c: Context<AppEnv>, name: string, body: string): Response {
   c.header('content-type', 'text/csv; charset=utf-8');
@@ -19,10 +20,10 @@ function csvResponse(c: Context<AppEnv>, name: string, body: string): Response {
 }
 
 export function mountComplianceExtras(app: Hono<AppEnv>, deps: Deps): void {
-  mountComplianceStream(app, deps);
+  mountEventStream(app, deps, { path: '/api/compliance/events', action: 'provision.read', topics: [COMPLIANCE_TOPIC] });
 
   app.get('/api/exports/provisions.csv', async (c) => {
-    const view = await complianceView(deps, await actorFrom(deps, c));
+    const view = await complianceView(deps, await actorFromRequest(deps, c));
     const rows = view.provisions.map((p) => [
       p.row.id, p.row.phase, p.row.reference, p.row.title, p.row.provision_type,
       p.row.party_ids.map((id) => view.orgNames.get(id) ?? id).join('; '),
@@ -37,7 +38,7 @@ export function mountComplianceExtras(app: Hono<AppEnv>, deps: Deps): void {
   });
 
   app.get('/api/exports/provision-deliveries.csv', async (c) => {
-    const view = await complianceView(deps, await actorFrom(deps, c));
+    const view = await complianceView(deps, await actorFromRequest(deps, c));
     const rows = view.provisions.flatMap((p) => p.deliveries.map((d) => [
       d.id, p.row.id, p.row.title, new Date(d.occurred_at).toISOString(), Number(d.count),
       d.organisation_id === null ? null : view.orgNames.get(d.organisation_id) ?? d.organisation_id,

@@ -9,7 +9,7 @@ import type { AppEnv } from '../../register.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { authorize } from '../../../domain/policy.ts';
 import { invalid, notFound, ServiceError } from '../../../services/errors.ts';
-import { actorFromRequest } from './auth.ts';
+import { actorFromRequest } from '../../http/authenticate.ts';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 

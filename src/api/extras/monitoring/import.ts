@@ -9,7 +9,7 @@ import type { Deps } from '../../../services/deps.ts';
 import { ServiceError } from '../../../services/errors.ts';
 import { importReports } from '../../../services/monitoring/import.ts';
 import type { ImportFormat } from '../../../services/monitoring/import-parse.ts';
-import { actorFromRequest } from './auth.ts';
+import { actorFromRequest } from '../../http/authenticate.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 

@@ -1,4 +1,8 @@
-/** @module Reloads the plan when the window regains focus: another coordinator may have changed it. */
+/**
+ * @module Keeps the plan current: reloads when another coordinator changes it (live events from
+ * /api/handover/events, bursts coalesced) and when the window regains focus (after a dropped
+ * connection, for instance).
+ */
 import { useEffect } from 'react';
 import { refreshPlan } from './planStore.ts';
 
@@ -6,6 +10,16 @@ export function useRefreshOnFocus(): void {
   useEffect(() => {
     const onFocus = () => void refreshPlan();
     window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
+    let timer: number | undefined;
+    const source = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/handover/events');
+    source?.addEventListener('handover', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void refreshPlan(), 250);
+    });
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      window.clearTimeout(timer);
+      source?.close();
+    };
   }, []);
 }

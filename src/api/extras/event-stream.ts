@@ -1,30 +1,36 @@
 /**
- * @module `GET /api/monitoring/events`: Server-Sent Events telling every open map and list that
- * a report arrived or an incident changed (topic, id, time; no content: the page refetches
- * through the API, so it only ever sees what its role may see). A comment every 15 s keeps
- * proxies from closing an idle stream.
+ * @module Server-Sent Events for open pages: which record changed (topic, id, time) and nothing
+ * else. Pages refetch through the API, so they only ever see what their role may see. Events come
+ * from deps.events (LISTEN/NOTIFY on PostgreSQL), so a page hears about writes taken by any app
+ * server. A comment every 15 s keeps proxies from closing an idle stream.
  */
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppEnv } from '../../register.ts';
-import type { ChangeEvent, Deps } from '../../../services/deps.ts';
-import { authorize } from '../../../domain/policy.ts';
-import { actorFromRequest } from './auth.ts';
+import type { AppEnv } from '../register.ts';
+import type { ChangeEvent, Deps } from '../../services/deps.ts';
+import { authorize, type Action } from '../../domain/policy.ts';
+import { actorFromRequest } from '../http/authenticate.ts';
 
-const TOPICS = new Set(['report', 'incident']);
 const HEARTBEAT_MS = 15_000;
 
-export function mountMonitoringStream(app: Hono<AppEnv>, deps: Deps): void {
-  app.get('/api/monitoring/events', async (c) => {
-    const actor = await actorFromRequest(deps, c);
-    authorize(actor, 'incident.read');
+export interface EventStream {
+  path: string;
+  /** What the caller must be allowed to read to follow these changes. */
+  action: Action;
+  topics: readonly string[];
+}
+
+export function mountEventStream(app: Hono<AppEnv>, deps: Deps, spec: EventStream): void {
+  const topics = new Set(spec.topics);
+  app.get(spec.path, async (c) => {
+    authorize(await actorFromRequest(deps, c), spec.action);
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
     return streamSSE(c, async (stream) => {
       const queue: ChangeEvent[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = deps.events.subscribe((e) => {
-        if (!TOPICS.has(e.topic)) return;
+        if (!topics.has(e.topic)) return;
         queue.push(e);
         wake?.();
       });
