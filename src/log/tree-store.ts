@@ -21,19 +21,40 @@ import {
  * of the database for proof serving. Partial ones are always read fresh.
  */
 const FULL_CACHE_LIMIT = 4096;
-const fullCache = new Map<string, Uint8Array>();
+const DECODED_CACHE_LIMIT = 256;
 
-function remember(key: string, data: Uint8Array): void {
-  if (fullCache.size >= FULL_CACHE_LIMIT) fullCache.delete(fullCache.keys().next().value!);
-  fullCache.set(key, data);
+interface Caches {
+  full: Map<string, Uint8Array>;
+  /** Decoded full bundles, so serving one entry does not decode 256 each time. */
+  decoded: Map<number, Uint8Array[]>;
+}
+
+/**
+ * One cache per database handle: a process may hold several logs (tests, benchmarks, a witness
+ * beside a log), and a tile of one must never answer for another.
+ */
+const caches = new WeakMap<Kysely<DB>, Caches>();
+function cacheOf(db: Kysely<DB>): Caches {
+  let c = caches.get(db);
+  if (!c) {
+    c = { full: new Map(), decoded: new Map() };
+    caches.set(db, c);
+  }
+  return c;
+}
+
+function remember(db: Kysely<DB>, key: string, data: Uint8Array): void {
+  const { full } = cacheOf(db);
+  if (full.size >= FULL_CACHE_LIMIT) full.delete(full.keys().next().value!);
+  full.set(key, data);
 }
 
 async function readTileRow(db: Kysely<DB>, level: number, index: number): Promise<{ width: number; data: Uint8Array } | undefined> {
   const key = `${level}/${index}`;
-  const hit = fullCache.get(key);
+  const hit = cacheOf(db).full.get(key);
   if (hit) return { width: TILE_WIDTH, data: hit };
   const row = await db.selectFrom('log_tiles').select(['width', 'data']).where('level', '=', level).where('idx', '=', index).executeTakeFirst();
-  if (row?.width === TILE_WIDTH) remember(key, row.data);
+  if (row?.width === TILE_WIDTH) remember(db, key, row.data);
   return row;
 }
 
@@ -47,11 +68,11 @@ export async function readHashTile(db: Kysely<DB>, level: number, index: number,
 /** Entry bundle `index` cut to `width` entries, or undefined when not (yet) that wide. */
 export async function readEntryBundle(db: Kysely<DB>, index: number, width: number): Promise<Uint8Array | undefined> {
   const key = `entries/${index}`;
-  const hit = fullCache.get(key);
+  const hit = cacheOf(db).full.get(key);
   const row = hit
     ? { width: TILE_WIDTH, data: hit }
     : await db.selectFrom('log_entry_bundles').select(['width', 'data']).where('idx', '=', index).executeTakeFirst();
-  if (!hit && row?.width === TILE_WIDTH) remember(key, row.data);
+  if (!hit && row?.width === TILE_WIDTH) remember(db, key, row.data);
   if (!row) return readPartialBundle(db, index, width);
   if (row.width < width) return undefined;
   if (row.width === width) return row.data;
@@ -133,13 +154,11 @@ async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: 
   }
 }
 
-/** Decoded full bundles (immutable), so serving one entry does not decode 256 each time. */
-const decodedCache = new Map<number, Uint8Array[]>();
-const DECODED_CACHE_LIMIT = 256;
 
 /** The entry at `index`, or undefined when the log does not hold it (yet). */
 export async function readEntry(db: Kysely<DB>, index: number): Promise<Uint8Array | undefined> {
   const bundleIndex = Math.floor(index / TILE_WIDTH);
+  const { full: fullCache, decoded: decodedCache } = cacheOf(db);
   const decoded = decodedCache.get(bundleIndex);
   if (decoded) return decoded[index % TILE_WIDTH];
   const full = fullCache.get(`entries/${bundleIndex}`) ?? (await db.selectFrom('log_entry_bundles').select('data').where('idx', '=', bundleIndex).where('width', '=', TILE_WIDTH).executeTakeFirst())?.data;
