@@ -85,6 +85,7 @@ export async function loadPlan<K extends Key>(key: K): Promise<void> {
     const data = await loaders[key](planStore.get());
     if (tickets.get(key) !== ticket) return;
     planStore.set((s) => ({ ...s, [key]: { status: 'ready', data, loadedAt: Date.now() } }));
+    if (key === 'milestones') widenToPlan(data as Milestone[]);
   } catch (err) {
     if (tickets.get(key) !== ticket) return;
     planStore.set((s) => ({ ...s, [key]: { status: 'error', error: toAppError(err), ...previous } }));
@@ -116,8 +117,27 @@ export function setGapDay(on: string): void {
   void loadPlan('gap');
 }
 
+/** Set once the reader picks dates; until then the period follows the plan. */
+let periodChosen = false;
+
+/**
+ * A first look should show the whole plan: if it starts before the default period, the period
+ * opens a month before its first withdrawal (the reader's own choice is never overridden).
+ */
+function widenToPlan(milestones: Milestone[]): void {
+  if (periodChosen || milestones.length === 0) return;
+  const first = milestones.map((m) => m.at.slice(0, 10)).sort()[0]!;
+  const from = addDays(first, -30);
+  const { period } = planStore.get();
+  if (from >= period.from) return;
+  planStore.set((s) => ({ ...s, period: { ...s.period, from } }));
+  if (planStore.get().check.status !== 'idle') void loadPlan('check');
+  if (planStore.get().series.status !== 'idle') void loadPlan('series');
+}
+
 export function setPeriod(period: Period): void {
   if (period.from > period.to) return;
+  periodChosen = true;
   planStore.set((s) => ({ ...s, period }));
   void Promise.all([loadPlan('check'), loadPlan('series')]);
 }
