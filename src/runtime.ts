@@ -42,7 +42,7 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     throw err;
   }
   const logKey = await loadOrCreateLogKey(database.db, config.logOrigin, systemClock.now());
-  const sequencer = new Sequencer(database.db, logKey, config.logOrigin, systemClock, logger);
+  const sequencer = new Sequencer(database.logDb, logKey, config.logOrigin, systemClock, logger);
   sequencer.lingerMs = config.logLingerMs;
   await sequencer.init();
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now

@@ -20,6 +20,12 @@ export interface Database {
   engine: Engine;
   /** PostgreSQL connection string when on a server; used by LISTEN/NOTIFY listeners. */
   url: string | undefined;
+  /**
+   * The handle the log's sequencer writes through. On PostgreSQL it has its own two connections,
+   * so sequencing never queues behind request traffic for a pooled connection (every writer is
+   * waiting for it); on PGlite it is `db` (one session either way).
+   */
+  logDb: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -62,7 +68,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url, max) }) });
+  const logDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url, 2) }) });
+  return {
+    db, logDb, engine: 'postgres', url,
+    close: async () => {
+      await logDb.destroy();
+      await db.destroy();
+    },
+  };
+}
+
+function newPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
     max,
     // Same value types as PGlite: int8 counts and indices as numbers (all < 2^53 here).
@@ -75,8 +93,6 @@ async function openPostgres(url: string, max: number): Promise<Database> {
             : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', url, close: () => db.destroy() };
 }
 
 async function openPGlite(dataDir: string, holder: string): Promise<Database> {
@@ -94,6 +110,7 @@ async function openPGlite(dataDir: string, holder: string): Promise<Database> {
     let closed = false;
     return {
       db,
+      logDb: db,
       engine: 'pglite',
       url: undefined,
       close: async () => {

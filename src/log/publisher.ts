@@ -46,6 +46,14 @@ export function parseWitnessList(value: string): WitnessEndpoint[] {
     });
 }
 
+/** A witness URL as it may be logged: without any user:password it carries. */
+function safeUrl(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString();
+}
+
 type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
 export class WitnessPublisher {
@@ -132,7 +140,7 @@ export class WitnessPublisher {
           signal: AbortSignal.timeout(5000),
         });
       } catch (err) {
-        this.logger.warn({ err, witness: w.url }, 'witness unreachable');
+        this.logger.warn({ err, witness: safeUrl(w.url) }, 'witness unreachable');
         return null;
       }
       const body = await res.text();
@@ -143,7 +151,7 @@ export class WitnessPublisher {
         continue;
       }
       if (res.status !== 200) {
-        this.logger.warn({ witness: w.url, status: res.status, reason: body.trim() }, 'witness refused our checkpoint');
+        this.logger.warn({ witness: safeUrl(w.url), status: res.status, reason: body.trim() }, 'witness refused our checkpoint');
         return null;
       }
       const sig = this.checkCosignature(w, checkpoint, body);
@@ -163,7 +171,7 @@ export class WitnessPublisher {
       return openCosignatures(note, [verifier]).length === 1 ? mine : null;
     } catch (err) {
       if (err instanceof TlogError) {
-        this.logger.warn({ witness: w.url, err: err.message }, 'witness sent an invalid cosignature');
+        this.logger.warn({ witness: safeUrl(w.url), err: err.message }, 'witness sent an invalid cosignature');
         return null;
       }
       throw err;

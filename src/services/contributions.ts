@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateContribution } from '../contract/contributions.ts';
 import type { TransitionContribution } from '../contract/force.ts';
 import { authorize, type Actor } from '../domain/policy.ts';
-import { checkTransition, statusesOf, trackOf } from '../domain/force/status.ts';
+import { checkTransition, needsCertification, statusesOf, trackOf } from '../domain/force/status.ts';
 import { dayOf, dayOfInstant, isoOf } from '../domain/force/days.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
 import { findContribution, listContributions, type ContributionRow } from '../repositories/contributions.ts';
@@ -35,6 +35,7 @@ export async function createContribution(
   input: CreateContribution,
 ): Promise<Written<ContributionRow>> {
   authorize(actor, 'contribution.create', { organisationId: input.organisationId });
+  if (needsCertification(input.status)) authorize(actor, 'contribution.certify');
   const org = await findOrganisation(deps.db, input.organisationId);
   if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
   if (!statusesOf(trackOf(input.kind)).includes(input.status)) {
@@ -116,6 +117,7 @@ export async function transitionContribution(
   const seen = await findContribution(deps.db, id);
   if (!seen) throw notFound('contribution');
   authorize(actor, 'contribution.transition', { organisationId: seen.organisation_id });
+  if (needsCertification(input.to)) authorize(actor, 'contribution.certify');
   const now = deps.clock.now();
   const today = dayOfInstant(now);
   const effectiveOn = input.effectiveOn ?? isoOf(today);

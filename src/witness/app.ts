@@ -18,6 +18,8 @@ import {
   type NoteVerifier,
 } from '../tlog/index.ts';
 import type { WitnessDB } from './schema.ts';
+import { readLimitedBody } from '../api/http/body.ts';
+import { ServiceError } from '../services/errors.ts';
 import { compareAndStore, readLogState, type WitnessKey } from './store.ts';
 
 export interface WitnessOptions {
@@ -44,8 +46,13 @@ export function createWitnessApp(opts: WitnessOptions): Hono {
   app.get('/', () => text(`Truce witness ${opts.key.signer.name}\n${opts.key.cosignerKey}\n`, 200));
 
   app.post('/add-checkpoint', async (c) => {
-    const raw = await c.req.arrayBuffer();
-    if (raw.byteLength > MAX_BODY) return text('request too large\n', 413);
+    let raw: Uint8Array;
+    try {
+      raw = await readLimitedBody(c.req.raw, MAX_BODY);
+    } catch (err) {
+      if (err instanceof ServiceError) return text(`${err.message}\n`, err.status);
+      throw err;
+    }
     let request;
     try {
       request = parseAddCheckpointRequest(new TextDecoder('utf-8', { fatal: true }).decode(raw));

@@ -83,6 +83,11 @@ test('money follows pledge -> commitment -> paid; a liaison moves only its own o
   assert.deepEqual(gap.funding, [{ currency: 'USD', pledged: 0, committed: 5e6, paid: 0 }], 'money stays out of strength, by stage');
   await rejects(liaison.call('transitionContribution', { params: { id: money.id }, body: { to: 'paid', reason: 'not mine' } }), 403);
   const own = await liaison.call('createContribution', { body: { organisationId: indonesia, kind: 'forces', capability: 'logistics', quantity: 90, unit: 'personnel', status: 'interest' } });
+  // A contributor declares its own interest, pledge or withdrawal; verified stages are the mission's.
+  await rejects(liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'firm offer' } }).then(() =>
+    liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pcrs1', reason: 'self-certified' } })), 403);
+  await rejects(liaison.call('createContribution', { body: { organisationId: indonesia, kind: 'forces', capability: 'medical', quantity: 50, unit: 'personnel', status: 'deployed' } }), 403);
+  assert.equal((await coordinator.call('transitionContribution', { params: { id: own.id }, body: { to: 'pcrs1', reason: 'note verbale received' } })).status, 'pcrs1');
   assert.equal((await liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'withdrawn', reason: 'no longer offered' } })).status, 'withdrawn');
   const observer = (await signInAs(server.url, 'observer.ps@truce.example')).client;
   await rejects(observer.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'x' } }), 403);

@@ -183,3 +183,19 @@ test('with witnesses configured, only quorum-cosigned checkpoints are published'
     await down.close();
   }
 });
+
+test('an oversized request is refused while it streams, declared or not', async () => {
+  const big = 'x'.repeat(100_000);
+  const declared = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body: big });
+  assert.equal(declared.status, 413);
+  const chunks = [new TextEncoder().encode(big.slice(0, 50_000)), new TextEncoder().encode(big.slice(50_000))];
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
+  });
+  const streamed = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+  assert.equal(streamed.status, 413);
+});

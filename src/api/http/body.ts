@@ -4,11 +4,8 @@
  */
 import { ServiceError } from '../../services/errors.ts';
 
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ServiceError(415, 'Unsupported Media Type', 'send the body as application/json');
-  }
+/** The whole body, refused with 413 as soon as it passes `maxBytes` (declared or streamed). */
+export async function readLimitedBody(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
@@ -26,9 +23,18 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ServiceError(415, 'Unsupported Media Type', 'send the body as application/json');
+  }
+  const bytes = await readLimitedBody(req, maxBytes);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ServiceError(400, 'Invalid request', 'the body is not valid UTF-8');
   }

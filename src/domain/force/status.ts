@@ -9,6 +9,14 @@ import type { ContributionKind, ContributionStatus } from '../../contract/enums.
 
 export type Track = 'pcrs' | 'fts';
 
+/**
+ * Statuses a contributor may declare about its own offer. Every other one (PCRS levels, rapid
+ * deployment, deployed, rotated; money committed or paid) is a verified stage that the gap and
+ * the handover check rely on, so only the mission may record it ('contribution.certify').
+ */
+export const SELF_DECLARED: readonly ContributionStatus[] = ['interest', 'pledged', 'withdrawn'];
+export const needsCertification = (status: ContributionStatus): boolean => !SELF_DECLARED.includes(status);
+
 export function trackOf(kind: ContributionKind): Track {
   return kind === 'money' ? 'fts' : 'pcrs';
 }

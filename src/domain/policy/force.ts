@@ -4,6 +4,7 @@ import type { Grant } from './grant.ts';
 
 export const FORCE_ACTIONS = [
   'contribution.transition',
+  'contribution.certify',
   'force.read',
   'requirement.write',
   'handover.read',
@@ -16,7 +17,7 @@ export type ForceAction = (typeof FORCE_ACTIONS)[number];
 // the side that withdraws sees who is to take over, and when.
 const READ: Partial<Record<ForceAction, Grant>> = { 'force.read': 'all', 'handover.read': 'all' };
 const PLAN: Partial<Record<ForceAction, Grant>> = {
-  'contribution.transition': 'all', 'requirement.write': 'all', 'milestone.write': 'all', 'deployment.write': 'all',
+  'contribution.transition': 'all', 'contribution.certify': 'all', 'requirement.write': 'all', 'milestone.write': 'all', 'deployment.write': 'all',
 };
 
 export const FORCE_GRANTS: Record<Role, Partial<Record<ForceAction, Grant>>> = {
