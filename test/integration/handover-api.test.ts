@@ -163,3 +163,17 @@ test('an open handover page hears that the plan changed (Server-Sent Events, no 
   }
   assert.equal((await fetch(`${server.url}/api/handover/events`)).status, 401);
 });
+
+test('a stream ends once its session does (checked at each heartbeat)', async () => {
+  process.env.TRUCE_SSE_HEARTBEAT_MS = '200';
+  try {
+    const observer = await signInAs(server.url, 'observer.il@truce.example');
+    const stream = await openEventStream(`${server.url}/api/handover/events`, { cookie: observer.cookie });
+    await stream.until(/event: ready/);
+    await stream.until(/: keep-alive/);
+    await observer.client.call('signOut', {});
+    await stream.ended(3000);
+  } finally {
+    delete process.env.TRUCE_SSE_HEARTBEAT_MS;
+  }
+});

@@ -6,6 +6,8 @@ export interface OpenStream {
   text(): string;
   /** Waits until the received text matches. */
   until(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves when the server ends the stream. */
+  ended(timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -25,6 +27,15 @@ export async function openEventStream(url: string, headers: Record<string, strin
         if (Date.now() > deadline) throw new Error(`no ${String(pattern)} in the stream within ${timeoutMs} ms:\n${received}`);
         const { value, done } = await reader.read();
         if (done) throw new Error(`the stream ended before ${String(pattern)}:\n${received}`);
+        received += decoder.decode(value, { stream: true });
+      }
+    },
+    async ended(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (Date.now() > deadline) throw new Error(`the stream is still open after ${timeoutMs} ms`);
+        const { value, done } = await reader.read();
+        if (done) return;
         received += decoder.decode(value, { stream: true });
       }
     },

@@ -4,20 +4,30 @@
  * from deps.events (LISTEN/NOTIFY on PostgreSQL), so a page hears about writes taken by any app
  * server. A comment every 15 s keeps proxies from closing an idle stream.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../register.ts';
 import type { ChangeEvent, Deps } from '../../services/deps.ts';
 import { authorize, type Action } from '../../domain/policy.ts';
 import { actorFromRequest } from '../http/authenticate.ts';
 
-const HEARTBEAT_MS = 15_000;
+/** Keep-alive comment and re-check of the caller's session (TRUCE_SSE_HEARTBEAT_MS, shorter in tests). */
+const heartbeatMs = () => Number(process.env.TRUCE_SSE_HEARTBEAT_MS ?? 15_000);
 
 export interface EventStream {
   path: string;
   /** What the caller must be allowed to read to follow these changes. */
   action: Action;
   topics: readonly string[];
+}
+
+async function stillAllowed(deps: Deps, c: Context, action: Action): Promise<boolean> {
+  try {
+    authorize(await actorFromRequest(deps, c), action);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function mountEventStream(app: Hono<AppEnv>, deps: Deps, spec: EventStream): void {
@@ -52,14 +62,18 @@ export function mountEventStream(app: Hono<AppEnv>, deps: Deps, spec: EventStrea
             continue;
           }
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, HEARTBEAT_MS);
+            const timer = setTimeout(resolve, heartbeatMs());
             wake = () => {
               clearTimeout(timer);
               resolve();
             };
           });
           wake = undefined;
-          if (queue.length === 0 && !gone && !stream.aborted) await stream.write(': keep-alive\n\n');
+          if (queue.length === 0 && !gone && !stream.aborted) {
+            // A signed-out, disabled or revoked account stops hearing even which records changed.
+            if (!(await stillAllowed(deps, c, spec.action))) break;
+            await stream.write(': keep-alive\n\n');
+          }
         }
       } finally {
         unsubscribe();
