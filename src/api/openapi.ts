@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { routes } from '../contract/routes.ts';
 import type { RouteDef } from '../contract/route.ts';
 import { Problem } from '../contract/common.ts';
+import { EXTRA_OPERATIONS } from './openapi-extras.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -51,6 +52,16 @@ export function buildOpenApi(version: string): JsonSchema {
     };
     if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } };
     (paths[def.path] ??= {})[def.method] = op;
+  }
+  for (const x of EXTRA_OPERATIONS) {
+    (paths[x.path] ??= {})[x.method] = {
+      operationId: `${x.method}${x.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      summary: x.summary,
+      tags: [x.tag],
+      responses: { '200': { description: 'OK', content: { [x.produces]: {} } }, ...(x.public ? {} : { '401': { description: 'Not signed in', content: problemContent } }) },
+      ...(x.consumes ? { requestBody: { required: true, content: Object.fromEntries(x.consumes.split(', ').map((t) => [t, {}])) } } : {}),
+      security: x.public ? [] : [{ bearer: [] }, { cookie: [] }],
+    };
   }
   return {
     openapi: '3.1.0',
