@@ -8,6 +8,7 @@ import { registerAccountCommands } from './accounts.ts';
 import { registerLogCommands } from './log.ts';
 import { registerImportCommands } from './import.ts';
 import { registerWitnessCommands } from './witness.ts';
+import { registerSitrepCommand } from './sitrep.ts';
 import { withRuntime } from './with-runtime.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -44,6 +45,7 @@ registerAccountCommands(program);
 registerLogCommands(program);
 registerImportCommands(program);
 registerWitnessCommands(program);
+registerSitrepCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ServiceError) {

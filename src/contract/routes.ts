@@ -21,6 +21,7 @@ import {
 } from './accounts.ts';
 import { Contribution, ContributionWritten, CreateContribution } from './contributions.ts';
 import { LogChange, LogChangesQuery } from './log.ts';
+import { Sitrep, SitrepQuery } from './sitrep.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { forceRoutes } from './routes/force.ts';
@@ -84,6 +85,11 @@ export const routes = {
     method: 'get', path: '/api/log/changes', tag: 'log', auth: 'account', status: 200,
     summary: 'Changes in the record, newest first, with their log index (filter by record kind and id for one record\'s history)',
     query: LogChangesQuery, response: listOf(LogChange),
+  }),
+  getSitrep: route({
+    method: 'get', path: '/api/sitrep', tag: 'reports', auth: 'account', status: 200,
+    summary: 'The daily situation report (Asia/Gaza day): monitoring, force, handover and compliance; as Markdown at /api/sitrep.md',
+    query: SitrepQuery, response: Sitrep,
   }),
   ...geoRoutes,
   ...monitoringRoutes,

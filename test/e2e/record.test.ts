@@ -18,6 +18,11 @@ after(async () => {
 
 test('an observer verifies a log entry in the browser and follows a record history', async () => {
   const page = await site.signIn('observer.ps@truce.example');
+  // The dashboard offers the day's situation report, readable by a party observer.
+  await page.getByTestId('sitrep-date').fill('2026-04-15');
+  const href = (await page.getByTestId('sitrep-open').getAttribute('href'))!;
+  const sitrep = await page.evaluate(async (u) => (await fetch(u)).text(), href);
+  assert.match(sitrep, /^# Situation report, 2026-04-15/);
   await page.goto(`${site.server.url}/record`);
   await page.getByTestId('record').waitFor();
   await page.getByTestId('log-head').waitFor();

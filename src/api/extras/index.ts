@@ -8,9 +8,11 @@ import type { Deps } from '../../services/deps.ts';
 import { mountMonitoringExtras } from './monitoring.ts';
 import { mountForceExtras } from './force.ts';
 import { mountComplianceExtras } from './compliance.ts';
+import { mountSitrepExtras } from './sitrep.ts';
 
 export function mountCapabilityExtras(app: Hono<AppEnv>, deps: Deps): void {
   mountMonitoringExtras(app, deps);
   mountForceExtras(app, deps);
   mountComplianceExtras(app, deps);
+  mountSitrepExtras(app, deps);
 }

@@ -1,9 +1,13 @@
-/** @module The record of changes. */
+/** @module The record of changes, and the daily situation report drawn from it. */
 import { presentChange } from '../../presenters/log-changes.ts';
 import { logChanges } from '../../services/log-changes.ts';
+import { situationReport } from '../../services/sitrep.ts';
 import { actorOf, type Handlers } from './types.ts';
 
-export const logHandlers: Pick<Handlers, 'listLogChanges'> = {
+export const logHandlers: Pick<Handlers, 'listLogChanges' | 'getSitrep'> = {
+  async getSitrep(ctx) {
+    return situationReport(ctx.deps, actorOf(ctx), ctx.query.date);
+  },
   async listLogChanges(ctx) {
     return { items: (await logChanges(ctx.deps, actorOf(ctx), ctx.query)).map(presentChange) };
   },

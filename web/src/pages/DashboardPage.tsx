@@ -18,6 +18,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useStore } from '../store/createStore.ts';
 import { dataStore, load, oldestLoad, reload, type Contribution, type Mission, type ResourceKey } from '../store/data.ts';
 import { useRemote } from '../store/hooks.ts';
+import { SitrepLink } from '../features/record/SitrepLink.tsx';
 
 const DASHBOARD_DATA: readonly ResourceKey[] = ['mission', 'contributions', 'organisations'];
 
@@ -68,6 +69,10 @@ export function DashboardPage() {
           <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')}>
             {(items) => <ContributionsTable items={items} />}
           </RemoteView>
+        </section>
+        <section className="panel" aria-labelledby="sitrep-heading">
+          <h2 id="sitrep-heading">{t('recordUi.sitrepTitle')}</h2>
+          <SitrepLink />
         </section>
         <section className="panel" aria-labelledby="handover-summary-heading">
           <h2 id="handover-summary-heading">{t('handoverUi.dashboardTitle')}</h2>

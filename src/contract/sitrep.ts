@@ -1,0 +1,36 @@
+/** @module The daily situation report: one day of the record, and the state at its end. */
+import { z } from 'zod';
+
+export const SitrepQuery = z.strictObject({
+  /** The day in Asia/Gaza time (YYYY-MM-DD); today when absent. */
+  date: z.iso.date().optional(),
+});
+
+const Count = z.number().int().nonnegative();
+
+export const Sitrep = z.object({
+  date: z.string(),
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  log: z.object({ entries: Count, changesThatDay: Count }),
+  changes: z.array(z.object({ kind: z.string(), op: z.string(), count: Count })),
+  monitoring: z.object({
+    reportsFiled: Count,
+    incidentChanges: Count,
+    totals: z.object({ reports: Count, incidents: Count, ruledViolations: Count, publishedViolations: Count }),
+  }),
+  force: z.object({
+    required: Count, deployed: Count, confirmed: Count, pledged: Count, gap: z.number().int(),
+    byCapability: z.array(z.object({ capability: z.string(), required: Count, deployed: Count, gap: z.number().int() })),
+  }),
+  handover: z.array(z.object({ kind: z.string(), sectorName: z.string(), from: z.string(), to: z.string() })),
+  compliance: z.object({
+    byStatus: z.record(z.string(), Count),
+    late: z.array(z.object({ title: z.string(), deadline: z.string().nullable(), delivered: z.number(), dueNow: z.number().nullable() })),
+    dueWithinAWeek: z.array(z.object({ title: z.string(), deadline: z.string() })),
+    deliveriesThatDay: Count,
+  }),
+});
+export type Sitrep = z.infer<typeof Sitrep>;

@@ -1,0 +1,72 @@
+/**
+ * @module The daily situation report, assembled from the capabilities' own services (so each
+ * part is authorised and redacted exactly as on its own page) and from the record of changes of
+ * that day. Compliance is evaluated as at the end of the day (or now, for today).
+ */
+import { sql } from 'kysely';
+import type { Sitrep } from '../contract/sitrep.ts';
+import { AGREEMENT_TIME_ZONE } from '../contract/compliance/enums.ts';
+import { dayWindow, localDate } from '../domain/sitrep.ts';
+import { authorize, type Actor } from '../domain/policy.ts';
+import { counts } from './monitoring/map.ts';
+import { forceGap } from './force/gap.ts';
+import { handoverCheck } from './handover/check.ts';
+import { complianceView } from './compliance/view.ts';
+import type { Deps } from './deps.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+
+export async function situationReport(deps: Deps, actor: Actor | null, date?: string): Promise<Sitrep> {
+  authorize(actor, 'log.read');
+  const now = deps.clock.now();
+  const day = dayWindow(date ?? localDate(now, AGREEMENT_TIME_ZONE), AGREEMENT_TIME_ZONE);
+  const asOf = new Date(Math.min(day.to.getTime() - 1, now.getTime()));
+  const atEndOfDay: Deps = { ...deps, clock: { now: () => asOf } };
+
+  const [changes, log, totals, gap, findings, agreement] = await Promise.all([
+    sql<{ kind: string; op: string; count: number }>`
+      select record_kind as kind, op, count(*)::int as count from record_changes
+      where at >= ${day.from} and at < ${day.to} group by record_kind, op order by record_kind, op`.execute(deps.db),
+    deps.db.selectFrom('log_state').select('size').executeTakeFirst(),
+    counts(deps, actor),
+    forceGap(deps, actor, day.date),
+    handoverCheck(deps, actor, day.date, day.date),
+    complianceView(atEndOfDay, actor),
+  ]);
+  const changed = (kind: string, op?: string) => changes.rows.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
+
+  const byStatus: Record<string, number> = {};
+  for (const p of agreement.provisions) byStatus[p.evaluation.status] = (byStatus[p.evaluation.status] ?? 0) + 1;
+  const open = agreement.provisions.filter((p) => p.evaluation.status !== 'fulfilled');
+  return {
+    date: day.date,
+    timeZone: AGREEMENT_TIME_ZONE,
+    from: day.from.toISOString(),
+    to: day.to.toISOString(),
+    generatedAt: now.toISOString(),
+    log: { entries: log?.size ?? 0, changesThatDay: changes.rows.reduce((n, c) => n + c.count, 0) },
+    changes: changes.rows,
+    monitoring: {
+      reportsFiled: changed('report', 'create'),
+      incidentChanges: changed('incident'),
+      totals: { reports: totals.reports, incidents: totals.incidents, ruledViolations: totals.ruledViolations, publishedViolations: totals.publishedViolations },
+    },
+    force: {
+      required: gap.total.required, deployed: gap.total.deployed, confirmed: gap.total.confirmed, pledged: gap.total.pledged, gap: gap.total.gap,
+      byCapability: gap.byCapability.filter((c) => c.required > 0 || c.deployed > 0).map((c) => ({ capability: c.capability, required: c.required, deployed: c.deployed, gap: c.gap })),
+    },
+    handover: findings.map((f) => ({ kind: f.kind, sectorName: f.sectorName, from: f.from, to: f.to })),
+    compliance: {
+      byStatus,
+      late: open
+        .filter((p) => p.evaluation.status === 'late' || p.evaluation.status === 'breached')
+        .map((p) => ({ title: p.row.title, deadline: p.evaluation.deadline?.toISOString() ?? null, delivered: p.evaluation.delivered, dueNow: p.evaluation.dueNow })),
+      dueWithinAWeek: open
+        .filter((p) => p.evaluation.deadline !== null && p.evaluation.deadline > asOf && p.evaluation.deadline.getTime() - asOf.getTime() <= WEEK_MS)
+        .map((p) => ({ title: p.row.title, deadline: p.evaluation.deadline!.toISOString() })),
+      deliveriesThatDay: agreement.provisions
+        .flatMap((p) => p.deliveries)
+        .filter((d) => new Date(d.occurred_at) >= day.from && new Date(d.occurred_at) < day.to).length,
+    },
+  };
+}
