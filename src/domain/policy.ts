@@ -71,7 +71,9 @@ const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = Object.fromEntries(
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
   const grant = MATRIX[actor.role][action];
   if (grant === 'all') return true;
-  if (grant === 'own') return target.organisationId === undefined || target.organisationId === actor.organisationId;
+  // An 'own' grant needs to know whose record it is: a call that forgets the target is denied,
+  // never silently allowed everywhere.
+  if (grant === 'own') return target.organisationId !== undefined && target.organisationId === actor.organisationId;
   return false;
 }
 

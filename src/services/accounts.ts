@@ -52,7 +52,8 @@ export async function createOrganisation(
 }
 
 export async function users(deps: Deps, actor: Actor | null): Promise<UserRow[]> {
-  authorize(actor, 'user.read');
+  // Listing: allowed on one's own organisation at least; an 'own' grant then filters to it.
+  authorize(actor, 'user.read', actor ? { organisationId: actor.organisationId } : {});
   const own = actor && grantOf(actor, 'user.read') === 'own' ? actor.organisationId : undefined;
   return listUsers(deps.db, own);
 }

@@ -40,3 +40,10 @@ for (const action of ACTIONS) {
 test('the operator at the console (null actor) may do anything', () => {
   for (const action of ACTIONS) assert.doesNotThrow(() => authorize(null, action, { organisationId: OTHER }));
 });
+
+test("an 'own' grant without a target is denied, never allowed everywhere", () => {
+  const liaison: Actor = { userId: 'u', organisationId: OWN, role: 'liaison' };
+  assert.equal(can(liaison, 'contribution.create'), false);
+  assert.equal(can(liaison, 'contribution.create', { organisationId: OWN }), true);
+  assert.equal(can({ ...liaison, role: 'coordinator' }, 'contribution.create'), true, "an 'all' grant needs no target");
+});
