@@ -122,8 +122,11 @@ export const Incident = z.object({
   sectorId: Uuid.nullable(),
   side: z.enum(SIDES).nullable(),
   reportCount: z.number().int(),
+  /** Whether a monitor works on it; who exactly (id, name) only for the monitoring team. */
+  assigned: z.boolean(),
   assigneeUserId: Uuid.nullable(),
   assigneeName: z.string().nullable(),
+  assigneeOrganisationName: z.string().nullable(),
   mergedInto: Uuid.nullable(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -5,40 +5,23 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import type { Page } from 'playwright-core';
+import { openDemoSite, type DemoSite } from '../support/e2e.ts';
 import { signInAs } from '../support/server.ts';
 import { DEMO_USERS } from '../../src/demo/scenario.ts';
 
-let server: ChildServer;
-let browser: Browser;
-let dataDir: string;
+let site: DemoSite;
 
 before(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-compliance-'));
-  server = await startChildServer({ DATA_DIR: dataDir, TRUCE_DEMO: '1' });
-  browser = await launchBrowser();
+  site = await openDemoSite('compliance');
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 async function openCompliance(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('sign-in-form').waitFor();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill('ceasefire-demo-2025');
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByTestId('dashboard').waitFor();
-  await page.goto(`${server.url}/compliance`);
+  const page = await site.signIn(email);
+  await page.goto(`${site.server.url}/compliance`);
   await page.getByTestId('compliance-page').waitFor();
   await page.getByTestId('phase-1').waitFor();
   return page;
@@ -63,7 +46,7 @@ test('the demo phase one tells its story on first start', async () => {
 });
 
 test('the intermediary records a release; the party observer sees the count and status change, not the names; so does every role', async () => {
-  const coordinator = await signInAs(server.url, 'coordinator@truce.example');
+  const coordinator = await signInAs(site.server.url, 'coordinator@truce.example');
   const orgs = (await coordinator.client.call('listOrganisations', {})).items;
   const icrc = orgs.find((o) => o.name === 'International Committee of the Red Cross')!;
   const hamas = orgs.find((o) => o.name === 'Hamas')!;

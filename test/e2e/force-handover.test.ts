@@ -6,36 +6,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { openDemoSite, type DemoSite } from '../support/e2e.ts';
 
-let server: ChildServer;
-let browser: Browser;
-let dataDir: string;
+let site: DemoSite;
 
 before(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-force-'));
-  server = await startChildServer({ DATA_DIR: dataDir, TRUCE_DEMO: '1' });
-  browser = await launchBrowser();
+  site = await openDemoSite('force');
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await site?.close();
 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByTestId('sign-in-form').waitFor();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill('ceasefire-demo-2025');
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByTestId('dashboard').waitFor();
-}
 
 /** Picks the option whose text starts with `prefix` (labels carry figures that vary). */
 async function selectByPrefix(select: Locator, prefix: string): Promise<void> {
@@ -49,12 +30,11 @@ const cell = (page: Page, table: string, key: string, col: string) =>
   page.getByTestId(table).locator(`tr[data-key="${key}"] td[data-col="${col}"]`);
 
 test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on the timeline', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(page, 'coordinator@truce.example');
+  const page = await site.signIn('coordinator@truce.example');
   await page.getByTestId('handover-summary').waitFor();
   assert.notEqual(await page.getByTestId('summary-vacuum').innerText(), '', 'the dashboard shows the check');
 
-  await page.goto(`${server.url}/force`);
+  await page.goto(`${site.server.url}/force`);
   await page.getByTestId('force-page').waitFor();
   await page.getByTestId('gap-day').fill('2026-09-15');
   const pledged = cell(page, 'gap-table', 'infantry', 'pledged');
@@ -78,7 +58,7 @@ test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on 
   await page.getByTestId('contributions-table').getByText('Canada').first().waitFor();
   if (process.env.TRUCE_E2E_SHOTS) await page.screenshot({ path: `${process.env.TRUCE_E2E_SHOTS}/force.png`, fullPage: true });
 
-  await page.goto(`${server.url}/handover`);
+  await page.goto(`${site.server.url}/handover`);
   await page.getByTestId('handover-page').waitFor();
   await page.getByTestId('period-from').fill('2026-01-01');
   await page.getByTestId('period-to').fill('2026-12-31');
@@ -108,12 +88,11 @@ test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on 
 });
 
 test('an observer sees the plan and the gap but no forms', async () => {
-  const page = await browser.newPage();
-  await signIn(page, 'observer.ps@truce.example');
-  await page.goto(`${server.url}/handover`);
+  const page = await site.signIn('observer.ps@truce.example');
+  await page.goto(`${site.server.url}/handover`);
   await page.getByTestId('findings-list').waitFor();
   assert.equal(await page.getByTestId('deployment-form').count(), 0);
-  await page.goto(`${server.url}/force`);
+  await page.goto(`${site.server.url}/force`);
   await page.getByTestId('gap-table').waitFor();
   assert.equal(await page.getByTestId('pledge-form').count(), 0);
   await page.close();

@@ -100,6 +100,19 @@ test('a monitor files a report through the form; a second session sees it arrive
   assert.match(await observer.getByTestId('incident-timeline').innerText(), /Two independent sources/);
 });
 
+test('a party observer sees that an incident is assigned and to which organisation, never the monitor\'s name', async () => {
+  const observer = await signIn('observer.ps@truce.example');
+  await observer.getByRole('link', { name: /Air\/drone strike — North Gaza/ }).first().click();
+  await observer.getByTestId('incident-detail').waitFor();
+  const seen = await observer.getByTestId('incident-detail').locator('[data-testid="incident-assignee"]').innerText();
+  assert.match(seen, /Assigned \(United Nations\)/);
+  assert.doesNotMatch(await observer.locator('body').innerText(), /Demo Monitor/);
+  const monitor = await signIn('monitor.un@truce.example');
+  await monitor.getByRole('link', { name: /Air\/drone strike — North Gaza/ }).first().click();
+  await monitor.getByTestId('incident-detail').waitFor();
+  assert.match(await monitor.getByTestId('incident-detail').locator('[data-testid="incident-assignee"]').innerText(), /Demo Monitor \(UN\)/);
+});
+
 test('a monitor splits a report out of an incident and merges it back, from the incident page', async () => {
   const monitor = await signIn('monitor.eu@truce.example');
   await monitor.getByRole('link', { name: /Air\/drone strike — North Gaza/ }).first().click();

@@ -17,7 +17,8 @@ export const monitoringHandlers: Pick<Handlers, keyof typeof monitoringRoutes> =
   },
   async listIncidents(ctx) {
     const { limit, ...filter } = ctx.query;
-    return { items: (await incidents(ctx.deps, actorOf(ctx), filter, limit)).map(presentIncident) };
+    const actor = actorOf(ctx);
+    return { items: (await incidents(ctx.deps, actor, filter, limit)).map((i) => presentIncident(i, actor)) };
   },
   async getIncident(ctx) {
     const actor = actorOf(ctx);

@@ -1,11 +1,14 @@
 /**
  * @module Monitoring rows to API shapes. The one place a report's source name and free text are
  * withheld: roles without `report.read` (party observers, liaisons) see that a report exists,
- * its type, place and time, never who said it or what they wrote.
+ * its type, place and time, never who said it or what they wrote. The same roles get points
+ * rounded to 0.01 degree (about 1 km), never a witness's exact location, and learn only that an
+ * incident is assigned and to which organisation, never the monitor's name.
  */
 import type { Report, Incident, IncidentEvent, PublicRuling } from '../../contract/monitoring.ts';
 import type { z } from 'zod';
 import { can, type Actor } from '../../domain/policy.ts';
+import { coarse, coarsePoint } from '../../domain/monitoring/precision.ts';
 import type { IncidentEventRow, IncidentRow } from '../../repositories/monitoring/incidents.ts';
 import type { ReportRow } from '../../repositories/monitoring/reports.ts';
 import type { IncidentView } from '../../services/monitoring/incidents.ts';
@@ -14,8 +17,11 @@ type Estimate = Report['fatalities'];
 type ActorShape = Report['actor1'];
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
+/** Monitors, coordinators and admins (and the operator at the console) see reports in full. */
+const isTeam = (viewer: Actor | null): boolean => viewer === null || can(viewer, 'report.read');
+
 export function presentReport(r: ReportRow, viewer: Actor | null, evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map()): Report {
-  const full = viewer === null || can(viewer, 'report.read');
+  const full = isTeam(viewer);
   const hashes = (r.evidence as string[] | null) ?? [];
   return {
     id: r.id,
@@ -25,7 +31,7 @@ export function presentReport(r: ReportRow, viewer: Actor | null, evidence: Read
     side: r.side,
     occurredAt: iso(r.occurred_at),
     timePrecision: r.time_precision,
-    location: { type: 'Point', coordinates: [r.lon, r.lat] },
+    location: { type: 'Point', coordinates: full ? [r.lon, r.lat] : coarsePoint(r.lon, r.lat) },
     geoPrecision: r.geo_precision,
     eventType: r.event_type,
     subEventType: r.sub_event_type,
@@ -43,7 +49,8 @@ export function presentReport(r: ReportRow, viewer: Actor | null, evidence: Read
   };
 }
 
-export function presentIncident(i: IncidentRow): Incident {
+export function presentIncident(i: IncidentRow, viewer: Actor | null): Incident {
+  const full = isTeam(viewer);
   return {
     id: i.id,
     title: i.title,
@@ -54,12 +61,14 @@ export function presentIncident(i: IncidentRow): Incident {
     eventType: i.event_type,
     subEventType: i.sub_event_type,
     occurredAt: iso(i.occurred_at),
-    location: { type: 'Point', coordinates: [i.lon, i.lat] },
+    location: { type: 'Point', coordinates: full ? [i.lon, i.lat] : coarsePoint(i.lon, i.lat) },
     sectorId: i.sector_id,
     side: i.side,
     reportCount: i.report_count,
-    assigneeUserId: i.assignee_user_id,
-    assigneeName: i.assignee_name,
+    assigned: i.assignee_user_id !== null,
+    assigneeUserId: full ? i.assignee_user_id : null,
+    assigneeName: full ? i.assignee_name : null,
+    assigneeOrganisationName: i.assignee_user_id !== null ? i.assignee_org_name : null,
     mergedInto: i.merged_into,
     updatedAt: iso(i.updated_at),
     version: i.version,
@@ -86,16 +95,13 @@ export function presentEvent(e: IncidentEventRow): IncidentEvent {
 export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
   const round = v.incident.ruling_round;
   return {
-    ...presentIncident(v.incident),
+    ...presentIncident(v.incident, viewer),
     reports: v.reports.map((r) => presentReport(r, viewer, v.evidence)),
     history: v.history.map(presentEvent),
     approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map(presentEvent) : [],
     quorum: v.quorum,
   };
 }
-
-/** Rounded to 0.01 degree (about 1 km). */
-const coarse = (v: number): number => Math.round(v * 100) / 100;
 
 export function presentPublicRuling(i: IncidentRow): z.infer<typeof PublicRuling> {
   return {

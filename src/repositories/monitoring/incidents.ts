@@ -6,15 +6,17 @@ import type { IncidentFilter } from '../../contract/monitoring.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import type { GroupCandidate } from '../../domain/monitoring/grouping.ts';
 
-export type IncidentRow = Selectable<IncidentTable> & { assignee_name: string | null };
+/** The assignee's name is for the monitoring team only; the presenter withholds it from parties. */
+export type IncidentRow = Selectable<IncidentTable> & { assignee_name: string | null; assignee_org_name: string | null };
 export type IncidentEventRow = Selectable<IncidentEventTable> & { actor_org_name: string | null };
 
 const base = (db: Kysely<DB>) =>
   db
     .selectFrom('incidents')
     .leftJoin('users', 'users.id', 'incidents.assignee_user_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
     .selectAll('incidents')
-    .select('users.name as assignee_name');
+    .select(['users.name as assignee_name', 'organisations.name as assignee_org_name']);
 
 export function findIncident(db: Kysely<DB>, id: string): Promise<IncidentRow | undefined> {
   return base(db).where('incidents.id', '=', id).executeTakeFirst();
@@ -39,8 +41,7 @@ export function applyFilter<O>(q: SelectQueryBuilder<DB, 'incidents', O>, f: Inc
 }
 
 export function listIncidents(db: Kysely<DB>, f: IncidentFilter, limit: number): Promise<IncidentRow[]> {
-  const q = db.selectFrom('incidents').leftJoin('users', 'users.id', 'incidents.assignee_user_id').selectAll('incidents').select('users.name as assignee_name');
-  return applyFilter(q, f).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
+  return applyFilter(base(db), f).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
 }
 
 /** Open incidents of the same event type inside a lon/lat box and time window: grouping candidates. */

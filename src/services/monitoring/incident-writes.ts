@@ -10,7 +10,8 @@ import type { IncidentAction, IncidentEventTable, IncidentTable } from '../../db
 import type { Actor } from '../../domain/policy.ts';
 import type { ChangeOp } from '../records.ts';
 import type { RecordFn } from '../write.ts';
-import { monitoringPublicFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { conflict } from '../errors.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 
 export type IncidentState = Selectable<IncidentTable>;
@@ -25,13 +26,18 @@ export async function updateIncident(
   at: Date,
 ): Promise<IncidentState> {
   const next: IncidentState = { ...current, ...change, version: current.version + 1, updated_at: at } as IncidentState;
-  await tx
+  const updated = await tx
     .updateTable('incidents')
     .set({ ...change, version: next.version, updated_at: at })
     .where('id', '=', current.id)
     .where('version', '=', current.version)
-    .executeTakeFirstOrThrow();
-  await record({ kind: 'incident', id: current.id, version: next.version, op, at, actor, public: monitoringPublicFields.incident(next) });
+    .executeTakeFirst();
+  // An UPDATE matching no row is not an error to the database: the version guard is this check.
+  if (updated.numUpdatedRows !== 1n) throw conflict(`the incident changed (it is no longer at version ${current.version}); reload it`);
+  await record({
+    kind: 'incident', id: current.id, version: next.version, op, at, actor,
+    public: monitoringPublicFields.incident(next), restricted: monitoringRestrictedFields.incident(next),
+  });
   await applyGridChange(tx, current, next);
   return next;
 }

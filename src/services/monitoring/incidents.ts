@@ -18,7 +18,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
-import { monitoringPublicFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 
 export interface IncidentView {
@@ -130,6 +130,12 @@ export async function assignIncident(deps: Deps, actor: Actor | null, id: string
   authorize(actor, 'incident.assign', assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {});
   return onIncident(deps, actor, id, async (tx, record, now) => {
     const current = await lockedOrThrow(tx, id);
+    // Un-assigning or taking over also acts on the current assignee: a monitor may not take an
+    // incident away from another organisation's monitor.
+    if (current.assignee_user_id && current.assignee_user_id !== assignee?.id) {
+      const previous = await tx.selectFrom('users').select('organisation_id').where('id', '=', current.assignee_user_id).executeTakeFirst();
+      if (previous) authorize(actor, 'incident.assign', { organisationId: previous.organisation_id });
+    }
     const next = await updateIncident(tx, record, current, { assignee_user_id: assignee?.id ?? null }, 'update', actor, now);
     await appendEvent(tx, record, { incidentId: id, action: 'assign', rationale: input.note, round: next.ruling_round, detail: { assigneeUserId: next.assignee_user_id, previousAssigneeUserId: current.assignee_user_id } }, actor, now);
   });
@@ -139,7 +145,7 @@ async function moveReports(tx: Kysely<DB>, record: RecordFn, reports: readonly R
   for (const r of reports) {
     const next = { ...r, incident_id: to, version: r.version + 1 };
     await tx.updateTable('reports').set({ incident_id: to, version: next.version }).where('id', '=', r.id).execute();
-    await record({ kind: 'report', id: r.id, version: next.version, op, at: now, actor, public: monitoringPublicFields.report(next) });
+    await record({ kind: 'report', id: r.id, version: next.version, op, at: now, actor, public: monitoringPublicFields.report(next), restricted: monitoringRestrictedFields.report(next) });
   }
 }
 
@@ -200,7 +206,7 @@ export async function splitIncident(deps: Deps, actor: Actor | null, id: string,
       version: 1, created_at: now, updated_at: now,
     };
     await tx.insertInto('incidents').values(incident).execute();
-    await record({ kind: 'incident', id: newId, version: 1, op: 'split', at: now, actor, public: monitoringPublicFields.incident(incident) });
+    await record({ kind: 'incident', id: newId, version: 1, op: 'split', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
     await applyGridChange(tx, null, incident);
     await appendEvent(tx, record, { incidentId: newId, action: 'split', toStatus: 'alleged', rationale: input.rationale, round: 0, relatedIncidentId: id, detail: { from: id, reportIds: wanted } }, actor, now);
     await moveReports(tx, record, reports, newId, actor, now, 'split');

@@ -1,7 +1,8 @@
 /** @module The map and the headline counts, read through the policy. */
 import type { z } from 'zod';
 import type { ClusterQuery } from '../../contract/monitoring.ts';
-import { authorize, type Actor } from '../../domain/policy.ts';
+import { authorize, can, type Actor } from '../../domain/policy.ts';
+import { coarse, PUBLIC_PRECISION_DEGREES } from '../../domain/monitoring/precision.ts';
 import { cellSizeDegrees, GRID_LEVELS, POINT_ZOOM } from '../../domain/monitoring/clustering.ts';
 import { clusterIncidents, monitoringCounts, type ClusterRow } from '../../repositories/monitoring/clusters.ts';
 import { clustersFromGrid } from '../../repositories/monitoring/grid.ts';
@@ -9,18 +10,24 @@ import type { Deps } from '../deps.ts';
 
 export async function incidentClusters(deps: Deps, actor: Actor | null, q: z.infer<typeof ClusterQuery>): Promise<{ zoom: number; cellDegrees: number; items: ClusterRow[] }> {
   authorize(actor, 'incident.read');
+  // Outside the monitoring team, a cluster never says more than a 0.01-degree cell would:
+  // the average of one incident is that incident's exact point.
+  const restricted = actor !== null && !can(actor, 'report.read');
+  const shown = (w: { zoom: number; cellDegrees: number; items: ClusterRow[] }) =>
+    restricted ? { ...w, items: w.items.map((c) => ({ ...c, lon: coarse(c.lon), lat: coarse(c.lat) })) } : w;
   const { bbox, zoom: _zoom, ...filter } = q;
   // The pre-aggregated grid answers the common views (status and type filters) in time
   // independent of the number of incidents; time, sector, party and outcome filters, and
   // street-level zooms, read the incidents themselves through the lon/lat index.
   const gridOnly = !filter.from && !filter.to && !filter.sectorId && !filter.responsiblePartyId && !filter.outcome?.length;
-  if (gridOnly && q.zoom < POINT_ZOOM) {
-    const level = Math.max(GRID_LEVELS[0], Math.min(GRID_LEVELS[GRID_LEVELS.length - 1] ?? 14, Math.floor(q.zoom)));
-    return { zoom: q.zoom, cellDegrees: cellSizeDegrees(level), items: await clustersFromGrid(deps.db, bbox, level, filter) };
+  const level = Math.max(GRID_LEVELS[0], Math.min(GRID_LEVELS[GRID_LEVELS.length - 1] ?? 14, Math.floor(q.zoom)));
+  if (gridOnly && q.zoom < POINT_ZOOM && (!restricted || cellSizeDegrees(level) >= PUBLIC_PRECISION_DEGREES)) {
+    return shown({ zoom: q.zoom, cellDegrees: cellSizeDegrees(level), items: await clustersFromGrid(deps.db, bbox, level, filter) });
   }
   // Past POINT_ZOOM the cells are smaller than any two distinct incidents: each is its own.
-  const cell = q.zoom >= POINT_ZOOM ? 1e-7 : cellSizeDegrees(q.zoom);
-  return { zoom: q.zoom, cellDegrees: cell, items: await clusterIncidents(deps.db, bbox, cell, filter) };
+  const fine = q.zoom >= POINT_ZOOM ? 1e-7 : cellSizeDegrees(q.zoom);
+  const cell = restricted ? Math.max(fine, PUBLIC_PRECISION_DEGREES) : fine;
+  return shown({ zoom: q.zoom, cellDegrees: cell, items: await clusterIncidents(deps.db, bbox, cell, filter) });
 }
 
 export async function counts(deps: Deps, actor: Actor | null) {

@@ -23,6 +23,7 @@ import { writeWithLog, type RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 
 export interface FiledReport {
   report: ReportRow;
@@ -101,7 +102,10 @@ export async function insertReport(
   const candidates = await groupingCandidates(tx, input.eventType, searchBox([lon, lat], thresholds.radiusKm), new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs));
   const match = pickIncident({ lon, lat, occurredAt }, candidates, thresholds);
   let incidentId: string;
-  const current = match ? await lockIncident(tx, match.id) : undefined;
+  const locked = match ? await lockIncident(tx, match.id) : undefined;
+  // The candidate was chosen before the lock: by now it may have been merged away or moved on
+  // (proposed for ruling, closed). Join it only if it still takes new reports.
+  const current = locked && locked.merged_into === null && OPEN_STATUSES.includes(locked.status) ? locked : undefined;
   if (current) {
     incidentId = current.id;
     const earliest = new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
@@ -120,7 +124,7 @@ export async function insertReport(
       version: 1, created_at: now, updated_at: now,
     };
     await tx.insertInto('incidents').values(incident).execute();
-    await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident) });
+    await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
     await applyGridChange(tx, null, incident);
     await appendEvent(tx, record, { incidentId, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
   }

@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../register.ts';
 import type { Deps } from '../../../services/deps.ts';
+import { authorize } from '../../../domain/policy.ts';
 import { ServiceError } from '../../../services/errors.ts';
 import { importReports } from '../../../services/monitoring/import.ts';
 import type { ImportFormat } from '../../../services/monitoring/import-parse.ts';
@@ -19,15 +20,32 @@ const FORMATS: Record<string, ImportFormat> = {
   'application/json': 'geojson',
 };
 
+const tooLarge = (max: number) => new ServiceError(413, 'Content Too Large', `imports are limited to ${max} bytes`);
+
+/** The body, read chunk by chunk and refused as soon as it passes `max` (a missing or false Content-Length included). */
+async function readLimited(req: Request, max: number): Promise<Uint8Array> {
+  if (Number(req.headers.get('content-length') ?? '0') > max) throw tooLarge(max);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > max) throw tooLarge(max);
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
 export function mountImport(app: Hono<AppEnv>, deps: Deps): void {
   app.post('/api/reports/import', async (c) => {
     const actor = await actorFromRequest(deps, c);
+    // Refuse before reading a byte of the body: an account that may not file must not make us buffer 20 MB.
+    authorize(actor, 'report.create');
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const format = FORMATS[type];
     if (!format) throw new ServiceError(415, 'Unsupported Media Type', 'send text/csv (ACLED columns) or application/geo+json');
-    if (Number(c.req.header('content-length') ?? '0') > MAX_IMPORT_BYTES) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${MAX_IMPORT_BYTES} bytes`);
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${MAX_IMPORT_BYTES} bytes`);
+    const bytes = await readLimited(c.req.raw, MAX_IMPORT_BYTES);
     let content: string;
     try {
       content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

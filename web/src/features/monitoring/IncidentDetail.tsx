@@ -14,6 +14,7 @@ import { changed, useMonitoring, type IncidentDetail as Detail } from './store.t
 import { openIncident } from './query.ts';
 import { MergeSplit } from './MergeSplit.tsx';
 import { LogBadge } from '../record/LogBadge.tsx';
+import { assigneeLabel } from './assignee.ts';
 
 const WORKERS = new Set(['monitor', 'coordinator', 'admin']);
 
@@ -46,7 +47,7 @@ export function IncidentDetail({ id }: { id: string }) {
       <p>
         <span className={`badge badge--${incident.status}`} data-testid="incident-status">{t(`monitoringUi.status.${incident.status}`)}</span>{' '}
         <span data-testid="incident-outcome">{t(`monitoringUi.outcome.${incident.outcome ?? 'none'}`)}</span>{' '}
-        <span className="muted">{t('monitoringUi.incident.assignee', { name: incident.assigneeName ?? t('monitoringUi.list.nobody') })}</span>
+        <span className="muted" data-testid="incident-assignee">{t('monitoringUi.incident.assignee', { name: assigneeLabel(incident, t) ?? t('monitoringUi.list.nobody') })}</span>
       </p>
       <Actions incident={incident} selected={selected} onDone={(next) => { setIncident(next); setSelected([]); changed(); }} />
       <h3>{t('monitoringUi.incident.reports')}</h3>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMonitoring } from './store.ts';
 import { openIncident } from './query.ts';
+import { assigneeLabel } from './assignee.ts';
 
 export function IncidentList() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function IncidentList() {
               <td><span className={`badge badge--${i.status}`}>{t(`monitoringUi.status.${i.status}`)}</span></td>
               <td>{t(`monitoringUi.outcome.${i.outcome ?? 'none'}`)}</td>
               <td className="num">{i.reportCount}</td>
-              <td>{i.assigneeName ?? <span className="muted">{t('monitoringUi.list.nobody')}</span>}</td>
+              <td data-testid="incident-assignee">{assigneeLabel(i, t) ?? <span className="muted">{t('monitoringUi.list.nobody')}</span>}</td>
             </tr>
           ))}
         </tbody>

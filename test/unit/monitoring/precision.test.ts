@@ -1,0 +1,47 @@
+/**
+ * What of a report or incident the public log may hold: locations rounded to 0.01 degree, the
+ * exact point only among the restricted fields (committed to, never shown).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { coarse, coarsePoint } from '../../../src/domain/monitoring/precision.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../../src/services/monitoring/public-fields.ts';
+import type { ReportRow } from '../../../src/repositories/monitoring/reports.ts';
+import type { IncidentState } from '../../../src/services/monitoring/incident-writes.ts';
+
+test('coarse rounds to the nearest 0.01 degree, at most 0.005 away, and is stable', () => {
+  assert.deepEqual(coarsePoint(34.45678, 31.50432), [34.46, 31.5]);
+  assert.equal(coarse(34.455), 34.46);
+  fc.assert(fc.property(fc.double({ min: -180, max: 180, noNaN: true }), (v) => {
+    const c = coarse(v);
+    return Math.abs(c - v) <= 0.005 + 1e-9 && coarse(c) === c;
+  }));
+});
+
+const at = new Date('2025-10-20T10:00:00Z');
+const report: ReportRow = {
+  id: 'r1', client_id: 'c1', incident_id: 'i1', sector_id: 's1', side: null, occurred_at: at, time_precision: 1,
+  lon: 34.45678, lat: 31.50432, geo_precision: 1, event_type: 'Battles', sub_event_type: 'Armed clash', observations: {},
+  actor1: null, actor2: null, fatalities: {}, injuries: {}, source_kind: 'public', source_name: 'Neighbour', source_reliability: 'probable',
+  description: 'seen from the window', evidence: [], author_user_id: null, author_org_id: 'o1', version: 1, created_at: at,
+};
+const incident: IncidentState = {
+  id: 'i1', title: 't', status: 'alleged', outcome: null, provision_id: null, responsible_org_id: null, event_type: 'Battles', sub_event_type: 'Armed clash',
+  occurred_at: at, lon: 34.45678, lat: 31.50432, sector_id: null, side: null, report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
+  version: 1, created_at: at, updated_at: at,
+};
+
+test('public fields of reports and incidents carry rounded locations only; the exact point is restricted', () => {
+  for (const [pub, restricted] of [
+    [monitoringPublicFields.report(report), monitoringRestrictedFields.report(report)],
+    [monitoringPublicFields.incident(incident), monitoringRestrictedFields.incident(incident)],
+  ] as const) {
+    assert.equal(pub.lon, 34.46);
+    assert.equal(pub.lat, 31.5);
+    assert.ok(!JSON.stringify(pub).includes('34.45678') && !JSON.stringify(pub).includes('31.50432'));
+    assert.equal(restricted.exactLon, 34.45678);
+    assert.equal(restricted.exactLat, 31.50432);
+  }
+  assert.equal(monitoringRestrictedFields.report(report).sourceName, 'Neighbour');
+});
