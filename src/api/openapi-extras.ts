@@ -15,6 +15,8 @@ export const EXTRA_OPERATIONS: readonly Op[] = [
   { method: 'get', path: '/api/force/gap.csv', tag: 'force', summary: 'The gap table for a day as CSV with HXL tags (?on=YYYY-MM-DD)', produces: 'text/csv' },
   { method: 'get', path: '/api/exports/provisions.csv', tag: 'compliance', summary: 'Provisions with derived statuses as CSV (HXL tags; never names)', produces: 'text/csv' },
   { method: 'get', path: '/api/exports/provision-deliveries.csv', tag: 'compliance', summary: 'Delivery events as CSV (counts only; never names)', produces: 'text/csv' },
+  { method: 'get', path: '/api/exports/incidents.csv', tag: 'monitoring', summary: "Incidents as CSV with ACLED's column names and HXL tags (list filters apply; parties get points rounded to ~1 km)", produces: 'text/csv' },
+  { method: 'get', path: '/api/exports/incidents.geojson', tag: 'monitoring', summary: 'Incidents as GeoJSON (same filters and redaction as the CSV)', produces: 'application/geo+json' },
   { method: 'get', path: '/api/sitrep.md', tag: 'reports', summary: 'The daily situation report as Markdown (?date=YYYY-MM-DD, Asia/Gaza day)', produces: 'text/markdown' },
   { method: 'get', path: '/api/log/proof', tag: 'log', summary: 'tlog-proof bundle (inclusion proof + signed checkpoint) and the entry at ?index=N (public, like the log)', produces: 'application/json', public: true },
   { method: 'get', path: '/log/checkpoint', tag: 'log', summary: 'C2SP signed checkpoint (witness-cosigned when witnesses are configured)', produces: 'text/plain', public: true },

@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../register.ts';
 import type { Deps } from '../../services/deps.ts';
 import { complianceView } from '../../services/compliance/view.ts';
-import { toCsv } from './compliance/csv.ts';
+import { toCsv } from '../../presenters/csv.ts';
 import { actorFromRequest } from '../http/authenticate.ts';
 import { mountEventStream } from './event-stream.ts';
 import { COMPLIANCE_TOPIC } from '../../services/compliance/provisions.ts';

@@ -9,10 +9,12 @@ import { mountMonitoringExtras } from './monitoring.ts';
 import { mountForceExtras } from './force.ts';
 import { mountComplianceExtras } from './compliance.ts';
 import { mountSitrepExtras } from './sitrep.ts';
+import { mountIncidentExports } from './incident-exports.ts';
 
 export function mountCapabilityExtras(app: Hono<AppEnv>, deps: Deps): void {
   mountMonitoringExtras(app, deps);
   mountForceExtras(app, deps);
   mountComplianceExtras(app, deps);
   mountSitrepExtras(app, deps);
+  mountIncidentExports(app, deps);
 }

@@ -18,7 +18,8 @@ type ActorShape = Report['actor1'];
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
 /** Monitors, coordinators and admins (and the operator at the console) see reports in full. */
-const isTeam = (viewer: Actor | null): boolean => viewer === null || can(viewer, 'report.read');
+/** Monitors, coordinators and the console see exact points and names; parties see them coarsened. */
+export const isTeam = (viewer: Actor | null): boolean => viewer === null || can(viewer, 'report.read');
 
 export function presentReport(r: ReportRow, viewer: Actor | null, evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map()): Report {
   const full = isTeam(viewer);

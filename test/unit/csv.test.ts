@@ -1,7 +1,7 @@
 /** CSV cells: quoting and spreadsheet formula neutralisation. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toCsv } from '../../../src/api/extras/compliance/csv.ts';
+import { toCsv } from '../../src/presenters/csv.ts';
 
 test('quotes, commas, newlines and formulas', () => {
   const text = toCsv(['a', 'b'], ['#x', '#y'], [['say "hi", there', '=HYPERLINK("x")'], [null, 3], ['line\nbreak', -1]]);

@@ -1,6 +1,6 @@
 /**
- * @module CSV text (RFC 4180) for the compliance exports, with an HXL hashtag row under the
- * header so humanitarian tools can read the columns. Cells that a spreadsheet would run as a
+ * @module CSV text (RFC 4180) for every export, with an HXL hashtag row under the header so
+ * humanitarian tools can read the columns. Cells that a spreadsheet would run as a
  * formula are prefixed with an apostrophe.
  */
 export type Cell = string | number | boolean | null;
@@ -14,4 +14,9 @@ function cell(value: Cell): string {
 
 export function toCsv(header: readonly string[], hxl: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return [header, hxl, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One row of cells as a CSV line (no line break). */
+export function csvLine(cells: readonly Cell[]): string {
+  return cells.map(cell).join(',');
 }
