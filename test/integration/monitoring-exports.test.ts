@@ -27,7 +27,8 @@ async function csvAs(email: string, query = ''): Promise<{ header: string[]; hxl
   const res = await fetch(`${server.url}/api/exports/incidents.csv${query}`, { headers: { cookie } });
   assert.equal(res.status, 200);
   const text = await res.text();
-  const [header, hxl, ...rest] = parse<string[]>(text);
+  const records: string[][] = parse(text);
+  const [header, hxl, ...rest] = records;
   return { header: header!, hxl: hxl!, rows: rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))), text };
 }
 
