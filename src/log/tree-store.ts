@@ -60,9 +60,16 @@ async function readTileRow(db: Kysely<DB>, level: number, index: number): Promis
 
 /** Hash tile (level, index) cut to `width` hashes, or undefined when not (yet) that wide. */
 export async function readHashTile(db: Kysely<DB>, level: number, index: number, width: number): Promise<Uint8Array | undefined> {
+  // A tile cut to a width never changes either (a wider row keeps the same prefix), so the
+  // partial widths that proofs against recent checkpoints ask for are cached too.
+  const partialKey = `tile/${level}/${index}.p/${width}`;
+  const partial = width < TILE_WIDTH ? cacheOf(db).full.get(partialKey) : undefined;
+  if (partial) return partial;
   const row = await readTileRow(db, level, index);
   if (!row || row.width < width) return undefined;
-  return row.data.subarray(0, width * HASH_SIZE);
+  const data = row.data.subarray(0, width * HASH_SIZE);
+  if (width < TILE_WIDTH) remember(db, partialKey, data);
+  return data;
 }
 
 /** Entry bundle `index` cut to `width` entries, or undefined when not (yet) that wide. */

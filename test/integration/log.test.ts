@@ -159,7 +159,10 @@ test('a changed tile or a removed entry fails verification', async () => {
   while ((await loose()).length < 2) {
     await writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id: String(Date.now()), version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
   }
-  // The rightmost level-0 tile is still partial, so no server keeps it in memory: change a byte of it.
+  // Servers keep what never changes in memory (full tiles, and tiles cut to a width once read), so
+  // tamper with the stored rightmost tile at a width no one has read yet: one more entry makes it.
+  const note = (id: string) => writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
+  await note(`tile-${Date.now()}`);
   const { size } = await tdb.database.db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();
   const idx = Math.floor(size / 256);
   const tile = await tdb.database.db.selectFrom('log_tiles').selectAll().where('level', '=', 0).where('idx', '=', idx).executeTakeFirstOrThrow();
@@ -170,6 +173,8 @@ test('a changed tile or a removed entry fails verification', async () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, new RegExp(`hash tile tile/0/${String(idx).padStart(3, '0')}`));
   await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', idx).execute();
+  // The server remembers the width it served tampered; the log grows and the next width is honest again.
+  await note(`restored-${Date.now()}`);
   assert.equal((await verify([])).code, 0, 'restored');
 
   // Replace the last entry by the one before (a leaf "removed" and the gap hidden): the root no
