@@ -5,38 +5,22 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import type { Page } from 'playwright-core';
+import { openDemoSite, type DemoSite } from '../support/e2e.ts';
 
-let server: ChildServer;
-let browser: Browser;
-let dataDir: string;
+let site: DemoSite;
 
 before(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-monitoring-'));
-  server = await startChildServer({ DATA_DIR: dataDir, TRUCE_DEMO: '1' });
-  browser = await launchBrowser();
+  site = await openDemoSite('monitoring');
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await site?.close();
 });
 
+/** Signs in and opens the monitoring page with its map drawn and its live stream open. */
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('sign-in-form').waitFor();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill('ceasefire-demo-2025');
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByTestId('dashboard').waitFor();
-  await page.goto(`${server.url}/monitoring`);
+  const page = await site.signIn(email);
+  await page.goto(`${site.server.url}/monitoring`);
   await page.getByTestId('monitoring-page').waitFor();
   await page.waitForSelector('[data-testid="monitoring-map"] [data-map-ready="true"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.className.includes('live--open'));
