@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openTestDatabase, silentLogger, type TestDatabase } from '../support/db.ts';
-import { signInAs, type TestServer } from '../support/server.ts';
+import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
 import { runCli } from '../support/cli.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { Sequencer } from '../../src/log/sequencer.ts';
@@ -23,9 +23,6 @@ import { mountLog } from '../../src/api/log-routes.ts';
 import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/index.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { writeWithLog } from '../../src/services/write.ts';
-import { createApp } from '../../src/api/app.ts';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 
 let tdb: TestDatabase;
 let deps: Deps;
@@ -41,11 +38,7 @@ before(async () => {
   await sequencer.init();
   deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents() };
   await seedDemo(deps);
-  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, tdb.database.db, key.verifierKey) });
-  const s = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const srv = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
-  });
-  server = { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => new Promise((r) => s.close(() => r())) };
+  server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-log-'));
 });
 after(async () => {

@@ -4,10 +4,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { openTestDatabase, silentLogger, testDeps, type TestDatabase } from '../support/db.ts';
-import { createApp } from '../../src/api/app.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
 import { mountLog } from '../../src/api/log-routes.ts';
 import { EXTRA_OPERATIONS } from '../../src/api/openapi-extras.ts';
 import { Sequencer } from '../../src/log/sequencer.ts';
@@ -16,8 +14,7 @@ import { systemClock } from '../../src/adapters/clock.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 
 let tdb: TestDatabase;
-let url: string;
-let close: () => Promise<void>;
+let server: TestServer;
 
 before(async () => {
   tdb = await openTestDatabase();
@@ -26,26 +23,21 @@ before(async () => {
   await sequencer.init();
   const deps = { ...testDeps(tdb.database), log: sequencer };
   await seedDemo(deps);
-  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, tdb.database.db, key.verifierKey) });
-  const s = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const srv = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
-  });
-  url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-  close = () => new Promise((r) => s.close(() => r()));
+  server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
 });
 after(async () => {
-  await close();
+  await server.close();
   await tdb.close();
 });
 
 const SAMPLE: Record<string, string> = { sha256: 'a'.repeat(64), L: '0', N: '000.p/1' };
 
 test('every hand-described endpoint is in the document and served (signed-out callers get 401, not 404)', async () => {
-  const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { summary: string }>> };
+  const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { summary: string }>> };
   for (const op of EXTRA_OPERATIONS) {
     assert.ok(doc.paths[op.path]?.[op.method]?.summary, `${op.method} ${op.path} is documented`);
     const concrete = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x') + (op.path === '/api/log/proof' ? '?index=0' : '');
-    const res = await fetch(`${url}${concrete}`, { method: op.method.toUpperCase(), ...(op.method === 'post' ? { body: 'x' } : {}) });
+    const res = await fetch(`${server.url}${concrete}`, { method: op.method.toUpperCase(), ...(op.method === 'post' ? { body: 'x' } : {}) });
     await res.body?.cancel();
     assert.equal(res.status, op.public ? 200 : 401, `${op.method} ${concrete}`);
   }

@@ -6,16 +6,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { openTestDatabase, silentLogger, testDeps, type TestDatabase } from '../support/db.ts';
+import { listen, startTestServer, type TestServer } from '../support/server.ts';
 import { Sequencer } from '../../src/log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from '../../src/log/keys.ts';
 import { WitnessPublisher } from '../../src/log/publisher.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
-import { createApp } from '../../src/api/app.ts';
 import { mountLog } from '../../src/api/log-routes.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 import { createWitnessApp } from '../../src/witness/app.ts';
@@ -37,25 +35,13 @@ import type { Deps } from '../../src/services/deps.ts';
 
 const ORIGIN = 'truce.test/witnessed';
 
-interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function listen(fetchFn: (req: Request) => Response | Promise<Response>): Promise<Served> {
-  const s = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const srv = serve({ fetch: fetchFn, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
-  });
-  return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => new Promise((r) => s.close(() => r())) };
-}
-
 let logDb: TestDatabase;
 let witnessDb: TestDatabase;
 let key: LogKey;
 let sequencer: Sequencer;
 let deps: Deps;
 let witnessKey: WitnessKey;
-let witness: Served;
+let witness: TestServer;
 
 before(async () => {
   logDb = await openTestDatabase();
@@ -161,8 +147,7 @@ test('with witnesses configured, only quorum-cosigned checkpoints are published'
   const other = { url: down.url, cosignerKey: w2.cosignerKey };
   const strict = new WitnessPublisher(logDb.database.db, [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other], 2, systemClock, silentLogger);
   const lenient = new WitnessPublisher(logDb.database.db, [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other], 1, systemClock, silentLogger);
-  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, logDb.database.db, key.verifierKey, { witnessed: true }) });
-  const server = await listen(app.fetch);
+  const server = await startTestServer(deps, (a) => mountLog(a, logDb.database.db, key.verifierKey, { witnessed: true }));
   try {
     const head = await grow(4);
     assert.equal(await strict.publishOnce(), 0, 'one of two witnesses is down: quorum 2 not reached');

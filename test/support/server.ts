@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '../../src/api/app.ts';
+import { createApp, type AppOptions } from '../../src/api/app.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { createClient, type ApiClient } from '../../src/contract/client.ts';
 import { DEMO_PASSWORD } from '../../src/demo/scenario.ts';
@@ -15,16 +15,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(deps: Deps): Promise<TestServer> {
-  const app = createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web') });
+/** Serves any fetch handler (an app, a witness, a stub) on 127.0.0.1, on a free port. */
+export async function listen(fetchFn: (req: Request) => Response | Promise<Response>): Promise<TestServer> {
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: fetchFn, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The API over `deps`; `extra` mounts more (e.g. the transparency log's /log routes). */
+export function startTestServer(deps: Deps, extra?: AppOptions['extra']): Promise<TestServer> {
+  return listen(createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), extra }).fetch);
 }
 
 export interface SignedInClient {

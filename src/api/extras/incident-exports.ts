@@ -10,6 +10,7 @@ import { incidents } from '../../services/monitoring/incidents.ts';
 import { isTeam, presentIncident } from '../../presenters/monitoring/index.ts';
 import { incidentsCsv, incidentsGeoJson, type ExportContext } from '../../presenters/monitoring/export.ts';
 import { listSectors } from '../../repositories/sectors.ts';
+import { listOrganisations } from '../../repositories/organisations.ts';
 import { invalid } from '../../services/errors.ts';
 import { actorFromRequest } from '../http/authenticate.ts';
 import type { Incident } from '../../contract/monitoring.ts';
@@ -22,7 +23,7 @@ async function load(deps: Deps, c: Context): Promise<{ items: Incident[]; ctx: E
   const q = IncidentFilter.safeParse(c.req.query());
   if (!q.success) throw invalid(q.error.issues.map((i) => ({ path: `query.${i.path.join('.')}`, message: i.message })));
   const rows = await incidents(deps, actor, q.data, MAX_EXPORT_ROWS);
-  const [sectors, orgs] = await Promise.all([listSectors(deps.db), deps.db.selectFrom('organisations').select(['id', 'name']).execute()]);
+  const [sectors, orgs] = await Promise.all([listSectors(deps.db), listOrganisations(deps.db)]);
   return {
     items: rows.map((r) => presentIncident(r, actor)),
     ctx: { sectorNames: new Map(sectors.map((s) => [s.id, s.name])), orgNames: new Map(orgs.map((o) => [o.id, o.name])), exact: isTeam(actor) },

@@ -4,8 +4,11 @@
  */
 import { ServiceError } from '../../services/errors.ts';
 
-/** The whole body, refused with 413 as soon as it passes `maxBytes` (declared or streamed). */
-export async function readLimitedBody(req: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The whole body, refused as soon as it passes `maxBytes` (declared or streamed) with `tooLarge`'s
+ * error (a 413 by default; endpoints may say what their limit is for).
+ */
+export async function readLimitedBody(req: Request, maxBytes: number, tooLarge: (max: number) => Error = tooLargeBody): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
@@ -46,6 +49,6 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   }
 }
 
-function tooLarge(max: number): ServiceError {
+function tooLargeBody(max: number): ServiceError {
   return new ServiceError(413, 'Content Too Large', `the body exceeds ${max} bytes`);
 }

@@ -13,7 +13,7 @@ import { conflict, notFound } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
 import { compliancePublicFields } from './public-fields.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
-import { isUniqueViolation } from './sql-errors.ts';
+import { isUniqueViolation } from '../sql-errors.ts';
 
 export async function createAgreementEvent(
   deps: Deps, actor: Actor | null, input: z.infer<typeof CreateAgreementEvent>,

@@ -13,7 +13,7 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
 import { compliancePublicFields } from './public-fields.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
-import { isUniqueViolation } from './sql-errors.ts';
+import { isUniqueViolation } from '../sql-errors.ts';
 
 type Input<S extends z.ZodType> = z.infer<S>;
 

@@ -8,6 +8,7 @@
 import { authorize, type Actor } from '../../domain/policy.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, ServiceError, type FieldError } from '../errors.ts';
+import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
 import { insertReport, prepareReport } from './reports.ts';
 import { parseImport, type ImportFormat } from './import-parse.ts';
@@ -20,10 +21,6 @@ export interface ImportResult {
 }
 
 const ownedBy = (authorUserId: string | null, actor: Actor | null): boolean => actor === null || authorUserId === actor.userId;
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
-}
 
 const lineOf = (path: string): number => Number(/^\w+ (\d+)/.exec(path)?.[1] ?? 0);
 

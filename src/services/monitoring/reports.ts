@@ -19,6 +19,7 @@ import { findReportByClientId, type ReportRow } from '../../repositories/monitor
 import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
+import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
@@ -139,10 +140,6 @@ export async function insertReport(
     public: monitoringPublicFields.report(row), restricted: monitoringRestrictedFields.report(row),
   });
   return row;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
 }
 
 function sameAuthor(existing: ReportRow, actor: Actor | null): ReportRow {

@@ -10,6 +10,7 @@ import type { Deps } from '../../../services/deps.ts';
 import { authorize } from '../../../domain/policy.ts';
 import { invalid, notFound, ServiceError } from '../../../services/errors.ts';
 import { actorFromRequest } from '../../http/authenticate.ts';
+import { readLimitedBody } from '../../http/body.ts';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -25,20 +26,7 @@ function ascii(b: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...b.subarray(from, to));
 }
 
-async function readLimited(req: Request, max: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max) throw new ServiceError(413, 'Content Too Large', `evidence files are limited to ${max} bytes`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > max) throw new ServiceError(413, 'Content Too Large', `evidence files are limited to ${max} bytes`);
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks);
-}
+const tooLarge = (max: number) => new ServiceError(413, 'Content Too Large', `evidence files are limited to ${max} bytes`);
 
 export function mountEvidence(app: Hono<AppEnv>, deps: Deps): void {
   app.post('/api/evidence', async (c) => {
@@ -47,7 +35,7 @@ export function mountEvidence(app: Hono<AppEnv>, deps: Deps): void {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const check = SIGNATURES[mediaType];
     if (!check) throw new ServiceError(415, 'Unsupported Media Type', `evidence must be one of ${Object.keys(SIGNATURES).join(', ')}`);
-    const content = await readLimited(c.req.raw, MAX_EVIDENCE_BYTES);
+    const content = await readLimitedBody(c.req.raw, MAX_EVIDENCE_BYTES, tooLarge);
     if (content.byteLength === 0) throw invalid([{ path: 'body', message: 'the file is empty' }]);
     if (!check(content)) throw invalid([{ path: 'content-type', message: `the content is not ${mediaType}` }]);
     const sha256 = createHash('sha256').update(content).digest('hex');

@@ -11,6 +11,7 @@ import { ServiceError } from '../../../services/errors.ts';
 import { importReports } from '../../../services/monitoring/import.ts';
 import type { ImportFormat } from '../../../services/monitoring/import-parse.ts';
 import { actorFromRequest } from '../../http/authenticate.ts';
+import { readLimitedBody } from '../../http/body.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -22,21 +23,6 @@ const FORMATS: Record<string, ImportFormat> = {
 
 const tooLarge = (max: number) => new ServiceError(413, 'Content Too Large', `imports are limited to ${max} bytes`);
 
-/** The body, read chunk by chunk and refused as soon as it passes `max` (a missing or false Content-Length included). */
-async function readLimited(req: Request, max: number): Promise<Uint8Array> {
-  if (Number(req.headers.get('content-length') ?? '0') > max) throw tooLarge(max);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > max) throw tooLarge(max);
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks);
-}
-
 export function mountImport(app: Hono<AppEnv>, deps: Deps): void {
   app.post('/api/reports/import', async (c) => {
     const actor = await actorFromRequest(deps, c);
@@ -45,7 +31,7 @@ export function mountImport(app: Hono<AppEnv>, deps: Deps): void {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const format = FORMATS[type];
     if (!format) throw new ServiceError(415, 'Unsupported Media Type', 'send text/csv (ACLED columns) or application/geo+json');
-    const bytes = await readLimited(c.req.raw, MAX_IMPORT_BYTES);
+    const bytes = await readLimitedBody(c.req.raw, MAX_IMPORT_BYTES, tooLarge);
     let content: string;
     try {
       content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -12,10 +12,7 @@ export function VerifyCell({ change, auto = false }: { change: Pick<LogChange, '
     void checkChange(change).then(setCheck);
   };
   useEffect(() => {
-    if (auto && change.logIndex !== null) {
-      setCheck({ state: 'running' });
-      void checkChange(change).then(setCheck);
-    }
+    if (auto && change.logIndex !== null) run();
     // Re-check when the entry changes, not on every render of the caller.
   }, [auto, change.logIndex]);
   const id = change.logIndex ?? 'pending';
