@@ -130,6 +130,8 @@ export interface LogStateTable {
   root: Uint8Array;
   checkpoint: string;
   updated_at: Timestamp;
+  /** First log index written in leaf format v2 (migration 009); null: v1 everywhere. */
+  leaf_v2_from: number | null;
 }
 
 export interface LogTileTable {

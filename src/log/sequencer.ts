@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../adapters/clock.ts';
 import type { LogPort } from '../services/deps.ts';
-import type { ChangePayload } from '../services/records.ts';
+import { randomBytes } from 'node:crypto';
+import { commitment, type ChangePayload } from '../services/records.ts';
 import {
   appendEntries,
   appendLeafHashes,
@@ -19,7 +20,7 @@ import {
   signCheckpoint,
   type TileTreeState,
 } from '../tlog/index.ts';
-import { encodeLeaf } from './leaf.ts';
+import { ACTOR_SECRET_FIELD, encodeLeaf, formatAt } from './leaf.ts';
 import type { LogKey } from './keys.ts';
 import { loadTreeState, writeBatch } from './tree-store.ts';
 
@@ -53,7 +54,7 @@ export class Sequencer implements LogPort {
     const checkpoint = signCheckpoint({ origin: this.origin, size: 0, root: emptyRoot(), extensions: [] }, [this.key.signer]);
     await this.db
       .insertInto('log_state')
-      .values({ id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now() })
+      .values({ id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now(), leaf_v2_from: 0 })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
@@ -127,7 +128,7 @@ export class Sequencer implements LogPort {
   /** One batch in one transaction; returns how many changes it integrated. */
   async integrateOnce(): Promise<number> {
     const result = await this.db.transaction().execute(async (tx) => {
-      const head = await tx.selectFrom('log_state').select(['size']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+      const head = await tx.selectFrom('log_state').select(['size', 'leaf_v2_from']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       const size = head.size;
       const pending = await tx
         .selectFrom('record_changes')
@@ -140,15 +141,25 @@ export class Sequencer implements LogPort {
 
       const state = this.cache && this.cache.tree.size === size ? this.cache : await loadTreeState(tx, size);
       const prev = await previousIndexes(tx, pending, size);
-      const leaves = pending.map((c) => {
+      const actorSecrets: { change_id: number; field: string; salt: Uint8Array; value: string }[] = [];
+      const leaves = pending.map((c, i) => {
         const payload = c.payload as ChangePayload;
-        return encodeLeaf({
+        const format = formatAt(size + i, head.leaf_v2_from);
+        let user = c.actor_user_id;
+        if (format === 2 && user !== null) {
+          // v2: the actor as a salted commitment; the opening stays in record_secrets.
+          const salt = randomBytes(16);
+          actorSecrets.push({ change_id: c.id, field: ACTOR_SECRET_FIELD, salt, value: JSON.stringify(user) });
+          user = commitment(salt, user);
+        }
+        return encodeLeaf(format, {
           kind: c.record_kind, id: c.record_id, version: c.version,
           prev: prev.get(`${c.record_kind}\u0000${c.record_id}\u0000${c.version - 1}`) ?? null,
-          at: c.at.toISOString(), org: c.actor_org_id, user: c.actor_user_id, op: c.op,
+          at: c.at.toISOString(), org: c.actor_org_id, user, op: c.op,
           public: payload.public, commitments: payload.commitments,
         });
       });
+      if (actorSecrets.length > 0) await tx.insertInto('record_secrets').values(actorSecrets).execute();
       const appended = appendLeafHashes(state.tree, leaves.map(leafHash));
       const bundles = appendEntries(size, state.bundle, leaves);
       await writeBatch(tx, size, leaves, appended.tiles, bundles.bundles);

@@ -139,7 +139,9 @@ export async function createToken(
     await tx.insertInto('api_tokens').values({ id, user_id: userId, token_hash: hashSecret(token), label, created_at: now, revoked_at: null }).execute();
     await record({
       kind: 'api_token', id, version: 1, op: 'permission', at: now, actor,
-      public: { userId, label },
+      // The owner's id as a commitment only: the public log must not let anyone follow an account.
+      public: { label },
+      restricted: { userId },
     });
     return { id, token };
   });

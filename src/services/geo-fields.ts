@@ -23,6 +23,10 @@ export const geoPublicFields = {
     validFrom: iso(l.valid_from),
     validTo: iso(l.valid_to),
     source: l.source,
-    authorUserId: l.author_user_id,
   }),
+};
+
+/** Restricted: who drew a line is an account's id, never public (commitment only). */
+export const geoRestrictedFields = {
+  controlLine: (l: Pick<ControlLineRow, 'author_user_id'>): Fields => ({ authorUserId: l.author_user_id }),
 };

@@ -9,7 +9,7 @@ import { controlLineAt, controlLinesAt, latestVersionOf, listControlLineVersions
 import { findSector, findSectorContaining, listSectors, type SectorRow } from '../repositories/sectors.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { geoPublicFields } from './geo-fields.ts';
+import { geoPublicFields, geoRestrictedFields } from './geo-fields.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
 
 export async function sectors(deps: Deps, actor: Actor | null): Promise<SectorRow[]> {
@@ -72,7 +72,7 @@ export async function insertControlLineVersion(tx: Kysely<DB>, record: RecordFn,
   if (previous) {
     const closed = { ...previous, valid_to: input.validFrom, row_version: previous.row_version + 1 };
     await tx.updateTable('control_line_versions').set({ valid_to: input.validFrom, row_version: closed.row_version }).where('id', '=', previous.id).execute();
-    await record({ kind: 'control_line', id: previous.id, version: closed.row_version, op: 'update', at: now, actor, public: geoPublicFields.controlLine(closed) });
+    await record({ kind: 'control_line', id: previous.id, version: closed.row_version, op: 'update', at: now, actor, public: geoPublicFields.controlLine(closed), restricted: geoRestrictedFields.controlLine(closed) });
   }
   const row: ControlLineRow = {
     id: randomUUID(),
@@ -94,7 +94,7 @@ export async function insertControlLineVersion(tx: Kysely<DB>, record: RecordFn,
     .insertInto('control_line_versions')
     .values({ ...row, geometry: JSON.stringify(row.geometry), held_area: row.held_area === null ? null : JSON.stringify(row.held_area) })
     .execute();
-  await record({ kind: 'control_line', id: row.id, version: 1, op: 'create', at: now, actor, public: geoPublicFields.controlLine(row) });
+  await record({ kind: 'control_line', id: row.id, version: 1, op: 'create', at: now, actor, public: geoPublicFields.controlLine(row), restricted: geoRestrictedFields.controlLine(row) });
   return row;
 }
 

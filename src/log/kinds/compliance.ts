@@ -1,5 +1,5 @@
 /** @module Record kinds of compliance, as `truce audit` reads them from the database. */
-import { compliancePublicFields } from '../../services/compliance/public-fields.ts';
+import { compliancePublicFields, restrictedDeliveryFields } from '../../services/compliance/public-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const complianceKinds: AuditedKind[] = [
@@ -16,7 +16,7 @@ export const complianceKinds: AuditedKind[] = [
   {
     kind: 'provision_delivery',
     load: async (db) => (await db.selectFrom('provision_deliveries').selectAll().execute())
-      .map((d) => ({ kind: 'provision_delivery', id: d.id, version: d.version, fields: compliancePublicFields.delivery(d) })),
+      .map((d) => ({ kind: 'provision_delivery', id: d.id, version: d.version, fields: compliancePublicFields.delivery(d), restricted: restrictedDeliveryFields(d) ?? {} })),
   },
   {
     kind: 'provision_assessment',

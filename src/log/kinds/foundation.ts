@@ -1,5 +1,5 @@
 /** @module Record kinds of the foundation (mission, organisations, users, contributions). */
-import { publicFields } from '../../services/public-fields.ts';
+import { publicFields, restrictedFields } from '../../services/public-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const foundationKinds: AuditedKind[] = [
@@ -13,7 +13,7 @@ export const foundationKinds: AuditedKind[] = [
   },
   {
     kind: 'user',
-    load: async (db) => (await db.selectFrom('users').selectAll().execute()).map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: publicFields.user(u) })),
+    load: async (db) => (await db.selectFrom('users').selectAll().execute()).map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: publicFields.user(u), restricted: restrictedFields.user(u) })),
   },
   {
     kind: 'contribution',

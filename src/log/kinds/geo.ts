@@ -1,5 +1,5 @@
 /** @module Record kinds of sectors and control lines, as `truce audit` and `truce verify` read them. */
-import { geoPublicFields } from '../../services/geo-fields.ts';
+import { geoPublicFields, geoRestrictedFields } from '../../services/geo-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const geoKinds: AuditedKind[] = [
@@ -10,7 +10,7 @@ export const geoKinds: AuditedKind[] = [
   {
     kind: 'control_line',
     load: async (db) =>
-      (await db.selectFrom('control_line_versions').selectAll().execute()).map((l) => ({ kind: 'control_line', id: l.id, version: l.row_version, fields: geoPublicFields.controlLine(l) })),
+      (await db.selectFrom('control_line_versions').selectAll().execute()).map((l) => ({ kind: 'control_line', id: l.id, version: l.row_version, fields: geoPublicFields.controlLine(l), restricted: geoRestrictedFields.controlLine(l) })),
   },
 ];
 

@@ -76,5 +76,8 @@ export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInpu
   };
   const inserted = await tx.insertInto('incident_events').values(row).returning('seq').executeTakeFirstOrThrow();
   const stored: Selectable<IncidentEventTable> = { ...row, seq: inserted.seq, detail: e.detail ?? {} };
-  await record({ kind: 'incident_event', id: row.id, version: 1, op: OPS[e.action], at, actor, public: monitoringPublicFields.incidentEvent(stored) });
+  await record({
+    kind: 'incident_event', id: row.id, version: 1, op: OPS[e.action], at, actor,
+    public: monitoringPublicFields.incidentEvent(stored), restricted: monitoringRestrictedFields.incidentEvent(stored),
+  });
 }

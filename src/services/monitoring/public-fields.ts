@@ -3,7 +3,9 @@
  * services use these when appending a change, `truce audit` to compare rows with leaves).
  * A report's source name and free text may name people, and an exact point can identify a
  * witness's home: they are restricted (commitments only); the public log gets locations rounded
- * to 0.01 degree (about 1 km). Every record() of a report or incident passes both sets.
+ * to 0.01 degree (about 1 km). Monitors' user ids (assignees, actors of incident events) and
+ * evidence file hashes are restricted too: the public log must tell no more than the public API.
+ * Every record() of a report, incident or incident event passes both sets.
  */
 import type { Selectable } from 'kysely';
 import type { IncidentEventTable, IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
@@ -21,24 +23,42 @@ export const monitoringPublicFields = {
     occurredAt: iso(r.occurred_at), timePrecision: r.time_precision, lon: coarse(r.lon), lat: coarse(r.lat), geoPrecision: r.geo_precision,
     eventType: r.event_type, subEventType: r.sub_event_type, observations: json(r.observations),
     actor1: json(r.actor1), actor2: json(r.actor2), fatalities: json(r.fatalities), injuries: json(r.injuries),
-    sourceKind: r.source_kind, sourceReliability: r.source_reliability, evidence: json(r.evidence),
+    sourceKind: r.source_kind, sourceReliability: r.source_reliability,
     authorOrganisationId: r.author_org_id,
   }),
   incident: (i: Selectable<IncidentTable>): Fields => ({
     title: i.title, status: i.status, outcome: i.outcome, provisionId: i.provision_id, responsibleOrgId: i.responsible_org_id,
     eventType: i.event_type, subEventType: i.sub_event_type, occurredAt: iso(i.occurred_at), lon: coarse(i.lon), lat: coarse(i.lat),
-    sectorId: i.sector_id, side: i.side, reportCount: i.report_count, assigneeUserId: i.assignee_user_id,
+    sectorId: i.sector_id, side: i.side, reportCount: i.report_count, assigned: i.assignee_user_id !== null,
     mergedInto: i.merged_into, rulingRound: i.ruling_round,
   }),
   incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({
     incidentId: e.incident_id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, outcome: e.outcome,
-    rationale: e.rationale, round: e.round, relatedIncidentId: e.related_incident_id, detail: json(e.detail),
-    actorUserId: e.actor_user_id, actorOrganisationId: e.actor_org_id, at: iso(e.at),
+    rationale: e.rationale, round: e.round, relatedIncidentId: e.related_incident_id, detail: splitDetail(e.detail).open,
+    actorOrganisationId: e.actor_org_id, at: iso(e.at),
   }),
 };
 
+/** Keys of an event's detail that hold user ids (e.g. an assignment's assignee): never public. */
+const USER_ID_KEY = /UserIds?$/;
+
+function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
+  const value = json(detail);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { open: value, userIds: {} };
+  const open: Fields = {};
+  const userIds: Fields = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (USER_ID_KEY.test(k)) userIds[`detail.${k}`] = v;
+    else open[k] = v;
+  }
+  return { open, userIds };
+}
+
 export const monitoringRestrictedFields = {
-  report: (r: Selectable<ReportTable>): Fields => ({ sourceName: r.source_name, description: r.description, exactLon: r.lon, exactLat: r.lat }),
+  /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
+  report: (r: Selectable<ReportTable>): Fields => ({ sourceName: r.source_name, description: r.description, exactLon: r.lon, exactLat: r.lat, evidence: json(r.evidence) }),
   /** An incident's point is its first report's exact point. */
-  incident: (i: Selectable<IncidentTable>): Fields => ({ exactLon: i.lon, exactLat: i.lat }),
+  incident: (i: Selectable<IncidentTable>): Fields => ({ exactLon: i.lon, exactLat: i.lat, assigneeUserId: i.assignee_user_id }),
+  /** Who acted and whom an assignment names: monitors must not be followable in the public log. */
+  incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({ actorUserId: e.actor_user_id, ...splitDetail(e.detail).userIds }),
 };
