@@ -100,11 +100,18 @@ export function registerLogCommands(program: Command): void {
         throw err;
       }
       const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
+      lines.push(verified.v2From === null ? 'leaf format v1 throughout' : `leaf format v2 (actors as commitments) from entry ${verified.v2From}`);
       if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
       if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
       const token = process.env.TRUCE_TOKEN;
       if (o.url && token) {
-        const records = await apiRecords(o.url, token);
+        let records: RecordView[];
+        try {
+          records = await apiRecords(o.url, token);
+        } catch (err) {
+          // Only a 403 means "this role may not read these"; anything else must not pass as checked.
+          fail(`reading records through the API failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
         const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
         if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
         lines.push(`${records.length} records you can read match their latest log entries`);

@@ -19,6 +19,14 @@ export type Problem = z.infer<typeof Problem>;
 /** Every write response names the transparency-log entry of the change (issue: verifiable record). */
 export const LogIndex = z.number().int().nonnegative().nullable();
 
+/**
+ * Openings of a record's restricted fields, for readers allowed to see them: the salt (hex) of
+ * each field's commitment in the public log, by the commitment's field name. With the value the
+ * API shows, `truce verify` recomputes the commitment. Whoever holds an opening can prove a
+ * (leaked) value authentic to anyone holding the log.
+ */
+export const Openings = z.record(z.string(), z.string().regex(/^[0-9a-f]{32}$/));
+
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** Free text fields: trimmed, bounded, no control characters other than newline and tab. */

@@ -5,7 +5,7 @@
  * precision, actor type codes) and UCDP for low/best/high harm estimates.
  */
 import { z } from 'zod';
-import { LogIndex, Name, Text, Uuid } from './common.ts';
+import { LogIndex, Name, Openings, Text, Uuid } from './common.ts';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../domain/monitoring/acled.ts';
 import { INCIDENT_STATUSES, OUTCOMES } from '../domain/monitoring/workflow.ts';
 
@@ -99,6 +99,8 @@ export const Report = z.object({
   authorOrganisationId: Uuid.nullable(),
   createdAt: z.string(),
   version: z.number().int(),
+  /** Salts of sourceName, description, exactLon, exactLat, evidence: only for readers who see them. */
+  openings: Openings.optional(),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -1,7 +1,8 @@
 /**
  * @module Verifies a whole log from its published parts alone: the checkpoint's signature, the
  * tree recomputed from every entry (root and every published hash tile), consistency with a
- * checkpoint remembered from an earlier run, and returns the leaves for further checks.
+ * checkpoint remembered from an earlier run, leaf formats that only move forward (v1, then
+ * v2 from some index on), and returns the leaves for further checks.
  * Every failure names what failed.
  */
 import {
@@ -21,6 +22,7 @@ import {
   type Checkpoint,
 } from '../tlog/index.ts';
 import type { LogSource } from './source.ts';
+import { checkFormatOrder, decodeLeaf, type Leaf } from './leaf.ts';
 
 export class VerifyError extends Error {}
 
@@ -34,6 +36,8 @@ export interface VerifiedLog {
   checkpoint: Checkpoint;
   checkpointText: string;
   entries: Uint8Array[];
+  /** Index of the first leaf in format v2 (actors as commitments), or null if none yet. */
+  v2From: number | null;
 }
 
 export async function verifyLog(source: LogSource, vkey: string, previous?: SavedState): Promise<VerifiedLog> {
@@ -85,7 +89,17 @@ export async function verifyLog(source: LogSource, vkey: string, previous?: Save
       throw new VerifyError(`the log is not consistent with the saved checkpoint of size ${previous.size}: its history was rewritten`);
     }
   }
-  return { checkpoint, checkpointText, entries };
+  // Leaf formats only move forward: a v1 leaf after the switch would publish an actor in clear.
+  const leaves = entries.map((e): Leaf | undefined => {
+    try {
+      return decodeLeaf(e);
+    } catch {
+      return undefined; // Not a record-change leaf: nothing to say about its format.
+    }
+  });
+  const { v2From, backwardAt } = checkFormatOrder(leaves);
+  if (backwardAt !== null) throw new VerifyError(`entry ${backwardAt} is in leaf format v1 after format v2 began at entry ${v2From}`);
+  return { checkpoint, checkpointText, entries, v2From };
 }
 
 export function stateOf(c: Checkpoint): SavedState {

@@ -9,6 +9,6 @@ export const logHandlers: Pick<Handlers, 'listLogChanges' | 'getSitrep'> = {
     return situationReport(ctx.deps, actorOf(ctx), ctx.query.date);
   },
   async listLogChanges(ctx) {
-    return { items: (await logChanges(ctx.deps, actorOf(ctx), ctx.query)).map(presentChange) };
+    return { items: (await logChanges(ctx.deps, actorOf(ctx), ctx.query)).map((c) => presentChange(c, actorOf(ctx))) };
   },
 };

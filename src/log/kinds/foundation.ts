@@ -1,6 +1,6 @@
 /** @module Record kinds of the foundation (mission, organisations, users, contributions). */
 import { publicFields, restrictedFields } from '../../services/public-fields.ts';
-import type { ApiRecords, AuditedKind } from './kind.ts';
+import { ifAllowed, type ApiRecords, type AuditedKind } from './kind.ts';
 
 export const foundationKinds: AuditedKind[] = [
   {
@@ -24,11 +24,6 @@ export const foundationKinds: AuditedKind[] = [
 export const foundationApiRecords: ApiRecords[] = [
   async (client) => (await client.call('listOrganisations', {})).items.map((o) => ({ kind: 'organisation', id: o.id, version: o.version, fields: o })),
   async (client) => (await client.call('listContributions', {})).items.map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: c })),
-  async (client) => {
-    try {
-      return (await client.call('listUsers', {})).items.map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: u }));
-    } catch {
-      return []; // Accounts this role may not list are simply not checked.
-    }
-  },
+  // Accounts this role may not list (403) are not checked; any other error fails verification.
+  (client) => ifAllowed(async () => (await client.call('listUsers', {})).items.map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: u }))),
 ];

@@ -3,8 +3,9 @@
  * `truce verify` read them. `load` uses the same public-fields functions as the writers, so the
  * locations it compares are the rounded ones the log holds (the exact ones are commitments).
  */
+import type { RecordView } from '../records-check.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from '../../services/monitoring/public-fields.ts';
-import type { ApiRecords, AuditedKind } from './kind.ts';
+import { ifAllowed, opened, type ApiRecords, type AuditedKind } from './kind.ts';
 
 export const monitoringKinds: AuditedKind[] = [
   {
@@ -22,18 +23,28 @@ export const monitoringKinds: AuditedKind[] = [
   },
 ];
 
+// Accounts that may not read incidents (403) are not checked; any other error fails verification.
 export const monitoringApiRecords: ApiRecords[] = [
-  async (client) => {
-    try {
-      return (await client.call('listIncidents', { query: { limit: 500 } })).items.map((i) => {
-        // Outside the monitoring team the assignee's id is withheld (shown as null while
-        // `assigned` is true): compare only what this account is shown.
-        const { assigneeUserId, ...rest } = i;
-        const fields = i.assigned && assigneeUserId === null ? rest : i;
-        return { kind: 'incident', id: i.id, version: i.version, fields };
-      });
-    } catch {
-      return []; // Accounts that may not read incidents are simply not checked.
+  (client) => ifAllowed(async () => {
+    const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
+    const out: RecordView[] = incidents.map((i) => {
+      // Outside the monitoring team the assignee's id is withheld (shown as null while
+      // `assigned` is true): compare only what this account is shown.
+      const { assigneeUserId, ...rest } = i;
+      const fields = i.assigned && assigneeUserId === null ? rest : i;
+      return { kind: 'incident', id: i.id, version: i.version, fields };
+    });
+    // Reports, with their restricted fields for readers given the openings (the monitoring team).
+    for (const i of incidents) {
+      for (const r of (await client.call('getIncident', { params: { id: i.id } })).reports) {
+        const restricted = {
+          sourceName: r.source.name, description: r.description, exactLon: r.location.coordinates[0], exactLat: r.location.coordinates[1],
+          evidence: r.evidence.map((e) => e.sha256),
+        };
+        const { location: _coarseOrExact, evidence: _files, ...fields } = r;
+        out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
+      }
     }
-  },
+    return out;
+  }),
 ];

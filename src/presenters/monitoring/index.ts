@@ -21,7 +21,12 @@ const iso = (d: Date | string): string => new Date(d).toISOString();
 /** Monitors, coordinators and the console see exact points and names; parties see them coarsened. */
 export const isTeam = (viewer: Actor | null): boolean => viewer === null || can(viewer, 'report.read');
 
-export function presentReport(r: ReportRow, viewer: Actor | null, evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map()): Report {
+export function presentReport(
+  r: ReportRow,
+  viewer: Actor | null,
+  evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map(),
+  openings?: Record<string, string>,
+): Report {
   const full = isTeam(viewer);
   const hashes = (r.evidence as string[] | null) ?? [];
   return {
@@ -47,6 +52,8 @@ export function presentReport(r: ReportRow, viewer: Actor | null, evidence: Read
     authorOrganisationId: r.author_org_id,
     createdAt: iso(r.created_at),
     version: r.version,
+    // Only a reader shown the restricted values gets their openings (to check them against the log).
+    ...(full && openings ? { openings } : {}),
   };
 }
 
@@ -76,7 +83,8 @@ export function presentIncident(i: IncidentRow, viewer: Actor | null): Incident 
   };
 }
 
-export function presentEvent(e: IncidentEventRow): IncidentEvent {
+/** Who acted, by account, only for the monitoring team: parties see the organisation. */
+export function presentEvent(e: IncidentEventRow, viewer: Actor | null): IncidentEvent {
   return {
     id: e.id,
     action: e.action,
@@ -86,7 +94,7 @@ export function presentEvent(e: IncidentEventRow): IncidentEvent {
     rationale: e.rationale,
     round: e.round,
     relatedIncidentId: e.related_incident_id,
-    actorUserId: e.actor_user_id,
+    actorUserId: isTeam(viewer) ? e.actor_user_id : null,
     actorOrganisationId: e.actor_org_id,
     actorOrganisationName: e.actor_org_name,
     at: iso(e.at),
@@ -97,9 +105,9 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
   const round = v.incident.ruling_round;
   return {
     ...presentIncident(v.incident, viewer),
-    reports: v.reports.map((r) => presentReport(r, viewer, v.evidence)),
-    history: v.history.map(presentEvent),
-    approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map(presentEvent) : [],
+    reports: v.reports.map((r) => presentReport(r, viewer, v.evidence, v.openings.get(r.id))),
+    history: v.history.map((e) => presentEvent(e, viewer)),
+    approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map((e) => presentEvent(e, viewer)) : [],
     quorum: v.quorum,
   };
 }

@@ -4,6 +4,7 @@
  * assignment, merge and split. Every step locks the incident row, appends an immutable event,
  * bumps the incident's version and records both in the log; nothing is overwritten.
  */
+import { openingsOf } from '../../repositories/record-secrets.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -28,6 +29,8 @@ export interface IncidentView {
   quorum: number;
   /** Media type and size of each evidence file the reports cite. */
   evidence: Map<string, { media_type: string; size: number }>;
+  /** Salts of each report's restricted fields (the presenter passes them only to allowed readers). */
+  openings: Map<string, Record<string, string>>;
 }
 
 export async function incidentView(deps: Deps, actor: Actor | null, id: string): Promise<IncidentView> {
@@ -37,7 +40,8 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   const [reports, history, quorum] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
   const files = hashes.length ? await deps.db.selectFrom('evidence').select(['sha256', 'media_type', 'size']).where('sha256', 'in', hashes).execute() : [];
-  return { incident, reports, history, quorum, evidence: new Map(files.map((f) => [f.sha256, f])) };
+  const openings = await openingsOf(deps.db, 'report', reports.map((r) => r.id));
+  return { incident, reports, history, quorum, evidence: new Map(files.map((f) => [f.sha256, f])), openings };
 }
 
 export async function incidents(deps: Deps, actor: Actor | null, filter: IncidentFilter, limit: number): Promise<IncidentRow[]> {
