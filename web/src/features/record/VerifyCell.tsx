@@ -27,7 +27,7 @@ export function VerifyCell({ change, auto = false }: { change: Pick<LogChange, '
       return <span role="status">{t('recordUi.verifying')}</span>;
     case 'ok':
       return (
-        <span className="verified" data-testid={`verified-${id}`} title={t('recordUi.verifiedTitle', { size: check.result.size, origin: check.result.origin })}>
+        <span className="verified" data-testid={`verified-${id}`} data-leaf-format={check.result.format} title={t('recordUi.verifiedTitle', { size: check.result.size, origin: check.result.origin })}>
           <span aria-hidden="true">✓ </span>
           {t('recordUi.verified')}
           {check.result.cosigners.length > 0 && ` · ${t('recordUi.cosigned', { count: check.result.cosigners.length })}`}

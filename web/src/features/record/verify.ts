@@ -14,6 +14,8 @@ export interface BrowserVerification {
   cosigners: string[];
   /** The decoded entry (canonical JSON of the record change). */
   entry: Record<string, unknown>;
+  /** Leaf format: 1 (actor's user id in clear, entries before the switch) or 2 (actor as a commitment). */
+  format: 1 | 2;
 }
 
 export class VerificationFailed extends Error {}
@@ -145,9 +147,17 @@ export async function verifyEntry(entryBase64: string, bundle: string, vkey: str
   if (!(await verifyInclusion(await leafHash(entry), index, size, proof, root))) {
     throw new VerificationFailed(`entry ${index} is not proven to be in the log of ${size} entries`);
   }
+  const decoded = JSON.parse(new TextDecoder().decode(entry)) as Record<string, unknown>;
+  // Both leaf formats are read; v2 names the actor only by a salted commitment (src/log/leaf.ts).
+  const format = decoded.v;
+  if (format !== 1 && format !== 2) throw new VerificationFailed(`entry ${index} is in an unknown leaf format (${String(format)})`);
+  if (format === 2 && decoded.user !== null && !(typeof decoded.user === 'string' && /^[0-9a-f]{64}$/.test(decoded.user))) {
+    throw new VerificationFailed(`entry ${index} is a v2 leaf whose actor is not a commitment`);
+  }
   return {
     index, size, origin,
     cosigners: note.signatures.filter((s) => s.name !== key.name).map((s) => s.name),
-    entry: JSON.parse(new TextDecoder().decode(entry)) as Record<string, unknown>,
+    entry: decoded,
+    format,
   };
 }
