@@ -353,7 +353,7 @@ test('a party\'s dispute does not hide a breach: the provision, the summary and 
   assert.equal(breached.status, 'breached');
   assert.equal(breached.disputed, false);
   const summaryBefore = await il.client.call('getComplianceSummary', {});
-  const sitrepBefore = await il.client.call('getSitrep', {});
+  const sitrepBefore = await il.client.call('getSitrep', { query: {} });
 
   // The attack: one POST by the party the ruling went against.
   const opened = await il.client.call('createDispute', { params: { id: breached.id }, body: { reason: 'The strikes answered an attack on our forces.' } });
@@ -369,7 +369,7 @@ test('a party\'s dispute does not hide a breach: the provision, the summary and 
   const phase = (s: typeof summary) => s.byPhase.find((p) => p.phase === breached.phase)!;
   assert.equal(phase(summary).byStatus.breached, phase(summaryBefore).byStatus.breached);
   assert.equal(summary.overall.implementation, summaryBefore.overall.implementation);
-  const sitrep = await il.client.call('getSitrep', {});
+  const sitrep = await il.client.call('getSitrep', { query: {} });
   assert.equal(sitrep.compliance.byStatus.breached, sitrepBefore.compliance.byStatus.breached);
   assert.equal(sitrep.compliance.disputed, sitrepBefore.compliance.disputed + 1);
   const line = sitrep.compliance.late.find((p) => p.title === breached.title);

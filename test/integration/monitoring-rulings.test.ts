@@ -199,11 +199,17 @@ test('approvals racing: exactly one decision, made on every approval committed b
       const racing = Promise.allSettled(requests.map((m, i) => approve(m, id, `racer ${i}`)));
       const deadline = Date.now() + 20_000;
       for (;;) {
+        // pg_stat_activity is a snapshot per transaction: clear it, the holder is inside one.
+        await holder.query('select pg_stat_clear_snapshot()');
         const waiting = await holder.query<{ n: number }>(
           "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
         );
         if (waiting.rows[0]!.n >= requests.length) break;
-        assert.ok(Date.now() < deadline, `only ${waiting.rows[0]!.n} of ${requests.length} requests reached the lock`);
+        if (Date.now() > deadline) {
+          await holder.query('select pg_stat_clear_snapshot()');
+          const all = await holder.query("select state, wait_event_type, wait_event, left(query, 120) as q from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+          assert.fail(`only ${waiting.rows[0]!.n} of ${requests.length} requests reached the lock: ${JSON.stringify(all.rows)}`);
+        }
         await new Promise((r) => setTimeout(r, 20));
       }
       await holder.query('commit');
