@@ -122,6 +122,8 @@ test('parties\' and states\' monitors (and missions under a state) neither appro
     await assert.rejects(approve(m, id), status(403), org);
     await assert.rejects(m.client.call('reviewRuling', { params: { id }, body: { decision: 'contest', note: 'we object' } }), status(403), `${org} contest`);
   }
+  const israel = await monitorOf('il-c', 'Israel');
+  await assert.rejects(israel.client.call('transitionIncident', { params: { id }, body: { to: 'investigating', rationale: 'withdrawn' } }), status(403), 'nor withdraw it');
   const carter = await monitorOf('carter-c', 'Carter Center');
   await approve(un, id);
   assert.equal((await approve(carter, id)).status, 'ruled', 'an NGO is a monitoring organisation');

@@ -48,3 +48,12 @@ export const RULING_ORG_KINDS: readonly OrgKind[] = ['international_organisation
 export function reviewsRulings(chainKinds: readonly OrgKind[]): boolean {
   return chainKinds.length > 0 && chainKinds.every((k) => RULING_ORG_KINDS.includes(k));
 }
+
+/**
+ * Withdrawing a proposed ruling (a transition out of `ruling_proposed`) undoes the reviewers'
+ * work: coordinators and admins may, and a monitor only when of a body that reviews rulings, so
+ * a party's monitor cannot send back a ruling that goes against the party.
+ */
+export function mayWithdrawRuling(role: Role, ofRulingBody: boolean): boolean {
+  return role !== 'monitor' || ofRulingBody;
+}

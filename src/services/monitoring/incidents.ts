@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { ApprovalRequest, AssignRequest, IncidentFilter, MergeRequest, SplitRequest, TransitionRequest } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
+import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
@@ -87,6 +88,10 @@ export async function transitionIncident(deps: Deps, actor: Actor | null, id: st
     if (input.version !== undefined && input.version !== current.version) throw conflict(`the incident changed (version ${current.version}, you saw ${input.version}); reload it`);
     const check = checkTransition(current.status, input);
     if (!check.ok) throw check.kind === 'conflict' ? conflict(check.message) : invalid([{ path: check.path, message: check.message }]);
+    // Withdrawing a proposed ruling undoes the reviewers' work (policy/monitoring.ts).
+    if (current.status === 'ruling_proposed' && actor && !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)) {
+      throw forbidden('only monitors of a monitoring organisation (or coordinators) withdraw a proposed ruling');
+    }
     if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
       throw invalid([{ path: 'responsiblePartyId', message: 'no such organisation' }]);
     }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { effectiveQuorum, rulingBody, tallyApprovals, type ApprovalFact, type OrgNode } from '../../../src/domain/monitoring/ruling.ts';
 import type { OrgKind } from '../../../src/contract/enums.ts';
+import { mayWithdrawRuling } from '../../../src/domain/policy/monitoring.ts';
 
 const org = (id: string, kind: OrgKind, parentId: string | null = null): OrgNode => ({ id, name: id.toUpperCase(), kind, parentId });
 const ORGS = new Map([
@@ -71,4 +72,11 @@ test('property: reached exactly when the distinct eligible bodies reach max(2, q
       return t.reached === (bodies.size >= Math.max(2, q)) && t.counted.length === bodies.size;
     },
   ));
+});
+
+test('a proposed ruling is withdrawn by coordinators, admins and monitors of a ruling body only', () => {
+  assert.equal(mayWithdrawRuling('coordinator', false), true);
+  assert.equal(mayWithdrawRuling('admin', false), true);
+  assert.equal(mayWithdrawRuling('monitor', true), true);
+  assert.equal(mayWithdrawRuling('monitor', false), false);
 });
