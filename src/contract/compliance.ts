@@ -87,8 +87,12 @@ export const Provision = z.object({
   dependsOnId: Uuid.nullable(),
   deadlineRule: Deadline,
   measure: Measure,
-  // Derived at `asOf` from the deliveries, deadline, disputes, rulings and score:
+  // Derived at `asOf` from the deliveries, deadline, rulings and score (never from a dispute):
   status: z.enum(PROVISION_STATUSES),
+  /** A party has an open dispute: a flag beside the status, which it never changes. */
+  disputed: z.boolean(),
+  /** The parties with an open dispute. */
+  disputedBy: z.array(z.object({ id: Uuid, name: z.string() })),
   deadline: z.string().nullable(),
   secondsLeft: z.number().int().nullable(),
   started: z.boolean(),
@@ -172,6 +176,8 @@ const GroupRollup = z.object({
   scored: z.number().int(),
   implementation: z.number(),
   byStatus: z.record(z.enum(PROVISION_STATUSES), z.number().int()),
+  /** Provisions with an open dispute, also counted under their derived status. */
+  disputed: z.number().int(),
 });
 
 export const ComplianceSummary = z.object({

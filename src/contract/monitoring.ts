@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LogIndex, Name, Openings, Text, Uuid } from './common.ts';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../domain/monitoring/acled.ts';
 import { INCIDENT_STATUSES, OUTCOMES } from '../domain/monitoring/workflow.ts';
+import { NOT_COUNTED_REASONS } from '../domain/monitoring/ruling.ts';
 
 export { INCIDENT_STATUSES, OUTCOMES };
 export const SOURCE_KINDS = ['patrol', 'party', 'public', 'ngo', 'un', 'media'] as const;
@@ -151,12 +152,35 @@ export const IncidentEvent = z.object({
 });
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
 
+/** One reviewer of a proposed ruling: the account and name only for the monitoring team. */
+const Reviewer = z.object({
+  userId: Uuid.nullable(),
+  name: z.string().nullable(),
+  /** The organisation the approval was given for (e.g. EUBAM Rafah, counted for the European Union). */
+  organisationName: z.string().nullable(),
+});
+
+/** Where joint verification of the proposed ruling stands, judged now against every approver's account. */
+export const RulingProgress = z.object({
+  /** Monitoring bodies (an organisation with those under it) needed: never fewer than two. */
+  quorum: z.number().int(),
+  /** The bodies whose approval counts now, each counted once, with who approved for it. */
+  approvedBy: z.array(z.object({ organisationId: Uuid, organisationName: z.string(), approvers: z.array(Reviewer) })),
+  /** Approvals that no longer count, and why (the account was disabled, is no longer a monitor, moved, ...). */
+  notCounted: z.array(Reviewer.extend({ reason: z.enum(NOT_COUNTED_REASONS) })),
+  /** How many more bodies, other than those in approvedBy, must approve. */
+  missing: z.number().int(),
+  reached: z.boolean(),
+});
+
 export const IncidentDetail = Incident.extend({
   reports: z.array(Report),
   history: z.array(IncidentEvent),
   /** Approvals of the current proposed ruling (this round). */
   approvals: z.array(IncidentEvent),
   quorum: z.number().int(),
+  /** While a ruling is proposed: who counts and what is still needed; null otherwise. */
+  ruling: RulingProgress.nullable(),
 });
 
 export const IncidentWritten = IncidentDetail.extend({ logIndex: LogIndex });

@@ -28,7 +28,13 @@ export const Sitrep = z.object({
   handover: z.array(z.object({ kind: z.string(), sectorName: z.string(), from: z.string(), to: z.string() })),
   compliance: z.object({
     byStatus: z.record(z.string(), Count),
-    late: z.array(z.object({ title: z.string(), deadline: z.string().nullable(), delivered: z.number(), dueNow: z.number().nullable() })),
+    /** Provisions with an open dispute (each also counted under its derived status). */
+    disputed: Count,
+    late: z.array(z.object({
+      title: z.string(), status: z.string(), deadline: z.string().nullable(), delivered: z.number(), dueNow: z.number().nullable(),
+      /** Parties with an open dispute of it: shown beside the status, which the dispute does not change. */
+      disputedBy: z.array(z.string()),
+    })),
     dueWithinAWeek: z.array(z.object({ title: z.string(), deadline: z.string() })),
     deliveriesThatDay: Count,
   }),

@@ -30,7 +30,11 @@ export function sitrepMarkdown(r: Sitrep): string {
   lines.push('## Agreement compliance', '');
   lines.push(`- Provisions by status: ${Object.entries(r.compliance.byStatus).map(([s, c]) => `${s.replace(/_/g, ' ')} ${c}`).join(', ') || 'none'}`);
   lines.push(`- Delivery events that day: ${n(r.compliance.deliveriesThatDay)}`);
-  for (const p of r.compliance.late) lines.push(`- Late or breached: ${p.title} (deadline ${day(p.deadline)}; ${n(p.delivered)} delivered${p.dueNow === null ? '' : ` of ${n(p.dueNow)} due`})`);
+  lines.push(`- Provisions with an open dispute (a flag; the status stands): ${n(r.compliance.disputed)}`);
+  for (const p of r.compliance.late) {
+    const disputed = p.disputedBy.length === 0 ? '' : `; disputed by ${p.disputedBy.join(', ')}`;
+    lines.push(`- ${p.status === 'breached' ? 'Breached' : 'Late'}: ${p.title} (deadline ${day(p.deadline)}; ${n(p.delivered)} delivered${p.dueNow === null ? '' : ` of ${n(p.dueNow)} due`}${disputed})`);
+  }
   for (const p of r.compliance.dueWithinAWeek) lines.push(`- Due within a week: ${p.title} (${day(p.deadline)})`);
   lines.push('');
   return lines.join('\n');

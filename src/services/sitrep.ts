@@ -58,9 +58,15 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
     handover: findings.map((f) => ({ kind: f.kind, sectorName: f.sectorName, from: f.from, to: f.to })),
     compliance: {
       byStatus,
+      // A dispute is a flag beside the status: a disputed breach is still listed as a breach.
+      disputed: agreement.provisions.filter((p) => p.flag.disputed).length,
       late: open
         .filter((p) => p.evaluation.status === 'late' || p.evaluation.status === 'breached')
-        .map((p) => ({ title: p.row.title, deadline: p.evaluation.deadline?.toISOString() ?? null, delivered: p.evaluation.delivered, dueNow: p.evaluation.dueNow })),
+        .map((p) => ({
+          title: p.row.title, status: p.evaluation.status, deadline: p.evaluation.deadline?.toISOString() ?? null,
+          delivered: p.evaluation.delivered, dueNow: p.evaluation.dueNow,
+          disputedBy: p.flag.disputedBy.map((id) => agreement.orgNames.get(id) ?? ''),
+        })),
       dueWithinAWeek: open
         .filter((p) => p.evaluation.deadline !== null && p.evaluation.deadline > asOf && p.evaluation.deadline.getTime() - asOf.getTime() <= WEEK_MS)
         .map((p) => ({ title: p.row.title, deadline: p.evaluation.deadline!.toISOString() })),

@@ -31,7 +31,10 @@ test('the demo phase one tells its story on first start', async () => {
   const page = await openCompliance('observer.ps@truce.example');
   const card = (title: RegExp) => page.getByTestId('provision').filter({ hasText: title });
   assert.equal(await card(/Release of all living hostages/).getByTestId('provision-status').getAttribute('data-status'), 'fulfilled');
-  assert.equal(await card(/remains of deceased hostages/).getByTestId('provision-status').getAttribute('data-status'), 'disputed');
+  // Hamas's dispute is a flag beside the status, which stays late.
+  assert.equal(await card(/remains of deceased hostages/).getByTestId('provision-status').getAttribute('data-status'), 'late');
+  assert.match(await card(/remains of deceased hostages/).getByTestId('provision-disputed').innerText(), /Disputed by Hamas/);
+  assert.equal(await card(/Release of all living hostages/).getByTestId('provision-disputed').count(), 0);
   assert.equal(await card(/humanitarian aid/).getByTestId('provision-status').getAttribute('data-status'), 'late');
   assert.match(await page.getByTestId('implementation-overall').innerText(), /56\.7\s?%/);
   assert.equal(await card(/Cessation of all military operations/).getByTestId('provision-status').getAttribute('data-status'), 'breached', 'the monitors\' ruled violation shows');
@@ -111,17 +114,19 @@ test('the intermediary records a release; the party observer sees the count and 
   }
 });
 
-test('a coordinator resolves a party\'s dispute and scores a provision; the derived status and roll-up follow', async () => {
+test('a coordinator resolves a party\'s dispute (the flag goes, the status stays) and scores a provision; the roll-up follows', async () => {
   const page = await openCompliance('coordinator@truce.example');
   const card = page.getByTestId('provision').filter({ hasText: /remains of deceased hostages/ });
-  assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'disputed');
+  assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'late');
+  await card.getByTestId('provision-disputed').waitFor();
   await card.getByText('History and evidence').click();
   const resolve = card.getByTestId('resolve-form');
   await resolve.getByLabel('Outcome').selectOption('rejected');
   await resolve.getByLabel('Resolution').fill('Recovery equipment was admitted on 1 November; the deadline stands.');
   await resolve.getByRole('button', { name: 'Resolve the dispute' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="provision"]')]
-    .some((c) => c.textContent?.includes('remains of deceased hostages') && c.querySelector('[data-status="late"]')));
+    .some((c) => c.textContent?.includes('remains of deceased hostages') && !c.querySelector('[data-testid="provision-disputed"]')));
+  assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'late', 'resolving the dispute changes no status');
   const overallBefore = await page.getByTestId('implementation-overall').innerText();
   await card.getByText('Assign the PAM score').click();
   const assess = card.getByTestId('assessment-form');

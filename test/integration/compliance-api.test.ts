@@ -62,7 +62,7 @@ test('the demo carries phase one with derived statuses that tell the story', asy
     'Cessation of all military operations': 'breached',
     'Withdrawal of Israeli forces to the agreed line': 'fulfilled',
     'Release of all living hostages': 'fulfilled',
-    'Return of the remains of deceased hostages': 'disputed',
+    'Return of the remains of deceased hostages': 'late',
     "Return of 15 Gazan bodies for each hostage's remains": 'in_progress',
     'Release of 250 prisoners serving life sentences': 'fulfilled',
     'Release of 1,700 Gazans detained after 7 October 2023': 'fulfilled',
@@ -70,6 +70,8 @@ test('the demo carries phase one with derived statuses that tell the story', asy
     'Decommissioning of weapons in Gaza': 'not_started',
     'Further withdrawal tied to demilitarisation milestones': 'not_started',
   });
+  // Hamas disputes the remains' count: a flag beside the status, which stays late.
+  assert.deepEqual(items.filter((p) => p.disputed).map((p) => [p.title, p.disputedBy.map((o) => o.name)]), [['Return of the remains of deceased hostages', ['Hamas']]]);
   const hostages = items.find((p) => p.title === 'Release of all living hostages')!;
   // 72 hours after 10 Oct 2025 12:00 Asia/Gaza (UTC+3) = 13 Oct 09:00 UTC.
   assert.equal(hostages.deadline, '2025-10-13T09:00:00.000Z');
@@ -285,7 +287,9 @@ test('disputes are tracked to their resolution; PAM scores only from coordinator
   const opened = await ps.client.call('createDispute', { params: { id: hostages.id }, body: { reason: 'Counted twice at Khan Yunis.' } });
   assert.equal(opened.status, 'open');
   assert.equal(opened.organisationName, 'Hamas');
-  assert.equal((await byTitle(/living hostages/)).status, 'disputed');
+  const disputed = await byTitle(/living hostages/);
+  assert.equal(disputed.status, 'fulfilled', 'a dispute never changes the derived status');
+  assert.equal(disputed.disputed, true);
   await assert.rejects(ps.client.call('createDispute', { params: { id: hostages.id }, body: { reason: 'again' } }), rejectsWith(409));
   await assert.rejects(ps.client.call('createDispute', { params: { id: hostages.id }, body: { reason: 'for them', organisationId: israelId } }), rejectsWith(403));
   await assert.rejects((await as('monitor.eu@truce.example')).client.call('createDispute', { params: { id: hostages.id }, body: { reason: 'x' } }), rejectsWith(403));
@@ -301,6 +305,7 @@ test('disputes are tracked to their resolution; PAM scores only from coordinator
   await assert.rejects(coordinator.client.call('resolveDispute', { params: { id: opened.id }, body: { outcome: 'upheld', resolution: 'late' } }), rejectsWith(409));
   const after = await byTitle(/living hostages/, 'observer.ps@truce.example');
   assert.equal(after.status, 'fulfilled');
+  assert.equal(after.disputed, false);
   assert.deepEqual(after.disputes.map((d) => [d.status, d.resolution]), [['rejected', 'ICRC records show two separate groups.']]);
   const ops = await tdb.database.db.selectFrom('record_changes').select(['version', 'op']).where('record_id', '=', opened.id).orderBy('version').execute();
   assert.deepEqual(ops.map((o) => [o.version, o.op]), [[1, 'create'], [2, 'transition']]);
@@ -339,4 +344,59 @@ test('live change events tell an open page that a provision changed, without any
   assert.doesNotMatch(stream.text(), /Streamed Name/);
   stream.close();
   assert.equal((await fetch(`${server.url}/api/compliance/events`)).status, 401);
+});
+
+test('a party\'s dispute does not hide a breach: the provision, the summary and the sitrep still say breached, with the flag; only a coordinator resolves', async () => {
+  const il = await as('observer.il@truce.example');
+  const coordinator = await as('coordinator@truce.example');
+  const breached = await byTitle(/Cessation of all military operations/, 'observer.il@truce.example');
+  assert.equal(breached.status, 'breached');
+  assert.equal(breached.disputed, false);
+  const summaryBefore = await il.client.call('getComplianceSummary', {});
+  const sitrepBefore = await il.client.call('getSitrep', { query: {} });
+
+  // The attack: one POST by the party the ruling went against.
+  const opened = await il.client.call('createDispute', { params: { id: breached.id }, body: { reason: 'The strikes answered an attack on our forces.' } });
+  for (const email of ['observer.il@truce.example', 'observer.ps@truce.example', 'coordinator@truce.example']) {
+    const seen = await (await as(email)).client.call('getProvision', { params: { id: breached.id } });
+    assert.equal(seen.status, 'breached', `${email}: the breach stands`);
+    assert.equal(seen.disputed, true, `${email}: the dispute is visible`);
+    assert.deepEqual(seen.disputedBy.map((o) => o.name), ['Israel']);
+  }
+  const summary = await il.client.call('getComplianceSummary', {});
+  assert.equal(summary.overall.byStatus.breached, summaryBefore.overall.byStatus.breached, 'the roll-up still counts the breach');
+  assert.equal(summary.overall.disputed, summaryBefore.overall.disputed + 1);
+  const phase = (s: typeof summary) => s.byPhase.find((p) => p.phase === breached.phase)!;
+  assert.equal(phase(summary).byStatus.breached, phase(summaryBefore).byStatus.breached);
+  assert.equal(summary.overall.implementation, summaryBefore.overall.implementation);
+  const sitrep = await il.client.call('getSitrep', { query: {} });
+  assert.equal(sitrep.compliance.byStatus.breached, sitrepBefore.compliance.byStatus.breached);
+  assert.equal(sitrep.compliance.disputed, sitrepBefore.compliance.disputed + 1);
+  const line = sitrep.compliance.late.find((p) => p.title === breached.title);
+  assert.deepEqual(line && { status: line.status, disputedBy: line.disputedBy }, { status: 'breached', disputedBy: ['Israel'] });
+  const md = await (await fetch(`${server.url}/api/sitrep.md`, { headers: { cookie: il.cookie } })).text();
+  assert.match(md, /- Breached: Cessation of all military operations \(.*disputed by Israel\)/);
+  const csv = await (await fetch(`${server.url}/api/exports/provisions.csv`, { headers: { cookie: il.cookie } })).text();
+  const row = csv.split('\n').find((l) => l.includes('Cessation of all military operations')) ?? '';
+  assert.match(row, /,"?breached"?,/, 'the export says breached too');
+
+  // Only a coordinator resolves: neither party, nor a liaison, nor a monitor.
+  for (const email of ['observer.il@truce.example', 'observer.ps@truce.example', 'liaison.icrc@truce.example', 'monitor.un@truce.example']) {
+    await assert.rejects((await as(email)).client.call('resolveDispute', { params: { id: opened.id }, body: { outcome: 'upheld', resolution: 'we agree with ourselves' } }), rejectsWith(403), email);
+  }
+  assert.equal((await il.client.call('getProvision', { params: { id: breached.id } })).disputed, true, 'a refused resolution changed nothing');
+  await assert.rejects(coordinator.client.call('resolveDispute', { params: { id: opened.id }, body: { outcome: 'rejected', resolution: '  ' } }), rejectsWith(400));
+  const text = 'The ruling of the joint monitors stands; the claimed attack is not on the record.';
+  const resolved = await coordinator.client.call('resolveDispute', { params: { id: opened.id }, body: { outcome: 'rejected', resolution: text } });
+  assert.equal(resolved.status, 'rejected');
+  // The resolution is logged: the record change of version 2 carries it, with the coordinator as actor.
+  const coordinatorId = (await coordinator.client.call('getSession', {})).user.id;
+  const change = await tdb.database.db.selectFrom('record_changes').select(['op', 'payload', 'actor_user_id']).where('record_kind', '=', 'provision_dispute')
+    .where('record_id', '=', opened.id).where('version', '=', 2).executeTakeFirstOrThrow();
+  assert.equal(change.op, 'transition');
+  assert.equal(change.actor_user_id, coordinatorId);
+  assert.match(JSON.stringify(change.payload), new RegExp(text));
+  const after = await il.client.call('getProvision', { params: { id: breached.id } });
+  assert.deepEqual([after.status, after.disputed], ['breached', false]);
+  assert.deepEqual(after.disputes.filter((d) => d.id === opened.id).map((d) => [d.status, d.resolution]), [['rejected', text]]);
 });

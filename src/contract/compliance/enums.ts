@@ -1,6 +1,7 @@
 /** @module Compliance constants shared by the server, the web UI and the pure rules. */
 
-export const PROVISION_STATUSES = ['not_started', 'in_progress', 'fulfilled', 'late', 'breached', 'disputed'] as const;
+/** Derived from the facts only; a party's open dispute is a separate flag (`disputed`), never a status. */
+export const PROVISION_STATUSES = ['not_started', 'in_progress', 'fulfilled', 'late', 'breached'] as const;
 export type ProvisionStatus = (typeof PROVISION_STATUSES)[number];
 
 /** count: a target; ratio: per unit of another provision; rate: per day from the deadline on; milestone: once; judgement: the PAM score. */

@@ -42,7 +42,7 @@ export const monitoringRoutes = {
   }),
   reviewRuling: route({
     method: 'post', path: '/api/incidents/{id}/approvals', tag: 'monitoring', auth: 'account', status: 200,
-    summary: 'Approve or contest a proposed ruling; it becomes ruled once monitors of approval_quorum distinct organisations approve',
+    summary: 'A monitor of a monitoring organisation approves or contests a proposed ruling; it becomes ruled once current monitors of approval_quorum (at least 2) distinct monitoring organisations approve',
     params: IdParams, body: ApprovalRequest, response: IncidentWritten,
   }),
   assignIncident: route({

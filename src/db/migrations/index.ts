@@ -11,6 +11,7 @@ import * as force from './005-force.ts';
 import * as compliance from './006-compliance.ts';
 import * as witnessing from './007-witnessing.ts';
 import * as leafV2 from './009-leaf-v2.ts';
+import * as rulingReviews from './012-ruling-reviews.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-compliance': compliance,
   '007-witnessing': witnessing,
   '009-leaf-v2': leafV2,
+  '012-ruling-reviews': rulingReviews,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,7 +17,6 @@ export interface ProvisionFacts {
   dependsOnId: string | null;
   deliveries: readonly DeliveryPoint[];
   score: number | null;
-  openDisputes: number;
   ruledViolations: number;
 }
 
@@ -54,7 +53,7 @@ export function evaluateAgreement(
     }
     const result = deriveStatus({
       now, measure: p.measure, target: p.target, ratio, deadline, started,
-      deliveries: p.deliveries, score: p.score, openDisputes: p.openDisputes, ruledViolations: p.ruledViolations,
+      deliveries: p.deliveries, score: p.score, ruledViolations: p.ruledViolations,
     });
     const evaluation = { ...result, deadline, started };
     visiting.delete(id);

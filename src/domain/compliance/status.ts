@@ -1,6 +1,9 @@
 /**
  * @module The status of a provision, derived (never typed by hand) from its deliveries, its
- * deadline, open disputes, rulings and the coordinator's score. Pure: the caller passes "now".
+ * deadline, rulings and the coordinator's score. Pure: the caller passes "now".
+ * A party's dispute is deliberately NOT an input: a dispute is a flag shown beside the status
+ * (see `disputeFlag`), so no party can turn a breach or a delay into something else with one
+ * request. Only the facts (deliveries, rulings, scores, deadlines) move the status.
  */
 
 import type { MeasureKind, ProvisionStatus } from '../../contract/compliance/enums.ts';
@@ -27,14 +30,13 @@ export interface StatusInput {
   deliveries: readonly DeliveryPoint[];
   /** Latest Peace Accords Matrix score (0-3) or null when not assessed. */
   score: number | null;
-  openDisputes: number;
   /** Violations ruled by monitoring that cite this provision. */
   ruledViolations: number;
 }
 
 export interface Evaluation {
   status: ProvisionStatus;
-  /** The facts meet the provision (whatever a dispute says): what dependants and ratios rely on. */
+  /** The facts meet the provision: what dependants and ratios rely on. */
   met: boolean;
   /** Counted so far (deliveries that occurred at or before now). */
   delivered: number;
@@ -58,9 +60,8 @@ function fulfilmentTime(points: readonly DeliveryPoint[], target: number): Date 
 }
 
 /**
- * Precedence, from strongest: a party's open dispute (the status itself is contested), then
- * fulfilment, then a ruled violation (breached), then a passed deadline with less delivered
- * than due (late), then any delivery (in progress), else not started.
+ * Precedence, from strongest: fulfilment, then a ruled violation (breached), then a passed
+ * deadline with less delivered than due (late), then any delivery (in progress), else not started.
  */
 export function deriveStatus(input: StatusInput): Evaluation {
   const counted = input.deliveries.filter((d) => d.occurredAt.getTime() <= input.now.getTime());
@@ -109,10 +110,28 @@ export function deriveStatus(input: StatusInput): Evaluation {
   const dueNow = input.measure === 'rate' ? rateDue : input.measure === 'ratio' ? target : deadlinePassed ? target : null;
   const base = { met: fulfilled, delivered, target, dueNow, fulfilledAt, fulfilledLate };
 
-  if (input.openDisputes > 0) return { status: 'disputed', ...base };
   if (fulfilled) return { status: 'fulfilled', ...base };
   if (input.ruledViolations > 0) return { status: 'breached', ...base };
   if (input.started && deadlinePassed && behind) return { status: 'late', ...base };
   const begun = delivered > 0 || (input.measure === 'judgement' && (input.score ?? 0) > 0);
   return { status: begun ? 'in_progress' : 'not_started', ...base };
+}
+
+/** What a dispute may say about a provision, whatever its status. */
+export interface DisputeFact {
+  organisationId: string;
+  status: 'open' | 'upheld' | 'rejected';
+}
+
+export interface DisputeFlag {
+  /** At least one dispute is open (not yet resolved by a coordinator). */
+  disputed: boolean;
+  /** The parties with an open dispute, each once, in the order they opened. */
+  disputedBy: string[];
+}
+
+/** The dispute flag shown beside (never instead of) the derived status. */
+export function disputeFlag(disputes: readonly DisputeFact[]): DisputeFlag {
+  const disputedBy = [...new Set(disputes.filter((d) => d.status === 'open').map((d) => d.organisationId))];
+  return { disputed: disputedBy.length > 0, disputedBy };
 }

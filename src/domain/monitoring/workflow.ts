@@ -1,8 +1,8 @@
 /**
  * @module The incident workflow as data: one table of allowed transitions, checked by one
  * function. Anything not in the table is refused (a 409 that changes nothing). A proposed
- * ruling becomes `ruled` only through joint approval (quorum of distinct organisations), never
- * by a plain transition request, so the table marks that edge as `quorum`.
+ * ruling becomes `ruled` only through joint approval (a quorum of distinct monitoring bodies,
+ * counted by ./ruling.ts), never by a plain transition request, so the table marks that edge as `quorum`.
  */
 export const INCIDENT_STATUSES = ['alleged', 'preliminary', 'investigating', 'ruling_proposed', 'ruled', 'published', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -67,8 +67,3 @@ export function allowedTargets(from: IncidentStatus, mode: TransitionMode = 'req
 
 /** Statuses where new reports may still join the incident (nothing ruled or closed yet). */
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['alleged', 'preliminary', 'investigating'];
-
-/** Does the set of approving organisations reach the quorum? */
-export function quorumReached(approvingOrgIds: readonly string[], quorum: number): boolean {
-  return new Set(approvingOrgIds).size >= quorum;
-}

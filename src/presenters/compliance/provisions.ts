@@ -56,6 +56,8 @@ export function presentProvision(p: ProvisionView, view: ComplianceView, actor: 
     intermediaryOrgId: r.intermediary_org_id, dependsOnId: r.depends_on_id,
     deadlineRule: deadlineRuleOf(r), measure: measureOf(r),
     status: e.status,
+    disputed: p.flag.disputed,
+    disputedBy: p.flag.disputedBy.map((id) => ({ id, name: view.orgNames.get(id) ?? '' })),
     deadline: isoOrNull(e.deadline),
     secondsLeft: e.deadline === null ? null : Math.floor((e.deadline.getTime() - view.asOf.getTime()) / 1000),
     started: e.started, delivered: e.delivered, target: e.target, dueNow: e.dueNow,
@@ -74,7 +76,7 @@ export function presentAgreementEvent(e: AgreementEventRow): z.infer<typeof Agre
   return { id: e.id, key: e.key, name: e.name, occurredAt: isoOrNull(e.occurred_at), version: e.version };
 }
 
-const presentRollup = (r: Rollup) => ({ provisions: r.provisions, scored: r.scored, implementation: r.implementation, byStatus: r.byStatus });
+const presentRollup = (r: Rollup) => ({ provisions: r.provisions, scored: r.scored, implementation: r.implementation, byStatus: r.byStatus, disputed: r.disputed });
 
 export function presentSummary(s: ComplianceSummaryView): z.infer<typeof ComplianceSummary> {
   return {

@@ -5,7 +5,8 @@
  * rounded to 0.01 degree (about 1 km), never a witness's exact location, and learn only that an
  * incident is assigned and to which organisation, never the monitor's name.
  */
-import type { Report, Incident, IncidentEvent, PublicRuling } from '../../contract/monitoring.ts';
+import type { Report, Incident, IncidentEvent, PublicRuling, RulingProgress } from '../../contract/monitoring.ts';
+import type { ApprovalFact } from '../../domain/monitoring/ruling.ts';
 import type { z } from 'zod';
 import { can, type Actor } from '../../domain/policy.ts';
 import { coarse, coarsePoint } from '../../domain/monitoring/precision.ts';
@@ -109,6 +110,28 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
     history: v.history.map((e) => presentEvent(e, viewer)),
     approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map((e) => presentEvent(e, viewer)) : [],
     quorum: v.quorum,
+    ruling: v.ruling === null ? null : presentRulingProgress(v.ruling, viewer),
+  };
+}
+
+/**
+ * Who approved a proposed ruling and what is still needed. Everyone sees which organisations
+ * approved (a ruling is the organisations' joint word); which monitor approved (account and
+ * name) only the monitoring team sees, as with an incident's assignee.
+ */
+export function presentRulingProgress(r: NonNullable<IncidentView['ruling']>, viewer: Actor | null): z.infer<typeof RulingProgress> {
+  const team = isTeam(viewer);
+  const reviewer = (a: ApprovalFact) => ({
+    userId: team ? a.userId : null,
+    name: team && a.userId !== null ? r.names.get(a.userId) ?? null : null,
+    organisationName: a.organisationId === null ? null : r.organisationNames.get(a.organisationId) ?? null,
+  });
+  return {
+    quorum: r.quorum,
+    approvedBy: r.counted.map((b) => ({ organisationId: b.organisationId, organisationName: b.organisationName, approvers: b.approvals.map(reviewer) })),
+    notCounted: r.notCounted.map((n) => ({ ...reviewer(n.approval), reason: n.reason })),
+    missing: r.missing,
+    reached: r.reached,
   };
 }
 

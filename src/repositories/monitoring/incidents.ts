@@ -5,6 +5,7 @@ import type { IncidentEventTable, IncidentTable } from '../../db/schema/monitori
 import type { IncidentFilter } from '../../contract/monitoring.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import type { GroupCandidate } from '../../domain/monitoring/grouping.ts';
+import type { ApprovalFact, OrgNode } from '../../domain/monitoring/ruling.ts';
 
 /** The assignee's name is for the monitoring team only; the presenter withholds it from parties. */
 export type IncidentRow = Selectable<IncidentTable> & { assignee_name: string | null; assignee_org_name: string | null };
@@ -81,15 +82,34 @@ export function historyOf(db: Kysely<DB>, incidentId: string): Promise<IncidentE
     .execute();
 }
 
-export async function approvingOrgs(tx: Kysely<DB>, incidentId: string, round: number): Promise<string[]> {
-  const rows = await tx
+/**
+ * The approvals of one round, each with its approver's account as it is NOW (role, disabled,
+ * organisation): the quorum is judged at decision time, not at approval time.
+ */
+export async function approvalsOfRound(db: Kysely<DB>, incidentId: string, round: number): Promise<(ApprovalFact & { name: string | null })[]> {
+  const rows = await db
     .selectFrom('incident_events')
-    .select('actor_org_id')
-    .where('incident_id', '=', incidentId)
-    .where('round', '=', round)
-    .where('action', '=', 'approve')
+    .leftJoin('users', 'users.id', 'incident_events.actor_user_id')
+    .select(['incident_events.actor_user_id', 'incident_events.actor_org_id', 'users.id as current_id', 'users.role', 'users.disabled', 'users.organisation_id', 'users.name'])
+    .where('incident_events.incident_id', '=', incidentId)
+    .where('incident_events.round', '=', round)
+    .where('incident_events.action', '=', 'approve')
+    .orderBy('incident_events.seq')
     .execute();
-  return rows.flatMap((r) => (r.actor_org_id ? [r.actor_org_id] : []));
+  return rows.map((r) => ({
+    userId: r.actor_user_id,
+    organisationId: r.actor_org_id,
+    current: r.current_id !== null && r.role !== null && r.disabled !== null && r.organisation_id !== null
+      ? { role: r.role, disabled: r.disabled, organisationId: r.organisation_id }
+      : null,
+    name: r.name,
+  }));
+}
+
+/** Every organisation with its kind and parent: what a ruling body is made of (a short table). */
+export async function organisationTree(db: Kysely<DB>): Promise<Map<string, OrgNode>> {
+  const rows = await db.selectFrom('organisations').select(['id', 'name', 'kind', 'parent_id']).execute();
+  return new Map(rows.map((o) => [o.id, { id: o.id, name: o.name, kind: o.kind, parentId: o.parent_id }]));
 }
 
 export async function missionQuorum(db: Kysely<DB>): Promise<number> {

@@ -4,6 +4,7 @@
  */
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { evaluateAgreement, type ProvisionEvaluation, type ProvisionFacts } from '../../domain/compliance/evaluate.ts';
+import { disputeFlag, type DisputeFlag } from '../../domain/compliance/status.ts';
 import { rollup, rollupBy, type Rollup } from '../../domain/compliance/rollup.ts';
 import { AGREEMENT_TIME_ZONE, type ProvisionType } from '../../contract/compliance/enums.ts';
 import {
@@ -16,6 +17,8 @@ import type { DeadlineRule } from '../../domain/compliance/deadline.ts';
 export interface ProvisionView {
   row: ProvisionRow;
   evaluation: ProvisionEvaluation;
+  /** Open disputes, beside the status (a dispute never changes it). */
+  flag: DisputeFlag;
   score: number | null;
   deliveries: DeliveryRow[];
   assessments: AssessmentRow[];
@@ -68,7 +71,6 @@ export async function complianceView(deps: Deps, actor: Actor | null): Promise<C
     dependsOnId: p.depends_on_id,
     deliveries: (deliveries.get(p.id) ?? []).map((d) => ({ count: Number(d.count), occurredAt: new Date(d.occurred_at) })),
     score: latestScore(p.id),
-    openDisputes: (disputes.get(p.id) ?? []).filter((d) => d.status === 'open').length,
     ruledViolations: (violations.get(p.id) ?? []).length,
   }));
   const eventTimes = new Map(rows.events.map((e) => [e.id, e.occurred_at === null ? null : new Date(e.occurred_at)]));
@@ -82,6 +84,7 @@ export async function complianceView(deps: Deps, actor: Actor | null): Promise<C
     provisions: rows.provisions.map((p) => ({
       row: p,
       evaluation: evaluations.get(p.id)!,
+      flag: disputeFlag((disputes.get(p.id) ?? []).map((d) => ({ organisationId: d.organisation_id, status: d.status }))),
       score: latestScore(p.id),
       deliveries: deliveries.get(p.id) ?? [],
       assessments: assessments.get(p.id) ?? [],
@@ -108,7 +111,7 @@ export interface ComplianceSummaryView {
 
 export async function complianceSummary(deps: Deps, actor: Actor | null): Promise<ComplianceSummaryView> {
   const view = await complianceView(deps, actor);
-  const items = view.provisions.map((p) => ({ phase: p.row.phase, type: p.row.provision_type, parties: p.row.party_ids, score: p.score, status: p.evaluation.status }));
+  const items = view.provisions.map((p) => ({ phase: p.row.phase, type: p.row.provision_type, parties: p.row.party_ids, score: p.score, status: p.evaluation.status, disputed: p.flag.disputed }));
   return {
     view,
     overall: rollup(items),

@@ -1,7 +1,7 @@
 /**
  * @module The incident workflow as use cases: transitions (checked by the one table in
- * domain/monitoring/workflow.ts), joint approval with a quorum of distinct organisations,
- * assignment, merge and split. Every step locks the incident row, appends an immutable event,
+ * domain/monitoring/workflow.ts), joint approval by monitors of distinct monitoring bodies
+ * (who counts: domain/monitoring/ruling.ts), assignment, merge and split. Every step locks the incident row, appends an immutable event,
  * bumps the incident's version and records both in the log; nothing is overwritten.
  */
 import { openingsOf } from '../../repositories/record-secrets.ts';
@@ -11,12 +11,17 @@ import type { z } from 'zod';
 import type { ApprovalRequest, AssignRequest, IncidentFilter, MergeRequest, SplitRequest, TransitionRequest } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
-import { checkTransition, OPEN_STATUSES, quorumReached } from '../../domain/monitoring/workflow.ts';
+import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
+import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
+import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
-import { approvingOrgs, findIncident, historyOf, listIncidents, lockIncident, missionQuorum, type IncidentEventRow, type IncidentRow } from '../../repositories/monitoring/incidents.ts';
+import {
+  approvalsOfRound, findIncident, historyOf, listIncidents, lockIncident, missionQuorum, organisationTree, type IncidentEventRow, type IncidentRow,
+} from '../../repositories/monitoring/incidents.ts';
 import { findReports, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
@@ -26,7 +31,10 @@ export interface IncidentView {
   incident: IncidentRow;
   reports: ReportRow[];
   history: IncidentEventRow[];
+  /** The quorum in force (never below two bodies). */
   quorum: number;
+  /** While a ruling is proposed: who counts now and what is still needed, with approvers' names. */
+  ruling: (RulingTally & { names: ReadonlyMap<string, string>; organisationNames: ReadonlyMap<string, string> }) | null;
   /** Media type and size of each evidence file the reports cite. */
   evidence: Map<string, { media_type: string; size: number }>;
   /** Salts of each report's restricted fields (the presenter passes them only to allowed readers). */
@@ -37,11 +45,19 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   authorize(actor, 'incident.read');
   const incident = await findIncident(deps.db, id);
   if (!incident) throw notFound('incident');
-  const [reports, history, quorum] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
+  const [reports, history, configured] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
   const files = hashes.length ? await deps.db.selectFrom('evidence').select(['sha256', 'media_type', 'size']).where('sha256', 'in', hashes).execute() : [];
   const openings = await openingsOf(deps.db, 'report', reports.map((r) => r.id));
-  return { incident, reports, history, quorum, evidence: new Map(files.map((f) => [f.sha256, f])), openings };
+  const ruling = incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
+  return { incident, reports, history, quorum: effectiveQuorum(configured), ruling, evidence: new Map(files.map((f) => [f.sha256, f])), openings };
+}
+
+/** The tally of the current round as it stands now, with the names the presenter may show or withhold. */
+async function rulingProgress(db: Kysely<DB>, id: string, round: number, configured: number): Promise<NonNullable<IncidentView['ruling']>> {
+  const [approvals, orgs] = await Promise.all([approvalsOfRound(db, id, round), organisationTree(db)]);
+  const names = new Map(approvals.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])));
+  return { ...tallyApprovals(approvals, orgs, configured), names, organisationNames: new Map([...orgs.values()].map((o) => [o.id, o.name])) };
 }
 
 export async function incidents(deps: Deps, actor: Actor | null, filter: IncidentFilter, limit: number): Promise<IncidentRow[]> {
@@ -76,6 +92,10 @@ export async function transitionIncident(deps: Deps, actor: Actor | null, id: st
     if (input.version !== undefined && input.version !== current.version) throw conflict(`the incident changed (version ${current.version}, you saw ${input.version}); reload it`);
     const check = checkTransition(current.status, input);
     if (!check.ok) throw check.kind === 'conflict' ? conflict(check.message) : invalid([{ path: check.path, message: check.message }]);
+    // Withdrawing a proposed ruling undoes the reviewers' work (policy/monitoring.ts).
+    if (current.status === 'ruling_proposed' && actor && !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)) {
+      throw forbidden('only monitors of a monitoring organisation (or coordinators) withdraw a proposed ruling');
+    }
     if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
       throw invalid([{ path: 'responsiblePartyId', message: 'no such organisation' }]);
     }
@@ -99,30 +119,49 @@ export async function transitionIncident(deps: Deps, actor: Actor | null, id: st
 export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof ApprovalRequest>): Promise<Written<IncidentView>> {
   authorize(actor, 'incident.approve');
   if (input.decision === 'contest' && input.note === '') throw invalid([{ path: 'note', message: 'a contest gives its reason' }]);
-  const quorum = await missionQuorum(deps.db);
+  const configured = await missionQuorum(deps.db);
   return onIncident(deps, actor, id, async (tx, record, now) => {
+    // The incident row lock queues concurrent reviews of one incident (on both engines), so
+    // each decision sees every approval committed before it and exactly one makes it ruled.
     const current = await lockedOrThrow(tx, id);
     if (current.status !== 'ruling_proposed') throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
-    const orgId = actor?.organisationId ?? null;
-    const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', id).where('round', '=', current.ruling_round)
-      .where('action', 'in', ['approve', 'contest']).where('actor_org_id', orgId === null ? 'is' : '=', orgId).executeTakeFirst();
-    if (voted) throw conflict('your organisation has already reviewed this proposed ruling');
-    if (input.decision === 'contest') {
-      const check = checkTransition(current.status, { to: 'investigating' });
-      if (!check.ok) throw conflict('the proposal cannot go back to investigation');
-      await appendEvent(tx, record, { incidentId: id, action: 'contest', fromStatus: current.status, toStatus: 'investigating', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
-      await updateIncident(tx, record, current, { status: 'investigating', outcome: null, provision_id: null, responsible_org_id: null }, 'transition', actor, now);
-      return;
+    const orgs = await organisationTree(tx);
+    // Only monitors of a monitoring body review: a party's or a state's monitor (or the console,
+    // which has no organisation) could otherwise send every ruling against it back forever.
+    if (!rulingBody(actor?.organisationId ?? null, orgs)) {
+      throw forbidden('only monitors of an international organisation, a mission or an NGO (not under a party or a state) review rulings');
     }
-    await appendEvent(tx, record, { incidentId: id, action: 'approve', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
-    const orgs = await approvingOrgs(tx, id, current.ruling_round);
-    if (!quorumReached(orgs, quorum)) return;
+    const orgId = actor?.organisationId ?? null;
+    const userId = actor?.userId ?? null;
+    const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', id).where('round', '=', current.ruling_round)
+      .where('action', 'in', ['approve', 'contest']).where('actor_user_id', userId === null ? 'is' : '=', userId)
+      .where('actor_org_id', orgId === null ? 'is' : '=', orgId).executeTakeFirst();
+    if (voted) throw conflict('you have already reviewed this proposed ruling');
+    try {
+      if (input.decision === 'contest') {
+        const check = checkTransition(current.status, { to: 'investigating' });
+        if (!check.ok) throw conflict('the proposal cannot go back to investigation');
+        await appendEvent(tx, record, { incidentId: id, action: 'contest', fromStatus: current.status, toStatus: 'investigating', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
+        await updateIncident(tx, record, current, { status: 'investigating', outcome: null, provision_id: null, responsible_org_id: null }, 'transition', actor, now);
+        return;
+      }
+      await appendEvent(tx, record, { incidentId: id, action: 'approve', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
+    } catch (err) {
+      // The unique index (one review per account and organisation and round) settles what the check above cannot see.
+      if (isUniqueViolation(err)) throw conflict('you have already reviewed this proposed ruling');
+      throw err;
+    }
+    // Judged now, against every approver's current account: see domain/monitoring/ruling.ts.
+    const tally = tallyApprovals(await approvalsOfRound(tx, id, current.ruling_round), orgs, configured);
+    if (!tally.reached) return;
     const check = checkTransition(current.status, { to: 'ruled' }, 'quorum');
     if (!check.ok) throw conflict(check.kind === 'conflict' ? check.message : 'cannot rule');
     await updateIncident(tx, record, current, { status: 'ruled' }, 'transition', actor, now);
+    const bodies = tally.counted.map((b) => b.organisationName);
     await appendEvent(tx, record, {
       incidentId: id, action: 'transition', fromStatus: current.status, toStatus: 'ruled', outcome: current.outcome,
-      rationale: `approved by ${new Set(orgs).size} organisations (quorum ${quorum})`, round: current.ruling_round, detail: { approvingOrganisationIds: [...new Set(orgs)].sort() },
+      rationale: `approved by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${tally.quorum})`, round: current.ruling_round,
+      detail: { approvingOrganisationIds: tally.counted.map((b) => b.organisationId).sort() },
     }, actor, now);
   });
 }

@@ -1,15 +1,16 @@
 /** Derived statuses at their edges, the whole agreement's evaluation, and PAM roll-ups. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveStatus, type StatusInput } from '../../../src/domain/compliance/status.ts';
+import { deriveStatus, disputeFlag, type StatusInput } from '../../../src/domain/compliance/status.ts';
 import { evaluateAgreement, type ProvisionFacts } from '../../../src/domain/compliance/evaluate.ts';
 import { rollup, rollupBy } from '../../../src/domain/compliance/rollup.ts';
+import { PROVISION_STATUSES } from '../../../src/contract/compliance/enums.ts';
 
 const deadline = new Date('2025-10-13T09:00:00Z');
 const at = (iso: string) => new Date(iso);
 const base: StatusInput = {
   now: at('2025-10-12T00:00:00Z'), measure: 'count', target: 20, deadline, started: true,
-  deliveries: [], score: null, openDisputes: 0, ruledViolations: 0,
+  deliveries: [], score: null, ruledViolations: 0,
 };
 const s = (over: Partial<StatusInput>) => deriveStatus({ ...base, ...over });
 
@@ -50,12 +51,11 @@ test('deliveries dated after "now" are not counted yet', () => {
   assert.equal(r.delivered, 0);
 });
 
-test('precedence: a dispute over everything, fulfilment over a ruling, a ruling over lateness', () => {
+test('precedence: fulfilment over a ruling, a ruling over lateness; no status is "disputed"', () => {
   const full = [{ count: 20, occurredAt: at('2025-10-11T00:00:00Z') }];
   const pastDue = new Date(deadline.getTime() + 1);
-  assert.equal(s({ openDisputes: 1, deliveries: full }).status, 'disputed');
-  assert.equal(s({ openDisputes: 1, deliveries: full }).met, true);
-  assert.equal(s({ openDisputes: 1, now: pastDue }).status, 'disputed');
+  assert.equal(s({ now: pastDue }).status, 'late');
+  assert.ok(!(PROVISION_STATUSES as readonly string[]).includes('disputed'), 'a dispute is a flag, never a status');
   assert.equal(s({ ruledViolations: 1, deliveries: full }).status, 'fulfilled');
   assert.equal(s({ ruledViolations: 1 }).status, 'breached');
   assert.equal(s({ ruledViolations: 2, now: pastDue }).status, 'breached');
@@ -111,7 +111,7 @@ test('the agreement: anchors on events and on provisions, dependencies, ratio so
   const ceasefire = at('2025-10-10T09:00:00Z');
   const facts = (over: Partial<ProvisionFacts> & { id: string }): ProvisionFacts => ({
     measure: 'count', target: 20, ratio: null, deadline: { kind: 'relative', amount: 72, unit: 'hours' }, anchor: { eventId: 'cf' },
-    dependsOnId: null, deliveries: [], score: null, openDisputes: 0, ruledViolations: 0, ...over,
+    dependsOnId: null, deliveries: [], score: null, ruledViolations: 0, ...over,
   });
   const agreement = [
     facts({ id: 'hostages', deliveries: [{ count: 20, occurredAt: at('2025-10-13T08:00:00Z') }] }),
@@ -131,12 +131,6 @@ test('the agreement: anchors on events and on provisions, dependencies, ratio so
   assert.equal(result.get('later')?.deadline, null, 'unknown until the remains are all returned');
   assert.equal(result.get('later')?.started, false);
   assert.equal(result.get('later')?.status, 'not_started');
-  // A party disputing the hostages' release does not block what depends on it: the facts meet it.
-  const disputed = evaluateAgreement(agreement.map((p) => (p.id === 'hostages' ? { ...p, openDisputes: 1 } : p)), new Map([['cf', ceasefire]]), now, 'Asia/Gaza');
-  assert.equal(disputed.get('hostages')?.status, 'disputed');
-  assert.equal(disputed.get('hostages')?.met, true);
-  assert.equal(disputed.get('prisoners')?.started, true);
-  assert.equal(disputed.get('prisoners')?.deadline?.toISOString(), '2025-10-14T08:00:00.000Z');
   const unknownEvent = evaluateAgreement([facts({ id: 'x' })], new Map([['cf', null]]), now, 'UTC');
   assert.equal(unknownEvent.get('x')?.deadline, null, 'an event that has not happened sets no deadline');
 });
@@ -144,7 +138,7 @@ test('the agreement: anchors on events and on provisions, dependencies, ratio so
 test('a dependency cycle does not loop', () => {
   const f = (id: string, on: string): ProvisionFacts => ({
     id, measure: 'milestone', target: null, ratio: null, deadline: { kind: 'none' }, anchor: { provisionId: on }, dependsOnId: on,
-    deliveries: [], score: null, openDisputes: 0, ruledViolations: 0,
+    deliveries: [], score: null, ruledViolations: 0,
   });
   const r = evaluateAgreement([f('a', 'b'), f('b', 'a')], new Map(), at('2025-10-20T00:00:00Z'), 'UTC');
   assert.equal(r.size, 2);
@@ -152,11 +146,14 @@ test('a dependency cycle does not loop', () => {
 
 test('PAM roll-up: scores over three per provision, unscored counted as zero', () => {
   const items = [
-    { phase: 1, type: 'withdrawal_of_troops', parties: ['il'], score: 3, status: 'fulfilled' as const },
-    { phase: 1, type: 'prisoner_release', parties: ['hamas'], score: 1, status: 'late' as const },
-    { phase: 2, type: 'disarmament', parties: ['il', 'hamas'], score: null, status: 'not_started' as const },
+    { phase: 1, type: 'withdrawal_of_troops', parties: ['il'], score: 3, status: 'fulfilled' as const, disputed: false },
+    { phase: 1, type: 'prisoner_release', parties: ['hamas'], score: 1, status: 'late' as const, disputed: true },
+    { phase: 2, type: 'disarmament', parties: ['il', 'hamas'], score: null, status: 'not_started' as const, disputed: false },
   ];
   const all = rollup(items);
+  // A disputed late provision stays late in the roll-up, and is counted as disputed beside it.
+  assert.equal(all.byStatus.late, 1);
+  assert.equal(all.disputed, 1);
   assert.equal(all.implementation, 4 / 9);
   assert.equal(all.scored, 2);
   assert.equal(all.byStatus.fulfilled, 1);
@@ -166,4 +163,13 @@ test('PAM roll-up: scores over three per provision, unscored counted as zero', (
   assert.equal(byParty.get('il')?.implementation, 3 / 6);
   assert.equal(byParty.get('hamas')?.provisions, 2);
   assert.equal(rollupBy(items, (i) => [i.type]).get('prisoner_release')?.implementation, 1 / 3);
+});
+
+test('the dispute flag: open disputes only, each party once; resolved ones clear it', () => {
+  assert.deepEqual(disputeFlag([]), { disputed: false, disputedBy: [] });
+  assert.deepEqual(disputeFlag([{ organisationId: 'hamas', status: 'rejected' }, { organisationId: 'il', status: 'upheld' }]), { disputed: false, disputedBy: [] });
+  assert.deepEqual(
+    disputeFlag([{ organisationId: 'hamas', status: 'open' }, { organisationId: 'il', status: 'rejected' }, { organisationId: 'hamas', status: 'open' }, { organisationId: 'il', status: 'open' }]),
+    { disputed: true, disputedBy: ['hamas', 'il'] },
+  );
 });

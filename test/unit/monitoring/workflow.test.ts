@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { allowedTargets, checkTransition, INCIDENT_STATUSES, quorumReached, TRANSITIONS } from '../../../src/domain/monitoring/workflow.ts';
+import { allowedTargets, checkTransition, INCIDENT_STATUSES, TRANSITIONS } from '../../../src/domain/monitoring/workflow.ts';
 import { distanceKm, pickIncident, searchBox } from '../../../src/domain/monitoring/grouping.ts';
 import { checkReportRules } from '../../../src/domain/monitoring/intake.ts';
 import { isSubEventOf } from '../../../src/domain/monitoring/acled.ts';
@@ -35,12 +35,6 @@ test('a proposed ruling needs its outcome; a violation its provision and party; 
   assert.equal((checkTransition('investigating', { to: 'ruling_proposed', outcome: 'violation', provisionId: 'x' }) as { path: string }).path, 'responsiblePartyId');
   assert.equal(checkTransition('investigating', { to: 'ruling_proposed', outcome: 'violation', provisionId: 'x', responsiblePartyId: 'p' }).ok, true);
   assert.equal((checkTransition('alleged', { to: 'preliminary', outcome: 'violation' }) as { path: string }).path, 'outcome');
-});
-
-test('quorum counts distinct organisations', () => {
-  assert.equal(quorumReached(['a', 'a', 'a'], 2), false);
-  assert.equal(quorumReached(['a', 'b'], 2), true);
-  fc.assert(fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd')), fc.integer({ min: 1, max: 5 }), (orgs, q) => quorumReached(orgs, q) === new Set(orgs).size >= q));
 });
 
 test('grouping picks the closest incident within distance and window, and the box holds the radius', () => {

@@ -1,4 +1,4 @@
-/** Monitoring: monitors file and investigate, coordinators assign, liaisons and observers read incidents only. */
+/** Monitoring: monitors file, investigate and review rulings, coordinators assign, liaisons and observers read incidents only. */
 import type { MonitoringAction } from '../../../src/domain/policy/monitoring.ts';
 import type { Row } from './row.ts';
 
@@ -7,7 +7,8 @@ export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
   'report.read':         { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
   'incident.read':       { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'incident.transition': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
-  'incident.approve':    { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  // Only monitors review rulings (joint verification by monitoring organisations, issue 10).
+  'incident.approve':    { admin: '-', coordinator: '-', monitor: 'A', liaison: '-', observer: '-' },
   'incident.assign':     { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
   'incident.merge':      { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
 };

@@ -13,9 +13,11 @@ function GroupRow({ label, g }: { label: string; g: Group }) {
       <th scope="row"><bdi>{label}</bdi></th>
       <td className="num">{f.number(g.provisions)}</td>
       <td className="num">{f.percent(g.implementation)}</td>
-      <td className="num">{f.number((s.not_started ?? 0) + (s.in_progress ?? 0) + (s.disputed ?? 0))}</td>
+      <td className="num">{f.number((s.not_started ?? 0) + (s.in_progress ?? 0))}</td>
       <td className="num">{f.number((s.late ?? 0) + (s.breached ?? 0))}</td>
       <td className="num">{f.number(s.fulfilled ?? 0)}</td>
+      {/* Disputed provisions are also counted in the columns of their status. */}
+      <td className="num" data-testid="rollup-disputed">{f.number(g.disputed)}</td>
     </tr>
   );
 }
@@ -34,6 +36,7 @@ function GroupTable({ caption, rows, testId }: { caption: string; rows: { label:
             <th scope="col" className="num">{t('complianceUi.summary.due')}</th>
             <th scope="col" className="num">{t('complianceUi.summary.late')}</th>
             <th scope="col" className="num">{t('complianceUi.summary.done')}</th>
+            <th scope="col" className="num">{t('complianceUi.summary.disputed')}</th>
           </tr>
         </thead>
         <tbody>

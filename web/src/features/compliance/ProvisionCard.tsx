@@ -1,7 +1,8 @@
 /**
  * @module One provision: who owes what by when, its derived status, the count against its target,
  * a countdown while the deadline is open, its PAM score, its history, and the actions the
- * signed-in role may take (record a delivery; dispute, for a party).
+ * signed-in role may take (record a delivery; dispute, for a party; resolve a dispute, for a
+ * coordinator). An open dispute shows as a flag beside the derived status.
  */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
@@ -41,6 +42,12 @@ export function ProvisionCard({ p, actor, partyOrg }: { p: ProvisionItem; actor:
           {t(`complianceUi.status.${p.status}`)}
         </span>
       </header>
+      {/* A dispute is a flag beside the status, never a replacement for it: a disputed breach stays a breach. */}
+      {p.disputed && (
+        <p className="compliance-flag compliance-flag--disputed" data-testid="provision-disputed" role="note">
+          {t('complianceUi.disputedFlag', { parties: p.disputedBy.map((x) => x.name).join(', ') })}
+        </p>
+      )}
       {p.reference !== '' && <p className="muted provision__ref"><bdi>{p.reference}</bdi></p>}
       <LogBadge kind="provision" id={p.id} />
       <dl className="provision__facts">

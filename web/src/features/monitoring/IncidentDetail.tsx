@@ -1,6 +1,6 @@
 /**
  * @module One incident: its reports and evidence, the timeline of every workflow step (who,
- * which organisation, when, why), the approvals of a proposed ruling, and the actions the
+ * which organisation, when, why), where joint verification of a proposed ruling stands, and the actions the
  * viewer's role allows. Refetched on every live event, so two monitors see each other's steps.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -15,6 +15,8 @@ import { openIncident } from './query.ts';
 import { MergeSplit } from './MergeSplit.tsx';
 import { LogBadge } from '../record/LogBadge.tsx';
 import { assigneeLabel } from './assignee.ts';
+import { RulingProgress } from './RulingProgress.tsx';
+import { can } from '../../../../src/domain/policy.ts';
 
 const WORKERS = new Set(['monitor', 'coordinator', 'admin']);
 
@@ -72,14 +74,7 @@ export function IncidentDetail({ id }: { id: string }) {
           </li>
         ))}
       </ul>
-      {incident.status === 'ruling_proposed' && (
-        <>
-          <h3>{t('monitoringUi.incident.approvals', { count: incident.approvals.filter((a) => a.action === 'approve').length, quorum: incident.quorum })}</h3>
-          <ul data-testid="incident-approvals">
-            {incident.approvals.map((a) => <li key={a.id}>{t(`monitoringUi.incident.action.${a.action}`)} {t('monitoringUi.incident.by', { org: a.actorOrganisationName ?? '—' })}{a.rationale ? `: ${a.rationale}` : ''}</li>)}
-          </ul>
-        </>
-      )}
+      {incident.status === 'ruling_proposed' && incident.ruling !== null && <RulingProgress ruling={incident.ruling} approvals={incident.approvals} />}
       <h3>{t('monitoringUi.incident.timeline')}</h3>
       <ol className="incident__timeline" data-testid="incident-timeline">
         {incident.history.map((h) => (
@@ -98,6 +93,7 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
   const { t } = useTranslation();
   const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
   const userId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.id : null));
+  const organisationId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.organisationId : null));
   const organisations = useRemote('organisations');
   const [rationale, setRationale] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('violation');
@@ -125,6 +121,8 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
       body: { to, rationale, version: incident.version, ...(to === 'ruling_proposed' ? { outcome, ...(outcome === 'violation' ? { provisionId, responsiblePartyId: partyId } : {}) } : {}) },
     }));
   const targets = allowedTargets(incident.status);
+  // Only monitors review a ruling (the server also checks their organisation is a monitoring one).
+  const mayReview = userId !== null && organisationId !== null && can({ userId, organisationId, role }, 'incident.approve');
   return (
     <section className="incident__actions" aria-label={t('monitoringUi.incident.actions')}>
       {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p>
@@ -164,7 +162,7 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
             {t('monitoringUi.incident.moveTo', { status: t(`monitoringUi.status.${to}`) })}
           </button>
         ))}
-        {incident.status === 'ruling_proposed' && (
+        {incident.status === 'ruling_proposed' && mayReview && (
           <>
             <button type="button" className="button" disabled={pending} data-testid="approve" onClick={() => void run(() => api.call('reviewRuling', { params: { id: incident.id }, body: { decision: 'approve', note: rationale } }))}>
               {t('monitoringUi.incident.approve')}
