@@ -80,10 +80,10 @@ test('token create --expires, token list, token revoke; a revoked token is refus
 
   const listed = await runCli(['token', 'list', '--email', 'liaison.no@truce.example'], env);
   assert.equal(listed.code, 0, listed.stderr);
-  assert.match(listed.stdout, new RegExp(`^${id[1]}\t\S+\tactive\t.*\tbackup job$`, 'm'));
+  assert.match(listed.stdout, new RegExp(`^${id[1]}\t\\S+\tactive\t.*\tbackup job$`, 'm'));
   const revoked = await runCli(['token', 'revoke', id[1]!], env);
   assert.equal(revoked.code, 0, revoked.stderr);
-  assert.match((await runCli(['token', 'list'], env)).stdout, new RegExp(`^${id[1]}\t\S+\trevoked\t`, 'm'));
+  assert.match((await runCli(['token', 'list'], env)).stdout, new RegExp(`^${id[1]}\t\\S+\trevoked\t`, 'm'));
 
   const reopened = await openTestDatabase.reopen(tdb);
   const server = await startTestServer(testDeps(reopened));
