@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { systemClock } from '../src/adapters/clock.ts';
+import { defaultAuthSettings } from '../src/services/auth-settings.ts';
 import { localEvents } from '../src/events/local.ts';
 import { silentLogger } from '../test/support/db.ts';
 import type { Deps } from '../src/services/deps.ts';
@@ -93,7 +94,7 @@ export const handoverBenches: Bench[] = [
     const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
     try {
       await migrateToLatest(database.db as unknown as Kysely<unknown>);
-      const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) }, logger: silentLogger, events: localEvents() };
+      const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) }, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings() };
       await fill(deps.db);
       const baseline = await median(() => loadPlanData(deps.db, { milestones: true, deployments: true }));
       const check = await median(() => handoverCheck(deps, null, FROM, TO));

@@ -4,6 +4,7 @@
  * tiles and bundles with a signed checkpoint), against a raw insert of the same bytes with the
  * same batching, in the same run. Plus the inclusion-proof serving latency.
  */
+import { defaultAuthSettings } from '../src/services/auth-settings.ts';
 import { localEvents } from '../src/events/local.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -62,7 +63,7 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
   if (size !== N) throw new Error(`log has ${size} entries, expected ${N}`);
 
   // Inclusion-proof serving latency, through the HTTP handler (no network), random indices.
-  const app = createApp({ db, engine, clock: systemClock, logger: silentLogger, log: sequencer, events: localEvents() }, {
+  const app = createApp({ db, engine, clock: systemClock, logger: silentLogger, log: sequencer, events: localEvents(), auth: defaultAuthSettings() }, {
     version: 'bench', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, db, key.verifierKey),
   });
   // A serving process is warm: one pass over the log fills the caches of immutable full tiles

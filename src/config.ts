@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseWitnessList, type WitnessEndpoint } from './log/publisher.ts';
+import { parseTrustProxy, type TrustProxy } from './api/http/client-address.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -22,6 +23,17 @@ const EnvSchema = z.object({
   TRUCE_LOG_WAIT: z.enum(['0', '1']).default('1'),
   /** How long the sequencer lets concurrent writes gather into one integration. */
   TRUCE_LOG_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(2),
+  /** Proxies whose X-Forwarded-For is believed: empty/0 = none, a hop count, or their addresses. */
+  TRUCE_TRUST_PROXY: z.string().default(''),
+  /** Password checks running at once in one process; more are answered 429 at once. */
+  TRUCE_SIGN_IN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Lifetime of a new API token when the request names none, and the longest allowed. */
+  TRUCE_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TRUCE_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** How long sign-in events are kept before the periodic purge deletes them. */
+  TRUCE_SIGN_IN_EVENT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** How often each app server purges expired sessions, old sign-in events and idle throttle keys. */
+  TRUCE_PURGE_INTERVAL_S: z.coerce.number().int().min(1).max(86400).default(600),
 });
 
 export interface Config {
@@ -38,6 +50,12 @@ export interface Config {
   witnesses: WitnessEndpoint[];
   /** How many witnesses must cosign before a checkpoint is published (default: all of them). */
   witnessQuorum: number;
+  trustProxy: TrustProxy;
+  signInConcurrency: number;
+  tokenDays: number;
+  tokenMaxDays: number;
+  signInEventDays: number;
+  purgeIntervalMs: number;
 }
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
@@ -57,6 +75,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     throw new Error(`invalid configuration:\n  TRUCE_WITNESSES: ${err instanceof Error ? err.message : String(err)}`);
   }
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.TRUCE_TRUST_PROXY);
+  } catch (err) {
+    throw new Error(`invalid configuration:\n  TRUCE_TRUST_PROXY: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (e.TRUCE_TOKEN_DAYS > e.TRUCE_TOKEN_MAX_DAYS) {
+    throw new Error(`invalid configuration:\n  TRUCE_TOKEN_DAYS: ${e.TRUCE_TOKEN_DAYS} is more than TRUCE_TOKEN_MAX_DAYS (${e.TRUCE_TOKEN_MAX_DAYS})`);
+  }
   const witnessQuorum = e.TRUCE_WITNESS_QUORUM ?? witnesses.length;
   if (witnesses.length > 0 && witnessQuorum > witnesses.length) {
     throw new Error(`invalid configuration:\n  TRUCE_WITNESS_QUORUM: ${witnessQuorum} is more than the ${witnesses.length} witnesses configured`);
@@ -74,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLingerMs: e.TRUCE_LOG_LINGER_MS,
     witnesses,
     witnessQuorum,
+    trustProxy,
+    signInConcurrency: e.TRUCE_SIGN_IN_CONCURRENCY,
+    tokenDays: e.TRUCE_TOKEN_DAYS,
+    tokenMaxDays: e.TRUCE_TOKEN_MAX_DAYS,
+    signInEventDays: e.TRUCE_SIGN_IN_EVENT_DAYS,
+    purgeIntervalMs: e.TRUCE_PURGE_INTERVAL_S * 1000,
   };
 }
 

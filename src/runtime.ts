@@ -13,6 +13,7 @@ import { Sequencer } from './log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 import { createEvents } from './events/index.ts';
 import { WitnessPublisher } from './log/publisher.ts';
+import { PasswordGate } from './adapters/password-gate.ts';
 
 export interface Runtime {
   database: Database;
@@ -51,7 +52,13 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   const events = createEvents(database);
   // Without waiting, writes answer at commit with logIndex null; the sweep logs them within a second.
   const log: LogPort = config.logWait ? sequencer : { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events };
+  const auth = {
+    passwordGate: new PasswordGate(config.signInConcurrency),
+    tokenDays: config.tokenDays,
+    tokenMaxDays: config.tokenMaxDays,
+    signInEventDays: config.signInEventDays,
+  };
+  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events, auth };
   return {
     database, deps, sequencer, publisher, logKey, origin: config.logOrigin,
     close: async () => {

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { seedDemo } from './demo/seed.ts';
 import { mountLog } from './api/log-routes.ts';
+import { startPurgeTimer } from './services/purge.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -36,9 +37,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     }
     runtime.sequencer.start();
     runtime.publisher?.start();
+    const stopPurge = startPurgeTimer(runtime.deps, config.purgeIntervalMs);
     const app = createApp(runtime.deps, {
       version: packageVersion(),
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       // TRUCE_WEB_DIR lets parallel builds (e.g. several checkouts testing at once) keep their own UI.
       webDir: process.env.TRUCE_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'),
       extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey, { witnessed: runtime.publisher !== undefined }),
@@ -52,6 +55,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        stopPurge();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await runtime.close();
       })());

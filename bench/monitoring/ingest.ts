@@ -11,6 +11,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
+import { defaultAuthSettings } from '../../src/services/auth-settings.ts';
 import { localEvents } from '../../src/events/local.ts';
 import { silentLogger } from '../../test/support/db.ts';
 import { runCli } from '../../test/support/cli.ts';
@@ -57,7 +58,7 @@ async function directRate(db: Kysely<DB>, sectorId: string): Promise<number> {
 export async function benchReportIngest(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
   await migrateToLatest(database.db as unknown as Kysely<unknown>);
-  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
+  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
   await seedDemo(deps);
   const sector = await database.db.selectFrom('sectors').select('id').where('name', '=', 'Gaza').executeTakeFirstOrThrow();
   const direct = await directRate(database.db, sector.id);

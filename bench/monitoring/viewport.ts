@@ -12,6 +12,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { rebuildGrid } from '../../src/repositories/monitoring/grid.ts';
 import { incidentClusters } from '../../src/services/monitoring/map.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
+import { defaultAuthSettings } from '../../src/services/auth-settings.ts';
 import { localEvents } from '../../src/events/local.ts';
 import { silentLogger } from '../../test/support/db.ts';
 import type { Deps } from '../../src/services/deps.ts';
@@ -63,7 +64,7 @@ async function measure(deps: Deps, extra: Partial<Query>): Promise<{ p50: number
 
 export async function benchViewport(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
-  const deps: Deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) } };
+  const deps: Deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings(), log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) } };
   try {
     await migrateToLatest(database.db as unknown as Kysely<unknown>);
     const sizes = engine === 'postgres' ? [100_000, 1_000_000] : [100_000];

@@ -14,10 +14,13 @@ import { buildOpenApi } from './openapi.ts';
 import { DOCS_HTML, DOCS_JS } from './docs.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountCapabilityExtras } from './extras/index.ts';
+import { clientAddress, type TrustProxy } from './http/client-address.ts';
 
 export interface AppOptions {
   version: string;
   secureCookies: boolean;
+  /** Which proxies' X-Forwarded-For decides the client address (default: none, the socket's peer). */
+  trustProxy?: TrustProxy;
   /** Directory of the built web UI (dist/web); served at / with SPA fallback when present. */
   webDir: string;
   /** Extra routers mounted before the UI fallback (e.g. the transparency log's /log). */
@@ -34,16 +37,17 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const trustProxy = opts.trustProxy ?? { kind: 'none' };
 
   app.use('*', async (c, next) => {
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    c.set('ip', incoming?.socket?.remoteAddress ?? 'unknown');
+    c.set('ip', clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trustProxy));
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.header(k, v);
   });
 
   app.onError((err, c) => {
-    if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors);
+    if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds);
     if (err instanceof PolicyDenied) return problemResponse(403, 'Forbidden', err.message);
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return problemResponse(500, 'Internal Server Error', 'the error was logged; nothing was changed');

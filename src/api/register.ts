@@ -47,6 +47,7 @@ function mount(app: Hono<AppEnv>, deps: Deps, secureCookies: boolean, id: RouteI
     const result = await handler({
       deps, params, query, body, caller, sessionToken, secureCookies,
       ip: c.get('ip'),
+      cookie: (name) => readCookie(c.req.header('cookie'), name),
       setCookie: (v) => cookies.push(v),
       setStatus: (s) => {
         status = s;

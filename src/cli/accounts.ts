@@ -1,8 +1,11 @@
-/** @module `org add`, `user add`, `token create`: operator commands on the configured database. */
+/** @module `org add`, `user add`, `token create|list|revoke`: operator commands on the configured database. */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { CreateOrganisation, CreateUser, Email } from '../contract/accounts.ts';
-import { createOrganisation, createToken, createUser } from '../services/accounts.ts';
+import { CreateOrganisation, CreateToken, CreateUser, Email } from '../contract/accounts.ts';
+import { Uuid } from '../contract/common.ts';
+import { createOrganisation, createUser } from '../services/accounts.ts';
+import { createToken, revokeToken, tokens } from '../services/tokens.ts';
+import { presentApiToken } from '../presenters/accounts.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
 import { findPrincipalByEmail } from '../repositories/users.ts';
 import { invalid, notFound } from '../services/errors.ts';
@@ -48,14 +51,41 @@ export function registerAccountCommands(program: Command): void {
     .command('create')
     .description('create a bearer token for an account; prints it as the last line')
     .requiredOption('--email <email>')
-    .option('--label <label>', 'what the token is for', 'cli')
-    .action(async (o: { email: string; label: string }) => {
+    .option('--label <label>', 'what the token is for (kept out of the public log)', 'cli')
+    .option('--expires <days>', 'lifetime in days (default TRUCE_TOKEN_DAYS, at most TRUCE_TOKEN_MAX_DAYS)')
+    .action(async (o: { email: string; label: string; expires?: string }) => {
       const email = parseInput(z.object({ email: Email }), { email: o.email }).email;
+      const input = parseInput(CreateToken, { label: o.label, ...(o.expires === undefined ? {} : { expiresInDays: Number(o.expires) }) });
       const w = await withRuntime('token create', async (rt) => {
         const principal = await findPrincipalByEmail(rt.deps.db, email);
         if (!principal) throw notFound(`account ${email}`);
-        return createToken(rt.deps, null, principal.id, o.label);
+        return createToken(rt.deps, null, principal.id, input);
       });
-      process.stdout.write(`token id ${w.value.id}\n${w.value.token}\n`);
+      process.stdout.write(`token id ${w.value.id} expires ${w.value.expiresAt.toISOString()}\n${w.value.token}\n`);
+    });
+  token
+    .command('list')
+    .description("list API tokens (id, status, expiry, last use, label): one account's with --email, else every account's")
+    .option('--email <email>')
+    .action(async (o: { email?: string }) => {
+      const email = o.email === undefined ? undefined : parseInput(z.object({ email: Email }), { email: o.email }).email;
+      const rows = await withRuntime('token list', async (rt) => {
+        const owner = email === undefined ? undefined : await findPrincipalByEmail(rt.deps.db, email);
+        if (email !== undefined && !owner) throw notFound(`account ${email}`);
+        const now = rt.deps.clock.now();
+        return (await tokens(rt.deps, null, { scope: 'all' }, owner?.id)).map((t) => presentApiToken(t, now));
+      });
+      for (const t of rows) {
+        process.stdout.write([t.id, t.userId, t.status, t.expiresAt, t.lastUsedAt ?? '-', t.label].join('\t') + '\n');
+      }
+    });
+  token
+    .command('revoke')
+    .description('revoke an API token at once (recorded in the log)')
+    .argument('<id>', 'token id (from `truce token list`)')
+    .action(async (id: string) => {
+      const tokenId = parseInput(z.object({ id: Uuid }), { id }).id;
+      const w = await withRuntime('token revoke', (rt) => revokeToken(rt.deps, null, tokenId));
+      process.stdout.write(`revoked ${w.value.id}\n`);
     });
 }

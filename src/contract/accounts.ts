@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, ORG_KINDS, ROLES } from './enums.ts';
-import { LogIndex, Name, Uuid } from './common.ts';
+import { LogIndex, Name, Text, Uuid } from './common.ts';
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
@@ -71,12 +71,46 @@ export const UpdateUser = z
 
 export const UserWritten = User.extend({ logIndex: LogIndex });
 
-export const CreateToken = z.strictObject({ label: z.string().trim().max(100).default('') });
+/** Longest lifetime the contract accepts; the operator's TRUCE_TOKEN_MAX_DAYS may be shorter. */
+export const MAX_TOKEN_DAYS = 3650;
+
+export const CreateToken = z.strictObject({
+  label: Text(100).trim().default('').describe('what the token is for; kept out of the public log (only a commitment)'),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_TOKEN_DAYS)
+    .optional()
+    .describe('lifetime in days; default and maximum are set by the operator (TRUCE_TOKEN_DAYS, TRUCE_TOKEN_MAX_DAYS)'),
+});
 export const TokenCreated = z.object({
   id: Uuid,
   token: z.string().describe('shown once; only its hash is stored'),
+  expiresAt: z.string(),
   logIndex: LogIndex,
 });
+
+export const TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;
+
+export const ApiToken = z.object({
+  id: Uuid,
+  userId: Uuid,
+  label: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable().describe('to the minute: updated at most once a minute'),
+  revokedAt: z.string().nullable(),
+  status: z.enum(TOKEN_STATUSES),
+  version: z.number().int(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const ListTokensQuery = z.strictObject({
+  scope: z.enum(['own', 'all']).default('own').describe("'all' (admins): every account's tokens"),
+});
+
+export const TokenRevoked = ApiToken.extend({ logIndex: LogIndex });
 
 export const Mission = z.object({
   id: Uuid,

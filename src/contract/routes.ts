@@ -9,6 +9,9 @@ import {
   CreateOrganisation,
   CreateToken,
   CreateUser,
+  ApiToken,
+  ListTokensQuery,
+  TokenRevoked,
   Mission,
   Organisation,
   OrganisationWritten,
@@ -70,7 +73,17 @@ export const routes = {
   }),
   createToken: route({
     method: 'post', path: '/api/tokens', tag: 'users', auth: 'account', status: 201,
-    summary: 'Create a bearer API token for the calling account', body: CreateToken, response: TokenCreated,
+    summary: 'Create a bearer API token for the calling account (rate-limited; expires)', body: CreateToken, response: TokenCreated,
+  }),
+  listTokens: route({
+    method: 'get', path: '/api/tokens', tag: 'users', auth: 'account', status: 200,
+    summary: "The calling account's API tokens (admins: scope=all for every account's); never the secrets",
+    query: ListTokensQuery, response: listOf(ApiToken),
+  }),
+  revokeToken: route({
+    method: 'delete', path: '/api/tokens/{id}', tag: 'users', auth: 'account', status: 200,
+    summary: 'Revoke an API token (your own; admins any); recorded as a permission change',
+    params: IdParams, response: TokenRevoked,
   }),
   listContributions: route({
     method: 'get', path: '/api/contributions', tag: 'force', auth: 'account', status: 200,

@@ -67,6 +67,24 @@ export interface ApiTokenTable {
   label: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_by: string | null;
+  version: Generated<number>;
+}
+
+/** One throttled key (account, address, account from an address, trusted device). */
+export interface SignInThrottleTable {
+  key: string;
+  attempts: number;
+  blocked_until: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthKeyTable {
+  name: string;
+  secret: Uint8Array;
+  created_at: Timestamp;
 }
 
 export interface SignInEventTable {
@@ -186,6 +204,8 @@ export interface FoundationTables {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   sign_in_events: SignInEventTable;
+  sign_in_throttle: SignInThrottleTable;
+  auth_keys: AuthKeyTable;
   contributions: ContributionTable;
   record_changes: RecordChangeTable;
   record_secrets: RecordSecretTable;

@@ -20,6 +20,8 @@ export const CORE_ACTIONS = [
   'user.create',
   'user.update',
   'token.create',
+  'token.read',
+  'token.revoke',
   'contribution.read',
   'contribution.create',
   'audit.read',
@@ -40,6 +42,8 @@ export interface Actor {
 /** What the action is about, where ownership matters. */
 export interface Target {
   organisationId?: string;
+  /** The account the target belongs to, for `self` grants. */
+  userId?: string;
 }
 
 const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
@@ -47,12 +51,14 @@ const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
   'organisation.read': 'all',
   'contribution.read': 'all',
   'token.create': 'all',
+  'token.read': 'self',
+  'token.revoke': 'self',
   'log.read': 'all',
 };
 
 const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
   admin: Object.fromEntries(
-    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'contribution.read', 'contribution.create', 'audit.read', 'log.read'] as const).map((a) => [a, 'all']),
+    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'token.read', 'token.revoke', 'contribution.read', 'contribution.create', 'audit.read', 'log.read'] as const).map((a) => [a, 'all']),
   ),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
@@ -74,6 +80,7 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
   // An 'own' grant needs to know whose record it is: a call that forgets the target is denied,
   // never silently allowed everywhere.
   if (grant === 'own') return target.organisationId !== undefined && target.organisationId === actor.organisationId;
+  if (grant === 'self') return target.userId !== undefined && target.userId === actor.userId;
   return false;
 }
 

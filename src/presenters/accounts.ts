@@ -3,7 +3,8 @@
  * where restricted fields are dropped (password hashes never leave, whatever the role).
  */
 import type { z } from 'zod';
-import type { Organisation, Session, User } from '../contract/accounts.ts';
+import type { ApiToken, Organisation, Session, User } from '../contract/accounts.ts';
+import type { ApiTokenRow } from '../repositories/api-tokens.ts';
 import type { OrganisationRow } from '../repositories/organisations.ts';
 import type { PrincipalRow, UserRow } from '../repositories/users.ts';
 
@@ -34,5 +35,23 @@ export function presentSession(p: PrincipalRow, csrfToken: string): z.infer<type
       organisationName: p.organisation_name,
     },
     csrfToken,
+  };
+}
+
+const iso = (d: Date | string): string => new Date(d).toISOString();
+
+/** A token as its owner (or an admin) sees it: never its secret nor its hash. */
+export function presentApiToken(t: ApiTokenRow, now: Date): ApiToken {
+  const status = t.revoked_at !== null ? 'revoked' : new Date(t.expires_at) <= now ? 'expired' : 'active';
+  return {
+    id: t.id,
+    userId: t.user_id,
+    label: t.label,
+    createdAt: iso(t.created_at),
+    expiresAt: iso(t.expires_at),
+    lastUsedAt: t.last_used_at === null ? null : iso(t.last_used_at),
+    revokedAt: t.revoked_at === null ? null : iso(t.revoked_at),
+    status,
+    version: t.version,
   };
 }

@@ -34,25 +34,26 @@ export function findSessionPrincipal(db: Kysely<DB>, tokenHash: Uint8Array, now:
     .executeTakeFirst();
 }
 
-/** The caller of a bearer token, in one query. */
-export function findTokenPrincipal(db: Kysely<DB>, tokenHash: Uint8Array): Promise<PrincipalRow | undefined> {
+/** The caller of a live bearer token (not revoked, not expired), in one query. */
+export function findTokenPrincipal(db: Kysely<DB>, tokenHash: Uint8Array, now: Date) {
   return principalQuery(db)
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where('api_tokens.expires_at', '>', now)
     .where('users.disabled', '=', false)
     .executeTakeFirst();
 }
 
-export async function recentFailures(db: Kysely<DB>, column: 'email' | 'ip', value: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('sign_in_events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('ok', '=', false)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Sets a token's last-used time unless another request did within the resolution. */
+export async function markTokenUsed(db: Kysely<DB>, tokenId: string, now: Date, notSince: Date): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('id', '=', tokenId)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notSince)]))
+    .execute();
 }
 
 export function listUsers(db: Kysely<DB>, organisationId?: string): Promise<UserRow[]> {

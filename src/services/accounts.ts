@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { CreateOrganisation, CreateUser, UpdateUser } from '../contract/accounts.ts';
 import { authorize, grantOf, type Actor } from '../domain/policy.ts';
 import { hashPassword } from '../adapters/passwords.ts';
-import { hashSecret, newSecret } from '../adapters/secrets.ts';
 import { findOrganisation, listOrganisations, type OrganisationRow } from '../repositories/organisations.ts';
 import { findPrincipalByEmail, listUsers, type UserRow } from '../repositories/users.ts';
 import type { Deps } from './deps.ts';
@@ -121,28 +120,5 @@ export async function updateUser(
       restricted: restrictedFields.user(next),
     });
     return next;
-  });
-}
-
-/** Creates a bearer token for a user; the secret is returned once and only its hash kept. */
-export async function createToken(
-  deps: Deps,
-  actor: Actor | null,
-  userId: string,
-  label: string,
-): Promise<Written<{ id: string; token: string }>> {
-  authorize(actor, 'token.create');
-  const token = newSecret('truce');
-  const id = randomUUID();
-  const now = deps.clock.now();
-  return writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('api_tokens').values({ id, user_id: userId, token_hash: hashSecret(token), label, created_at: now, revoked_at: null }).execute();
-    await record({
-      kind: 'api_token', id, version: 1, op: 'permission', at: now, actor,
-      // The owner's id as a commitment only: the public log must not let anyone follow an account.
-      public: { label },
-      restricted: { userId },
-    });
-    return { id, token };
   });
 }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { Engine } from '../db/connect.ts';
 import type { Clock } from '../adapters/clock.ts';
+import type { PasswordGate } from '../adapters/password-gate.ts';
 
 /** The transparency log as services see it: wait for committed changes to get their index. */
 export interface LogPort {
@@ -32,6 +33,16 @@ export interface EventsPort {
   close(): Promise<void>;
 }
 
+/** The operator's settings for sign-in and API tokens, and this process's password-check gate. */
+export interface AuthSettings {
+  passwordGate: PasswordGate;
+  /** Lifetime of a new token when none is asked for, and the longest one may ask for. */
+  tokenDays: number;
+  tokenMaxDays: number;
+  /** Sign-in events older than this are purged. */
+  signInEventDays: number;
+}
+
 export interface Deps {
   db: Kysely<DB>;
   engine: Engine;
@@ -39,4 +50,5 @@ export interface Deps {
   log: LogPort;
   logger: Logger;
   events: EventsPort;
+  auth: AuthSettings;
 }

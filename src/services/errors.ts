@@ -10,6 +10,8 @@ export class ServiceError extends Error {
     readonly title: string,
     detail?: string,
     readonly errors?: FieldError[],
+    /** For 429: when to try again, sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? title);
   }
@@ -21,4 +23,5 @@ export const notFound = (what: string) => new ServiceError(404, 'Not Found', `${
 export const conflict = (detail: string) => new ServiceError(409, 'Conflict', detail);
 export const invalid = (errors: FieldError[]) =>
   new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-export const tooManyRequests = (detail: string) => new ServiceError(429, 'Too Many Requests', detail);
+export const tooManyRequests = (detail: string, retryAfterSeconds?: number) =>
+  new ServiceError(429, 'Too Many Requests', detail, undefined, retryAfterSeconds);

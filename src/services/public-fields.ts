@@ -4,7 +4,7 @@
  * row with its latest leaf, so the two can never drift apart.
  */
 import type { Selectable } from 'kysely';
-import type { ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
+import type { ApiTokenTable, ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
 import type { JsonValue } from './records.ts';
 
 type Fields = Record<string, JsonValue>;
@@ -13,6 +13,11 @@ export const publicFields = {
   mission: (m: Selectable<MissionTable>): Fields => ({ name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum }),
   organisation: (o: Selectable<OrganisationTable>): Fields => ({ name: o.name, kind: o.kind, country: o.country, parentId: o.parent_id }),
   user: (u: Selectable<UserTable>): Fields => ({ organisationId: u.organisation_id, role: u.role, disabled: u.disabled }),
+  /** A token's lifetime is a permission fact; its owner (an account id) and its free-text label are restricted. */
+  apiToken: (t: Selectable<ApiTokenTable>): Fields => ({
+    expiresAt: new Date(t.expires_at).toISOString(),
+    revokedAt: t.revoked_at === null ? null : new Date(t.revoked_at).toISOString(),
+  }),
   contribution: (c: Selectable<ContributionTable>): Fields => ({
     organisationId: c.organisation_id, kind: c.kind, capability: c.capability,
     quantity: c.quantity === null ? null : Number(c.quantity), unit: c.unit, currency: c.currency, status: c.status,
@@ -23,4 +28,5 @@ export const publicFields = {
 /** Restricted fields: only their salted commitments enter the log. */
 export const restrictedFields = {
   user: (u: Selectable<UserTable>): Fields => ({ email: u.email, name: u.name }),
+  apiToken: (t: Selectable<ApiTokenTable>): Fields => ({ label: t.label, userId: t.user_id }),
 };

@@ -1,48 +1,74 @@
 /**
- * @module Sign-in, sessions and bearer tokens: who is calling. Every sign-in attempt is
- * recorded (sign_in_events), and the same table rate-limits guessing, so the limit holds
- * across all app servers sharing the database.
+ * @module Sign-in, sessions and bearer tokens: who is calling.
+ *
+ * A sign-in attempt, in order: find the account (cheap); take a slot of this process's password
+ * gate (full: 429 at once, nothing reserved); reserve the attempt on its throttle keys in one
+ * short locked transaction (refused: 429 with the wait); only then run the slow scrypt check.
+ * So parallel guesses cannot all be checked, a burst cannot fill the thread pool, and the owner's
+ * browser (device cookie) is never locked out by someone else's guesses. Every checked attempt
+ * is recorded in sign_in_events (purged after TRUCE_SIGN_IN_EVENT_DAYS).
  */
 import type { Deps } from './deps.ts';
 import { DUMMY_HASH, verifyPassword } from '../adapters/passwords.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
-import { findPrincipalByEmail, findSessionPrincipal, findTokenPrincipal, recentFailures, type PrincipalRow } from '../repositories/users.ts';
+import { findPrincipalByEmail, findSessionPrincipal, findTokenPrincipal, markTokenUsed, type PrincipalRow } from '../repositories/users.ts';
+import { reserveAttempt, settleSuccess } from '../repositories/sign-in-throttle.ts';
+import { keysFor } from '../domain/accounts/sign-in-throttle.ts';
+import { issueDeviceCookie, trustedDeviceNonce } from './device-cookies.ts';
 import { tooManyRequests, unauthorized } from './errors.ts';
 import { randomBytes } from 'node:crypto';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+/** A token's last-used time is written at most this often (one UPDATE a minute, not one per request). */
+const TOKEN_USE_RESOLUTION_MS = 60_000;
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /** The client's address, as the trusted-proxy setting decides it. */
+  address: string;
+  /** The browser's device cookie, if it sent one. */
+  deviceCookie: string | undefined;
+}
 
 export interface SignedIn {
   token: string;
   csrfToken: string;
   principal: PrincipalRow;
+  /** A fresh device cookie for this browser and account. */
+  deviceCookie: string;
 }
 
-/** Checks credentials; throws 429 when too many recent failures, 401 on any mismatch. */
-export async function signIn(deps: Deps, email: string, password: string, ip: string): Promise<SignedIn> {
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Checks credentials; 429 (with Retry-After) when throttled or busy, 401 on any mismatch. */
+export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<SignedIn> {
+  const { email, password, address } = attempt;
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    recentFailures(deps.db, 'email', email, since),
-    recentFailures(deps.db, 'ip', ip, since),
-  ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
-    throw tooManyRequests('too many failed sign-ins; wait 15 minutes and try again');
-  }
   const principal = await findPrincipalByEmail(deps.db, email);
-  // Verify even for unknown accounts so response time does not reveal which emails exist.
-  const ok = (await verifyPassword(password, principal?.password_hash ?? DUMMY_HASH)) && !!principal && !principal.disabled;
-  await deps.db
-    .insertInto('sign_in_events')
-    .values({ email, user_id: principal?.id ?? null, ok, ip, at: now })
-    .execute();
+  const deviceNonce = await trustedDeviceNonce(deps.db, attempt.deviceCookie, principal?.id, now);
+  const keys = keysFor(email, address, deviceNonce);
+
+  const release = deps.auth.passwordGate.tryEnter();
+  if (!release) throw tooManyRequests('the server is checking too many passwords right now; try again in a second', 1);
+  let ok: boolean;
+  try {
+    const reservation = await reserveAttempt(deps.db, keys, now);
+    if (!reservation.ok) {
+      deps.logger.info({ event: 'sign_in_throttled', ip: address }, 'sign-in throttled');
+      throw tooManyRequests('too many sign-in attempts; wait before trying again', seconds(reservation.retryAfterMs));
+    }
+    // Verify even for unknown accounts so response time does not reveal which emails exist.
+    ok = (await verifyPassword(password, principal?.password_hash ?? DUMMY_HASH)) && !!principal && !principal.disabled;
+  } finally {
+    release();
+  }
+  await deps.db.insertInto('sign_in_events').values({ email, user_id: principal?.id ?? null, ok, ip: address, at: now }).execute();
   if (!ok || !principal) {
-    deps.logger.info({ event: 'sign_in_failed', ip }, 'sign-in failed');
+    deps.logger.info({ event: 'sign_in_failed', ip: address }, 'sign-in failed');
     throw unauthorized('wrong email or password');
   }
+  await settleSuccess(deps.db, keys, now);
   const token = newSecret('ts');
   const csrfToken = randomBytes(24).toString('base64url');
   await deps.db
@@ -55,8 +81,8 @@ export async function signIn(deps: Deps, email: string, password: string, ip: st
       expires_at: new Date(now.getTime() + SESSION_TTL_MS),
     })
     .execute();
-  deps.logger.info({ event: 'sign_in', userId: principal.id }, 'signed in');
-  return { token, csrfToken, principal };
+  deps.logger.info({ event: 'sign_in', userId: principal.id, trustedDevice: deviceNonce !== undefined }, 'signed in');
+  return { token, csrfToken, principal, deviceCookie: await issueDeviceCookie(deps.db, principal.id, now) };
 }
 
 export interface Caller {
@@ -72,9 +98,16 @@ export async function callerFromSession(deps: Deps, token: string): Promise<Call
   return { principal, csrfToken: csrf_token };
 }
 
+/** The caller of a bearer token that is neither revoked nor expired; records its use (coarsely). */
 export async function callerFromBearer(deps: Deps, token: string): Promise<Caller | undefined> {
-  const principal = await findTokenPrincipal(deps.db, hashSecret(token));
-  return principal ? { principal, csrfToken: undefined } : undefined;
+  const now = deps.clock.now();
+  const row = await findTokenPrincipal(deps.db, hashSecret(token), now);
+  if (!row) return undefined;
+  const { token_id, token_last_used_at, ...principal } = row;
+  if (!token_last_used_at || now.getTime() - new Date(token_last_used_at).getTime() >= TOKEN_USE_RESOLUTION_MS) {
+    await markTokenUsed(deps.db, token_id, now, new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS));
+  }
+  return { principal, csrfToken: undefined };
 }
 
 export async function signOut(deps: Deps, token: string): Promise<void> {

@@ -22,7 +22,7 @@ after(async () => {
 });
 
 test('every command has --help', async () => {
-  for (const args of [[], ['serve'], ['migrate'], ['demo', 'seed'], ['org', 'add'], ['user', 'add'], ['token', 'create']]) {
+  for (const args of [[], ['serve'], ['migrate'], ['demo', 'seed'], ['org', 'add'], ['user', 'add'], ['token', 'create'], ['token', 'list'], ['token', 'revoke']]) {
     const r = await runCli([...args, '--help'], env);
     assert.equal(r.code, 0, `truce ${args.join(' ')} --help`);
     assert.match(r.stdout, /Usage: truce/);
@@ -61,6 +61,35 @@ test('org add, user add with --password-stdin, token create; the token works on 
     const client = createClient({ baseUrl: server.url, token: secret });
     const orgs = await client.call('listOrganisations', {});
     assert.ok(orgs.items.some((o) => o.name === 'Norway' && o.country === 'NO'));
+  } finally {
+    await server.close();
+    if (reopened.engine === 'pglite') await reopened.close();
+  }
+});
+
+test('token create --expires, token list, token revoke; a revoked token is refused (401)', async () => {
+  const created = await runCli(['token', 'create', '--email', 'liaison.no@truce.example', '--label', 'backup job', '--expires', '7'], env);
+  assert.equal(created.code, 0, created.stderr);
+  const [idLine, secret] = created.stdout.trim().split('\n');
+  const id = /token id (\S+) expires (\S+)/.exec(idLine ?? '');
+  assert.ok(id, idLine);
+  assert.equal(Math.round((Date.parse(id[2]!) - Date.now()) / 86_400_000), 7);
+  const tooLong = await runCli(['token', 'create', '--email', 'liaison.no@truce.example', '--expires', '100000'], env);
+  assert.equal(tooLong.code, 2);
+  assert.match(tooLong.stderr, /expiresInDays/);
+
+  const listed = await runCli(['token', 'list', '--email', 'liaison.no@truce.example'], env);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, new RegExp(`^${id[1]}\t\\S+\tactive\t.*\tbackup job$`, 'm'));
+  const revoked = await runCli(['token', 'revoke', id[1]!], env);
+  assert.equal(revoked.code, 0, revoked.stderr);
+  assert.match((await runCli(['token', 'list'], env)).stdout, new RegExp(`^${id[1]}\t\\S+\trevoked\t`, 'm'));
+
+  const reopened = await openTestDatabase.reopen(tdb);
+  const server = await startTestServer(testDeps(reopened));
+  try {
+    const res = await fetch(`${server.url}/api/organisations`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(res.status, 401);
   } finally {
     await server.close();
     if (reopened.engine === 'pglite') await reopened.close();

@@ -62,7 +62,7 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   // The organisation may stay public (issue 10, finding 6).
   organisation: { name: PUBLIC, kind: PUBLIC, country: PUBLIC, parentId: PUBLIC },
   user: { organisationId: PUBLIC, role: PUBLIC, disabled: PUBLIC },
-  api_token: {},
+  api_token: { expiresAt: PUBLIC, revokedAt: PUBLIC },
   contribution: { organisationId: PUBLIC, kind: PUBLIC, capability: PUBLIC, unit: PUBLIC, currency: PUBLIC, status: PUBLIC, expectedArrival: PUBLIC },
   contribution_transition: { contributionId: PUBLIC, fromStatus: PUBLIC, toStatus: PUBLIC, effectiveOn: PUBLIC },
   sector_requirement: { task: PUBLIC, capability: PUBLIC, sectorId: PUBLIC, phase: PUBLIC, neededBy: PUBLIC },
@@ -102,12 +102,11 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
 
 /**
  * PENDING, owned by other helpers of issue 10 (remove each line when its fix is merged):
- * - finding 5 (API tokens): a token's label is free text in the public log;
+
  * - finding 9 (releasability of force and handover data): strengths, caveats, notes, handover
  *   times and conditions are operational security and must follow a releasability level.
  */
 const PENDING: Record<string, Record<string, string>> = {
-  api_token: { label: 'finding 5' },
   contribution: { quantity: 'finding 9', caveats: 'finding 9', note: 'finding 9' },
   contribution_transition: { reason: 'finding 9' },
   sector_requirement: { quantity: 'finding 9', note: 'finding 9' },

@@ -3,6 +3,7 @@
  * verifies offline, `truce verify` checks the whole log and the records an account reads, and
  * tampering with a record row, a tile or an entry is detected and named.
  */
+import { defaultAuthSettings } from '../../src/services/auth-settings.ts';
 import { localEvents } from '../../src/events/local.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,7 +37,7 @@ before(async () => {
   key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
   const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
   await sequencer.init();
-  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents() };
+  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings() };
   await seedDemo(deps);
   server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-log-'));

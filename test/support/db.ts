@@ -13,6 +13,7 @@ import { createDatabaseOn } from '../../scripts/temp-postgres.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { systemClock, type Clock } from '../../src/adapters/clock.ts';
 import type { Deps, LogPort } from '../../src/services/deps.ts';
+import { defaultAuthSettings } from '../../src/services/auth-settings.ts';
 import { createEvents } from '../../src/events/index.ts';
 
 export type TestEngine = 'pglite' | 'postgres';
@@ -68,5 +69,5 @@ export const silentLogger = pino({ level: 'silent' });
 const noLog: LogPort = { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
 
 export function testDeps(database: Database, clock: Clock = systemClock, log: LogPort = noLog): Deps {
-  return { db: database.db, engine: database.engine, clock, log, logger: silentLogger, events: createEvents(database) };
+  return { db: database.db, engine: database.engine, clock, log, logger: silentLogger, events: createEvents(database), auth: defaultAuthSettings() };
 }

@@ -13,7 +13,7 @@ import { EXPECTED_FORCE } from './policy/expected-force.ts';
 import { EXPECTED_COMPLIANCE } from './policy/expected-compliance.ts';
 
 // Each capability's rows live in ./policy/expected-<capability>.ts, written out by hand.
-const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
+const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | 'S' | '-'>> = {
   ...EXPECTED_CORE, ...EXPECTED_GEO, ...EXPECTED_MONITORING, ...EXPECTED_FORCE, ...EXPECTED_COMPLIANCE,
 };
 
@@ -27,8 +27,16 @@ test('the expected table covers every action of the policy', () => {
 for (const action of ACTIONS) {
   for (const role of ROLES) {
     const expected = EXPECTED[action][role];
-    test(`${role} ${expected === '-' ? 'may not' : 'may'} ${action}${expected === 'O' ? ' (own organisation only)' : ''}`, () => {
+    const only = expected === 'O' ? ' (own organisation only)' : expected === 'S' ? ' (own account only)' : '';
+    test(`${role} ${expected === '-' ? 'may not' : 'may'} ${action}${only}`, () => {
       const actor: Actor = { userId: 'u', organisationId: OWN, role };
+      if (expected === 'S') {
+        assert.equal(can(actor, action, { userId: 'u' }), true, 'own account');
+        assert.equal(can(actor, action, { userId: 'someone else', organisationId: OWN }), false, 'another account of the same organisation');
+        assert.equal(can(actor, action, { organisationId: OWN }), false, 'no account named: denied');
+        assert.throws(() => authorize(actor, action), PolicyDenied);
+        return;
+      }
       assert.equal(can(actor, action, { organisationId: OWN }), expected !== '-', 'own organisation');
       assert.equal(can(actor, action, { organisationId: OTHER }), expected === 'A', 'other organisation');
       if (expected === '-') assert.throws(() => authorize(actor, action), PolicyDenied);

@@ -1,14 +1,15 @@
 /** @module Organisations, users, tokens, mission. */
 import { authorize } from '../../domain/policy.ts';
-import { presentOrganisation, presentUser } from '../../presenters/accounts.ts';
-import { createOrganisation, createToken, createUser, organisations, updateUser, users } from '../../services/accounts.ts';
+import { presentApiToken, presentOrganisation, presentUser } from '../../presenters/accounts.ts';
+import { createOrganisation, createUser, organisations, updateUser, users } from '../../services/accounts.ts';
+import { createToken, revokeToken, tokens } from '../../services/tokens.ts';
 import { getMission } from '../../repositories/organisations.ts';
 import { notFound } from '../../services/errors.ts';
 import { actorOf, type Handlers } from './types.ts';
 
 type AccountHandlers = Pick<
   Handlers,
-  'getMission' | 'listOrganisations' | 'createOrganisation' | 'listUsers' | 'createUser' | 'updateUser' | 'createToken'
+  'getMission' | 'listOrganisations' | 'createOrganisation' | 'listUsers' | 'createUser' | 'updateUser' | 'createToken' | 'listTokens' | 'revokeToken'
 >;
 
 export const accountHandlers: AccountHandlers = {
@@ -38,7 +39,15 @@ export const accountHandlers: AccountHandlers = {
   },
   async createToken(ctx) {
     const actor = actorOf(ctx);
-    const w = await createToken(ctx.deps, actor, actor.userId, ctx.body.label);
-    return { id: w.value.id, token: w.value.token, logIndex: w.logIndex };
+    const w = await createToken(ctx.deps, actor, actor.userId, ctx.body);
+    return { id: w.value.id, token: w.value.token, expiresAt: w.value.expiresAt.toISOString(), logIndex: w.logIndex };
+  },
+  async listTokens(ctx) {
+    const now = ctx.deps.clock.now();
+    return { items: (await tokens(ctx.deps, actorOf(ctx), ctx.query)).map((t) => presentApiToken(t, now)) };
+  },
+  async revokeToken(ctx) {
+    const w = await revokeToken(ctx.deps, actorOf(ctx), ctx.params.id);
+    return { ...presentApiToken(w.value, ctx.deps.clock.now()), logIndex: w.logIndex };
   },
 };

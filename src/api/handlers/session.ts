@@ -1,13 +1,14 @@
 /** @module Sign-in, session and sign-out. */
 import { presentSession } from '../../presenters/accounts.ts';
 import { signIn, signOut, SESSION_TTL_MS } from '../../services/sessions.ts';
-import { clearedSessionCookie, sessionCookie } from '../http/cookies.ts';
+import { clearedSessionCookie, DEVICE_COOKIE, deviceCookie, sessionCookie } from '../http/cookies.ts';
 import type { Handlers } from './types.ts';
 
 export const sessionHandlers: Pick<Handlers, 'signIn' | 'getSession' | 'signOut'> = {
   async signIn(ctx) {
-    const s = await signIn(ctx.deps, ctx.body.email, ctx.body.password, ctx.ip);
+    const s = await signIn(ctx.deps, { email: ctx.body.email, password: ctx.body.password, address: ctx.ip, deviceCookie: ctx.cookie(DEVICE_COOKIE) });
     ctx.setCookie(sessionCookie(s.token, SESSION_TTL_MS / 1000, ctx.secureCookies));
+    ctx.setCookie(deviceCookie(s.deviceCookie, ctx.secureCookies));
     return presentSession(s.principal, s.csrfToken);
   },
   async getSession(ctx) {

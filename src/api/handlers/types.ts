@@ -20,6 +20,8 @@ export interface HandlerContext<D extends RouteDef> {
   caller: Caller | undefined;
   ip: string;
   sessionToken: string | undefined;
+  /** A cookie the request carried (the session cookie is in `sessionToken`). */
+  cookie(name: string): string | undefined;
   setCookie(value: string): void;
   /** For a route whose answer depends on the outcome, e.g. 200 instead of 201 for an idempotent repeat. */
   setStatus(status: 200 | 201 | 204): void;

@@ -5,6 +5,17 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
   return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
 
+/**
+ * The device cookie (see services/device-cookies.ts): sent only to the sign-in endpoint, kept
+ * for DEVICE_COOKIE_DAYS, never readable by scripts.
+ */
+export const DEVICE_COOKIE = 'truce_device';
+export const DEVICE_COOKIE_DAYS = 180;
+
+export function deviceCookie(value: string, secure: boolean): string {
+  return [`${DEVICE_COOKIE}=${value}`, 'Path=/api/session', 'HttpOnly', 'SameSite=Strict', `Max-Age=${DEVICE_COOKIE_DAYS * 86400}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
 export function clearedSessionCookie(secure: boolean): string {
   return sessionCookie('', 0, secure);
 }

@@ -6,9 +6,11 @@ import type { FieldError } from '../../services/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export function problemResponse(status: number, title: string, detail?: string, errors?: FieldError[]): Response {
+export function problemResponse(status: number, title: string, detail?: string, errors?: FieldError[], retryAfterSeconds?: number): Response {
   const body = { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_TYPE } });
+  const headers: Record<string, string> = { 'content-type': PROBLEM_TYPE };
+  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** One entry per bad field, path in dotted form relative to `where` (body, query, params). */

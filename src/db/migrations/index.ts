@@ -12,6 +12,7 @@ import * as compliance from './006-compliance.ts';
 import * as witnessing from './007-witnessing.ts';
 import * as leafV2 from './009-leaf-v2.ts';
 import * as rulingReviews from './012-ruling-reviews.ts';
+import * as signInAndTokens from './008-sign-in-and-tokens.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-witnessing': witnessing,
   '009-leaf-v2': leafV2,
   '012-ruling-reviews': rulingReviews,
+  '008-sign-in-and-tokens': signInAndTokens,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,7 @@ const HandoverPage = lazy(() => import('../pages/HandoverPage.tsx'));
 const MonitoringPage = lazy(() => import('../pages/MonitoringPage.tsx'));
 const CompliancePage = lazy(() => import('../pages/CompliancePage.tsx'));
 const RecordPage = lazy(() => import('../pages/RecordPage.tsx'));
+const TokensPage = lazy(() => import('../pages/TokensPage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -64,5 +65,7 @@ function Page({ id }: { id: PageId }) {
       return <CompliancePage />;
     case 'record':
       return <RecordPage />;
+    case 'tokens':
+      return <TokensPage />;
   }
 }

@@ -11,6 +11,7 @@ export const PAGES = [
   { id: 'compliance', path: '/compliance', comingSoon: false },
   { id: 'record', path: '/record', comingSoon: false },
   { id: 'organisations', path: '/organisations', comingSoon: false },
+  { id: 'tokens', path: '/tokens', comingSoon: false },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]['id'];
