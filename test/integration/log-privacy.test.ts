@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { localEvents } from '../../src/events/local.ts';
+import { defaultAuthSettings } from '../../src/services/auth-settings.ts';
 import { openTestDatabase, silentLogger, type TestDatabase } from '../support/db.ts';
 import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
 import { runCli } from '../support/cli.ts';
@@ -42,7 +43,7 @@ before(async () => {
   key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
   const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
   await sequencer.init();
-  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents() };
+  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings() };
   await seedDemo(deps);
   server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
 });
