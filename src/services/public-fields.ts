@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
 import type { JsonValue } from './records.ts';
+import { forcePublicFields } from './force/public-fields.ts';
 
 type Fields = Record<string, JsonValue>;
 
@@ -13,11 +14,8 @@ export const publicFields = {
   mission: (m: Selectable<MissionTable>): Fields => ({ name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum }),
   organisation: (o: Selectable<OrganisationTable>): Fields => ({ name: o.name, kind: o.kind, country: o.country, parentId: o.parent_id }),
   user: (u: Selectable<UserTable>): Fields => ({ organisationId: u.organisation_id, role: u.role, disabled: u.disabled }),
-  contribution: (c: Selectable<ContributionTable>): Fields => ({
-    organisationId: c.organisation_id, kind: c.kind, capability: c.capability,
-    quantity: c.quantity === null ? null : Number(c.quantity), unit: c.unit, currency: c.currency, status: c.status,
-    caveats: c.caveats, expectedArrival: c.expected_arrival, note: c.note,
-  }),
+  /** Levels only: see force/public-fields.ts (a contribution may be made mission-only at any time). */
+  contribution: (c: Selectable<ContributionTable>): Fields => forcePublicFields.contribution(c),
 };
 
 /** Restricted fields: only their salted commitments enter the log. */

@@ -1,6 +1,7 @@
 /** @module Record kinds of the foundation (mission, organisations, users, contributions). */
 import { publicFields } from '../../services/public-fields.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
+import { shown } from './force.ts';
 
 export const foundationKinds: AuditedKind[] = [
   {
@@ -23,7 +24,7 @@ export const foundationKinds: AuditedKind[] = [
 
 export const foundationApiRecords: ApiRecords[] = [
   async (client) => (await client.call('listOrganisations', {})).items.map((o) => ({ kind: 'organisation', id: o.id, version: o.version, fields: o })),
-  async (client) => (await client.call('listContributions', {})).items.map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: c })),
+  async (client) => (await client.call('listContributions', {})).items.map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: shown(c) })),
   async (client) => {
     try {
       return (await client.call('listUsers', {})).items.map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: u }));
