@@ -5,6 +5,7 @@
  * into the database by this process, in the same run. Plus the server's peak RSS.
  */
 import { defaultAuthSettings } from '../src/services/auth-settings.ts';
+import { DEFAULT_RELEASE } from '../src/domain/policy/force.ts';
 import { localEvents } from '../src/events/local.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -27,7 +28,7 @@ function contributionRow(organisationId: string) {
   return {
     id: randomUUID(), organisation_id: organisationId, kind: 'forces' as const, capability: 'medical' as const,
     quantity: '120', unit: 'personnel' as const, currency: null, status: 'pledged' as const, caveats: '',
-    expected_arrival: null, note: 'bench', version: 1, created_at: now, updated_at: now,
+    expected_arrival: null, note: 'bench', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.contribution,
   };
 }
 

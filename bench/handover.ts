@@ -4,6 +4,7 @@
  * 365 days, each end to end (load the rows, run the pure function), against a baseline measured
  * in the same run: the plain SELECTs of the same rows.
  */
+import { DEFAULT_RELEASE } from '../src/domain/policy/force.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../src/db/connect.ts';
@@ -66,13 +67,14 @@ async function fill(db: Deps['db']): Promise<void> {
     contributions.push({
       id, organisation_id: orgs[i % orgs.length]!.id, kind: 'forces' as const, capability: CAPABILITIES[i % 9]!, quantity: String(100 + (i % 7) * 50),
       unit: 'personnel' as const, currency: null, status, caveats: '', expected_arrival: null, note: '', version: steps + 1, created_at: now, updated_at: now,
+      ...DEFAULT_RELEASE.contribution,
     });
     for (let k = 0; k <= steps; k++) {
       moves.push({ id: randomUUID(), contribution_id: id, from_status: k === 0 ? null : ladder[k - 1]!, to_status: ladder[k]!, effective_on: isoOf(start - 60 + k * 20 + (i % 30)), reason: 'bench', actor_user_id: null, recorded_at: now, version: 1 });
     }
     deployments.push({
       id: randomUUID(), contribution_id: id, sector_id: sectors[i % SECTORS]!.id, from_date: isoOf(start + (i * 7) % 300), to_date: i % 3 === 0 ? isoOf(start + (i * 7) % 300 + 90) : null,
-      strength: 80 + (i % 5) * 20, note: '', version: 1, created_at: now, updated_at: now,
+      strength: 80 + (i % 5) * 20, note: '', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.deployment,
     });
   }
   for (let i = 0; i < contributions.length; i += 250) await db.insertInto('contributions').values(contributions.slice(i, i + 250)).execute();
@@ -80,11 +82,12 @@ async function fill(db: Deps['db']): Promise<void> {
   for (let i = 0; i < deployments.length; i += 250) await db.insertInto('deployments').values(deployments.slice(i, i + 250)).execute();
   const milestones = Array.from({ length: MILESTONES }, (_, i) => ({
     id: randomUUID(), sector_id: sectors[i % SECTORS]!.id, kind: 'withdrawal' as const, at: isoOf(start + (i * 13) % 365), area: '', condition: 'bench', version: 1, created_at: now, updated_at: now,
+    party_id: null, ...DEFAULT_RELEASE.milestone,
   }));
   for (let i = 0; i < milestones.length; i += 250) await db.insertInto('handover_milestones').values(milestones.slice(i, i + 250)).execute();
   const requirements = sectors.flatMap((s, i) => [0, 1, 2].map((p) => ({
     id: randomUUID(), task: MANDATE_TASKS[(i + p) % MANDATE_TASKS.length]!, capability: CAPABILITIES[(i + p) % 9]!, sector_id: s.id, phase: p + 1,
-    quantity: 200 + p * 100, needed_by: isoOf(start + p * 120), note: '', version: 1, created_at: now, updated_at: now,
+    quantity: 200 + p * 100, needed_by: isoOf(start + p * 120), note: '', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.requirement,
   })));
   await db.insertInto('sector_requirements').values(requirements).execute();
 }

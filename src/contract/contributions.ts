@@ -2,7 +2,7 @@
  * @module Contributions to the force: who brings what (see force generation).
  */
 import { z } from 'zod';
-import { CAPABILITIES, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS } from './enums.ts';
+import { CAPABILITIES, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS, RELEASE_LEVELS } from './enums.ts';
 import { LogIndex, Text, Uuid } from './common.ts';
 
 const IsoDate = z.iso.date();
@@ -13,14 +13,22 @@ export const Contribution = z.object({
   organisationName: z.string(),
   kind: z.enum(CONTRIBUTION_KINDS),
   capability: z.enum(CAPABILITIES),
+  /** null when unknown, or withheld (then named in `restricted`). */
   quantity: z.number().nullable(),
   unit: z.enum(CONTRIBUTION_UNITS),
   currency: z.string().nullable(),
   status: z.enum(CONTRIBUTION_STATUSES),
-  caveats: z.string(),
+  /** National caveats; null when withheld from the caller. */
+  caveats: z.string().nullable(),
   expectedArrival: IsoDate.nullable(),
-  note: z.string(),
+  note: z.string().nullable(),
   version: z.number().int(),
+  /** Who may read the record (its existence, who offers what, its status). */
+  releasability: z.enum(RELEASE_LEVELS),
+  /** Who may read its figures (quantity, caveats, expected arrival, note); never looser than `releasability`. */
+  detailReleasability: z.enum(RELEASE_LEVELS),
+  /** Fields withheld from this caller (their values are null). */
+  restricted: z.array(z.string()),
 });
 export type Contribution = z.infer<typeof Contribution>;
 
@@ -38,6 +46,9 @@ export const CreateContribution = z
     caveats: Text(2000).default(''),
     expectedArrival: IsoDate.optional(),
     note: Text(4000).default(''),
+    /** Defaults: `public` and `mission`; setting them needs `force.release` (coordinators). */
+    releasability: z.enum(RELEASE_LEVELS).optional(),
+    detailReleasability: z.enum(RELEASE_LEVELS).optional(),
   })
   .refine((c) => (c.unit === 'currency') === (c.currency !== undefined), {
     path: ['currency'],

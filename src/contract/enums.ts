@@ -45,6 +45,14 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/**
+ * Who may read a force or handover record, strictest first: `mission` (coordinators, admins,
+ * monitors), `contributors` (plus contributing organisations' liaisons), `party` (plus the party
+ * concerned: the one withdrawing from the sector), `public` (every account).
+ */
+export const RELEASE_LEVELS = ['mission', 'contributors', 'party', 'public'] as const;
+export type ReleaseLevel = (typeof RELEASE_LEVELS)[number];
+
 /** Request body ceiling for JSON APIs; larger uploads (evidence) get their own limits. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 export const MIN_PASSWORD_LENGTH = 12;

@@ -3,7 +3,7 @@
  * contributions, the gap analysis, withdrawal milestones, deployments and the handover check.
  */
 import { z } from 'zod';
-import { CAPABILITIES, CONTRIBUTION_STATUSES } from './enums.ts';
+import { CAPABILITIES, CONTRIBUTION_STATUSES, RELEASE_LEVELS } from './enums.ts';
 import { LogIndex, Text, Uuid } from './common.ts';
 import { Contribution } from './contributions.ts';
 import { AreaGeometry } from './geo.ts';
@@ -27,10 +27,12 @@ export const ContributionTransition = z.object({
   toStatus: z.enum(CONTRIBUTION_STATUSES),
   /** The day the new status took effect. */
   effectiveOn: IsoDate,
-  reason: z.string(),
+  /** null when the contribution's details are withheld from the caller. */
+  reason: z.string().nullable(),
   actorUserId: Uuid.nullable(),
   recordedAt: z.string(),
   version: z.number().int(),
+  restricted: z.array(z.string()),
 });
 export type ContributionTransition = z.infer<typeof ContributionTransition>;
 
@@ -60,6 +62,7 @@ export const Requirement = z.object({
   neededBy: IsoDate,
   note: z.string(),
   version: z.number().int(),
+  releasability: z.enum(RELEASE_LEVELS),
 });
 export type Requirement = z.infer<typeof Requirement>;
 
@@ -71,6 +74,8 @@ export const CreateRequirement = z.strictObject({
   quantity: z.number().int().min(0).max(1_000_000),
   neededBy: IsoDate,
   note: Text(2000).default(''),
+  /** Default `contributors`. */
+  releasability: z.enum(RELEASE_LEVELS).optional(),
 });
 export type CreateRequirement = z.infer<typeof CreateRequirement>;
 export const RequirementWritten = Requirement.extend({ logIndex: LogIndex });
@@ -111,7 +116,10 @@ export const Milestone = z.object({
   area: z.string(),
   /** Under which condition (e.g. a demilitarisation standard met). */
   condition: z.string(),
+  /** The party that withdraws (an organisation of kind `party`): the party concerned. */
+  partyId: Uuid.nullable(),
   version: z.number().int(),
+  releasability: z.enum(RELEASE_LEVELS),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -121,6 +129,9 @@ export const CreateMilestone = z.strictObject({
   at: IsoDate,
   area: Text(500).default(''),
   condition: Text(2000).default(''),
+  partyId: Uuid.nullable().default(null),
+  /** Default `party`: the withdrawing party sees its own milestones. */
+  releasability: z.enum(RELEASE_LEVELS).optional(),
 });
 export type CreateMilestone = z.infer<typeof CreateMilestone>;
 export const UpdateMilestone = z.strictObject({
@@ -137,11 +148,17 @@ export const Deployment = z.object({
   contributionId: Uuid,
   sectorId: Uuid,
   from: IsoDate,
-  /** Inclusive: the last day the unit is there; null while open-ended. */
+  /** Inclusive: the last day the unit is there; null while open-ended, or withheld (see `restricted`). */
   to: IsoDate.nullable(),
-  strength: z.number().int(),
-  note: z.string(),
+  /** null when withheld from the caller. */
+  strength: z.number().int().nullable(),
+  note: z.string().nullable(),
   version: z.number().int(),
+  /** Who may read the record: the receiving unit, the sector and the day it takes over. */
+  releasability: z.enum(RELEASE_LEVELS),
+  /** Who may read its figures (strength, last day, note); never looser than `releasability`. */
+  detailReleasability: z.enum(RELEASE_LEVELS),
+  restricted: z.array(z.string()),
 });
 export type Deployment = z.infer<typeof Deployment>;
 
@@ -153,6 +170,9 @@ export const CreateDeployment = z
     to: IsoDate.nullable().default(null),
     strength: z.number().int().min(1).max(1_000_000),
     note: Text(2000).default(''),
+    /** Defaults `party` and `mission`. */
+    releasability: z.enum(RELEASE_LEVELS).optional(),
+    detailReleasability: z.enum(RELEASE_LEVELS).optional(),
   })
   .refine((d) => d.to === null || d.to >= d.from, { path: ['to'], message: 'must not be before from' });
 export type CreateDeployment = z.infer<typeof CreateDeployment>;
@@ -165,6 +185,24 @@ export const UpdateDeployment = z.strictObject({
 });
 export type UpdateDeployment = z.infer<typeof UpdateDeployment>;
 export const DeploymentWritten = Deployment.extend({ logIndex: LogIndex });
+
+// ---- releasability
+
+export const RELEASABLE_KINDS = ['contribution', 'requirement', 'milestone', 'deployment'] as const;
+export type ReleasableKind = (typeof RELEASABLE_KINDS)[number];
+export const ReleaseParams = z.strictObject({ kind: z.enum(RELEASABLE_KINDS), id: Uuid });
+export const SetRelease = z.strictObject({
+  releasability: z.enum(RELEASE_LEVELS),
+  /** Contributions and deployments only: who may read the figures; never looser than `releasability`. */
+  detailReleasability: z.enum(RELEASE_LEVELS).optional(),
+  version: z.number().int().positive().optional(),
+});
+export type SetRelease = z.infer<typeof SetRelease>;
+export const ReleaseSet = z.object({
+  kind: z.enum(RELEASABLE_KINDS), id: Uuid, version: z.number().int(),
+  releasability: z.enum(RELEASE_LEVELS), detailReleasability: z.enum(RELEASE_LEVELS), logIndex: LogIndex,
+});
+export type ReleaseSet = z.infer<typeof ReleaseSet>;
 
 // ---- the check
 

@@ -1,5 +1,6 @@
 /** @module The daily situation report: one day of the record, and the state at its end. */
 import { z } from 'zod';
+import { RELEASE_LEVELS } from './enums.ts';
 
 export const SitrepQuery = z.strictObject({
   /** The day in Asia/Gaza time (YYYY-MM-DD); today when absent. */
@@ -21,6 +22,8 @@ export const Sitrep = z.object({
     incidentChanges: Count,
     totals: z.object({ reports: Count, incidents: Count, ruledViolations: Count, publishedViolations: Count }),
   }),
+  /** The widest releasability the caller reads: force figures and handover findings cover only records released to it. */
+  releasedTo: z.enum(RELEASE_LEVELS),
   force: z.object({
     required: Count, deployed: Count, confirmed: Count, pledged: Count, gap: z.number().int(),
     byCapability: z.array(z.object({ capability: z.string(), required: Count, deployed: Count, gap: z.number().int() })),

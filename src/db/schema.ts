@@ -9,6 +9,7 @@ import type {
   ContributionStatus,
   ContributionUnit,
   OrgKind,
+  ReleaseLevel,
   Role,
 } from '../contract/enums.ts';
 
@@ -112,6 +113,9 @@ export interface ContributionTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Who may read the record, and who its figures (migration 011). */
+  releasability: ReleaseLevel;
+  detail_releasability: ReleaseLevel;
 }
 
 /** One row per change of any record: the audit trail and the outbox of the transparency log. */

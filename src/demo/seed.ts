@@ -9,6 +9,8 @@ import { hashPassword } from '../adapters/passwords.ts';
 import type { Deps } from '../services/deps.ts';
 import { writeWithLog } from '../services/write.ts';
 import { publicFields, restrictedFields } from '../services/public-fields.ts';
+import { forceLogFields } from '../services/force/public-fields.ts';
+import { DEFAULT_RELEASE } from '../domain/policy/force.ts';
 import { seedDemoModules } from './modules/index.ts';
 import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
 
@@ -76,9 +78,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         id, organisation_id: organisationId, kind: c.kind, capability: c.capability,
         quantity: c.quantity === null ? null : String(c.quantity), unit: c.unit, currency: null, status: c.status,
         caveats: c.caveats, expected_arrival: null, note: c.note, version: 1, created_at: now, updated_at: now,
+        ...DEFAULT_RELEASE.contribution,
       };
       await tx.insertInto('contributions').values(contribution).execute();
-      await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.contribution(contribution) });
+      await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', contribution) });
     }
     await seedDemoModules({ tx, record, now, missionId, orgIds, userIds, contributionIds });
     return true;

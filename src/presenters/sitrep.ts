@@ -18,12 +18,14 @@ export function sitrepMarkdown(r: Sitrep): string {
   lines.push(`- To date: ${n(t.reports)} reports, ${n(t.incidents)} incidents, ${n(t.ruledViolations)} ruled violations (${n(t.publishedViolations)} published)`, '');
 
   lines.push('## Force generation', '');
+  const partial = r.releasedTo !== 'mission';
+  if (partial) lines.push('_Figures and findings below cover only the force records released to your account._', '');
   lines.push(`- Required ${n(r.force.required)}, deployed ${n(r.force.deployed)}, confirmed (PCRS 2+) ${n(r.force.confirmed)}, pledged ${n(r.force.pledged)}; gap ${n(r.force.gap)} (pledges never count as deployed)`);
   for (const c of r.force.byCapability) lines.push(`  - ${c.capability.replace(/_/g, ' ')}: ${n(c.deployed)} of ${n(c.required)} deployed, gap ${n(c.gap)}`);
   lines.push('');
 
   lines.push('## Handover', '');
-  if (r.handover.length === 0) lines.push('- No finding: every sector has a responsible force at strength.');
+  if (r.handover.length === 0) lines.push(partial ? '- No finding released to you.' : '- No finding: every sector has a responsible force at strength.');
   for (const f of r.handover) lines.push(`- **${f.kind}** in ${f.sectorName}, ${f.from} to ${f.to}`);
   lines.push('');
 

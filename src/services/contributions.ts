@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { CreateContribution } from '../contract/contributions.ts';
 import type { TransitionContribution } from '../contract/force.ts';
 import { authorize, type Actor } from '../domain/policy.ts';
+import { DEFAULT_RELEASE, detailWithinRecord, earliestDeclarationDay } from '../domain/policy/force.ts';
+import type { ReleaseLevel } from '../contract/enums.ts';
 import { checkTransition, needsCertification, statusesOf, trackOf } from '../domain/force/status.ts';
 import { dayOf, dayOfInstant, isoOf } from '../domain/force/days.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
@@ -14,14 +16,49 @@ import { insertTransition, listTransitions, type TransitionRow } from '../reposi
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
-import { publicFields } from './public-fields.ts';
-import { FORCE_KINDS, forcePublicFields } from './force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from './force/public-fields.ts';
+import { releaseScope, type Released } from './force/release-scope.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-export async function contributions(deps: Deps, actor: Actor | null): Promise<ContributionRow[]> {
+/** Every contribution the caller may see, each with whether its figures may be shown. */
+export async function contributions(deps: Deps, actor: Actor | null): Promise<Released<ContributionRow>[]> {
   authorize(actor, 'contribution.read');
-  return listContributions(deps.db);
+  const [rows, scope] = await Promise.all([listContributions(deps.db), releaseScope(deps.db, actor)]);
+  return rows.filter((c) => scope.contribution(c)).map((row) => ({ row, detail: scope.contributionDetail(row) }));
+}
+
+/**
+ * The levels a new record gets: the defaults, or what the caller asked for if it may release
+ * (coordinators). Asking without the right is a 403; figures looser than the record a 400.
+ */
+export function chooseLevels<D extends { releasability: ReleaseLevel; detail_releasability?: ReleaseLevel }>(
+  actor: Actor | null,
+  defaults: D,
+  asked: { releasability?: ReleaseLevel | undefined; detailReleasability?: ReleaseLevel | undefined },
+): { releasability: ReleaseLevel; detail_releasability: ReleaseLevel } {
+  if (asked.releasability !== undefined || asked.detailReleasability !== undefined) authorize(actor, 'force.release');
+  const releasability = asked.releasability ?? defaults.releasability;
+  const detail = asked.detailReleasability ?? defaults.detail_releasability ?? releasability;
+  // A looser default detail than an asked-for stricter record follows the record.
+  const detail_releasability = asked.detailReleasability === undefined && !detailWithinRecord(releasability, detail) ? releasability : detail;
+  if (!detailWithinRecord(releasability, detail_releasability)) {
+    throw invalid([{ path: 'detailReleasability', message: 'the figures cannot be released further than the record itself' }]);
+  }
+  return { releasability, detail_releasability };
+}
+
+/**
+ * Refuses an effective day the caller may not give: only the mission records history; anyone
+ * else dates a declaration at most a fortnight back and never before the mission started.
+ */
+export async function checkDeclarationDay(deps: Deps, actor: Actor | null, day: string, path: string): Promise<void> {
+  const mission = await deps.db.selectFrom('missions').select('created_at').orderBy('created_at').limit(1).executeTakeFirst();
+  const missionStart = mission ? dayOfInstant(new Date(mission.created_at)) : Number.NEGATIVE_INFINITY;
+  const earliest = earliestDeclarationDay(actor, dayOfInstant(deps.clock.now()), missionStart);
+  if (earliest !== null && dayOf(day) < earliest) {
+    throw invalid([{ path, message: `must not be before ${isoOf(earliest)}: only the mission records earlier history` }]);
+  }
 }
 
 /** Publishes after commit so every open plan and dashboard rechecks. */
@@ -47,6 +84,8 @@ export async function createContribution(
   const now = deps.clock.now();
   const since = input.statusSince ?? isoOf(dayOfInstant(now));
   if (dayOf(since) > dayOfInstant(now)) throw invalid([{ path: 'statusSince', message: 'must not be in the future' }]);
+  await checkDeclarationDay(deps, actor, since, 'statusSince');
+  const levels = chooseLevels(actor, DEFAULT_RELEASE.contribution, input);
   const row: ContributionRow = {
     id: randomUUID(),
     organisation_id: org.id,
@@ -63,6 +102,7 @@ export async function createContribution(
     version: 1,
     created_at: now,
     updated_at: now,
+    ...levels,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     const { organisation_name: _name, ...columns } = row;
@@ -77,7 +117,7 @@ export async function createContribution(
     }
     await record({
       kind: 'contribution', id: row.id, version: 1, op: 'create', at: now, actor,
-      public: publicFields.contribution(columns),
+      ...forceLogFields('contribution', columns),
     });
     return row;
   });
@@ -94,14 +134,17 @@ async function recordTransition(
 ): Promise<TransitionRow> {
   const row: TransitionRow = { id: randomUUID(), ...t, actor_user_id: actor?.userId ?? null, recorded_at: now, version: 1 };
   await insertTransition(tx, row);
-  await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.transition(row) });
+  await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('transition', row) });
   return row;
 }
 
-export async function contributionTransitions(deps: Deps, actor: Actor | null, id: string): Promise<TransitionRow[]> {
+/** A contribution's moves; one the caller may not see is not found (never forbidden: that would confirm it exists). */
+export async function contributionTransitions(deps: Deps, actor: Actor | null, id: string): Promise<Released<TransitionRow>[]> {
   authorize(actor, 'contribution.read');
-  if (!(await findContribution(deps.db, id))) throw notFound('contribution');
-  return listTransitions(deps.db, id);
+  const [contribution, scope] = await Promise.all([findContribution(deps.db, id), releaseScope(deps.db, actor)]);
+  if (!contribution || !scope.contribution(contribution)) throw notFound('contribution');
+  const detail = scope.contributionDetail(contribution);
+  return (await listTransitions(deps.db, id)).map((row) => ({ row, detail }));
 }
 
 /**
@@ -122,6 +165,7 @@ export async function transitionContribution(
   const today = dayOfInstant(now);
   const effectiveOn = input.effectiveOn ?? isoOf(today);
   if (dayOf(effectiveOn) > today) throw invalid([{ path: 'effectiveOn', message: 'a status move cannot take effect in the future' }]);
+  await checkDeclarationDay(deps, actor, effectiveOn, 'effectiveOn');
   const written = await writeWithLog(deps, async (tx, record) => {
     // Locks the row: two moves of one contribution are checked one after the other.
     const current = await tx.selectFrom('contributions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -143,7 +187,7 @@ export async function transitionContribution(
     const transition = await recordTransition(tx, record, actor, now, {
       contribution_id: id, from_status: current.status, to_status: input.to, effective_on: effectiveOn, reason: input.reason,
     });
-    await record({ kind: 'contribution', id, version: updated.version, op: 'transition', at: now, actor, public: publicFields.contribution(updated) });
+    await record({ kind: 'contribution', id, version: updated.version, op: 'transition', at: now, actor, ...forceLogFields('contribution', updated) });
     return { contribution: { ...updated, organisation_name: seen.organisation_name }, transition };
   });
   await announceHandoverChange(deps, id);

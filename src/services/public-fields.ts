@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { ApiTokenTable, ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
 import type { JsonValue } from './records.ts';
+import { forcePublicFields } from './force/public-fields.ts';
 
 type Fields = Record<string, JsonValue>;
 
@@ -18,11 +19,8 @@ export const publicFields = {
     expiresAt: new Date(t.expires_at).toISOString(),
     revokedAt: t.revoked_at === null ? null : new Date(t.revoked_at).toISOString(),
   }),
-  contribution: (c: Selectable<ContributionTable>): Fields => ({
-    organisationId: c.organisation_id, kind: c.kind, capability: c.capability,
-    quantity: c.quantity === null ? null : Number(c.quantity), unit: c.unit, currency: c.currency, status: c.status,
-    caveats: c.caveats, expectedArrival: c.expected_arrival, note: c.note,
-  }),
+  /** Levels only: see force/public-fields.ts (a contribution may be made mission-only at any time). */
+  contribution: (c: Selectable<ContributionTable>): Fields => forcePublicFields.contribution(c),
 };
 
 /** Restricted fields: only their salted commitments enter the log. */

@@ -8,6 +8,7 @@ import type { Sitrep } from '../contract/sitrep.ts';
 import { AGREEMENT_TIME_ZONE } from '../contract/compliance/enums.ts';
 import { dayWindow, localDate } from '../domain/sitrep.ts';
 import { authorize, type Actor } from '../domain/policy.ts';
+import { audienceOf } from '../domain/policy/force.ts';
 import { counts } from './monitoring/map.ts';
 import { forceGap } from './force/gap.ts';
 import { handoverCheck } from './handover/check.ts';
@@ -51,6 +52,8 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
       incidentChanges: changed('incident'),
       totals: { reports: totals.reports, incidents: totals.incidents, ruledViolations: totals.ruledViolations, publishedViolations: totals.publishedViolations },
     },
+    // forceGap and handoverCheck apply the caller's releasability: nothing withheld reaches the report.
+    releasedTo: audienceOf(actor),
     force: {
       required: gap.total.required, deployed: gap.total.deployed, confirmed: gap.total.confirmed, pledged: gap.total.pledged, gap: gap.total.gap,
       byCapability: gap.byCapability.filter((c) => c.required > 0 || c.deployed > 0).map((c) => ({ capability: c.capability, required: c.required, deployed: c.deployed, gap: c.gap })),

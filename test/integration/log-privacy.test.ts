@@ -64,11 +64,12 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   organisation: { name: PUBLIC, kind: PUBLIC, country: PUBLIC, parentId: PUBLIC },
   user: { organisationId: PUBLIC, role: PUBLIC, disabled: PUBLIC },
   api_token: { expiresAt: PUBLIC, revokedAt: PUBLIC },
-  contribution: { organisationId: PUBLIC, kind: PUBLIC, capability: PUBLIC, unit: PUBLIC, currency: PUBLIC, status: PUBLIC, expectedArrival: PUBLIC },
-  contribution_transition: { contributionId: PUBLIC, fromStatus: PUBLIC, toStatus: PUBLIC, effectiveOn: PUBLIC },
-  sector_requirement: { task: PUBLIC, capability: PUBLIC, sectorId: PUBLIC, phase: PUBLIC, neededBy: PUBLIC },
-  handover_milestone: { sectorId: PUBLIC, kind: PUBLIC, area: PUBLIC },
-  deployment: { contributionId: PUBLIC, sectorId: PUBLIC },
+  // Force and handover records publish their releasability levels only (finding 9).
+  contribution: { releasability: PUBLIC, detailReleasability: PUBLIC },
+  contribution_transition: { contributionId: PUBLIC },
+  sector_requirement: { releasability: PUBLIC },
+  handover_milestone: { releasability: PUBLIC },
+  deployment: { releasability: PUBLIC, detailReleasability: PUBLIC },
   // Geometries of sectors and control lines are public geography; their digests are not files.
   sector: { name: PUBLIC, geometrySha256: PUBLIC },
   control_line: {
@@ -99,20 +100,6 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   provision_delivery: { provisionId: PUBLIC, organisationId: PUBLIC, count: PUBLIC, occurredAt: PUBLIC, verifier: PUBLIC, location: PUBLIC, evidence: PUBLIC, personsNamed: PUBLIC },
   provision_assessment: { provisionId: PUBLIC, score: PUBLIC, evidence: PUBLIC, rationale: PUBLIC, assessedAt: PUBLIC },
   provision_dispute: { provisionId: PUBLIC, organisationId: PUBLIC, reason: PUBLIC, status: PUBLIC, resolution: PUBLIC, openedAt: PUBLIC, resolvedAt: PUBLIC },
-};
-
-/**
- * PENDING, owned by other helpers of issue 10 (remove each line when its fix is merged):
-
- * - finding 9 (releasability of force and handover data): strengths, caveats, notes, handover
- *   times and conditions are operational security and must follow a releasability level.
- */
-const PENDING: Record<string, Record<string, string>> = {
-  contribution: { quantity: 'finding 9', caveats: 'finding 9', note: 'finding 9' },
-  contribution_transition: { reason: 'finding 9' },
-  sector_requirement: { quantity: 'finding 9', note: 'finding 9' },
-  handover_milestone: { at: 'finding 9', condition: 'finding 9' },
-  deployment: { from: 'finding 9', to: 'finding 9', strength: 'finding 9', note: 'finding 9' },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */
@@ -186,7 +173,6 @@ test('no public leaf of any record kind carries a value an anonymous caller may 
   const leaves = await anonymousLeaves();
   const s = await secrets();
   const problems: string[] = [];
-  const pendingSeen = new Set<string>();
   const kinds = new Set<string>();
   for (const { leaf, index } of leaves) {
     kinds.add(leaf.kind);
@@ -199,9 +185,7 @@ test('no public leaf of any record kind carries a value an anonymous caller may 
       continue;
     }
     for (const [field, value] of Object.entries(leaf.public)) {
-      const pending = PENDING[leaf.kind]?.[field];
-      if (pending) pendingSeen.add(`${leaf.kind}.${field}`);
-      else if (!classified[field]) problems.push(`${where}: public field ${field} is not classified as public`);
+      if (!classified[field]) problems.push(`${where}: public field ${field} is not classified as public`);
       const found = findSecret(value, s, `${where} public.${field}`);
       if (found) problems.push(found);
     }
@@ -217,8 +201,6 @@ test('no public leaf of any record kind carries a value an anonymous caller may 
     assert.ok(kinds.has(kind), `no ${kind} in the demo log`);
   }
   assert.ok([...s.strings.values()].includes('an evidence file hash') && [...s.numbers.values()].includes('an exact longitude'));
-  // Each pending field is still there; when its finding lands, remove it from PENDING.
-  assert.ok(pendingSeen.size > 0);
 });
 
 test('the public log and the API agree: a published ruling shows what its incident leaf holds', async () => {

@@ -72,7 +72,9 @@ test('a write carries its log index, and its inclusion proof verifies offline', 
   const leaf = decodeLeaf(entry);
   assert.equal(leaf.kind, 'contribution');
   assert.equal(leaf.id, written.id);
-  assert.equal(leaf.public.quantity, 250);
+  // The quantity is a figure the mission may withhold: a commitment, never in clear (issue 10, finding 9).
+  assert.equal(leaf.public.quantity, undefined);
+  assert.match(leaf.commitments.quantity ?? '', /^[0-9a-f]{64}$/);
   // One bit changed in the entry: the same proof no longer verifies.
   const flipped = Uint8Array.from(entry);
   flipped[10]! ^= 1;
@@ -131,15 +133,17 @@ test('a record row edited behind the application is named by audit and by verify
   assert.deepEqual(before.mismatches, []);
   const row = await tdb.database.db.selectFrom('contributions').innerJoin('organisations', 'organisations.id', 'contributions.organisation_id')
     .select('contributions.id').where('organisations.name', '=', 'Indonesia').executeTakeFirstOrThrow();
-  await sql`update contributions set quantity = 40000 where id = ${row.id}`.execute(tdb.database.db);
+  // A contribution's figures are commitments in the log (issue 10, finding 9); its public field
+  // is who may read them: quietly releasing them to everyone is caught.
+  await sql`update contributions set detail_releasability = 'public', releasability = 'public' where id = ${row.id}`.execute(tdb.database.db);
   const audit = await auditDatabase(tdb.database.db, key.verifierKey);
   assert.equal(audit.mismatches.length, 1);
   assert.equal(audit.mismatches[0]!.id, row.id);
-  assert.match(audit.mismatches[0]!.problem, /quantity/);
+  assert.match(audit.mismatches[0]!.problem, /detailReleasability/);
   const v = await verify([], { TRUCE_TOKEN: await tokenFor('observer.ps@truce.example') });
   assert.equal(v.code, 1);
-  assert.match(v.stderr, new RegExp(`contribution ${row.id} field quantity`));
-  await sql`update contributions set quantity = 20000 where id = ${row.id}`.execute(tdb.database.db);
+  assert.match(v.stderr, new RegExp(`contribution ${row.id} field detailReleasability`));
+  await sql`update contributions set detail_releasability = 'mission' where id = ${row.id}`.execute(tdb.database.db);
 
   const org = await tdb.database.db.selectFrom('organisations').select('id').where('name', '=', 'Spain').executeTakeFirstOrThrow();
   await sql`delete from organisations where id = ${org.id}`.execute(tdb.database.db);

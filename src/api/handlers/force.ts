@@ -14,14 +14,16 @@ import { createMilestone, milestones, updateMilestone } from '../../services/han
 import { createDeployment, deployments, updateDeployment } from '../../services/handover/deployments.ts';
 import { handoverCheck } from '../../services/handover/check.ts';
 import { controlLineDiff } from '../../services/handover/line-diff.ts';
+import { setReleasability } from '../../services/force/release.ts';
 
 export const forceHandlers: Pick<Handlers, keyof typeof forceRoutes> = {
   async transitionContribution(ctx) {
     const w = await transitionContribution(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body);
-    return { ...presentContribution(w.value.contribution), transition: presentTransition(w.value.transition), logIndex: w.logIndex };
+    // The mover is the contribution's own organisation or the mission: it reads the figures.
+    return { ...presentContribution(w.value.contribution, true), transition: presentTransition(w.value.transition, true), logIndex: w.logIndex };
   },
   async listContributionTransitions(ctx) {
-    return { items: (await contributionTransitions(ctx.deps, actorOf(ctx), ctx.params.id)).map(presentTransition) };
+    return { items: (await contributionTransitions(ctx.deps, actorOf(ctx), ctx.params.id)).map((t) => presentTransition(t.row, t.detail)) };
   },
   async listRequirements(ctx) {
     return { items: (await requirements(ctx.deps, actorOf(ctx))).map(presentRequirement) };
@@ -48,15 +50,20 @@ export const forceHandlers: Pick<Handlers, keyof typeof forceRoutes> = {
     return { ...presentMilestone(w.value), logIndex: w.logIndex };
   },
   async listDeployments(ctx) {
-    return { items: (await deployments(ctx.deps, actorOf(ctx))).map(presentDeployment) };
+    return { items: (await deployments(ctx.deps, actorOf(ctx))).map((d) => presentDeployment(d.row, d.detail)) };
   },
+  // Only planners (mission) write deployments: they read the figures they wrote.
   async createDeployment(ctx) {
     const w = await createDeployment(ctx.deps, actorOf(ctx), ctx.body);
-    return { ...presentDeployment(w.value), logIndex: w.logIndex };
+    return { ...presentDeployment(w.value, true), logIndex: w.logIndex };
   },
   async updateDeployment(ctx) {
     const w = await updateDeployment(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body);
-    return { ...presentDeployment(w.value), logIndex: w.logIndex };
+    return { ...presentDeployment(w.value, true), logIndex: w.logIndex };
+  },
+  async setReleasability(ctx) {
+    const w = await setReleasability(ctx.deps, actorOf(ctx), ctx.params.kind, ctx.params.id, ctx.body);
+    return { ...w.value, logIndex: w.logIndex };
   },
   async checkHandover(ctx) {
     const findings = await handoverCheck(ctx.deps, actorOf(ctx), ctx.query.from, ctx.query.to);

@@ -4,7 +4,7 @@ import { IdParams, listOf } from '../common.ts';
 import {
   CheckQuery, ContributionTransition, ContributionTransitioned, CreateDeployment, CreateMilestone, CreateRequirement, Deployment,
   DeploymentWritten, Gap, GapQuery, GapSeries, GapSeriesQuery, HandoverCheck, LineDiff, LineDiffQuery, Milestone, MilestoneWritten,
-  Requirement, RequirementWritten, TransitionContribution, UpdateDeployment, UpdateMilestone,
+  ReleaseParams, ReleaseSet, Requirement, RequirementWritten, SetRelease, TransitionContribution, UpdateDeployment, UpdateMilestone,
 } from '../force.ts';
 
 export const forceRoutes = {
@@ -60,6 +60,11 @@ export const forceRoutes = {
   updateDeployment: route({
     method: 'patch', path: '/api/deployments/{id}', tag: 'handover', auth: 'account', status: 200,
     summary: 'Change a deployment (end it, change its strength)', params: IdParams, body: UpdateDeployment, response: DeploymentWritten,
+  }),
+  setReleasability: route({
+    method: 'put', path: '/api/releasability/{kind}/{id}', tag: 'force', auth: 'account', status: 200,
+    summary: "Set who may read a force or handover record and its figures (coordinators); each change is logged. The public log never carried the figures, so lowering a level later unpublishes nothing",
+    params: ReleaseParams, body: SetRelease, response: ReleaseSet,
   }),
   checkHandover: route({
     method: 'get', path: '/api/handover/check', tag: 'handover', auth: 'account', status: 200,

@@ -13,6 +13,7 @@ import * as witnessing from './007-witnessing.ts';
 import * as leafV2 from './009-leaf-v2.ts';
 import * as rulingReviews from './012-ruling-reviews.ts';
 import * as signInAndTokens from './008-sign-in-and-tokens.ts';
+import * as releasability from './011-releasability.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-leaf-v2': leafV2,
   '012-ruling-reviews': rulingReviews,
   '008-sign-in-and-tokens': signInAndTokens,
+  '011-releasability': releasability,
 };
 
 export const migrationProvider: MigrationProvider = {

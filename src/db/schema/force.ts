@@ -1,5 +1,5 @@
 /** @module Kysely table types of the force tables (migration 005-force). */
-import type { Capability, ContributionStatus } from '../../contract/enums.ts';
+import type { Capability, ContributionStatus, ReleaseLevel } from '../../contract/enums.ts';
 import type { MandateTask } from '../../contract/force.ts';
 import type { Timestamp } from '../schema.ts';
 
@@ -29,6 +29,7 @@ export interface SectorRequirementTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  releasability: ReleaseLevel;
 }
 
 export interface HandoverMilestoneTable {
@@ -41,6 +42,9 @@ export interface HandoverMilestoneTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  releasability: ReleaseLevel;
+  /** The withdrawing party (organisation of kind `party`), or null. */
+  party_id: string | null;
 }
 
 export interface DeploymentTable {
@@ -54,6 +58,8 @@ export interface DeploymentTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  releasability: ReleaseLevel;
+  detail_releasability: ReleaseLevel;
 }
 
 export interface ForceTables {

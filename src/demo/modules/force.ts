@@ -10,9 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Capability, ContributionKind, ContributionStatus } from '../../contract/enums.ts';
 import type { MandateTask } from '../../contract/force.ts';
-import { publicFields } from '../../services/public-fields.ts';
-import { FORCE_KINDS, forcePublicFields } from '../../services/force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../services/force/public-fields.ts';
 import type { DemoContext } from './context.ts';
+import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 
 type Move = [ContributionStatus, string];
 
@@ -116,7 +116,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
   const moveRow = async (contributionId: string, from: ContributionStatus | null, [to, on]: Move, reason: string) => {
     const row = { id: randomUUID(), contribution_id: contributionId, from_status: from, to_status: to, effective_on: on, reason, actor_user_id: null, recorded_at: now, version: 1 };
     await tx.insertInto('contribution_transitions').values(row).execute();
-    await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor: null, public: forcePublicFields.transition(row) });
+    await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('transition', row) });
   };
 
   for (const [i, moves] of SEED_HISTORY.entries()) {
@@ -134,9 +134,10 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     const row = {
       id, organisation_id: organisationId, kind: o.kind, capability: o.capability, quantity: String(o.quantity), unit: 'personnel' as const,
       currency: null, status: first![0], caveats: o.caveats, expected_arrival: null, note: o.note, version: 1, created_at: now, updated_at: now,
+      ...DEFAULT_RELEASE.contribution,
     };
     await tx.insertInto('contributions').values(row).execute();
-    await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.contribution(row) });
+    await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', row) });
     await moveRow(id, null, first!, 'recorded (demo history)');
     for (const move of rest) {
       const from = row.status;
@@ -144,23 +145,29 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       row.version += 1;
       await tx.updateTable('contributions').set({ status: row.status, version: row.version }).where('id', '=', id).execute();
       await moveRow(id, from, move, `${move[0]} (demo history)`);
-      await record({ kind: 'contribution', id, version: row.version, op: 'transition', at: now, actor: null, public: publicFields.contribution(row) });
+      await record({ kind: 'contribution', id, version: row.version, op: 'transition', at: now, actor: null, ...forceLogFields('contribution', row) });
     }
   }
 
   for (const [task, capability, sector, phase, quantity, neededBy] of REQUIREMENTS) {
     const row = {
       id: randomUUID(), task, capability, sector_id: sector === null ? null : sectorId(sector), phase, quantity, needed_by: neededBy,
-      note: 'Illustrative requirement (demo)', version: 1, created_at: now, updated_at: now,
+      note: 'Illustrative requirement (demo)', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.requirement,
     };
     await tx.insertInto('sector_requirements').values(row).execute();
-    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor: null, public: forcePublicFields.requirement(row) });
+    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('requirement', row) });
   }
 
+  const israel = ctx.orgIds.get('Israel');
+  if (!israel) throw new Error('demo organisation Israel is missing');
   for (const [sector, at, area, condition] of WITHDRAWALS) {
-    const row = { id: randomUUID(), sector_id: sectorId(sector), kind: 'withdrawal' as const, at, area, condition, version: 1, created_at: now, updated_at: now };
+    // The withdrawals of the yellow-line plan are Israel's: the party concerned by each milestone.
+    const row = {
+      id: randomUUID(), sector_id: sectorId(sector), kind: 'withdrawal' as const, at, area, condition, version: 1, created_at: now, updated_at: now,
+      party_id: israel, ...DEFAULT_RELEASE.milestone,
+    };
     await tx.insertInto('handover_milestones').values(row).execute();
-    await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor: null, public: forcePublicFields.milestone(row) });
+    await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('milestone', row) });
   }
 
   for (const [who, sector, from, to, strength] of DEPLOYMENTS) {
@@ -168,9 +175,9 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     if (!contributionId) throw new Error(`demo contribution ${who} is missing`);
     const row = {
       id: randomUUID(), contribution_id: contributionId, sector_id: sectorId(sector), from_date: from, to_date: to, strength,
-      note: '', version: 1, created_at: now, updated_at: now,
+      note: '', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.deployment,
     };
     await tx.insertInto('deployments').values(row).execute();
-    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor: null, public: forcePublicFields.deployment(row) });
+    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('deployment', row) });
   }
 }

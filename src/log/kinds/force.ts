@@ -25,8 +25,13 @@ export const forceKinds: AuditedKind[] = [
   },
 ];
 
+/** A record as shown, without the fields withheld from this account (null there means "not shown", not "empty"). */
+export function shown<T extends { restricted: string[] }>(r: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).filter(([k]) => !r.restricted.includes(k)));
+}
+
 export const forceApiRecords: ApiRecords[] = [
   async (client) => (await client.call('listRequirements', {})).items.map((r) => ({ kind: FORCE_KINDS.requirement, id: r.id, version: r.version, fields: r })),
   async (client) => (await client.call('listMilestones', {})).items.map((m) => ({ kind: FORCE_KINDS.milestone, id: m.id, version: m.version, fields: m })),
-  async (client) => (await client.call('listDeployments', {})).items.map((d) => ({ kind: FORCE_KINDS.deployment, id: d.id, version: d.version, fields: d })),
+  async (client) => (await client.call('listDeployments', {})).items.map((d) => ({ kind: FORCE_KINDS.deployment, id: d.id, version: d.version, fields: shown(d) })),
 ];

@@ -1,6 +1,8 @@
 /** @module Record kinds of the foundation (mission, organisations, users, contributions). */
 import { publicFields, restrictedFields } from '../../services/public-fields.ts';
 import { ifAllowed, type ApiRecords, type AuditedKind } from './kind.ts';
+import { shown } from './force.ts';
+import { forceRestrictedFields } from '../../services/force/public-fields.ts';
 
 export const foundationKinds: AuditedKind[] = [
   {
@@ -17,13 +19,13 @@ export const foundationKinds: AuditedKind[] = [
   },
   {
     kind: 'contribution',
-    load: async (db) => (await db.selectFrom('contributions').selectAll().execute()).map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: publicFields.contribution(c) })),
+    load: async (db) => (await db.selectFrom('contributions').selectAll().execute()).map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: publicFields.contribution(c), restricted: forceRestrictedFields.contribution(c) })),
   },
 ];
 
 export const foundationApiRecords: ApiRecords[] = [
   async (client) => (await client.call('listOrganisations', {})).items.map((o) => ({ kind: 'organisation', id: o.id, version: o.version, fields: o })),
-  async (client) => (await client.call('listContributions', {})).items.map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: c })),
+  async (client) => (await client.call('listContributions', {})).items.map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: shown(c) })),
   // Accounts this role may not list (403) are not checked; any other error fails verification.
   (client) => ifAllowed(async () => (await client.call('listUsers', {})).items.map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: u }))),
 ];

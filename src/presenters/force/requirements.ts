@@ -5,6 +5,6 @@ import type { RequirementRow } from '../../repositories/force/requirements.ts';
 export function presentRequirement(r: RequirementRow): Requirement {
   return {
     id: r.id, task: r.task, capability: r.capability, sectorId: r.sector_id, phase: r.phase, quantity: r.quantity,
-    neededBy: r.needed_by, note: r.note, version: r.version,
+    neededBy: r.needed_by, note: r.note, version: r.version, releasability: r.releasability,
   };
 }

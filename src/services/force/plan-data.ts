@@ -7,10 +7,11 @@ import type { DB } from '../../db/schema.ts';
 import type { GapContribution, GapDeployment, GapRequirement } from '../../domain/force/gap.ts';
 import type { CheckContribution, CheckDeployment, CheckMilestone } from '../../domain/handover/check.ts';
 import { isoOf, dayOfInstant } from '../../domain/force/days.ts';
-import { listRequirements } from '../../repositories/force/requirements.ts';
+import type { ReleaseLevel } from '../../contract/enums.ts';
+import { listRequirements, type RequirementRow } from '../../repositories/force/requirements.ts';
 import { listAllTransitions } from '../../repositories/force/transitions.ts';
-import { listDeployments } from '../../repositories/handover/deployments.ts';
-import { listMilestones } from '../../repositories/handover/milestones.ts';
+import { listDeployments, type DeploymentRow } from '../../repositories/handover/deployments.ts';
+import { listMilestones, type MilestoneRow } from '../../repositories/handover/milestones.ts';
 
 export interface PlanData {
   sectors: { id: string; name: string }[];
@@ -18,17 +19,39 @@ export interface PlanData {
   requirements: GapRequirement[];
   deployments: (GapDeployment & CheckDeployment)[];
   milestones: CheckMilestone[];
+  /** The rows behind them, with their releasability (to decide what a finding depends on). */
+  rows: PlanRows;
 }
 
-export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean; deployments: boolean }): Promise<PlanData> {
-  const [sectors, contributions, transitions, requirements, deployments, milestones] = await Promise.all([
+export interface PlanRows {
+  contributions: { id: string; organisation_id: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }[];
+  requirements: RequirementRow[];
+  deployments: DeploymentRow[];
+  milestones: MilestoneRow[];
+}
+
+/** Which rows to keep (default: all). The gap keeps only what its reader may read in full. */
+export interface PlanFilter {
+  contribution?: (c: PlanRows['contributions'][number]) => boolean;
+  requirement?: (r: RequirementRow) => boolean;
+  deployment?: (d: DeploymentRow) => boolean;
+  milestone?: (m: MilestoneRow) => boolean;
+}
+
+export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean; deployments: boolean }, keep: PlanFilter = {}): Promise<PlanData> {
+  const [sectors, allContributions, transitions, allRequirements, allDeployments, allMilestones] = await Promise.all([
     db.selectFrom('sectors').select(['id', 'name']).orderBy('name').execute(),
-    db.selectFrom('contributions').select(['id', 'kind', 'capability', 'quantity', 'unit', 'currency', 'status', 'created_at']).execute(),
+    db.selectFrom('contributions')
+      .select(['id', 'organisation_id', 'kind', 'capability', 'quantity', 'unit', 'currency', 'status', 'created_at', 'releasability', 'detail_releasability']).execute(),
     listAllTransitions(db),
     listRequirements(db),
     parts.deployments ? listDeployments(db) : Promise.resolve([]),
     parts.milestones ? listMilestones(db) : Promise.resolve([]),
   ]);
+  const contributions = keep.contribution ? allContributions.filter(keep.contribution) : allContributions;
+  const requirements = keep.requirement ? allRequirements.filter(keep.requirement) : allRequirements;
+  const deployments = keep.deployment ? allDeployments.filter(keep.deployment) : allDeployments;
+  const milestones = keep.milestone ? allMilestones.filter(keep.milestone) : allMilestones;
   const moves = new Map<string, typeof transitions>();
   for (const t of transitions) {
     const list = moves.get(t.contribution_id);
@@ -56,5 +79,6 @@ export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean;
     requirements: requirements.map((r) => ({ task: r.task, capability: r.capability, sectorId: r.sector_id, quantity: r.quantity, neededBy: r.needed_by })),
     deployments: deployments.map((d) => ({ id: d.id, contributionId: d.contribution_id, sectorId: d.sector_id, from: d.from_date, to: d.to_date, strength: d.strength })),
     milestones: milestones.map((m) => ({ sectorId: m.sector_id, kind: m.kind, at: m.at })),
+    rows: { contributions, requirements, deployments, milestones },
   };
 }

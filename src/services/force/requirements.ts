@@ -7,25 +7,29 @@ import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { announceHandoverChange } from '../contributions.ts';
-import { FORCE_KINDS, forcePublicFields } from './public-fields.ts';
+import { announceHandoverChange, chooseLevels } from '../contributions.ts';
+import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
+import { releaseScope } from './release-scope.ts';
+import { FORCE_KINDS, forceLogFields } from './public-fields.ts';
 
 export async function requirements(deps: Deps, actor: Actor | null): Promise<RequirementRow[]> {
   authorize(actor, 'force.read');
-  return listRequirements(deps.db);
+  const [rows, scope] = await Promise.all([listRequirements(deps.db), releaseScope(deps.db, actor)]);
+  return rows.filter((r) => scope.requirement(r));
 }
 
 export async function createRequirement(deps: Deps, actor: Actor | null, input: CreateRequirement): Promise<Written<RequirementRow>> {
   authorize(actor, 'requirement.write');
   if (input.sectorId !== null && !(await findSector(deps.db, input.sectorId))) throw invalid([{ path: 'sectorId', message: 'no such sector' }]);
+  const { releasability } = chooseLevels(actor, DEFAULT_RELEASE.requirement, { releasability: input.releasability });
   const now = deps.clock.now();
   const row: RequirementRow = {
     id: randomUUID(), task: input.task, capability: input.capability, sector_id: input.sectorId, phase: input.phase,
-    quantity: input.quantity, needed_by: input.neededBy, note: input.note, version: 1, created_at: now, updated_at: now,
+    quantity: input.quantity, needed_by: input.neededBy, note: input.note, version: 1, created_at: now, updated_at: now, releasability,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     await tx.insertInto('sector_requirements').values(row).execute();
-    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.requirement(row) });
+    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('requirement', row) });
     return row;
   });
   await announceHandoverChange(deps, row.id);

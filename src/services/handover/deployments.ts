@@ -8,12 +8,16 @@ import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { announceHandoverChange } from '../contributions.ts';
-import { FORCE_KINDS, forcePublicFields } from '../force/public-fields.ts';
+import { announceHandoverChange, chooseLevels } from '../contributions.ts';
+import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
+import { releaseScope, type Released } from '../force/release-scope.ts';
+import { FORCE_KINDS, forceLogFields } from '../force/public-fields.ts';
 
-export async function deployments(deps: Deps, actor: Actor | null): Promise<DeploymentRow[]> {
+/** The deployments the caller may see, each with whether its strength and last day may be shown. */
+export async function deployments(deps: Deps, actor: Actor | null): Promise<Released<DeploymentRow>[]> {
   authorize(actor, 'handover.read');
-  return listDeployments(deps.db);
+  const [rows, scope] = await Promise.all([listDeployments(deps.db), releaseScope(deps.db, actor)]);
+  return rows.filter((d) => scope.deployment(d)).map((row) => ({ row, detail: scope.deploymentDetail(row) }));
 }
 
 export async function createDeployment(deps: Deps, actor: Actor | null, input: CreateDeployment): Promise<Written<DeploymentRow>> {
@@ -25,14 +29,15 @@ export async function createDeployment(deps: Deps, actor: Actor | null, input: C
   else if (contribution.status === 'withdrawn' || contribution.status === 'rotated') errors.push({ path: 'contributionId', message: `the contribution is ${contribution.status}` });
   if (!sector) errors.push({ path: 'sectorId', message: 'no such sector' });
   if (errors.length > 0) throw invalid(errors);
+  const levels = chooseLevels(actor, DEFAULT_RELEASE.deployment, input);
   const now = deps.clock.now();
   const row: DeploymentRow = {
     id: randomUUID(), contribution_id: input.contributionId, sector_id: input.sectorId, from_date: input.from, to_date: input.to,
-    strength: input.strength, note: input.note, version: 1, created_at: now, updated_at: now,
+    strength: input.strength, note: input.note, version: 1, created_at: now, updated_at: now, ...levels,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     await tx.insertInto('deployments').values(row).execute();
-    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor, public: forcePublicFields.deployment(row) });
+    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('deployment', row) });
     return row;
   });
   await announceHandoverChange(deps, row.id);
@@ -54,7 +59,7 @@ export async function updateDeployment(deps: Deps, actor: Actor | null, id: stri
     await tx.updateTable('deployments')
       .set({ from_date: row.from_date, to_date: row.to_date, strength: row.strength, note: row.note, version: row.version, updated_at: now })
       .where('id', '=', id).execute();
-    await record({ kind: FORCE_KINDS.deployment, id, version: row.version, op: 'update', at: now, actor, public: forcePublicFields.deployment(row) });
+    await record({ kind: FORCE_KINDS.deployment, id, version: row.version, op: 'update', at: now, actor, ...forceLogFields('deployment', row) });
     return row;
   });
   await announceHandoverChange(deps, id);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dayNumber, laneBars } from '../../../web/src/features/handover/timeline.ts';
 
-const dep = (id: string, from: string, to: string | null) => ({ id, contributionId: 'c', sectorId: 's', from, to, strength: 1, note: '', version: 1 });
+const dep = (id: string, from: string, to: string | null) => ({ id, contributionId: 'c', sectorId: 's', from, to, strength: 1, note: '', version: 1, releasability: 'party' as const, detailReleasability: 'mission' as const, restricted: [] });
 
 test('overlaps go to new lanes; a back-to-back relief reuses the lane; bars are clipped to the period', () => {
   const lo = dayNumber('2026-01-01');

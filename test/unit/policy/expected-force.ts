@@ -10,4 +10,5 @@ export const EXPECTED_FORCE: Record<ForceAction, Row> = {
   'handover.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'milestone.write': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
   'deployment.write': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  'force.release': { admin: '-', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
 };

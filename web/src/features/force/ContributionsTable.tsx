@@ -14,6 +14,15 @@ function quantityText(c: Contribution, t: TFunction, f: Formatters): string | nu
   return t(`units.${c.unit}`, { count: c.quantity, n: f.number(c.quantity) });
 }
 
+/** A field withheld from this account: said so, never shown as "none". */
+function Restricted({ t }: { t: TFunction }) {
+  return (
+    <span className="muted restricted" data-testid="restricted" title={t('contributions.restrictedTitle')}>
+      {t('contributions.restricted')}
+    </span>
+  );
+}
+
 export function ContributionsTable({ items }: { items: readonly Contribution[] }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -42,6 +51,7 @@ export function ContributionsTable({ items }: { items: readonly Contribution[] }
         <tbody>
           {rows.map((c) => {
             const qty = quantityText(c, t, f);
+            const withheld = (field: string) => c.restricted.includes(field);
             return (
               <tr key={c.id} data-testid="contribution-row">
                 <th scope="row">
@@ -49,12 +59,16 @@ export function ContributionsTable({ items }: { items: readonly Contribution[] }
                 </th>
                 <td>{t(`enum.contributionKind.${c.kind}`)}</td>
                 <td>{t(`enum.capability.${c.capability}`)}</td>
-                <td className="num">{qty ?? <span className="muted">{t('contributions.notStated')}</span>}</td>
+                <td className="num">{withheld('quantity') ? <Restricted t={t} /> : qty ?? <span className="muted">{t('contributions.notStated')}</span>}</td>
                 <td>
                   <span className={`status status--${c.status}`}>{t(`enum.status.${c.status}`)}</span>
                 </td>
-                <td className="caveats">{c.caveats.trim() === '' ? <span className="muted">{t('contributions.noCaveats')}</span> : <bdi>{c.caveats}</bdi>}</td>
-                <td className="nowrap">{c.expectedArrival ? f.date(c.expectedArrival) : <span className="muted">{t('contributions.notStated')}</span>}</td>
+                <td className="caveats">
+                  {c.caveats === null ? <Restricted t={t} /> : c.caveats.trim() === '' ? <span className="muted">{t('contributions.noCaveats')}</span> : <bdi>{c.caveats}</bdi>}
+                </td>
+                <td className="nowrap">
+                  {withheld('expectedArrival') ? <Restricted t={t} /> : c.expectedArrival ? f.date(c.expectedArrival) : <span className="muted">{t('contributions.notStated')}</span>}
+                </td>
               </tr>
             );
           })}

@@ -87,7 +87,7 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
                 {bars.map((b) => (
                   <g key={b.deployment.id} data-testid="timeline-deployment">
                     <rect x={left(b.first, b.last)} y={top + b.lane * LANE_H} width={width(b.first, b.last)} height={LANE_H - 3} className="timeline__bar" rx={2}>
-                      <title>{t('handoverUi.barTitle', { org: orgOf.get(b.deployment.contributionId) ?? '', n: f.number(b.deployment.strength), from: f.date(b.deployment.from), to: b.deployment.to ? f.date(b.deployment.to) : '…' })}</title>
+                      <title>{t('handoverUi.barTitle', { org: orgOf.get(b.deployment.contributionId) ?? '', n: b.deployment.strength === null ? t('contributions.restricted') : f.number(b.deployment.strength), from: f.date(b.deployment.from), to: b.deployment.restricted.includes('to') ? t('contributions.restricted') : b.deployment.to ? f.date(b.deployment.to) : '…' })}</title>
                     </rect>
                   </g>
                 ))}
