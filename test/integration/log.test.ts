@@ -144,6 +144,11 @@ test('a record row edited behind the application is named by audit and by verify
   assert.equal(v.code, 1);
   assert.match(v.stderr, new RegExp(`contribution ${row.id} field detailReleasability`));
   await sql`update contributions set detail_releasability = 'mission' where id = ${row.id}`.execute(tdb.database.db);
+  // A withheld figure is a commitment: audit recomputes it from the row and its stored salt.
+  await sql`update contributions set quantity = quantity + 1 where id = ${row.id}`.execute(tdb.database.db);
+  const figures = await auditDatabase(tdb.database.db, key.verifierKey);
+  assert.ok(figures.mismatches.some((m) => m.id === row.id && /quantity/.test(m.problem)), JSON.stringify(figures.mismatches));
+  await sql`update contributions set quantity = quantity - 1 where id = ${row.id}`.execute(tdb.database.db);
 
   const org = await tdb.database.db.selectFrom('organisations').select('id').where('name', '=', 'Spain').executeTakeFirstOrThrow();
   await sql`delete from organisations where id = ${org.id}`.execute(tdb.database.db);
