@@ -10,6 +10,7 @@ import * as monitoring from './004-monitoring.ts';
 import * as force from './005-force.ts';
 import * as compliance from './006-compliance.ts';
 import * as witnessing from './007-witnessing.ts';
+import * as coarseLocations from './014-coarse-locations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-force': force,
   '006-compliance': compliance,
   '007-witnessing': witnessing,
+  '014-coarse-locations': coarseLocations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,7 @@ import { writeWithLog, type RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+import { coarsePlace, type CoarsePlace } from './coarse-place.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 
 export interface FiledReport {
@@ -33,7 +34,14 @@ export interface FiledReport {
 }
 
 /** Everything a report needs from the database before the write: checked, or a 400 naming the field. */
-export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<{ sector: SectorRow; side: 'held' | 'released' | null }> {
+export interface ReportPlace {
+  sector: SectorRow;
+  side: 'held' | 'released' | null;
+  /** The same for audiences that see coarsened locations: of the coarse point. */
+  coarse: CoarsePlace;
+}
+
+export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<ReportPlace> {
   const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
   const [lon, lat] = input.location.coordinates;
   const sector = await findSectorContaining(db, lon, lat);
@@ -47,11 +55,12 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
   }
   if (problems.length > 0 || !sector) throw invalid(problems);
   const line = await controlLineAt(db, now);
-  const side = line ? sideOfLine((line.held_area as Area | null) ?? null, [lon, lat]) : null;
-  return { sector, side };
+  const heldArea = line ? ((line.held_area as Area | null) ?? null) : null;
+  const side = line ? sideOfLine(heldArea, [lon, lat]) : null;
+  return { sector, side, coarse: await coarsePlace(db, [lon, lat], heldArea) };
 }
 
-export function reportRow(input: CreateReport, ctx: { sector: SectorRow; side: 'held' | 'released' | null }, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
+export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
   const [lon, lat] = input.location.coordinates;
   return {
     id: randomUUID(),
@@ -59,6 +68,8 @@ export function reportRow(input: CreateReport, ctx: { sector: SectorRow; side: '
     incident_id: incidentId,
     sector_id: ctx.sector.id,
     side: ctx.side,
+    coarse_sector_id: ctx.coarse.sector.id,
+    coarse_side: ctx.coarse.side,
     occurred_at: new Date(input.occurredAt),
     time_precision: input.timePrecision,
     lon, lat,
@@ -92,7 +103,7 @@ export async function insertReport(
   tx: Kysely<DB>,
   record: RecordFn,
   input: CreateReport,
-  ctx: { sector: SectorRow; side: 'held' | 'released' | null },
+  ctx: ReportPlace,
   actor: Actor | null,
   now: Date,
   thresholds: GroupingThresholds = DEFAULT_GROUPING,
@@ -115,12 +126,14 @@ export async function insertReport(
     incidentId = randomUUID();
     const incident = {
       id: incidentId,
-      title: `${input.subEventType} — ${ctx.sector.name}`,
+      // The title is shown to everyone (and published): it names the coarse point's sector.
+      title: `${input.subEventType} — ${ctx.coarse.sector.name}`,
       status: 'alleged' as const,
       outcome: null, provision_id: null, responsible_org_id: null,
       event_type: input.eventType, sub_event_type: input.subEventType,
       occurred_at: occurredAt, lon, lat,
       sector_id: ctx.sector.id, side: ctx.side,
+      coarse_lon: ctx.coarse.lon, coarse_lat: ctx.coarse.lat, coarse_sector_id: ctx.coarse.sector.id, coarse_side: ctx.coarse.side,
       report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
       version: 1, created_at: now, updated_at: now,
     };
