@@ -17,13 +17,20 @@ export interface CoarsePlace {
   side: 'held' | 'released' | null;
 }
 
-export async function coarsePlace(db: Kysely<DB>, exact: readonly [number, number], heldArea: Area | null): Promise<CoarsePlace> {
+/** Sectors to fetch around an exact point so they include every candidate for its coarse cell. */
+export const COARSE_CANDIDATE_MARGIN = PUBLIC_PRECISION_DEGREES * 1.1;
+
+/** The coarse place among sectors already fetched around the exact point (sectorsNear with the margin above). */
+export function coarsePlaceAmong(nearby: readonly SectorRow[], exact: readonly [number, number], heldArea: Area | null): CoarsePlace {
   const [lon, lat] = coarsePoint(exact[0], exact[1]);
-  const candidates = await sectorsNear(db, lon, lat, PUBLIC_PRECISION_DEGREES * 0.6);
-  const picked = coarseSector(candidates.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry as Area })), [lon, lat]);
-  const sector = candidates.find((s) => s.id === picked?.id);
+  const picked = coarseSector(nearby.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry as Area })), [lon, lat]);
+  const sector = nearby.find((s) => s.id === picked?.id);
   // The exact point lies in a sector within half a cell of the coarse point, so there is always
   // a candidate; answering with the exact sector instead would undo the rule, so fail loudly.
   if (!sector) throw new Error(`no sector near the coarse point ${lon},${lat}`);
   return { lon, lat, sector, side: coarseSide(heldArea, [lon, lat]) };
+}
+
+export async function coarsePlace(db: Kysely<DB>, exact: readonly [number, number], heldArea: Area | null): Promise<CoarsePlace> {
+  return coarsePlaceAmong(await sectorsNear(db, exact[0], exact[1], COARSE_CANDIDATE_MARGIN), exact, heldArea);
 }

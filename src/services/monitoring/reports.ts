@@ -12,8 +12,8 @@ import type { ReportTable } from '../../db/schema/monitoring.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { checkReportRules } from '../../domain/monitoring/intake.ts';
 import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
-import { sideOfLine, type Area } from '../../domain/geo.ts';
-import { findSectorContaining, type SectorRow } from '../../repositories/sectors.ts';
+import { containsPoint, sideOfLine, type Area } from '../../domain/geo.ts';
+import { sectorsNear, type SectorRow } from '../../repositories/sectors.ts';
 import { controlLineAt } from '../../repositories/control-lines.ts';
 import { findReportByClientId, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
@@ -24,7 +24,7 @@ import { writeWithLog, type RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
-import { coarsePlace, type CoarsePlace } from './coarse-place.ts';
+import { COARSE_CANDIDATE_MARGIN, coarsePlaceAmong, type CoarsePlace } from './coarse-place.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 
 export interface FiledReport {
@@ -44,7 +44,9 @@ export interface ReportPlace {
 export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<ReportPlace> {
   const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
   const [lon, lat] = input.location.coordinates;
-  const sector = await findSectorContaining(db, lon, lat);
+  // One read serves both the exact point's sector and the candidates for its coarse cell's.
+  const nearby = await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
+  const sector = nearby.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
   if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
   if (input.evidence.length > 0) {
     const found = await db.selectFrom('evidence').select('sha256').where('sha256', 'in', input.evidence).execute();
@@ -57,7 +59,7 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
   const line = await controlLineAt(db, now);
   const heldArea = line ? ((line.held_area as Area | null) ?? null) : null;
   const side = line ? sideOfLine(heldArea, [lon, lat]) : null;
-  return { sector, side, coarse: await coarsePlace(db, [lon, lat], heldArea) };
+  return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea) };
 }
 
 export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
