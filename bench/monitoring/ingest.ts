@@ -4,6 +4,7 @@
  * included) against the same report and incident rows inserted one pair per transaction
  * straight into the database, in the same run.
  */
+import { coarse } from '../../src/domain/monitoring/precision.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/db/connect.ts';
@@ -43,10 +44,10 @@ async function directRate(db: Kysely<DB>, sectorId: string): Promise<number> {
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('incidents').values({
         id: incidentId, title: 'bench', status: 'alleged', outcome: null, provision_id: null, responsible_org_id: null, event_type: r.eventType, sub_event_type: r.subEventType,
-        occurred_at: r.occurredAt, lon, lat, sector_id: sectorId, side: null, report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0, version: 1, created_at: now, updated_at: now,
+        occurred_at: r.occurredAt, lon, lat, sector_id: sectorId, side: null, coarse_lon: coarse(lon), coarse_lat: coarse(lat), coarse_sector_id: sectorId, coarse_side: null, report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0, version: 1, created_at: now, updated_at: now,
       }).execute();
       await tx.insertInto('reports').values({
-        id: randomUUID(), client_id: r.clientId, incident_id: incidentId, sector_id: sectorId, side: null, occurred_at: r.occurredAt, time_precision: 1, lon, lat, geo_precision: 1,
+        id: randomUUID(), client_id: r.clientId, incident_id: incidentId, sector_id: sectorId, side: null, coarse_sector_id: sectorId, coarse_side: null, occurred_at: r.occurredAt, time_precision: 1, lon, lat, geo_precision: 1,
         event_type: r.eventType, sub_event_type: r.subEventType, observations: '{}', actor1: null, actor2: null, fatalities: '{}', injuries: '{}', source_kind: 'patrol', source_name: 'bench',
         source_reliability: 'unknown', description: r.description, evidence: '[]', author_user_id: null, author_org_id: null, version: 1, created_at: now,
       }).execute();

@@ -25,19 +25,20 @@ const W = 34.2, S = 31.22, E = 34.57, N = 31.6;
 async function grow(db: Kysely<DB>, to: number, from: number): Promise<void> {
   // Statuses and types cycle so filters have something to filter.
   await sql`
-    insert into incidents (id, title, status, outcome, event_type, sub_event_type, occurred_at, lon, lat, report_count, ruling_round, version, created_at, updated_at)
+    insert into incidents (id, title, status, outcome, event_type, sub_event_type, occurred_at, lon, lat, coarse_lon, coarse_lat, report_count, ruling_round, version, created_at, updated_at)
     select
       (lpad(to_hex(g), 8, '0') || '-0000-4000-8000-000000000000')::uuid,
       'bench', (array['alleged','preliminary','investigating','ruled','published'])[1 + g % 5],
       null,
       (array['Explosions/Remote violence','Battles','Violence against civilians'])[1 + g % 3], 'Other',
       now() - (g % 400) * interval '1 day',
-      ${W} + random() * ${E - W}, ${S} + random() * ${N - S}, 1, 0, 1, now(), now()
-    from generate_series(${from + 1}::int, ${to}::int) as g`.execute(db);
+      lon, lat, round(lon::numeric, 2)::float8, round(lat::numeric, 2)::float8, 1, 0, 1, now(), now()
+    from (select g, ${W} + random() * ${E - W} as lon, ${S} + random() * ${N - S} as lat from generate_series(${from + 1}::int, ${to}::int) as g) as points`.execute(db);
   // Bulk loads bypass the services, so the grid is rebuilt once (as an operator would after one).
   await rebuildGrid(db);
   await sql`analyze incidents`.execute(db);
   await sql`analyze incident_grid`.execute(db);
+  await sql`analyze incident_coarse_grid`.execute(db);
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -5,6 +5,8 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfArea from '@turf/area';
+import { difference } from '@turf/difference';
+import { feature, featureCollection } from '@turf/helpers';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -27,6 +29,12 @@ export function containsPoint(area: Area, [lon, lat]: LonLat): boolean {
 /** Geodesic area in km². */
 export function areaKm2(area: Area): number {
   return turfArea(area) / 1e6;
+}
+
+/** Area (km²) of the part of `a` that `b` covers: a minus what of a lies outside b. */
+export function overlapKm2(a: Area, b: Area): number {
+  const outside = difference(featureCollection([feature(a), feature(b)]));
+  return areaKm2(a) - (outside === null ? 0 : areaKm2(outside.geometry));
 }
 
 export function bboxOf(area: Area): BBox {

@@ -100,3 +100,13 @@ export class PolicyDenied extends Error {
     super(`your role does not allow ${action}`);
   }
 }
+
+/**
+ * Who sees exact locations (and the exact sector and side of the control line): the monitoring
+ * team, who may read reports, and the operator at the console (actor null). Everyone else (party
+ * observers, liaisons, the public) sees coarse cells only, in every answer, filter and count
+ * (domain/monitoring/precision.ts).
+ */
+export function seesExactLocations(actor: Actor | null): boolean {
+  return actor === null || can(actor, 'report.read');
+}

@@ -27,3 +27,19 @@ export async function findSectorContaining(db: Kysely<DB>, lon: number, lat: num
     .execute();
   return candidates.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
 }
+
+/**
+ * Sectors whose bounding box comes within `margin` degrees of the point: the candidates for the
+ * sector of a coarse cell (a margin a little over half the cell, so rounding never drops one).
+ */
+export function sectorsNear(db: Kysely<DB>, lon: number, lat: number, margin: number): Promise<SectorRow[]> {
+  return db
+    .selectFrom('sectors')
+    .selectAll()
+    .where('min_lon', '<=', lon + margin)
+    .where('max_lon', '>=', lon - margin)
+    .where('min_lat', '<=', lat + margin)
+    .where('max_lat', '>=', lat - margin)
+    .orderBy('name')
+    .execute();
+}

@@ -199,11 +199,18 @@ test('every monitoring row matches its latest log entry (truce audit), after tra
   const audit = await auditDatabase(deps.db, key.verifierKey);
   assert.deepEqual(audit.mismatches, []);
   // The map's grid, kept in step by every change above, equals one rebuilt from scratch.
-  const kept = await deps.db.selectFrom('incident_grid').selectAll().where('n', '<>', 0).orderBy(['level', 'gx', 'gy', 'status', 'event_type']).execute();
+  // So does the coarse grid parties' maps read.
+  const grids = ['incident_grid', 'incident_coarse_grid'] as const;
+  const read = (table: (typeof grids)[number]) => deps.db.selectFrom(table).selectAll().where('n', '<>', 0).orderBy(['level', 'gx', 'gy', 'status', 'event_type']).execute();
+  const kept = await Promise.all(grids.map(read));
   await rebuildGrid(deps.db);
-  const rebuilt = await deps.db.selectFrom('incident_grid').selectAll().orderBy(['level', 'gx', 'gy', 'status', 'event_type']).execute();
-  const round = (rows: typeof kept) => rows.map((r) => ({ ...r, sum_lon: r.sum_lon.toFixed(6), sum_lat: r.sum_lat.toFixed(6) }));
-  assert.deepEqual(round(kept), round(rebuilt));
+  const rebuilt = await Promise.all(grids.map(read));
+  const round = (rows: Awaited<ReturnType<typeof read>>) => rows.map((r) => ({ ...r, sum_lon: r.sum_lon.toFixed(6), sum_lat: r.sum_lat.toFixed(6) }));
+  assert.deepEqual(kept.map(round), rebuilt.map(round));
+  // Its finest cells (0.0055 degree) hold one coarse point each: their averages are on the 0.01 grid.
+  const finest = (kept[1] ?? []).filter((r) => r.level === 14);
+  const offGrid = finest.filter((r) => Math.abs(r.sum_lon / r.n - Math.round((r.sum_lon / r.n) * 100) / 100) > 1e-9);
+  assert.ok(finest.length > 0 && offGrid.length === 0, `the coarse grid sums coarse points: ${JSON.stringify(offGrid)}`);
   const kinds = await sql<{ record_kind: string }>`select distinct record_kind from record_changes`.execute(deps.db);
   for (const k of ['report', 'incident', 'incident_event']) assert.ok(kinds.rows.some((r) => r.record_kind === k), `${k} changes are recorded`);
   // Tampering is caught: a status edited behind the application's back.

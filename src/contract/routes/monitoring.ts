@@ -62,7 +62,7 @@ export const monitoringRoutes = {
   }),
   incidentClusters: route({
     method: 'get', path: '/api/incident-clusters', tag: 'monitoring', auth: 'account', status: 200,
-    summary: 'Incidents in a viewport (bbox=west,south,east,north) aggregated on a zoom-dependent grid, with the list filters',
+    summary: 'Incidents in a viewport (bbox=west,south,east,north) aggregated on a zoom-dependent grid, with the list filters. Outside the monitoring team the box, the cells and the sector filter work on points coarsened to 0.01 degree and their sectors',
     query: ClusterQuery, response: ClusterResult,
   }),
   monitoringCounts: route({
@@ -72,7 +72,7 @@ export const monitoringRoutes = {
   }),
   listPublishedRulings: route({
     method: 'get', path: '/api/public/rulings', tag: 'monitoring', auth: 'public', status: 200,
-    summary: 'Published rulings for the public: no account needed; location coarsened to about 1 km, day only, no reports or sources',
+    summary: 'Published rulings for the public: no account needed; location coarsened to about 1 km (with the sector of the coarsened point), day only, no reports or sources',
     response: listOf(PublicRuling),
   }),
 } as const;

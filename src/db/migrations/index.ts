@@ -14,6 +14,7 @@ import * as leafV2 from './009-leaf-v2.ts';
 import * as rulingReviews from './012-ruling-reviews.ts';
 import * as signInAndTokens from './008-sign-in-and-tokens.ts';
 import * as releasability from './011-releasability.ts';
+import * as coarseLocations from './014-coarse-locations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-ruling-reviews': rulingReviews,
   '008-sign-in-and-tokens': signInAndTokens,
   '011-releasability': releasability,
+  '014-coarse-locations': coarseLocations,
 };
 
 export const migrationProvider: MigrationProvider = {

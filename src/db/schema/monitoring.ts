@@ -19,6 +19,11 @@ export interface IncidentTable {
   lat: number;
   sector_id: string | null;
   side: Side | null;
+  /** What an audience seeing coarsened locations is shown and filtered by (migration 014). */
+  coarse_lon: number;
+  coarse_lat: number;
+  coarse_sector_id: string | null;
+  coarse_side: Side | null;
   report_count: number;
   assignee_user_id: string | null;
   merged_into: string | null;
@@ -34,6 +39,9 @@ export interface ReportTable {
   incident_id: string;
   sector_id: string;
   side: Side | null;
+  /** The sector and side of the coarse point (migration 014). */
+  coarse_sector_id: string;
+  coarse_side: Side | null;
   occurred_at: Timestamp;
   time_precision: number;
   lon: number;
@@ -100,6 +108,8 @@ export interface IncidentGridTable {
 
 export interface MonitoringTables {
   incident_grid: IncidentGridTable;
+  /** The same pyramid over coarse points, for audiences that see coarsened locations. */
+  incident_coarse_grid: IncidentGridTable;
   incidents: IncidentTable;
   reports: ReportTable;
   incident_events: IncidentEventTable;

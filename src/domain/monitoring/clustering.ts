@@ -18,6 +18,9 @@ export const GRID_LEVELS = [6, 7, 8, 9, 10, 11, 12, 13, 14] as const;
 export interface GridIncident {
   lon: number;
   lat: number;
+  /** The coarse point (precision.ts): the only point the coarse grid ever sees. */
+  coarse_lon: number;
+  coarse_lat: number;
   status: string;
   event_type: string;
   outcome: string | null;
@@ -38,13 +41,17 @@ export interface GridDelta {
 
 const isRuledViolation = (i: GridIncident) => i.outcome === 'violation' && (i.status === 'ruled' || i.status === 'published');
 
-function contribution(i: GridIncident, sign: 1 | -1): GridDelta[] {
+/** Which grid: the team's, over exact points, or the coarse one shown to parties, over coarse points. */
+export type GridKind = 'exact' | 'coarse';
+
+function contribution(i: GridIncident, sign: 1 | -1, kind: GridKind): GridDelta[] {
   if (i.merged_into) return [];
+  const [lon, lat] = kind === 'coarse' ? [i.coarse_lon, i.coarse_lat] : [i.lon, i.lat];
   return GRID_LEVELS.map((level) => {
     const cell = cellSizeDegrees(level);
     return {
-      level, gx: Math.floor(i.lon / cell), gy: Math.floor(i.lat / cell), status: i.status, event_type: i.event_type,
-      n: sign, sum_lon: sign * i.lon, sum_lat: sign * i.lat, violations: sign * (isRuledViolation(i) ? 1 : 0),
+      level, gx: Math.floor(lon / cell), gy: Math.floor(lat / cell), status: i.status, event_type: i.event_type,
+      n: sign, sum_lon: sign * lon, sum_lat: sign * lat, violations: sign * (isRuledViolation(i) ? 1 : 0),
     };
   });
 }
@@ -54,8 +61,8 @@ function contribution(i: GridIncident, sign: 1 | -1): GridDelta[] {
  * per cell and sorted by key (so concurrent writers lock cells in one order). Empty when the
  * change does not move the incident on the map (e.g. an assignment).
  */
-export function gridDeltas(before: GridIncident | null, after: GridIncident | null): GridDelta[] {
-  const all = [...(before ? contribution(before, -1) : []), ...(after ? contribution(after, 1) : [])];
+export function gridDeltas(before: GridIncident | null, after: GridIncident | null, kind: GridKind = 'exact'): GridDelta[] {
+  const all = [...(before ? contribution(before, -1, kind) : []), ...(after ? contribution(after, 1, kind) : [])];
   const byKey = new Map<string, GridDelta>();
   for (const d of all) {
     const key = `${d.level}|${d.gx}|${d.gy}|${d.status}|${d.event_type}`;

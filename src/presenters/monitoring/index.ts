@@ -2,14 +2,15 @@
  * @module Monitoring rows to API shapes. The one place a report's source name and free text are
  * withheld: roles without `report.read` (party observers, liaisons) see that a report exists,
  * its type, place and time, never who said it or what they wrote. The same roles get points
- * rounded to 0.01 degree (about 1 km), never a witness's exact location, and learn only that an
- * incident is assigned and to which organisation, never the monitor's name.
+ * rounded to 0.01 degree (about 1 km), never a witness's exact location, with the sector and side
+ * of the control line of that rounded point (stored when the report was filed), and learn only
+ * that an incident is assigned and to which organisation, never the monitor's name.
  */
 import type { Report, Incident, IncidentEvent, PublicRuling, RulingProgress } from '../../contract/monitoring.ts';
 import type { ApprovalFact } from '../../domain/monitoring/ruling.ts';
 import type { z } from 'zod';
-import { can, type Actor } from '../../domain/policy.ts';
-import { coarse, coarsePoint } from '../../domain/monitoring/precision.ts';
+import { seesExactLocations, type Actor } from '../../domain/policy.ts';
+import { coarsePoint } from '../../domain/monitoring/precision.ts';
 import type { IncidentEventRow, IncidentRow } from '../../repositories/monitoring/incidents.ts';
 import type { ReportRow } from '../../repositories/monitoring/reports.ts';
 import type { IncidentView } from '../../services/monitoring/incidents.ts';
@@ -18,9 +19,8 @@ type Estimate = Report['fatalities'];
 type ActorShape = Report['actor1'];
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
-/** Monitors, coordinators and admins (and the operator at the console) see reports in full. */
 /** Monitors, coordinators and the console see exact points and names; parties see them coarsened. */
-export const isTeam = (viewer: Actor | null): boolean => viewer === null || can(viewer, 'report.read');
+export const isTeam = (viewer: Actor | null): boolean => seesExactLocations(viewer);
 
 export function presentReport(
   r: ReportRow,
@@ -34,8 +34,8 @@ export function presentReport(
     id: r.id,
     clientId: r.client_id,
     incidentId: r.incident_id,
-    sectorId: r.sector_id,
-    side: r.side,
+    sectorId: full ? r.sector_id : r.coarse_sector_id,
+    side: full ? r.side : r.coarse_side,
     occurredAt: iso(r.occurred_at),
     timePrecision: r.time_precision,
     location: { type: 'Point', coordinates: full ? [r.lon, r.lat] : coarsePoint(r.lon, r.lat) },
@@ -70,9 +70,9 @@ export function presentIncident(i: IncidentRow, viewer: Actor | null): Incident 
     eventType: i.event_type,
     subEventType: i.sub_event_type,
     occurredAt: iso(i.occurred_at),
-    location: { type: 'Point', coordinates: full ? [i.lon, i.lat] : coarsePoint(i.lon, i.lat) },
-    sectorId: i.sector_id,
-    side: i.side,
+    location: { type: 'Point', coordinates: full ? [i.lon, i.lat] : [i.coarse_lon, i.coarse_lat] },
+    sectorId: full ? i.sector_id : i.coarse_sector_id,
+    side: full ? i.side : i.coarse_side,
     reportCount: i.report_count,
     assigned: i.assignee_user_id !== null,
     assigneeUserId: full ? i.assignee_user_id : null,
@@ -145,8 +145,8 @@ export function presentPublicRuling(i: IncidentRow): z.infer<typeof PublicRuling
     eventType: i.event_type,
     subEventType: i.sub_event_type,
     occurredOn: iso(i.occurred_at).slice(0, 10),
-    location: { type: 'Point', coordinates: [coarse(i.lon), coarse(i.lat)] },
-    sectorId: i.sector_id,
+    location: { type: 'Point', coordinates: [i.coarse_lon, i.coarse_lat] },
+    sectorId: i.coarse_sector_id,
     publishedAt: iso(i.updated_at),
   };
 }

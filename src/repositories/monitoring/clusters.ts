@@ -18,30 +18,40 @@ export interface ClusterRow {
   violations: number;
 }
 
+/**
+ * Incidents of a viewport grouped on a grid of `cell` degrees. With `coarse` points, the box,
+ * the cells, the averages and the sector filter all read the stored coarse point and its sector,
+ * never the exact ones.
+ */
 export async function clusterIncidents(
   db: Kysely<DB>,
+  points: 'exact' | 'coarse',
   bbox: readonly [number, number, number, number],
   cell: number,
   filter: IncidentFilter,
 ): Promise<ClusterRow[]> {
   const [west, south, east, north] = bbox;
-  const gx = sql<number>`floor(incidents.lon / ${cell})`;
-  const gy = sql<number>`floor(incidents.lat / ${cell})`;
+  const lon = points === 'coarse' ? sql.ref('incidents.coarse_lon') : sql.ref('incidents.lon');
+  const lat = points === 'coarse' ? sql.ref('incidents.coarse_lat') : sql.ref('incidents.lat');
+  const gx = sql<number>`floor(${lon} / ${cell})`;
+  const gy = sql<number>`floor(${lat} / ${cell})`;
   const q = db
     .selectFrom('incidents')
     .select([
       sql<number>`count(*)`.as('n'),
-      sql<number>`avg(incidents.lon)`.as('lon'),
-      sql<number>`avg(incidents.lat)`.as('lat'),
+      sql<number>`avg(${lon})`.as('lon'),
+      sql<number>`avg(${lat})`.as('lat'),
       sql<string>`min(incidents.id::text)`.as('any_id'),
       sql<string>`min(incidents.status)`.as('any_status'),
       sql<number>`sum(case when incidents.outcome = 'violation' and incidents.status in ('ruled', 'published') then 1 else 0 end)`.as('violations'),
     ])
-    .where('incidents.lon', '>=', west)
-    .where('incidents.lon', '<=', east)
-    .where('incidents.lat', '>=', south)
-    .where('incidents.lat', '<=', north);
-  const rows = await applyFilter(q, filter).groupBy([gx, gy]).limit(5000).execute();
+    .where(sql<boolean>`${lon} >= ${west}`)
+    .where(sql<boolean>`${lon} <= ${east}`)
+    .where(sql<boolean>`${lat} >= ${south}`)
+    .where(sql<boolean>`${lat} <= ${north}`);
+  const rows = await applyFilter(q, filter, points).groupBy([gx, gy]).limit(5000).execute();
+  // A one-incident cell names its incident: for coarse points that says nothing the incident
+  // list (which shows the same coarse point) does not.
   return rows.map((r) => {
     const count = Number(r.n);
     return {

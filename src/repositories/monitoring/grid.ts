@@ -4,45 +4,62 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { cellSizeDegrees, GRID_LEVELS, gridDeltas, type GridIncident } from '../../domain/monitoring/clustering.ts';
+import { cellSizeDegrees, GRID_LEVELS, gridDeltas, type GridIncident, type GridKind } from '../../domain/monitoring/clustering.ts';
 import type { ClusterRow } from './clusters.ts';
 
+const GRID_TABLE = { exact: 'incident_grid', coarse: 'incident_coarse_grid' } as const;
+const GRID_POINT = { exact: { lon: 'lon', lat: 'lat' }, coarse: { lon: 'coarse_lon', lat: 'coarse_lat' } } as const;
+
+/** Both grids follow every incident change, in the caller's transaction. */
 export async function applyGridChange(tx: Kysely<DB>, before: GridIncident | null, after: GridIncident | null): Promise<void> {
-  const deltas = gridDeltas(before, after);
-  if (deltas.length === 0) return;
-  await tx
-    .insertInto('incident_grid')
-    .values(deltas)
-    .onConflict((oc) =>
-      oc.columns(['level', 'gx', 'gy', 'status', 'event_type']).doUpdateSet({
-        n: sql`incident_grid.n + excluded.n`,
-        sum_lon: sql`incident_grid.sum_lon + excluded.sum_lon`,
-        sum_lat: sql`incident_grid.sum_lat + excluded.sum_lat`,
-        violations: sql`incident_grid.violations + excluded.violations`,
-      }),
-    )
-    .execute();
+  for (const kind of ['exact', 'coarse'] as const) {
+    const deltas = gridDeltas(before, after, kind);
+    if (deltas.length === 0) continue;
+    const table = GRID_TABLE[kind];
+    await tx
+      .insertInto(table)
+      .values(deltas)
+      .onConflict((oc) =>
+        oc.columns(['level', 'gx', 'gy', 'status', 'event_type']).doUpdateSet({
+          n: sql`${sql.table(table)}.n + excluded.n`,
+          sum_lon: sql`${sql.table(table)}.sum_lon + excluded.sum_lon`,
+          sum_lat: sql`${sql.table(table)}.sum_lat + excluded.sum_lat`,
+          violations: sql`${sql.table(table)}.violations + excluded.violations`,
+        }),
+      )
+      .execute();
+  }
 }
 
 /** Recomputes the whole grid from the incidents (after a bulk load, or to repair). */
 export async function rebuildGrid(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await sql`delete from incident_grid`.execute(tx);
-    for (const level of GRID_LEVELS) {
-      const cell = cellSizeDegrees(level);
-      await sql`
-        insert into incident_grid (level, gx, gy, status, event_type, n, sum_lon, sum_lat, violations)
-        select ${level}::smallint, floor(lon / ${cell}::float8)::int, floor(lat / ${cell}::float8)::int, status, event_type, count(*)::int, sum(lon), sum(lat),
-               sum(case when outcome = 'violation' and status in ('ruled', 'published') then 1 else 0 end)::int
-        from incidents where merged_into is null
-        group by 2, 3, 4, 5`.execute(tx);
+    for (const kind of ['exact', 'coarse'] as const) {
+      const table = sql.table(GRID_TABLE[kind]);
+      const lon = sql.ref(GRID_POINT[kind].lon);
+      const lat = sql.ref(GRID_POINT[kind].lat);
+      await sql`delete from ${table}`.execute(tx);
+      for (const level of GRID_LEVELS) {
+        const cell = cellSizeDegrees(level);
+        await sql`
+          insert into ${table} (level, gx, gy, status, event_type, n, sum_lon, sum_lat, violations)
+          select ${level}::smallint, floor(${lon} / ${cell}::float8)::int, floor(${lat} / ${cell}::float8)::int, status, event_type, count(*)::int, sum(${lon}), sum(${lat}),
+                 sum(case when outcome = 'violation' and status in ('ruled', 'published') then 1 else 0 end)::int
+          from incidents where merged_into is null
+          group by 2, 3, 4, 5`.execute(tx);
+      }
     }
   });
 }
 
-/** Clusters of a viewport from the grid: rows read depend on the viewport, not on the number of incidents. */
+/**
+ * Clusters of a viewport from the grid: rows read depend on the viewport, not on the number of
+ * incidents. The coarse grid only ever saw coarse points, so its cells, box test and averages
+ * depend on coarse cells alone.
+ */
 export async function clustersFromGrid(
   db: Kysely<DB>,
+  kind: GridKind,
   bbox: readonly [number, number, number, number],
   level: number,
   filter: { status?: string[] | undefined; eventType?: string[] | undefined },
@@ -50,7 +67,7 @@ export async function clustersFromGrid(
   const cell = cellSizeDegrees(level);
   const [west, south, east, north] = bbox;
   let q = db
-    .selectFrom('incident_grid')
+    .selectFrom(GRID_TABLE[kind])
     .select([
       'gx', 'gy',
       sql<number>`sum(n)`.as('n'),

@@ -28,21 +28,25 @@ export function lockIncident(tx: Kysely<DB>, id: string): Promise<Selectable<Inc
   return tx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Applies the map and list filters to any query over `incidents`. */
-export function applyFilter<O>(q: SelectQueryBuilder<DB, 'incidents', O>, f: IncidentFilter): SelectQueryBuilder<DB, 'incidents', O> {
+/**
+ * Applies the map and list filters to any query over `incidents`. With `coarse` points the
+ * sector filter tests the coarse point's sector, so it cannot tell which side of a sector
+ * boundary inside one coarse cell an incident lies on.
+ */
+export function applyFilter<O>(q: SelectQueryBuilder<DB, 'incidents', O>, f: IncidentFilter, points: 'exact' | 'coarse'): SelectQueryBuilder<DB, 'incidents', O> {
   let r = q.where('incidents.merged_into', 'is', null);
   if (f.status?.length) r = r.where('incidents.status', 'in', f.status);
   if (f.outcome?.length) r = r.where('incidents.outcome', 'in', f.outcome);
   if (f.eventType?.length) r = r.where('incidents.event_type', 'in', f.eventType);
-  if (f.sectorId) r = r.where('incidents.sector_id', '=', f.sectorId);
+  if (f.sectorId) r = r.where(points === 'coarse' ? 'incidents.coarse_sector_id' : 'incidents.sector_id', '=', f.sectorId);
   if (f.responsiblePartyId) r = r.where('incidents.responsible_org_id', '=', f.responsiblePartyId);
   if (f.from) r = r.where('incidents.occurred_at', '>=', new Date(f.from));
   if (f.to) r = r.where('incidents.occurred_at', '<=', new Date(f.to));
   return r;
 }
 
-export function listIncidents(db: Kysely<DB>, f: IncidentFilter, limit: number): Promise<IncidentRow[]> {
-  return applyFilter(base(db), f).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
+export function listIncidents(db: Kysely<DB>, f: IncidentFilter, limit: number, points: 'exact' | 'coarse'): Promise<IncidentRow[]> {
+  return applyFilter(base(db), f, points).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
 }
 
 /** Open incidents of the same event type inside a lon/lat box and time window: grouping candidates. */

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ApprovalRequest, AssignRequest, IncidentFilter, MergeRequest, SplitRequest, TransitionRequest } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
-import { authorize, type Actor } from '../../domain/policy.ts';
+import { authorize, seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
@@ -26,6 +26,7 @@ import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+import { coarsePoint } from '../../domain/monitoring/precision.ts';
 
 export interface IncidentView {
   incident: IncidentRow;
@@ -62,12 +63,12 @@ async function rulingProgress(db: Kysely<DB>, id: string, round: number, configu
 
 export async function incidents(deps: Deps, actor: Actor | null, filter: IncidentFilter, limit: number): Promise<IncidentRow[]> {
   authorize(actor, 'incident.read');
-  return listIncidents(deps.db, filter, limit);
+  return listIncidents(deps.db, filter, limit, seesExactLocations(actor) ? 'exact' : 'coarse');
 }
 
 /** Published rulings: the public view (no account, so no policy check beyond the status). */
 export async function publishedRulings(deps: Deps): Promise<IncidentRow[]> {
-  return listIncidents(deps.db, { status: ['published'] }, 500);
+  return listIncidents(deps.db, { status: ['published'] }, 500, 'coarse');
 }
 
 async function lockedOrThrow(tx: Kysely<DB>, id: string): Promise<IncidentState> {
@@ -239,12 +240,16 @@ export async function splitIncident(deps: Deps, actor: Actor | null, id: string,
     if (reports.length >= current.report_count) throw invalid([{ path: 'reportIds', message: 'at least one report must stay; nothing would be split' }]);
     reports.sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime());
     const first = reports[0]!;
-    const sectorName = (await tx.selectFrom('sectors').select('name').where('id', '=', first.sector_id).executeTakeFirst())?.name ?? '';
+    // The new incident is placed where its first report is, coarse values included (a report
+    // keeps its coarse sector and side; the coarse point is a function of the exact one).
+    const sectorName = (await tx.selectFrom('sectors').select('name').where('id', '=', first.coarse_sector_id).executeTakeFirst())?.name ?? '';
+    const [coarseLon, coarseLat] = coarsePoint(first.lon, first.lat);
     const incident = {
       id: newId, title: `${first.sub_event_type} — ${sectorName}`, status: 'alleged' as const,
       outcome: null, provision_id: null, responsible_org_id: null,
       event_type: first.event_type, sub_event_type: first.sub_event_type, occurred_at: new Date(first.occurred_at),
       lon: first.lon, lat: first.lat, sector_id: first.sector_id, side: first.side,
+      coarse_lon: coarseLon, coarse_lat: coarseLat, coarse_sector_id: first.coarse_sector_id, coarse_side: first.coarse_side,
       report_count: reports.length, assignee_user_id: null, merged_into: null, ruling_round: 0,
       version: 1, created_at: now, updated_at: now,
     };

@@ -12,8 +12,8 @@ import type { ReportTable } from '../../db/schema/monitoring.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { checkReportRules } from '../../domain/monitoring/intake.ts';
 import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
-import { sideOfLine, type Area } from '../../domain/geo.ts';
-import { findSectorContaining, type SectorRow } from '../../repositories/sectors.ts';
+import { containsPoint, sideOfLine, type Area } from '../../domain/geo.ts';
+import { sectorsNear, type SectorRow } from '../../repositories/sectors.ts';
 import { controlLineAt } from '../../repositories/control-lines.ts';
 import { findReportByClientId, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
@@ -24,6 +24,7 @@ import { writeWithLog, type RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+import { COARSE_CANDIDATE_MARGIN, coarsePlaceAmong, type CoarsePlace } from './coarse-place.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 
 export interface FiledReport {
@@ -33,10 +34,19 @@ export interface FiledReport {
 }
 
 /** Everything a report needs from the database before the write: checked, or a 400 naming the field. */
-export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<{ sector: SectorRow; side: 'held' | 'released' | null }> {
+export interface ReportPlace {
+  sector: SectorRow;
+  side: 'held' | 'released' | null;
+  /** The same for audiences that see coarsened locations: of the coarse point. */
+  coarse: CoarsePlace;
+}
+
+export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<ReportPlace> {
   const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
   const [lon, lat] = input.location.coordinates;
-  const sector = await findSectorContaining(db, lon, lat);
+  // One read serves both the exact point's sector and the candidates for its coarse cell's.
+  const nearby = await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
+  const sector = nearby.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
   if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
   if (input.evidence.length > 0) {
     const found = await db.selectFrom('evidence').select('sha256').where('sha256', 'in', input.evidence).execute();
@@ -47,11 +57,12 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
   }
   if (problems.length > 0 || !sector) throw invalid(problems);
   const line = await controlLineAt(db, now);
-  const side = line ? sideOfLine((line.held_area as Area | null) ?? null, [lon, lat]) : null;
-  return { sector, side };
+  const heldArea = line ? ((line.held_area as Area | null) ?? null) : null;
+  const side = line ? sideOfLine(heldArea, [lon, lat]) : null;
+  return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea) };
 }
 
-export function reportRow(input: CreateReport, ctx: { sector: SectorRow; side: 'held' | 'released' | null }, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
+export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
   const [lon, lat] = input.location.coordinates;
   return {
     id: randomUUID(),
@@ -59,6 +70,8 @@ export function reportRow(input: CreateReport, ctx: { sector: SectorRow; side: '
     incident_id: incidentId,
     sector_id: ctx.sector.id,
     side: ctx.side,
+    coarse_sector_id: ctx.coarse.sector.id,
+    coarse_side: ctx.coarse.side,
     occurred_at: new Date(input.occurredAt),
     time_precision: input.timePrecision,
     lon, lat,
@@ -92,7 +105,7 @@ export async function insertReport(
   tx: Kysely<DB>,
   record: RecordFn,
   input: CreateReport,
-  ctx: { sector: SectorRow; side: 'held' | 'released' | null },
+  ctx: ReportPlace,
   actor: Actor | null,
   now: Date,
   thresholds: GroupingThresholds = DEFAULT_GROUPING,
@@ -115,12 +128,14 @@ export async function insertReport(
     incidentId = randomUUID();
     const incident = {
       id: incidentId,
-      title: `${input.subEventType} — ${ctx.sector.name}`,
+      // The title is shown to everyone (and published): it names the coarse point's sector.
+      title: `${input.subEventType} — ${ctx.coarse.sector.name}`,
       status: 'alleged' as const,
       outcome: null, provision_id: null, responsible_org_id: null,
       event_type: input.eventType, sub_event_type: input.subEventType,
       occurred_at: occurredAt, lon, lat,
       sector_id: ctx.sector.id, side: ctx.side,
+      coarse_lon: ctx.coarse.lon, coarse_lat: ctx.coarse.lat, coarse_sector_id: ctx.coarse.sector.id, coarse_side: ctx.coarse.side,
       report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
       version: 1, created_at: now, updated_at: now,
     };

@@ -70,7 +70,7 @@ test('cluster cells shrink by half per zoom level', () => {
 
 test('grid deltas: a status change moves one count between keys at every level; an assignment changes nothing', async () => {
   const { gridDeltas, GRID_LEVELS } = await import('../../../src/domain/monitoring/clustering.ts');
-  const base = { lon: 34.45, lat: 31.5, status: 'alleged', event_type: 'Battles', outcome: null, merged_into: null };
+  const base = { lon: 34.4512, lat: 31.5034, coarse_lon: 34.45, coarse_lat: 31.5, status: 'alleged', event_type: 'Battles', outcome: null, merged_into: null };
   assert.deepEqual(gridDeltas(base, { ...base }), []);
   const created = gridDeltas(null, base);
   assert.equal(created.length, GRID_LEVELS.length);
@@ -83,4 +83,8 @@ test('grid deltas: a status change moves one count between keys at every level; 
   // Sorted by key, so concurrent writers lock grid rows in one order.
   const keys = moved.map((d) => `${d.level}|${d.gx}|${d.gy}|${d.status}|${d.event_type}`);
   assert.deepEqual(keys, [...keys].sort());
+  // The coarse grid sees the coarse point only: two exact points of one coarse cell add the same.
+  const coarse = gridDeltas(null, base, 'coarse');
+  assert.deepEqual(coarse, gridDeltas(null, { ...base, lon: 34.4549, lat: 31.4951 }, 'coarse'));
+  assert.ok(coarse.every((d) => d.sum_lon === 34.45 && d.sum_lat === 31.5));
 });
