@@ -1,9 +1,10 @@
 /** @module The daily situation report: one day of the record, and the state at its end. */
 import { z } from 'zod';
+import { IsoDate } from './common.ts';
 
 export const SitrepQuery = z.strictObject({
   /** The day in Asia/Gaza time (YYYY-MM-DD); today when absent. */
-  date: z.iso.date().optional(),
+  date: IsoDate.optional(),
 });
 
 const Count = z.number().int().nonnegative();
