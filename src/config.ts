@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseWitnessList, type WitnessEndpoint } from './log/publisher.ts';
+import { DEFAULT_LIMITS, type RequestLimits } from './api/http/rate-limit.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -22,6 +23,12 @@ const EnvSchema = z.object({
   TRUCE_LOG_WAIT: z.enum(['0', '1']).default('1'),
   /** How long the sequencer lets concurrent writes gather into one integration. */
   TRUCE_LOG_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(2),
+  /** Requests without credentials, per client address and second (sustained), per process. */
+  TRUCE_ANON_RATE: z.coerce.number().positive().max(100_000).default(DEFAULT_LIMITS.anonymousPerSecond),
+  /** Requests without credentials a client address may send at once. */
+  TRUCE_ANON_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.anonymousBurst),
+  /** Live event streams (SSE) one account may hold open at once, per process. */
+  TRUCE_SSE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.streamsPerAccount),
 });
 
 export interface Config {
@@ -38,6 +45,8 @@ export interface Config {
   witnesses: WitnessEndpoint[];
   /** How many witnesses must cosign before a checkpoint is published (default: all of them). */
   witnessQuorum: number;
+  /** Per-process request limits (anonymous requests per address, event streams per account). */
+  limits: RequestLimits;
 }
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
@@ -74,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLingerMs: e.TRUCE_LOG_LINGER_MS,
     witnesses,
     witnessQuorum,
+    limits: { anonymousPerSecond: e.TRUCE_ANON_RATE, anonymousBurst: e.TRUCE_ANON_BURST, streamsPerAccount: e.TRUCE_SSE_MAX_PER_ACCOUNT },
   };
 }
 

@@ -14,6 +14,7 @@ import { buildOpenApi } from './openapi.ts';
 import { DOCS_HTML, DOCS_JS } from './docs.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountCapabilityExtras } from './extras/index.ts';
+import { anonymousRateLimit, DEFAULT_LIMITS, StreamCounter, type RequestLimits } from './http/rate-limit.ts';
 
 export interface AppOptions {
   version: string;
@@ -22,6 +23,8 @@ export interface AppOptions {
   webDir: string;
   /** Extra routers mounted before the UI fallback (e.g. the transparency log's /log). */
   extra?: (app: Hono<AppEnv>) => void;
+  /** Per-process request limits (TRUCE_ANON_RATE, TRUCE_ANON_BURST, TRUCE_SSE_MAX_PER_ACCOUNT). */
+  limits?: RequestLimits;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,13 +37,18 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const streams = new StreamCounter(limits.streamsPerAccount);
 
   app.use('*', async (c, next) => {
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
     c.set('ip', incoming?.socket?.remoteAddress ?? 'unknown');
+    c.set('streams', streams);
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.header(k, v);
   });
+  // The API only: the web UI's files and the log's immutable tiles are static and cacheable.
+  app.use('/api/*', anonymousRateLimit(limits, (c) => (c.get('ip') as string | undefined) ?? 'unknown'));
 
   app.onError((err, c) => {
     if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors);

@@ -17,11 +17,13 @@ import { readJsonBody } from './http/body.ts';
 import { readCookie, SESSION_COOKIE } from './http/cookies.ts';
 import { authenticate } from './http/authenticate.ts';
 import { fieldErrors } from './http/problem.ts';
+import type { StreamCounter } from './http/rate-limit.ts';
 import { handlers } from './handlers/index.ts';
 import type { HandlerContext } from './handlers/types.ts';
 
 export interface AppEnv {
-  Variables: { ip: string };
+  /** ip: the client address; streams: open live event streams per account (this process). */
+  Variables: { ip: string; streams: StreamCounter };
 }
 
 function parseOrThrow<S extends z.ZodType>(where: string, schema: S, value: unknown): z.output<S> {
