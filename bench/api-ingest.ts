@@ -68,7 +68,7 @@ async function measureApi(env: NodeJS.ProcessEnv, token: string, body: string): 
 export async function benchApiIngest(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
   await migrateToLatest(database.db as unknown as Kysely<unknown>);
-  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
+  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
   await seedDemo(deps);
   const org = await database.db.selectFrom('organisations').select('id').where('name', '=', 'Italy').executeTakeFirstOrThrow();
   const direct = await directRate(database.db, org.id);

@@ -97,7 +97,7 @@ export const handoverBenches: Bench[] = [
     const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
     try {
       await migrateToLatest(database.db as unknown as Kysely<unknown>);
-      const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) }, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings() };
+      const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) }, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings() };
       await fill(deps.db);
       const baseline = await median(() => loadPlanData(deps.db, { milestones: true, deployments: true }));
       const check = await median(() => handoverCheck(deps, null, FROM, TO));

@@ -63,8 +63,10 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
   if (size !== N) throw new Error(`log has ${size} entries, expected ${N}`);
 
   // Inclusion-proof serving latency, through the HTTP handler (no network), random indices.
-  const app = createApp({ db, engine, clock: systemClock, logger: silentLogger, log: sequencer, events: localEvents(), auth: defaultAuthSettings() }, {
+  const app = createApp({ db, engine, clock: systemClock, logger: silentLogger, log: sequencer, events: localEvents(silentLogger), auth: defaultAuthSettings() }, {
     version: 'bench', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, db, key.verifierKey),
+    // Measures proof serving, not the per-address limit on anonymous requests.
+    limits: { anonymousPerSecond: 1e6, anonymousBurst: 1e6, streamsPerAccount: 10 },
   });
   // A serving process is warm: one pass over the log fills the caches of immutable full tiles
   // and bundles (a few MB for 20k entries), then 1,000 random proofs are timed.

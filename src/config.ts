@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseWitnessList, type WitnessEndpoint } from './log/publisher.ts';
 import { parseTrustProxy, type TrustProxy } from './api/http/client-address.ts';
+import { DEFAULT_LIMITS, type RequestLimits } from './api/http/rate-limit.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -34,6 +35,12 @@ const EnvSchema = z.object({
   TRUCE_SIGN_IN_EVENT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** How often each app server purges expired sessions, old sign-in events and idle throttle keys. */
   TRUCE_PURGE_INTERVAL_S: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Requests without credentials, per client address and second (sustained), per process. */
+  TRUCE_ANON_RATE: z.coerce.number().positive().max(100_000).default(DEFAULT_LIMITS.anonymousPerSecond),
+  /** Requests without credentials a client address may send at once. */
+  TRUCE_ANON_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.anonymousBurst),
+  /** Live event streams (SSE) one account may hold open at once, per process. */
+  TRUCE_SSE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.streamsPerAccount),
 });
 
 export interface Config {
@@ -56,6 +63,8 @@ export interface Config {
   tokenMaxDays: number;
   signInEventDays: number;
   purgeIntervalMs: number;
+  /** Per-process request limits (anonymous requests per address, event streams per account). */
+  limits: RequestLimits;
 }
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
@@ -107,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxDays: e.TRUCE_TOKEN_MAX_DAYS,
     signInEventDays: e.TRUCE_SIGN_IN_EVENT_DAYS,
     purgeIntervalMs: e.TRUCE_PURGE_INTERVAL_S * 1000,
+    limits: { anonymousPerSecond: e.TRUCE_ANON_RATE, anonymousBurst: e.TRUCE_ANON_BURST, streamsPerAccount: e.TRUCE_SSE_MAX_PER_ACCOUNT },
   };
 }
 

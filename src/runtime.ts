@@ -49,7 +49,7 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
   const publisher = config.witnesses.length > 0 ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger) : undefined;
   if (publisher) sequencer.onIntegrated = () => void publisher.kick();
-  const events = createEvents(database);
+  const events = createEvents(database, logger);
   // Without waiting, writes answer at commit with logIndex null; the sweep logs them within a second.
   const log: LogPort = config.logWait ? sequencer : { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
   const auth = {

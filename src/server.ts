@@ -42,6 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       version: packageVersion(),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      limits: config.limits,
       // TRUCE_WEB_DIR lets parallel builds (e.g. several checkouts testing at once) keep their own UI.
       webDir: process.env.TRUCE_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'),
       extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey, { witnessed: runtime.publisher !== undefined }),

@@ -13,6 +13,11 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // Every `zod` import goes through the module that sets jitless first (see web/src/setup/zod.ts):
+    // the CSP allows no eval, and zod would otherwise probe `new Function` as schemas are built.
+    alias: [{ find: /^zod$/, replacement: path.resolve(import.meta.dirname, 'src/setup/zod.ts') }],
+  },
   build: {
     outDir: path.resolve(import.meta.dirname, '../dist/web'),
     emptyOutDir: true,

@@ -59,7 +59,7 @@ async function directRate(db: Kysely<DB>, sectorId: string): Promise<number> {
 export async function benchReportIngest(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
   await migrateToLatest(database.db as unknown as Kysely<unknown>);
-  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
+  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
   await seedDemo(deps);
   const sector = await database.db.selectFrom('sectors').select('id').where('name', '=', 'Gaza').executeTakeFirstOrThrow();
   const direct = await directRate(database.db, sector.id);

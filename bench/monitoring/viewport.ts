@@ -65,7 +65,7 @@ async function measure(deps: Deps, extra: Partial<Query>): Promise<{ p50: number
 
 export async function benchViewport(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
-  const deps: Deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings(), log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) } };
+  const deps: Deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings(), log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) } };
   try {
     await migrateToLatest(database.db as unknown as Kysely<unknown>);
     const sizes = engine === 'postgres' ? [100_000, 1_000_000] : [100_000];

@@ -15,6 +15,7 @@ import { DOCS_HTML, DOCS_JS } from './docs.ts';
 import { problemResponse } from './http/problem.ts';
 import { mountCapabilityExtras } from './extras/index.ts';
 import { clientAddress, type TrustProxy } from './http/client-address.ts';
+import { anonymousRateLimit, DEFAULT_LIMITS, StreamCounter, type RequestLimits } from './http/rate-limit.ts';
 
 export interface AppOptions {
   version: string;
@@ -25,6 +26,8 @@ export interface AppOptions {
   webDir: string;
   /** Extra routers mounted before the UI fallback (e.g. the transparency log's /log). */
   extra?: (app: Hono<AppEnv>) => void;
+  /** Per-process request limits (TRUCE_ANON_RATE, TRUCE_ANON_BURST, TRUCE_SSE_MAX_PER_ACCOUNT). */
+  limits?: RequestLimits;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -38,13 +41,18 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const trustProxy = opts.trustProxy ?? { kind: 'none' };
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const streams = new StreamCounter(limits.streamsPerAccount);
 
   app.use('*', async (c, next) => {
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
     c.set('ip', clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trustProxy));
+    c.set('streams', streams);
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.header(k, v);
   });
+  // The API only: the web UI's files and the log's immutable tiles are static and cacheable.
+  app.use('/api/*', anonymousRateLimit(limits, (c) => (c.get('ip') as string | undefined) ?? 'unknown'));
 
   app.onError((err, c) => {
     if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds);

@@ -22,6 +22,10 @@ export const SessionUser = z.object({
 export const Session = z.object({ user: SessionUser, csrfToken: z.string() });
 export type Session = z.infer<typeof Session>;
 
+/** Whether the browser's cookie names a live session: an ordinary answer either way (no 401 to log). */
+export const SessionStatus = z.object({ signedIn: z.boolean(), session: Session.nullable() });
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
 export const Organisation = z.object({
   id: Uuid,
   name: z.string(),

@@ -5,14 +5,13 @@
  * handle it; it is `null` for everyone else.
  */
 import { z } from 'zod';
-import { LogIndex, Name, Text, Uuid } from './common.ts';
+import { Instant, LogIndex, Name, Text, Uuid } from './common.ts';
 import {
   DISPUTE_OUTCOMES, DISPUTE_STATUSES, PROVISION_STATUSES, PROVISION_TYPES,
 } from './compliance/enums.ts';
 
 export * from './compliance/enums.ts';
 
-const Instant = z.iso.datetime({ offset: true });
 
 export const Deadline = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),

@@ -3,9 +3,8 @@
  */
 import { z } from 'zod';
 import { CAPABILITIES, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS, RELEASE_LEVELS } from './enums.ts';
-import { LogIndex, Text, Uuid } from './common.ts';
+import { IsoDate, LogIndex, Text, Uuid } from './common.ts';
 
-const IsoDate = z.iso.date();
 
 export const Contribution = z.object({
   id: Uuid,

@@ -56,3 +56,11 @@ export type ReleaseLevel = (typeof RELEASE_LEVELS)[number];
 /** Request body ceiling for JSON APIs; larger uploads (evidence) get their own limits. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * The calendar the API accepts (dates and instants, inclusive): wide enough for any record a
+ * mission keeps, narrow enough that a day's window, a deadline or a series never leaves what
+ * every engine and `Date` can represent (year 9999 + one day is not a valid ISO date).
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';

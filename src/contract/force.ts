@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { CAPABILITIES, CONTRIBUTION_STATUSES, RELEASE_LEVELS } from './enums.ts';
-import { LogIndex, Text, Uuid } from './common.ts';
+import { IsoDate, LogIndex, Text, Uuid } from './common.ts';
 import { Contribution } from './contributions.ts';
 import { AreaGeometry } from './geo.ts';
 
-export const IsoDate = z.iso.date();
+export { IsoDate };
 
 /** The tasks of resolution 2803 (17 Nov 2025) a requirement serves. */
 export const MANDATE_TASKS = ['border_areas', 'protection_of_civilians', 'police_support', 'decommissioning', 'humanitarian_corridors'] as const;

@@ -3,7 +3,7 @@
  * Geometries are GeoJSON (RFC 7946, WGS 84 lon/lat).
  */
 import { z } from 'zod';
-import { LogIndex, Name, Text, Uuid } from './common.ts';
+import { Instant, LogIndex, Name, Text, Uuid } from './common.ts';
 
 const Lon = z.number().min(-180).max(180);
 const Lat = z.number().min(-90).max(90);
@@ -60,7 +60,7 @@ export type ControlLine = z.infer<typeof ControlLine>;
 
 export const ControlLinesQuery = z.strictObject({
   /** Only the versions valid at this instant (ISO 8601); all versions when absent. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: Instant.optional(),
 });
 
 export const CreateControlLineVersion = z.strictObject({
@@ -70,7 +70,7 @@ export const CreateControlLineVersion = z.strictObject({
   geometry: LineGeometry,
   heldArea: AreaGeometry.nullable().default(null),
   heldByOrganisationId: Uuid.nullable().default(null),
-  validFrom: z.iso.datetime({ offset: true }),
+  validFrom: Instant,
   source: Text(500).trim().min(1),
 });
 export type CreateControlLineVersion = z.infer<typeof CreateControlLineVersion>;

@@ -5,7 +5,7 @@
  * precision, actor type codes) and UCDP for low/best/high harm estimates.
  */
 import { z } from 'zod';
-import { LogIndex, Name, Openings, Text, Uuid } from './common.ts';
+import { Instant, LogIndex, Name, Openings, Text, Uuid } from './common.ts';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../domain/monitoring/acled.ts';
 import { INCIDENT_STATUSES, OUTCOMES } from '../domain/monitoring/workflow.ts';
 import { NOT_COUNTED_REASONS } from '../domain/monitoring/ruling.ts';
@@ -17,7 +17,7 @@ export const SIDES = ['held', 'released'] as const;
 export const MAX_DESCRIPTION = 10_000;
 
 /** ISO 8601 date-time with an explicit offset (Z or ±hh:mm): local times are ambiguous. */
-export const OffsetDateTime = z.iso.datetime({ offset: true });
+export const OffsetDateTime = Instant;
 
 /** GeoJSON Point, WGS 84 [longitude, latitude]. */
 export const GeoPoint = z.strictObject({

@@ -16,6 +16,7 @@ import {
   Organisation,
   OrganisationWritten,
   Session,
+  SessionStatus,
   SignInRequest,
   TokenCreated,
   UpdateUser,
@@ -41,6 +42,11 @@ export const routes = {
   getSession: route({
     method: 'get', path: '/api/session', tag: 'session', auth: 'account', status: 200,
     summary: 'The signed-in account and its CSRF token', response: Session,
+  }),
+  getSessionStatus: route({
+    method: 'get', path: '/api/session/status', tag: 'session', auth: 'public', status: 200,
+    summary: 'Whether the session cookie names a live session (and then the account and its CSRF token); 200 either way',
+    response: SessionStatus,
   }),
   signOut: route({
     method: 'delete', path: '/api/session', tag: 'session', auth: 'account', status: 204,

@@ -1,10 +1,11 @@
 /** @module The daily situation report: one day of the record, and the state at its end. */
 import { z } from 'zod';
 import { RELEASE_LEVELS } from './enums.ts';
+import { IsoDate } from './common.ts';
 
 export const SitrepQuery = z.strictObject({
   /** The day in Asia/Gaza time (YYYY-MM-DD); today when absent. */
-  date: z.iso.date().optional(),
+  date: IsoDate.optional(),
 });
 
 const Count = z.number().int().nonnegative();

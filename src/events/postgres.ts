@@ -8,7 +8,9 @@
  */
 import type { Socket } from 'node:net';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { ChangeEvent, EventsPort } from '../services/deps.ts';
+import { deliverTo } from './deliver.ts';
 
 export const EVENTS_CHANNEL = 'truce_events';
 
@@ -32,21 +34,13 @@ function holdProcess(client: pg.Client, hold: boolean): void {
   else socket?.unref();
 }
 
-export function postgresEvents(url: string): EventsPort {
+export function postgresEvents(url: string, logger: Logger): EventsPort {
   const listeners = new Set<(event: ChangeEvent) => void>();
   let connecting: Promise<pg.Client> | undefined;
   let ownPid: number | undefined;
   let closed = false;
 
-  const deliver = (event: ChangeEvent) => {
-    for (const l of listeners) {
-      try {
-        l(event);
-      } catch {
-        // One broken subscriber (a closed stream) must not stop the others.
-      }
-    }
-  };
+  const deliver = (event: ChangeEvent) => deliverTo(listeners, event, logger);
 
   function connection(): Promise<pg.Client> {
     if (connecting) return connecting;
@@ -86,8 +80,9 @@ export function postgresEvents(url: string): EventsPort {
       try {
         const client = await connection();
         await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)]);
-      } catch {
-        // Other servers miss this hint; their clients still refresh on their own timer.
+      } catch (err) {
+        // Other servers miss this hint (their clients refresh on their own timer), and the operator hears of it.
+        logger.error({ err, topic: event.topic, id: event.id }, 'live update not sent to the other app servers');
       }
     },
     subscribe(listener) {

@@ -37,7 +37,7 @@ before(async () => {
   key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
   const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
   await sequencer.init();
-  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(), auth: defaultAuthSettings() };
+  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings() };
   await seedDemo(deps);
   server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-log-'));

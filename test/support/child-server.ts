@@ -22,13 +22,14 @@ export async function startChildServer(env: NodeJS.ProcessEnv): Promise<ChildSer
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a loaded CI machine (or several test runs sharing two cores) starts slowly.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     if (/Truce is running at/.test(out)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 60 s:\n${out}`);
+      throw new Error(`server did not start within 180 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -27,9 +27,12 @@ export async function listen(fetchFn: (req: Request) => Response | Promise<Respo
   };
 }
 
-/** The API over `deps`; `extra` mounts more (e.g. the transparency log's /log routes). */
-export function startTestServer(deps: Deps, extra?: AppOptions['extra']): Promise<TestServer> {
-  return listen(createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), extra }).fetch);
+/**
+ * The API over `deps`; `extra` mounts more (e.g. the transparency log's /log routes); `limits`
+ * replaces the default request limits (tests of the limits themselves).
+ */
+export function startTestServer(deps: Deps, extra?: AppOptions['extra'], limits?: AppOptions['limits']): Promise<TestServer> {
+  return listen(createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), extra, limits }).fetch);
 }
 
 export interface SignedInClient {

@@ -2,7 +2,6 @@
  * @module Entry point: language first (so the first paint has the right direction), then the
  * session check, then React.
  */
-import './setup/zod.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -12,7 +12,7 @@ export function mountSitrepExtras(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/sitrep.md', async (c) => {
     const actor = await actorFromRequest(deps, c);
     const q = SitrepQuery.safeParse(c.req.query());
-    if (!q.success) throw invalid([{ path: 'query.date', message: 'must be a date (YYYY-MM-DD)' }]);
+    if (!q.success) throw invalid(q.error.issues.map((i) => ({ path: ['query', ...i.path.map(String)].join('.'), message: i.message })));
     const report = await situationReport(deps, actor, q.data.date);
     c.header('content-type', 'text/markdown; charset=utf-8');
     c.header('content-disposition', `inline; filename="sitrep-${report.date}.md"`);

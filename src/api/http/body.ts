@@ -2,7 +2,8 @@
  * @module Reading a JSON request body defensively: a size ceiling enforced while streaming
  * (not trusting Content-Length), strict UTF-8, and JSON only. Each failure is a clear 4xx.
  */
-import { ServiceError } from '../../services/errors.ts';
+import { invalid, ServiceError } from '../../services/errors.ts';
+import { illFormedStrings } from '../../contract/common.ts';
 
 /**
  * The whole body, refused as soon as it passes `maxBytes` (declared or streamed) with `tooLarge`'s
@@ -42,11 +43,16 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     throw new ServiceError(400, 'Invalid request', 'the body is not valid UTF-8');
   }
   if (text.trim() === '') throw new ServiceError(400, 'Invalid request', 'the body is empty; send a JSON object');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (err) {
     throw new ServiceError(400, 'Invalid request', `the body is not valid JSON: ${(err as Error).message}`);
   }
+  // JSON may spell a lone surrogate ("\ud800") that valid UTF-8 cannot: refuse it, naming the field.
+  const illFormed = illFormedStrings(value, 'body');
+  if (illFormed.length > 0) throw invalid(illFormed);
+  return value;
 }
 
 function tooLargeBody(max: number): ServiceError {

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { CreateReport } from '../../contract/monitoring.ts';
+import { illFormedStrings } from '../../contract/common.ts';
 import type { FieldError } from '../errors.ts';
 
 export type ImportFormat = 'csv' | 'geojson';
@@ -58,6 +59,9 @@ function csvToInput(r: Record<string, string>): Record<string, unknown> {
 }
 
 function validate(line: number, raw: unknown, label: string): ImportRow | FieldError[] {
+  // A GeoJSON property may spell a lone surrogate in any field, declared as free text or not.
+  const illFormed = illFormedStrings(raw, '');
+  if (illFormed.length > 0) return illFormed.map((e) => ({ path: `${label} ${line}: ${e.path.slice(1) || '(row)'}`, message: e.message }));
   const r = CreateReport.safeParse(raw);
   if (r.success) return { line, input: r.data };
   return r.error.issues.map((i) => ({ path: `${label} ${line}: ${i.path.join('.') || '(row)'}`, message: i.message }));

@@ -1,11 +1,11 @@
 /**
  * @module Data the screens show, loaded on first use and shared between screens. Each resource
- * is loaded at most once at a time; answers that arrive after sign-out are dropped.
+ * is loaded at most once at a time; answers that arrive after the session changed are dropped.
  */
 import type { CallOutput } from '../../../src/contract/route.ts';
 import type { Routes } from '../../../src/contract/routes.ts';
 import { api } from './api.ts';
-import { createStore } from './createStore.ts';
+import { accountEpoch, createAccountStore } from './accountScope.ts';
 import { toAppError, type AppError } from './errors.ts';
 
 export type Mission = CallOutput<Routes['getMission']>;
@@ -35,10 +35,9 @@ const loaders: { [K in ResourceKey]: () => Promise<Payload<K>> } = {
 
 const empty: DataState = { mission: { status: 'idle' }, organisations: { status: 'idle' }, contributions: { status: 'idle' } };
 
-export const dataStore = createStore<DataState>(empty);
+// Reset on every session change (accountScope); a slow answer for the previous account is dropped.
+export const dataStore = createAccountStore<DataState>(empty);
 
-// Bumped on sign-in/out so that a slow answer for the previous account is never shown.
-let generation = 0;
 // Set by the session module; kept as a hook to avoid an import cycle.
 let onUnauthorized: () => void = () => undefined;
 
@@ -56,13 +55,13 @@ export async function load<K extends ResourceKey>(key: K): Promise<void> {
   if (current.status === 'loading') return;
   const previous = current.status === 'idle' ? {} : { data: current.data, loadedAt: current.loadedAt };
   put(key, { status: 'loading', ...previous } as DataState[K]);
-  const gen = generation;
+  const epoch = accountEpoch();
   try {
     const data = await loaders[key]();
-    if (gen !== generation) return;
+    if (epoch !== accountEpoch()) return;
     put(key, { status: 'ready', data, loadedAt: Date.now() } as DataState[K]);
   } catch (err) {
-    if (gen !== generation) return;
+    if (epoch !== accountEpoch()) return;
     const error = toAppError(err);
     put(key, { status: 'error', error, ...previous } as DataState[K]);
     if (error.kind === 'unauthorized') onUnauthorized();
@@ -72,11 +71,6 @@ export async function load<K extends ResourceKey>(key: K): Promise<void> {
 /** Loads a resource unless it is already loaded or loading. */
 export function ensure(key: ResourceKey): void {
   if (dataStore.get()[key].status === 'idle') void load(key);
-}
-
-export function resetData(): void {
-  generation += 1;
-  dataStore.set(empty);
 }
 
 /** Reloads several resources together (a page's refresh button). */

@@ -6,7 +6,8 @@ import type { Session } from '../../../src/contract/accounts.ts';
 import { api, setCsrfToken } from './api.ts';
 import { createStore } from './createStore.ts';
 import { toAppError, type AppError } from './errors.ts';
-import { resetData, setUnauthorizedHandler } from './data.ts';
+import { setUnauthorizedHandler } from './data.ts';
+import { resetAccountStores } from './accountScope.ts';
 
 export type Auth =
   | { status: 'restoring' }
@@ -40,16 +41,17 @@ function setAuth(auth: Auth): void {
   sessionStore.set((s) => ({ ...s, auth }));
 }
 
-/** Asks the server whether the cookie still names a session; runs once at load. */
+/**
+ * Asks the server whether the cookie still names a session; runs once at load. The status
+ * endpoint answers 200 either way, so a newcomer's console shows no failed request.
+ */
 export async function restoreSession(): Promise<void> {
   try {
-    const session = await api.call('getSession', {});
-    setAuth({ status: 'signedIn', session });
+    const status = await api.call('getSessionStatus', {});
+    setAuth(status.session ? { status: 'signedIn', session: status.session } : { status: 'signedOut', reason: 'none' });
   } catch (err) {
-    const error = toAppError(err);
     setAuth({ status: 'signedOut', reason: 'none' });
-    // 401 is the ordinary "not signed in"; anything else is worth telling on the sign-in page.
-    if (error.kind !== 'unauthorized') sessionStore.set((s) => ({ ...s, signIn: { ...idleSignIn, error } }));
+    sessionStore.set((s) => ({ ...s, signIn: { ...idleSignIn, error: toAppError(err) } }));
   }
 }
 
@@ -75,7 +77,7 @@ export async function signIn(email: string, password: string): Promise<void> {
   sessionStore.set((s) => ({ ...s, signIn: { pending: true, error: null, fields: {} } }));
   try {
     const session = await api.call('signIn', { body: { email: email.trim(), password } });
-    resetData();
+    resetAccountStores();
     setAuth({ status: 'signedIn', session });
     sessionStore.set((s) => ({ ...s, signIn: idleSignIn, signOut: idleSignOut }));
   } catch (err) {
@@ -106,7 +108,7 @@ export function sessionExpired(): void {
 setUnauthorizedHandler(sessionExpired);
 
 function endSession(reason: 'expired' | 'signedOut'): void {
-  resetData();
+  resetAccountStores();
   setAuth({ status: 'signedOut', reason });
   sessionStore.set((s) => ({ ...s, signIn: idleSignIn, signOut: idleSignOut }));
 }

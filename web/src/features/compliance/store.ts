@@ -6,7 +6,8 @@
 import type { CallInput, CallOutput } from '../../../../src/contract/route.ts';
 import type { Routes } from '../../../../src/contract/routes.ts';
 import { api } from '../../store/api.ts';
-import { createStore, useStore } from '../../store/createStore.ts';
+import { useStore } from '../../store/createStore.ts';
+import { accountEpoch, createAccountStore } from '../../store/accountScope.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import type { Remote } from '../../store/data.ts';
 
@@ -23,7 +24,7 @@ interface State {
   data: Remote<ComplianceData>;
 }
 
-const store = createStore<State>({ userId: null, data: { status: 'idle' } });
+const store = createAccountStore<State>({ userId: null, data: { status: 'idle' } });
 let generation = 0;
 
 export function useComplianceData(): Remote<ComplianceData> {
@@ -32,15 +33,16 @@ export function useComplianceData(): Remote<ComplianceData> {
 
 export async function loadCompliance(userId: string): Promise<void> {
   const gen = ++generation;
+  const epoch = accountEpoch();
   const prev = store.get();
   const keep = prev.userId === userId && prev.data.status !== 'idle' ? { data: prev.data.data, loadedAt: prev.data.loadedAt } : {};
   store.set({ userId, data: { status: 'loading', ...keep } });
   try {
     const [list, summary] = await Promise.all([api.call('listProvisions', {}), api.call('getComplianceSummary', {})]);
-    if (gen !== generation) return;
+    if (gen !== generation || epoch !== accountEpoch()) return;
     store.set({ userId, data: { status: 'ready', data: { list, summary }, loadedAt: Date.now() } });
   } catch (err) {
-    if (gen !== generation) return;
+    if (gen !== generation || epoch !== accountEpoch()) return;
     store.set({ userId, data: { status: 'error', error: toAppError(err), ...keep } });
   }
 }

@@ -11,7 +11,8 @@ import type { CreateContribution } from '../../../../src/contract/contributions.
 import type { CreateDeployment, CreateMilestone, TransitionContribution } from '../../../../src/contract/force.ts';
 import type { z } from 'zod';
 import { api } from '../../store/api.ts';
-import { createStore, useStore } from '../../store/createStore.ts';
+import { useStore } from '../../store/createStore.ts';
+import { accountEpoch, createAccountStore, onAccountChange } from '../../store/accountScope.ts';
 import { load, type Remote } from '../../store/data.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 
@@ -51,7 +52,7 @@ export const addDays = (iso: string, n: number): string => isoDay(Date.parse(`${
 
 const idle = { status: 'idle' } as const;
 
-export const planStore = createStore<PlanState>({
+export const planStore = createAccountStore<PlanState>({
   on: today(),
   // A year around today: the recent past (what happened) and the months the plan is about.
   period: { from: addDays(today(), -120), to: addDays(today(), 245) },
@@ -81,13 +82,14 @@ export async function loadPlan<K extends Key>(key: K): Promise<void> {
   const current = planStore.get()[key] as Remote<Data<K>>;
   const previous = current.status === 'idle' ? {} : { data: current.data, loadedAt: current.loadedAt };
   planStore.set((s) => ({ ...s, [key]: { status: 'loading', ...previous } }));
+  const epoch = accountEpoch();
   try {
     const data = await loaders[key](planStore.get());
-    if (tickets.get(key) !== ticket) return;
+    if (tickets.get(key) !== ticket || epoch !== accountEpoch()) return;
     planStore.set((s) => ({ ...s, [key]: { status: 'ready', data, loadedAt: Date.now() } }));
     if (key === 'milestones') widenToPlan(data as Milestone[]);
   } catch (err) {
-    if (tickets.get(key) !== ticket) return;
+    if (tickets.get(key) !== ticket || epoch !== accountEpoch()) return;
     planStore.set((s) => ({ ...s, [key]: { status: 'error', error: toAppError(err), ...previous } }));
   }
 }
@@ -119,6 +121,9 @@ export function setGapDay(on: string): void {
 
 /** Set once the reader picks dates; until then the period follows the plan. */
 let periodChosen = false;
+onAccountChange(() => {
+  periodChosen = false;
+});
 
 /**
  * A first look should show the whole plan: if it starts before the default period, the period
@@ -144,10 +149,13 @@ export function setPeriod(period: Period): void {
 
 export async function loadLineDiff(from: string, to: string): Promise<void> {
   planStore.set((s) => ({ ...s, diff: { status: 'loading' } }));
+  const epoch = accountEpoch();
   try {
     const data = await api.call('getControlLineDiff', { query: { from, to } });
+    if (epoch !== accountEpoch()) return;
     planStore.set((s) => ({ ...s, diff: { status: 'ready', data, loadedAt: Date.now() } }));
   } catch (err) {
+    if (epoch !== accountEpoch()) return;
     planStore.set((s) => ({ ...s, diff: { status: 'error', error: toAppError(err) } }));
   }
 }

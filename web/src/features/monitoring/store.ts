@@ -8,7 +8,8 @@ import { useEffect } from 'react';
 import type { CallOutput } from '../../../../src/contract/route.ts';
 import type { Routes } from '../../../../src/contract/routes.ts';
 import { api } from '../../store/api.ts';
-import { createStore, useStore } from '../../store/createStore.ts';
+import { useStore } from '../../store/createStore.ts';
+import { accountEpoch, createAccountStore } from '../../store/accountScope.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 
 export type Sector = CallOutput<Routes['listSectors']>['items'][number];
@@ -36,7 +37,7 @@ export interface MonitoringState {
   live: 'connecting' | 'open' | 'closed';
 }
 
-export const monitoringStore = createStore<MonitoringState>({
+export const monitoringStore = createAccountStore<MonitoringState>({
   sectors: [],
   controlLine: null,
   incidents: [],
@@ -61,20 +62,26 @@ export function filterQuery(f: Filters, now = Date.now()): { status?: string; ev
 }
 
 export async function loadBaseMap(): Promise<void> {
+  const epoch = accountEpoch();
   try {
     const [sectors, lines] = await Promise.all([api.call('listSectors', {}), api.call('listControlLines', { query: { at: new Date().toISOString() } })]);
+    if (epoch !== accountEpoch()) return;
     monitoringStore.set((s) => ({ ...s, sectors: sectors.items, controlLine: lines.items[0] ?? null }));
   } catch (err) {
+    if (epoch !== accountEpoch()) return;
     monitoringStore.set((s) => ({ ...s, error: toAppError(err) }));
   }
 }
 
 export async function loadIncidents(): Promise<void> {
   const { filters } = monitoringStore.get();
+  const epoch = accountEpoch();
   try {
     const [list, counts] = await Promise.all([api.call('listIncidents', { query: { ...filterQuery(filters), limit: 200 } }), api.call('monitoringCounts', {})]);
+    if (epoch !== accountEpoch()) return;
     monitoringStore.set((s) => ({ ...s, incidents: list.items, counts, error: null }));
   } catch (err) {
+    if (epoch !== accountEpoch()) return;
     monitoringStore.set((s) => ({ ...s, error: toAppError(err) }));
   }
 }
