@@ -49,7 +49,7 @@ export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<Signed
   const deviceNonce = await trustedDeviceNonce(deps.db, attempt.deviceCookie, principal?.id, now);
   const keys = keysFor(email, address, deviceNonce);
 
-  const release = deps.auth.passwordGate.tryEnter();
+  const release = await deps.auth.passwordGate.enter();
   if (!release) throw tooManyRequests('the server is checking too many passwords right now; try again in a second', 1);
   let ok: boolean;
   try {

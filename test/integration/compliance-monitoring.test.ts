@@ -32,8 +32,8 @@ async function incident(title: string, status: string, outcome: string | null, p
   const id = randomUUID();
   const at = new Date('2025-11-01T10:00:00Z');
   await sql`
-    insert into incidents (id, title, status, outcome, provision_id, responsible_org_id, event_type, sub_event_type, occurred_at, lon, lat, created_at, updated_at)
-    values (${id}, ${title}, ${status}, ${outcome}, ${provisionId}, ${orgId}, 'Strategic developments', 'Other', ${at}, 34.3, 31.4, ${at}, ${at})
+    insert into incidents (id, title, status, outcome, provision_id, responsible_org_id, event_type, sub_event_type, occurred_at, lon, lat, coarse_lon, coarse_lat, created_at, updated_at)
+    values (${id}, ${title}, ${status}, ${outcome}, ${provisionId}, ${orgId}, 'Strategic developments', 'Other', ${at}, 34.3, 31.4, 34.3, 31.4, ${at}, ${at})
   `.execute(tdb.database.db);
   return id;
 }

@@ -206,3 +206,18 @@ test('a liaison cannot backdate its own declarations; the mission records histor
   const history = await coordinator.call('createContribution', { body: { ...offer, organisationId: spain, statusSince: '2025-10-09' } });
   assert.equal(history.status, 'interest', 'the mission records history');
 });
+
+test("requirements released to contributors reach a contributor's liaison, not a humanitarian organisation's", async () => {
+  const required = (await coordinator.call('listRequirements', {})).items.filter((r) => r.releasability === 'contributors');
+  assert.ok(required.length > 0, 'the demo releases requirements to contributors');
+  const indonesia = (await signInAs(server.url, 'liaison.id@truce.example')).client;
+  const icrc = (await signInAs(server.url, 'liaison.icrc@truce.example')).client;
+  const seenBy = async (c: ApiClient) => new Set((await c.call('listRequirements', {})).items.map((r) => r.id));
+  const contributor = await seenBy(indonesia);
+  for (const r of required) assert.ok(contributor.has(r.id), 'a contributing state reads what is released to contributors');
+  const humanitarian = await seenBy(icrc);
+  for (const r of required) assert.ok(!humanitarian.has(r.id), 'the ICRC contributes nothing and reads what the public reads');
+  const [forIcrc, forIndonesia] = await Promise.all([icrc, indonesia].map((c) => c.call('getForceGap', { query: { on: '2026-06-01' } })));
+  assert.equal(forIcrc!.total.required, 0, 'no required strength is computed from requirements the ICRC may not read');
+  assert.ok(forIndonesia!.total.required > 0);
+});

@@ -148,6 +148,14 @@ async function bisect(viewer: SignedInClient, guess: LonLat, query: Query): Prom
   return { box, transcript };
 }
 
+/** The public fields the log publishes (or will publish) of a record's latest change. */
+async function loggedPublic(kind: string, id: string): Promise<Record<string, unknown>> {
+  const row = await tdb.database.db.selectFrom('record_changes').select('payload').where('record_kind', '=', kind).where('record_id', '=', id)
+    .orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as { public: Record<string, unknown> };
+  return payload.public;
+}
+
 test('bisecting the map box around an incident, with any filter, tells a party nothing finer than its 0.01-degree cell', async () => {
   // Two incidents in one cell, 0.008 degree apart; a third variant of the cell moved by 0.
   const centre = await findCell((c) => {
@@ -256,8 +264,11 @@ test('a cell straddling a sector boundary: filters, the sector shown, exports, t
     const row = all.split('\n').find((l) => l.startsWith(c.incidentId))!;
     assert.ok(row.includes(`,${shownSector.name},`) && !row.includes(trueSector.name), `admin2 is the shown sector: ${row}`);
   }
-  // The monitoring team sees and filters by the true sector.
+  // The public log publishes the shown sector too; the true one only as a commitment.
   const team = await coordinator.client.call('getIncident', { params: { id: c.incidentId } });
+  assert.equal((await loggedPublic('incident', c.incidentId)).sectorId, shownSector.id);
+  assert.equal((await loggedPublic('report', team.reports[0]!.id)).sectorId, shownSector.id);
+  // The monitoring team sees and filters by the true sector.
   assert.equal(team.sectorId, trueSector.id);
   assert.deepEqual((await coordinator.client.call('listIncidents', { query: { sectorId: trueSector.id, ...window } })).items.map((i) => i.id), [c.incidentId]);
 
@@ -298,6 +309,8 @@ test('a cell straddling the control line: a party is told the side of the cell c
     assert.equal(listed?.side, sideAt(centre));
   }
   const team = await coordinator.client.call('getIncident', { params: { id: c.incidentId } });
+  assert.equal((await loggedPublic('incident', c.incidentId)).side, sideAt(centre), 'the public log publishes the side of the cell centre');
+  assert.equal((await loggedPublic('report', team.reports[0]!.id)).side, sideAt(centre));
   assert.equal(team.side, sideAt(exact));
   assert.equal(team.reports[0]?.side, sideAt(exact));
 });

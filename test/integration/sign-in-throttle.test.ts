@@ -98,13 +98,15 @@ test('40 parallel wrong passwords: at most the reserved attempts are checked, th
   assert.equal(owner.status, 429);
 });
 
-test('a full password-check gate answers 429 with Retry-After at once, without reserving or checking anything', async () => {
+test('a full password-check gate answers 429 with Retry-After after a short bounded wait, without reserving or checking anything', async () => {
   const email = 'observer.ps@truce.example';
   const held = Array.from({ length: DEFAULT_SIGN_IN_CONCURRENCY }, () => deps.auth.passwordGate.tryEnter());
   try {
     assert.ok(held.every(Boolean), 'the test holds every slot');
+    const started = Date.now();
     const res = await attempt(email, DEMO_PASSWORD, { from: '198.51.100.9' });
     assert.equal(res.status, 429);
+    assert.ok(Date.now() - started < 5_000, 'refused after a short wait, not queued for long');
     assert.equal(assertRetryAfter(res), 1);
   } finally {
     for (const release of held) release?.();

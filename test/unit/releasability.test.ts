@@ -7,7 +7,7 @@ import type { ReleaseLevel, Role } from '../../src/contract/enums.ts';
 const ISRAEL = '00000000-0000-4000-8000-0000000000aa';
 const HAMAS = '00000000-0000-4000-8000-0000000000bb';
 const EGYPT = '00000000-0000-4000-8000-0000000000cc';
-const reader = (role: Role, organisationId = EGYPT) => ({ role, organisationId });
+const reader = (role: Role, organisationId = EGYPT) => ({ role, organisationId, contributes: true });
 
 test('mission-only records: coordinators, admins and monitors; no liaison, no party', () => {
   for (const role of ['admin', 'coordinator', 'monitor'] as const) assert.ok(mayRead(reader(role), 'mission'));
@@ -23,6 +23,14 @@ test('contributors: liaisons too; party: the party concerned too, not the other 
   assert.ok(!mayRead(reader('observer', HAMAS), 'party', concerned));
   assert.ok(mayRead(reader('liaison'), 'party', concerned));
   for (const role of ['admin', 'coordinator', 'monitor', 'liaison', 'observer'] as const) assert.ok(mayRead(reader(role, HAMAS), 'public'));
+});
+
+test("a liaison of an organisation that contributes nothing (a humanitarian one) reads what the public reads", () => {
+  const icrc = { role: 'liaison' as const, organisationId: HAMAS, contributes: false };
+  assert.ok(!mayRead(icrc, 'contributors'));
+  assert.ok(!mayRead(icrc, 'party', { parties: new Set([ISRAEL]) }));
+  assert.ok(mayRead(icrc, 'public'));
+  assert.ok(!mayRead({ role: 'liaison', organisationId: HAMAS }, 'contributors'), 'not known to contribute counts as not');
 });
 
 test('the owner reads its own record at any level; the console reads everything', () => {

@@ -90,6 +90,9 @@ export function anonymousRateLimit(limits: RequestLimits, clientAddress: (c: Par
   const buckets = new TokenBuckets(limits.anonymousPerSecond, limits.anonymousBurst);
   const detail = `unauthenticated requests are limited to ${limits.anonymousPerSecond} a second (bursts of ${limits.anonymousBurst}) per client address; sign in or wait`;
   return async (c, next) => {
+    // Signing in has its own throttle (per account, address and device, with backoff): sharing
+    // this bucket would let one noisy client behind a NAT block everyone's sign-in.
+    if (c.req.method === 'POST' && c.req.path === '/api/session') return next();
     const credentialed = carriesCredentials(c.req.header('authorization'), c.req.header('cookie'));
     if (!credentialed) {
       const wait = buckets.take(clientAddress(c));

@@ -68,6 +68,18 @@ export interface Concerned {
 export interface Reader {
   role: Role;
   organisationId: string;
+  /**
+   * Whether the reader's organisation contributes to the force. A liaison reads what is
+   * released to contributors only then: a humanitarian organisation's liaison (the ICRC's) is
+   * no contributor and reads what the public reads. Unknown (undefined) counts as not.
+   */
+  contributes?: boolean;
+}
+
+/** The widest level a reader reads by role and, for liaisons, by contributing. */
+function audience(reader: Reader): ReleaseLevel {
+  if (reader.role === 'liaison' && reader.contributes !== true) return 'public';
+  return AUDIENCE[reader.role];
 }
 
 /**
@@ -76,14 +88,14 @@ export interface Reader {
  */
 export function mayRead(reader: Reader | null, level: ReleaseLevel, concerned: Concerned = {}): boolean {
   if (reader === null) return true;
-  if (releaseRank(AUDIENCE[reader.role]) <= releaseRank(level)) return true;
+  if (releaseRank(audience(reader)) <= releaseRank(level)) return true;
   if (concerned.owner && concerned.owner === reader.organisationId) return true;
   return level === 'party' && (concerned.parties?.has(reader.organisationId) ?? false);
 }
 
 /** The widest level a reader reads by role (shown with computed figures: "computed on what is released to you"). */
 export function audienceOf(reader: Reader | null): ReleaseLevel {
-  return reader === null ? 'mission' : AUDIENCE[reader.role];
+  return reader === null ? 'mission' : audience(reader);
 }
 
 // ---- history

@@ -27,21 +27,26 @@ export const monitoringKinds: AuditedKind[] = [
 export const monitoringApiRecords: ApiRecords[] = [
   (client) => ifAllowed(async () => {
     const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
-    const out: RecordView[] = incidents.map((i) => {
+    const out: RecordView[] = [];
+    for (const i of incidents) {
+      const { reports } = await client.call('getIncident', { params: { id: i.id } });
+      // The monitoring team is shown exact places (and given openings); the log publishes the
+      // sector and side of the rounded point, so for the team those two are not compared in clear.
+      const exact = reports.some((r) => r.openings !== undefined);
       // Outside the monitoring team the assignee's id is withheld (shown as null while
       // `assigned` is true): compare only what this account is shown.
-      const { assigneeUserId, ...rest } = i;
-      const fields = i.assigned && assigneeUserId === null ? rest : i;
-      return { kind: 'incident', id: i.id, version: i.version, fields };
-    });
-    // Reports, with their restricted fields for readers given the openings (the monitoring team).
-    for (const i of incidents) {
-      for (const r of (await client.call('getIncident', { params: { id: i.id } })).reports) {
+      const { assigneeUserId, sectorId: _sector, side: _side, ...placeless } = i;
+      const shown = exact ? placeless : { ...placeless, sectorId: i.sectorId, side: i.side };
+      const fields = i.assigned && assigneeUserId === null ? shown : { ...shown, assigneeUserId };
+      out.push({ kind: 'incident', id: i.id, version: i.version, fields });
+      // Reports, with their restricted fields for readers given the openings (the monitoring team).
+      for (const r of reports) {
         const restricted = {
           sourceName: r.source.name, description: r.description, exactLon: r.location.coordinates[0], exactLat: r.location.coordinates[1],
-          evidence: r.evidence.map((e) => e.sha256),
+          exactSectorId: r.sectorId, exactSide: r.side, evidence: r.evidence.map((e) => e.sha256),
         };
-        const { location: _coarseOrExact, evidence: _files, ...fields } = r;
+        const { location: _coarseOrExact, evidence: _files, sectorId: _s, side: _d, ...rest } = r;
+        const fields = r.openings === undefined ? { ...rest, sectorId: r.sectorId, side: r.side } : rest;
         out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
       }
     }

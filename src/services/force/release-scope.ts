@@ -45,6 +45,8 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
     partiesBySector.set(m.sector_id, set);
   }
   const ownerOf = new Map(contributions.map((c) => [c.id, c.organisation_id]));
+  // Liaisons read contributors' records only when their own organisation contributes.
+  const reader = actor === null ? null : { ...actor, contributes: contributions.some((c) => c.organisation_id === actor.organisationId) };
   // A contribution concerns the parties withdrawing from the sectors it is deployed to.
   const partiesByContribution = new Map<string, Set<string>>();
   for (const d of deployments) {
@@ -59,12 +61,12 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
   const ofDeployment = (d: Deploymentish): Concerned => ({ owner: ownerOf.get(d.contribution_id) ?? null, parties: partiesBySector.get(d.sector_id) ?? NONE });
   return {
     seesAll: false,
-    contribution: (c) => mayRead(actor, c.releasability, ofContribution(c)),
-    contributionDetail: (c) => mayRead(actor, c.detail_releasability, ofContribution(c)),
-    deployment: (d) => mayRead(actor, d.releasability, ofDeployment(d)),
-    deploymentDetail: (d) => mayRead(actor, d.detail_releasability, ofDeployment(d)),
-    milestone: (m) => mayRead(actor, m.releasability, { parties: m.party_id === null ? NONE : new Set([m.party_id]) }),
-    requirement: (r) => mayRead(actor, r.releasability, { parties: r.sector_id === null ? NONE : partiesBySector.get(r.sector_id) ?? NONE }),
+    contribution: (c) => mayRead(reader, c.releasability, ofContribution(c)),
+    contributionDetail: (c) => mayRead(reader, c.detail_releasability, ofContribution(c)),
+    deployment: (d) => mayRead(reader, d.releasability, ofDeployment(d)),
+    deploymentDetail: (d) => mayRead(reader, d.detail_releasability, ofDeployment(d)),
+    milestone: (m) => mayRead(reader, m.releasability, { parties: m.party_id === null ? NONE : new Set([m.party_id]) }),
+    requirement: (r) => mayRead(reader, r.releasability, { parties: r.sector_id === null ? NONE : partiesBySector.get(r.sector_id) ?? NONE }),
   };
 }
 

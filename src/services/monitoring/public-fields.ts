@@ -3,7 +3,8 @@
  * services use these when appending a change, `truce audit` to compare rows with leaves).
  * A report's source name and free text may name people, and an exact point can identify a
  * witness's home: they are restricted (commitments only); the public log gets locations rounded
- * to 0.01 degree (about 1 km). Monitors' user ids (assignees, actors of incident events) and
+ * to 0.01 degree (about 1 km) and the sector and side of that rounded point, never the exact
+ * ones (a cell straddling a boundary would otherwise tell which side the event was on). Monitors' user ids (assignees, actors of incident events) and
  * evidence file hashes are restricted too: the public log must tell no more than the public API.
  * Every record() of a report, incident or incident event passes both sets.
  */
@@ -19,7 +20,7 @@ const json = (v: unknown): JsonValue => (v === null || v === undefined ? null : 
 
 export const monitoringPublicFields = {
   report: (r: Selectable<ReportTable>): Fields => ({
-    clientId: r.client_id, incidentId: r.incident_id, sectorId: r.sector_id, side: r.side,
+    clientId: r.client_id, incidentId: r.incident_id, sectorId: r.coarse_sector_id, side: r.coarse_side,
     occurredAt: iso(r.occurred_at), timePrecision: r.time_precision, lon: coarse(r.lon), lat: coarse(r.lat), geoPrecision: r.geo_precision,
     eventType: r.event_type, subEventType: r.sub_event_type, observations: json(r.observations),
     actor1: json(r.actor1), actor2: json(r.actor2), fatalities: json(r.fatalities), injuries: json(r.injuries),
@@ -29,7 +30,7 @@ export const monitoringPublicFields = {
   incident: (i: Selectable<IncidentTable>): Fields => ({
     title: i.title, status: i.status, outcome: i.outcome, provisionId: i.provision_id, responsibleOrgId: i.responsible_org_id,
     eventType: i.event_type, subEventType: i.sub_event_type, occurredAt: iso(i.occurred_at), lon: coarse(i.lon), lat: coarse(i.lat),
-    sectorId: i.sector_id, side: i.side, reportCount: i.report_count, assigned: i.assignee_user_id !== null,
+    sectorId: i.coarse_sector_id, side: i.coarse_side, reportCount: i.report_count, assigned: i.assignee_user_id !== null,
     mergedInto: i.merged_into, rulingRound: i.ruling_round,
   }),
   incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({
@@ -56,9 +57,11 @@ function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
 
 export const monitoringRestrictedFields = {
   /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
-  report: (r: Selectable<ReportTable>): Fields => ({ sourceName: r.source_name, description: r.description, exactLon: r.lon, exactLat: r.lat, evidence: json(r.evidence) }),
+  report: (r: Selectable<ReportTable>): Fields => ({
+    sourceName: r.source_name, description: r.description, exactLon: r.lon, exactLat: r.lat, exactSectorId: r.sector_id, exactSide: r.side, evidence: json(r.evidence),
+  }),
   /** An incident's point is its first report's exact point. */
-  incident: (i: Selectable<IncidentTable>): Fields => ({ exactLon: i.lon, exactLat: i.lat, assigneeUserId: i.assignee_user_id }),
+  incident: (i: Selectable<IncidentTable>): Fields => ({ exactLon: i.lon, exactLat: i.lat, exactSectorId: i.sector_id, exactSide: i.side, assigneeUserId: i.assignee_user_id }),
   /** Who acted and whom an assignment names: monitors must not be followable in the public log. */
   incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({ actorUserId: e.actor_user_id, ...splitDetail(e.detail).userIds }),
 };
