@@ -75,6 +75,8 @@ export function mountEventStream(app: Hono<AppEnv>, deps: Deps, spec: EventStrea
       stream.onAbort(leave);
       // The node adapter aborts the request's signal as soon as the client disconnects.
       c.req.raw.signal.addEventListener('abort', leave);
+      // The heartbeat counts from the last write, not from the last wake (re-checks wake the loop too).
+      let lastWrite = Date.now();
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ at: deps.clock.now().toISOString() }) });
         while (!gone && !stream.aborted && !stream.closed) {
@@ -93,17 +95,21 @@ export function mountEventStream(app: Hono<AppEnv>, deps: Deps, spec: EventStrea
           const next = queue.shift();
           if (next) {
             await stream.writeSSE({ event: next.topic, id: `${next.at}/${next.id}`, data: JSON.stringify(next) });
+            lastWrite = Date.now();
             continue;
           }
-          const quiet = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(true), heartbeatMs());
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.max(0, lastWrite + heartbeatMs() - Date.now()));
             wake = () => {
               clearTimeout(timer);
-              resolve(false);
+              resolve();
             };
           });
           wake = undefined;
-          if (quiet && !gone && !stream.aborted) await stream.write(': keep-alive\n\n');
+          if (!gone && !stream.aborted && queue.length === 0 && Date.now() - lastWrite >= heartbeatMs()) {
+            await stream.write(': keep-alive\n\n');
+            lastWrite = Date.now();
+          }
         }
       } finally {
         clearInterval(recheck);
