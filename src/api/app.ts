@@ -55,7 +55,7 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   app.use('/api/*', anonymousRateLimit(limits, (c) => (c.get('ip') as string | undefined) ?? 'unknown'));
 
   app.onError((err, c) => {
-    if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds);
+    if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds, err.errorCount);
     if (err instanceof PolicyDenied) return problemResponse(403, 'Forbidden', err.message);
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return problemResponse(500, 'Internal Server Error', 'the error was logged; nothing was changed');

@@ -57,6 +57,8 @@ export function registerImportCommands(program: Command): void {
         bar?.stop();
         if (err instanceof ServiceError && err.errors?.length) {
           for (const e of err.errors) process.stderr.write(`${e.path}: ${e.message}\n`);
+          const more = (err.errorCount ?? err.errors.length) - err.errors.length;
+          if (more > 0) process.stderr.write(`... and ${more} more errors (${err.errorCount} in all)\n`);
           process.stderr.write('nothing was imported\n');
           process.exit(2);
         }

@@ -14,6 +14,8 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** When `errors` lists only the first ones: how many there were in all. */
+  errorCount: z.number().int().nonnegative().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -12,6 +12,8 @@ export class ServiceError extends Error {
     readonly errors?: FieldError[],
     /** For 429: when to try again, sent as the Retry-After header. */
     readonly retryAfterSeconds?: number,
+    /** When `errors` lists only the first ones (a bad bulk file): how many there were in all. */
+    readonly errorCount?: number,
   ) {
     super(detail ?? title);
   }
@@ -23,5 +25,14 @@ export const notFound = (what: string) => new ServiceError(404, 'Not Found', `${
 export const conflict = (detail: string) => new ServiceError(409, 'Conflict', detail);
 export const invalid = (errors: FieldError[]) =>
   new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+/** How many field errors one answer lists at most: a hostile 100,000-row file gets a small answer. */
+export const MAX_LISTED_ERRORS = 100;
+
+/** A 400 that names the first MAX_LISTED_ERRORS errors and counts them all (`errorCount`). */
+export const invalidCapped = (errors: FieldError[]) => {
+  const listed = errors.slice(0, MAX_LISTED_ERRORS);
+  const more = errors.length > listed.length ? ` (the first ${listed.length} of ${errors.length} errors)` : '';
+  return new ServiceError(400, 'Invalid request', `${listed.map((e) => `${e.path}: ${e.message}`).join('; ')}${more}`, listed, undefined, errors.length);
+};
 export const tooManyRequests = (detail: string, retryAfterSeconds?: number) =>
   new ServiceError(429, 'Too Many Requests', detail, undefined, retryAfterSeconds);

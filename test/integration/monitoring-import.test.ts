@@ -85,6 +85,21 @@ test('one bad row: 400 naming its line, and nothing of the file is stored', asyn
   assert.equal((await post('a,b\n1,2\n', 'application/zip')).status, 415);
 });
 
+test('a file of many bad rows gets its first 100 errors and their count, a small answer, and nothing stored', async () => {
+  const before = await reportCount();
+  const rows = Array.from({ length: 5_000 }, (_, i) => `PSE8${String(i).padStart(5, '0')},not-a-date,1,Battles,Armed clash,A,1,B,2,31.42,34.35,1,S,National,row ${i},0`);
+  const res = await post(csv(rows), 'text/csv');
+  assert.equal(res.status, 400);
+  const text = await res.text();
+  const problem = JSON.parse(text) as { errors: { path: string }[]; errorCount: number; detail: string };
+  assert.equal(problem.errors.length, 100, 'the first 100 errors are listed');
+  assert.equal(problem.errors[0]!.path.startsWith('line 2'), true, 'in file order');
+  assert.ok(problem.errorCount >= 5_000, `all are counted (${problem.errorCount})`);
+  assert.match(problem.detail, /first 100 of/);
+  assert.ok(text.length < 50_000, `the answer stays small (${text.length} bytes)`);
+  assert.equal(await reportCount(), before);
+});
+
 test('GeoJSON features are imported; a bad feature is named by its number', async () => {
   const feature = (lon: number, lat: number, extra: Record<string, unknown> = {}) => ({
     type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },

@@ -7,7 +7,7 @@
  */
 import { authorize, type Actor } from '../../domain/policy.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, ServiceError, type FieldError } from '../errors.ts';
+import { conflict, invalidCapped, ServiceError, type FieldError } from '../errors.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
 import { insertReport, prepareReport } from './reports.ts';
@@ -29,7 +29,7 @@ export type Progress = (phase: 'check' | 'write', done: number, total: number) =
 export async function importReports(deps: Deps, actor: Actor | null, content: string, format: ImportFormat, onProgress: Progress = () => undefined): Promise<ImportResult> {
   authorize(actor, 'report.create');
   const parsed = parseImport(content, format);
-  if (parsed.rows.length === 0 && parsed.errors.length > 0) throw invalid(parsed.errors);
+  if (parsed.rows.length === 0 && parsed.errors.length > 0) throw invalidCapped(parsed.errors);
   const now = deps.clock.now();
   const label = format === 'csv' ? 'line' : 'feature';
   const seen = new Set<string>();
@@ -65,7 +65,7 @@ export async function importReports(deps: Deps, actor: Actor | null, content: st
     }
   }
   // Report every bad row in file order, whichever check found it.
-  if (errors.length > 0) throw invalid(errors.sort((a, b) => lineOf(a.path) - lineOf(b.path)));
+  if (errors.length > 0) throw invalidCapped(errors.sort((a, b) => lineOf(a.path) - lineOf(b.path)));
   if (ready.length === 0) return { created: 0, repeats: parsed.rows.length, incidents: 0, logIndex: null };
   let w: Written<number>;
   try {
