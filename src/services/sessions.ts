@@ -44,13 +44,15 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 /** Checks credentials; 429 (with Retry-After) when throttled or busy, 401 on any mismatch. */
 export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<SignedIn> {
   const { email, password, address } = attempt;
-  const now = deps.clock.now();
+  let now = deps.clock.now();
   const principal = await findPrincipalByEmail(deps.db, email);
   const deviceNonce = await trustedDeviceNonce(deps.db, attempt.deviceCookie, principal?.id, now);
   const keys = keysFor(email, address, deviceNonce);
 
   const release = await deps.auth.passwordGate.enter();
   if (!release) throw tooManyRequests('the server is checking too many passwords right now; try again in a second', 1);
+  // The attempt may have waited for a slot: reserve it at the time it is really made.
+  now = deps.clock.now();
   let ok: boolean;
   try {
     const reservation = await reserveAttempt(deps.db, keys, now);

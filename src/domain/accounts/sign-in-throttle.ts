@@ -84,7 +84,10 @@ export function reserve(rule: ThrottleRule, state: ThrottleState | undefined, no
   const forgotten = !state || now.getTime() - state.updatedAt.getTime() > rule.forgetAfterMs;
   if (!forgotten && state.blockedUntil > now) return { ok: false, retryAfterMs: state.blockedUntil.getTime() - now.getTime() };
   const attempts = (forgotten ? 0 : state.attempts) + 1;
-  return { ok: true, next: { attempts, blockedUntil: new Date(now.getTime() + delayAfter(rule, attempts)), updatedAt: now } };
+  const delay = delayAfter(rule, attempts);
+  // No delay earned: no block at all (not a block until `now`, which a concurrent attempt that
+  // read the clock a moment earlier would take for one).
+  return { ok: true, next: { attempts, blockedUntil: delay === 0 ? new Date(0) : new Date(now.getTime() + delay), updatedAt: now } };
 }
 
 /**
