@@ -9,7 +9,7 @@ import { difference } from '@turf/difference';
 import { feature, featureCollection } from '@turf/helpers';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson, type JsonValue } from '../tlog/canonical-json.ts';
 
 export type Area = Polygon | MultiPolygon;
 export type LonLat = readonly [number, number];
@@ -67,5 +67,7 @@ export function sideOfLine(heldArea: Area | null, point: LonLat): 'held' | 'rele
  * geometry can recompute it.
  */
 export function geometryDigest(geometry: unknown): string {
-  return createHash('sha256').update(canonicalize(geometry) ?? 'null').digest('hex');
+  // The canonicaliser used to turn a missing geometry into the text `null`; kept so digests stay stable.
+  const text = geometry === undefined ? 'null' : canonicalJson(geometry as JsonValue);
+  return createHash('sha256').update(text).digest('hex');
 }

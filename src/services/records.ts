@@ -6,11 +6,11 @@
  * (public) log.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
 import { MAX_LEAF_BYTES } from '../log/leaf.ts';
+import { canonicalJson } from '../tlog/index.ts';
 import { ServiceError } from './errors.ts';
 
 /** Room left in a leaf for everything but the public fields and commitments. */
@@ -41,14 +41,10 @@ export interface ChangePayload {
   commitments: Record<string, string>;
 }
 
-/** RFC 8785 canonical JSON text of a value. */
-export function canonicalJson(value: JsonValue): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be canonicalised');
-  return text;
-}
-
-/** Commitment to a restricted value: hex SHA-256(salt || canonical JSON of the value). */
+/**
+ * Commitment to a restricted value: hex SHA-256(salt || RFC 8785 canonical JSON of the value). The
+ * canonical JSON is the log's own (src/tlog), the one `truce audit` recomputes commitments with.
+ */
 export function commitment(salt: Uint8Array, value: JsonValue): string {
   return createHash('sha256').update(salt).update(canonicalJson(value), 'utf8').digest('hex');
 }
