@@ -17,7 +17,7 @@ import { silentLogger } from '../test/support/db.ts';
 import { createApp } from '../src/api/app.ts';
 import { mountLog } from '../src/api/log-routes.ts';
 import { record } from './harness.ts';
-import { decodeBase64, leafHash, openTlogProof, parseVerifierKey, TILE_WIDTH } from '../src/tlog/index.ts';
+import { decodeBase64, leafHash, openTlogProof, parseVerifierKey, TILE_WIDTH } from '../src/tlog/node.ts';
 
 const N = 20_000;
 const BATCH = 256;

@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { encodeBase64, formatTlogProof, inclusionProofFromTiles, parseTilePath, TILE_WIDTH, TlogError } from '../tlog/index.ts';
+import { encodeBase64, formatTlogProof, inclusionProofFromTiles, parseTilePath, TILE_WIDTH, TlogError } from '../tlog/node.ts';
 import { readEntry, readEntryBundle, readHashTile } from '../log/tree-store.ts';
 import { problemResponse } from './http/problem.ts';
 import type { AppEnv } from './register.ts';

@@ -9,7 +9,7 @@ import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
 import { API_RECORDS } from '../log/kinds/index.ts';
-import { appendLeafHashes, openCosignatures, parseCosignerKey, parseNote, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/index.ts';
+import { appendLeafHashes, openCosignatures, parseCosignerKey, parseNote, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/node.ts';
 
 function fail(message: string): never {
   process.stderr.write(`truce: verification FAILED: ${message}\n`);

@@ -1,7 +1,7 @@
 /** @module The log as stored in the database, read through the same paths as over HTTP. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { parseTilePath, TlogError } from '../tlog/index.ts';
+import { parseTilePath, TlogError } from '../tlog/node.ts';
 import type { LogSource } from './source.ts';
 import { readEntryBundle, readHashTile } from './tree-store.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { generateSignerKey, parseSignerKey, type Ed25519Signer } from '../tlog/index.ts';
+import { generateSignerKey, parseSignerKey, type Ed25519Signer } from '../tlog/node.ts';
 
 export interface LogKey {
   signer: Ed25519Signer;

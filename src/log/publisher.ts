@@ -20,7 +20,7 @@ import {
   TlogError,
   type NoteSignature,
   type NoteVerifier,
-} from '../tlog/index.ts';
+} from '../tlog/node.ts';
 import { readHashTile } from './tree-store.ts';
 
 export interface WitnessEndpoint {

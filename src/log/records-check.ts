@@ -6,7 +6,7 @@
  * the application's back, with or without its stored secret, no longer opens the commitment.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonValue } from '../tlog/index.ts';
+import { canonicalJson, type JsonValue } from '../tlog/node.ts';
 import { decodeLeaf, type Leaf } from './leaf.ts';
 
 export interface RecordView {

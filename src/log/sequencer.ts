@@ -19,7 +19,7 @@ import {
   leafHash,
   signCheckpoint,
   type TileTreeState,
-} from '../tlog/index.ts';
+} from '../tlog/node.ts';
 import { ACTOR_SECRET_FIELD, encodeLeaf, formatAt } from './leaf.ts';
 import type { LogKey } from './keys.ts';
 import { loadTreeState, writeBatch } from './tree-store.ts';

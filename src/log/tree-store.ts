@@ -14,7 +14,7 @@ import {
   treeStateFromPartialTiles,
   type TileTreeState,
   type TileWrite,
-} from '../tlog/index.ts';
+} from '../tlog/node.ts';
 
 /**
  * Full tiles and bundles never change, so every process may keep them: a small cache in front

@@ -20,7 +20,7 @@ import {
   TILE_WIDTH,
   tilePath,
   type Checkpoint,
-} from '../tlog/index.ts';
+} from '../tlog/node.ts';
 import type { LogSource } from './source.ts';
 import { checkFormatOrder, decodeLeaf, type Leaf } from './leaf.ts';
 

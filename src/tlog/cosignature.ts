@@ -6,26 +6,20 @@
  * Signature bytes are key id (4) || uint64 big-endian timestamp (8) ||
  * Ed25519 signature (64) over `cosignature/v1\ntime <T>\n<checkpoint body>`.
  * The type byte in the key id gives domain separation from plain note
- * signatures, so a witness may reuse its note key's seed.
+ * signatures, so a witness may reuse its note key's seed. Cosigning (Node
+ * only) is in node-signing.ts.
  *
  * @module
  */
-import type { KeyObject } from 'node:crypto';
-
 import { utf8 } from './encoding.ts';
 import { TlogError } from './errors.ts';
 import {
   computeKeyId,
-  ed25519PublicKey,
-  ed25519Sign,
-  ed25519Verify,
+  ed25519VerifyWith,
   formatKeyString,
   isValidKeyName,
   parseKeyString,
-  parseSignerKey,
-  rawPublicKey,
   SIG_TYPE_COSIGNATURE,
-  type NoteSigner,
   type NoteVerifier,
 } from './keys.ts';
 import type { Note, NoteSignature } from './note.ts';
@@ -39,7 +33,8 @@ export interface Cosignature {
 }
 
 const MAX_TIMESTAMP = 2n ** 63n - 1n;
-const SIGNATURE_LENGTH = 8 + 64;
+/** Cosignature bytes after the key id: uint64 timestamp || Ed25519 signature. */
+export const COSIGNATURE_LENGTH = 8 + 64;
 
 /** The exact bytes (as text) a cosigner signs for `body` at `timestamp`. */
 export function cosignatureMessage(body: string, timestamp: number | bigint): string {
@@ -59,16 +54,16 @@ export function formatCosignerKey(name: string, publicKey: Uint8Array): string {
 /** Verifier for cosignatures by the Ed25519 key `publicKey` named `name`. */
 export function cosignatureVerifier(name: string, publicKey: Uint8Array): NoteVerifier {
   if (!isValidKeyName(name)) throw new TlogError('invalid-argument', `invalid key name ${JSON.stringify(name)}`);
-  const key = ed25519PublicKey(publicKey);
+  const verify = ed25519VerifyWith(publicKey);
   return {
     name,
     keyId: cosignerKeyId(name, publicKey),
     verify: (text, signature) => {
-      if (signature.length !== SIGNATURE_LENGTH) return false;
+      if (signature.length !== COSIGNATURE_LENGTH) return false;
       const view = new DataView(signature.buffer, signature.byteOffset, signature.byteLength);
       const timestamp = view.getBigUint64(0);
       if (timestamp > MAX_TIMESTAMP) return false;
-      return ed25519Verify(key, utf8(cosignatureMessage(text, timestamp)), signature.slice(8));
+      return verify(utf8(cosignatureMessage(text, timestamp)), signature.slice(8));
     },
   };
 }
@@ -82,39 +77,9 @@ export function parseCosignerKey(vkey: string): NoteVerifier {
   return cosignatureVerifier(k.name, k.key);
 }
 
-/**
- * Cosignature of checkpoint `body` at `timestamp` (POSIX seconds) by
- * `privateKey`, as a note signature (use `formatSignatureLine` for the line).
- */
-export function cosign(body: string, timestamp: number, name: string, privateKey: KeyObject): NoteSignature {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-    throw new TlogError('invalid-argument', `cosignature timestamp must be a non-negative safe integer, got ${timestamp}`);
-  }
-  if (!isValidKeyName(name)) throw new TlogError('invalid-argument', `invalid key name ${JSON.stringify(name)}`);
-  const signature = new Uint8Array(SIGNATURE_LENGTH);
-  new DataView(signature.buffer).setBigUint64(0, BigInt(timestamp));
-  signature.set(ed25519Sign(privateKey, utf8(cosignatureMessage(body, timestamp))), 8);
-  return { name, keyId: cosignerKeyId(name, rawPublicKey(privateKey)), signature };
-}
-
-/**
- * A note signer producing cosignatures; `now` returns POSIX seconds and is
- * injected so tests and callers control the clock.
- */
-export function cosigner(name: string, privateKey: KeyObject, now: () => number): NoteSigner {
-  const keyId = cosignerKeyId(name, rawPublicKey(privateKey));
-  return { name, keyId, sign: (text) => cosign(text, now(), name, privateKey).signature };
-}
-
-/** A cosigner from a Go-format private key string (the 0x01 id in it is checked, then the 0x04 id is used). */
-export function cosignerFromSignerKey(skey: string, now: () => number): NoteSigner {
-  const signer = parseSignerKey(skey);
-  return cosigner(signer.name, signer.privateKey, now);
-}
-
 /** Timestamp carried by a cosignature line (not verified). */
 export function cosignatureTimestamp(sig: NoteSignature): number {
-  if (sig.signature.length !== SIGNATURE_LENGTH) throw new TlogError('malformed', 'cosignature: wrong length');
+  if (sig.signature.length !== COSIGNATURE_LENGTH) throw new TlogError('malformed', 'cosignature: wrong length');
   const view = new DataView(sig.signature.buffer, sig.signature.byteOffset, sig.signature.byteLength);
   const t = view.getBigUint64(0);
   if (t > BigInt(Number.MAX_SAFE_INTEGER)) throw new TlogError('malformed', 'cosignature: timestamp exceeds 2^53-1');

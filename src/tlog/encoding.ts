@@ -1,6 +1,6 @@
 /**
  * Strict text encodings shared by the note, checkpoint, witness and proof
- * formats. Node's Buffer base64 decoder silently skips invalid characters, so
+ * formats. Base64 decoders (Node's Buffer, atob) are lenient, so
  * every decode here is validated and re-encoded: a format that is signed or
  * compared byte for byte must have exactly one accepted spelling.
  *
@@ -11,9 +11,16 @@ import { TlogError } from './errors.ts';
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const DECIMAL_RE = /^(?:0|[1-9][0-9]*)$/;
 
-/** Standard (RFC 4648 section 4) base64 with padding. */
+/** Bytes per btoa call: String.fromCharCode(...chunk) must stay well under the argument limit. */
+const BASE64_CHUNK = 0x6000;
+
+/** Standard (RFC 4648 section 4) base64 with padding (btoa/atob: in browsers and Node alike). */
 export function encodeBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += BASE64_CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + BASE64_CHUNK));
+  }
+  return btoa(binary);
 }
 
 /**
@@ -24,12 +31,14 @@ export function decodeBase64(text: string, what: string): Uint8Array {
   if (!BASE64_RE.test(text)) {
     throw new TlogError('malformed', `${what}: invalid base64`);
   }
-  const bytes = Buffer.from(text, 'base64');
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   // Non-zero padding bits decode fine but would give two spellings of one value.
-  if (bytes.toString('base64') !== text) {
+  if (encodeBase64(bytes) !== text) {
     throw new TlogError('malformed', `${what}: non-canonical base64`);
   }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes;
 }
 
 /**

@@ -22,7 +22,9 @@ export type TlogErrorCode =
   /** A signature from a trusted key did not verify. */
   | 'bad-signature'
   /** A Merkle proof or tile did not match the expected hash. */
-  | 'proof-failed';
+  | 'proof-failed'
+  /** The platform primitive this needs is not installed (see crypto.ts). */
+  | 'unavailable';
 
 /** Error thrown by the tlog module; `code` classifies the failure. */
 export class TlogError extends Error {

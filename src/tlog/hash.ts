@@ -1,35 +1,32 @@
 /**
  * RFC 6962 section 2.1 Merkle tree hashing with SHA-256. Leaf and interior
  * nodes get different one-byte prefixes so that a leaf can never be passed off
- * as an interior node (second-preimage resistance of the tree).
+ * as an interior node (second-preimage resistance of the tree). SHA-256 is the
+ * installed platform's (crypto.ts).
  *
  * @module
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './crypto.ts';
 
 /** Length in bytes of every hash in the tree. */
 export const HASH_SIZE = 32;
 
 const LEAF_PREFIX = new Uint8Array([0x00]);
-/** Plain Uint8Array view of a digest, so results compare equal to decoded bytes (Buffer is a subclass). */
-function plain(digest: Buffer): Uint8Array {
-  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
-}
 const NODE_PREFIX = new Uint8Array([0x01]);
 
 /** Hash of a log entry: SHA-256(0x00 || data). */
 export function leafHash(data: Uint8Array): Uint8Array {
-  return plain(createHash('sha256').update(LEAF_PREFIX).update(data).digest());
+  return sha256(LEAF_PREFIX, data);
 }
 
 /** Hash of an interior node: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return plain(createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest());
+  return sha256(NODE_PREFIX, left, right);
 }
 
 /** Root of the empty tree: SHA-256 of the empty string. */
 export function emptyRoot(): Uint8Array {
-  return plain(createHash('sha256').digest());
+  return sha256();
 }
 
 /**

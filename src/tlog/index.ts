@@ -3,7 +3,10 @@
  * verifiable record: RFC 6962 hashing and proofs, tlog-tiles, signed-note,
  * tlog-checkpoint, tlog-cosignature, tlog-witness (decision logic),
  * tlog-proof, and RFC 8785 canonical JSON. No database, network or file
- * system access: callers supply tiles and keys.
+ * system access: callers supply tiles and keys. No platform either: SHA-256
+ * and Ed25519 verification come from the adapter the entry module installs
+ * (crypto.ts; node.ts for Node, browser.ts for browsers), so the web UI checks
+ * entries with the same code as `truce verify`. Import node.ts or browser.ts.
  *
  * Conventions:
  * - Sizes, indices and timestamps are `number`, restricted to safe integers
@@ -17,6 +20,8 @@
  * @module
  */
 export { TlogError, type TlogErrorCode } from './errors.ts';
+export { installTlogCrypto, sha256, type TlogCrypto } from './crypto.ts';
+export { sha256Js } from './sha256.ts';
 export { bytesEqual, decodeBase64, encodeBase64 } from './encoding.ts';
 export { emptyRoot, foldRight, HASH_SIZE, leafHash, nodeHash, rootFromLeafHashes } from './hash.ts';
 export {
@@ -74,19 +79,14 @@ export {
 } from './tile-builder.ts';
 export {
   computeKeyId,
-  ed25519Signer,
+  ed25519VerifyWith,
   ed25519Verifier,
   formatKeyString,
-  formatSignerKey,
-  generateSignerKey,
   isValidKeyName,
   parseKeyString,
-  parseSignerKey,
   parseVerifierKey,
   SIG_TYPE_COSIGNATURE,
   SIG_TYPE_ED25519,
-  verifierKeyOf,
-  type Ed25519Signer,
   type KeyString,
   type NoteSigner,
   type NoteVerifier,
@@ -112,12 +112,10 @@ export {
   type OpenedCheckpoint,
 } from './checkpoint.ts';
 export {
-  cosign,
   cosignatureMessage,
   cosignatureTimestamp,
+  COSIGNATURE_LENGTH,
   cosignatureVerifier,
-  cosigner,
-  cosignerFromSignerKey,
   cosignerKeyId,
   formatCosignerKey,
   openCosignatures,

@@ -16,7 +16,7 @@ import {
   TlogError,
   witnessDecide,
   type NoteVerifier,
-} from '../tlog/index.ts';
+} from '../tlog/node.ts';
 import type { WitnessDB } from './schema.ts';
 import { readLimitedBody } from '../api/http/body.ts';
 import { ServiceError } from '../services/errors.ts';

@@ -3,8 +3,8 @@
  * compare-and-store of a log's size (two concurrent requests must never roll it back).
  */
 import type { Kysely } from 'kysely';
-import type { WitnessLogState } from '../tlog/index.ts';
-import { formatCosignerKey, generateSignerKey, parseSignerKey, type Ed25519Signer } from '../tlog/index.ts';
+import type { WitnessLogState } from '../tlog/node.ts';
+import { formatCosignerKey, generateSignerKey, parseSignerKey, type Ed25519Signer } from '../tlog/node.ts';
 import type { WitnessDB } from './schema.ts';
 
 export async function readLogState(db: Kysely<WitnessDB>, origin: string): Promise<WitnessLogState | undefined> {

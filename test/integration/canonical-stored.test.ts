@@ -21,7 +21,7 @@ import { ACTOR_SECRET_FIELD, decodeLeaf, type Leaf } from '../../src/log/leaf.ts
 import { systemClock } from '../../src/adapters/clock.ts';
 import { commitment, type ChangePayload, type JsonValue } from '../../src/services/records.ts';
 import { geometryDigest } from '../../src/domain/geo.ts';
-import { canonicalJson } from '../../src/tlog/index.ts';
+import { canonicalJson } from '../../src/tlog/node.ts';
 
 interface StoredBefore {
   leaves: string[];

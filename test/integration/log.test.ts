@@ -21,7 +21,7 @@ import { auditDatabase } from '../../src/log/audit.ts';
 import { decodeLeaf } from '../../src/log/leaf.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
 import { mountLog } from '../../src/api/log-routes.ts';
-import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/index.ts';
+import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/node.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 

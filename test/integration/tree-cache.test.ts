@@ -10,7 +10,7 @@ import { loadOrCreateLogKey, type LogKey } from '../../src/log/keys.ts';
 import { readEntry, readHashTile } from '../../src/log/tree-store.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
-import { inclusionProofFromTiles, leafHash, openCheckpoint, parseVerifierKey, verifyInclusion } from '../../src/tlog/index.ts';
+import { inclusionProofFromTiles, leafHash, openCheckpoint, parseVerifierKey, verifyInclusion } from '../../src/tlog/node.ts';
 
 interface Log {
   tdb: TestDatabase;

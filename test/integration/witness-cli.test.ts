@@ -13,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { dbEnv, runCli, TRUCE_BIN } from '../support/cli.ts';
 import { startChildServer } from '../support/child-server.ts';
 import { freePort } from '../../scripts/temp-postgres.ts';
-import { formatCosignerKey, generateSignerKey, openCosignatures, openNote, parseCheckpoint, parseCosignerKey, parseKeyString, parseNote, parseVerifierKey } from '../../src/tlog/index.ts';
+import { formatCosignerKey, generateSignerKey, openCosignatures, openNote, parseCheckpoint, parseCosignerKey, parseKeyString, parseNote, parseVerifierKey } from '../../src/tlog/node.ts';
 
 const parseVerifierKeyBytes = (vkey: string) => parseKeyString(vkey).key;
 

@@ -29,7 +29,7 @@ import {
   parseNote,
   parseVerifierKey,
   signCheckpoint,
-} from '../../src/tlog/index.ts';
+} from '../../src/tlog/node.ts';
 import { readHashTile } from '../../src/log/tree-store.ts';
 import type { Deps } from '../../src/services/deps.ts';
 

@@ -18,7 +18,7 @@ import {
   rootFromLeafHashes,
   signCheckpoint,
   verifierKeyOf,
-} from '../../src/tlog/index.ts';
+} from '../../src/tlog/node.ts';
 
 interface InclusionVector { leafIdx: number; treeSize: number; root: string; leafHash: string; proof: string[] | null; desc: string; wantErr?: boolean }
 const vectors = JSON.parse(fs.readFileSync('test/unit/tlog/tlog-vectors.json', 'utf8')) as { inclusion: InclusionVector[] };

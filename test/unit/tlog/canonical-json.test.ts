@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import { readFileSync } from 'node:fs';
 
-import { canonicalJson, TlogError, type JsonValue } from '../../../src/tlog/index.ts';
+import { canonicalJson, TlogError, type JsonValue } from '../../../src/tlog/node.ts';
 
 const parse = (text: string): JsonValue => {
   const value: unknown = JSON.parse(text);

@@ -10,7 +10,7 @@ import {
   parseVerifierKey,
   signCheckpoint,
   TlogError,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { b64, monkeys, sumdb } from './helpers.ts';
 
 const isCode = (code: string) => (e: unknown) => e instanceof TlogError && e.code === code;

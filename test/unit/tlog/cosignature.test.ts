@@ -20,7 +20,7 @@ import {
   signNote,
   TlogError,
   verifierKeyOf,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { flipBit, monkeys, toHex, vectors } from './helpers.ts';
 
 const v = vectors.cosignature[0];

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { decodeBase64, encodeBase64, hasLoneSurrogate, parseDecimal } from '../../../src/tlog/encoding.ts';
-import { TlogError } from '../../../src/tlog/index.ts';
+import { TlogError } from '../../../src/tlog/node.ts';
 
 const malformed = (e: unknown): boolean => e instanceof TlogError && e.code === 'malformed';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 
-import { emptyRoot, foldRight, leafHash, nodeHash, rootFromLeafHashes } from '../../../src/tlog/index.ts';
+import { emptyRoot, foldRight, leafHash, nodeHash, rootFromLeafHashes } from '../../../src/tlog/node.ts';
 import { b64, bytes, hex, toHex, vectors } from './helpers.ts';
 
 const v = vectors.rfc6962_hashing;

@@ -18,7 +18,7 @@ import {
   TlogError,
   verifierKeyOf,
   type NoteVerifier,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { bytes, goNote as go, specNote as spec, sumdb, vectors } from './helpers.ts';
 
 const isCode = (code: string) => (e: unknown) => e instanceof TlogError && e.code === code;

@@ -13,7 +13,7 @@ import {
   parseVerifierKey,
   TlogError,
   type TlogErrorCode,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { b64, bytes, specNote, vectors } from './helpers.ts';
 
 const t = vectors.tiles;

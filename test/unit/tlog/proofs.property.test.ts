@@ -11,7 +11,7 @@ import {
   rootFromLeafHashes,
   verifyConsistency,
   verifyInclusion,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { flipBit } from './helpers.ts';
 import { buildTree, makeLeaves } from './tree-fixture.ts';
 

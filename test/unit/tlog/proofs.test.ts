@@ -15,7 +15,7 @@ import {
   TlogError,
   verifyConsistency,
   verifyInclusion,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { b64, hex, monkeys, vectors } from './helpers.ts';
 import { buildTree, makeLeaves } from './tree-fixture.ts';
 

@@ -23,7 +23,7 @@ import {
   verifyConsistency,
   verifyInclusion,
   type TileFetcher,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { b64, bytes, toHex, vectors } from './helpers.ts';
 
 const t = vectors.tiles;

@@ -22,7 +22,7 @@ import {
   type TileFetcher,
   type TileTreeState,
   type TileWrite,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { buildTree, makeLeaves, type TreeFixture } from './tree-fixture.ts';
 
 /** The tiles a tree of `size` leaves must have, computed directly from all node levels. */

@@ -16,7 +16,7 @@ import {
   tileLayout,
   tilePath,
   tileWidth,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { vectors } from './helpers.ts';
 import { makeLeaves } from './tree-fixture.ts';
 

@@ -3,7 +3,7 @@
  * so proofs can be generated through the node-getter API and compared with the
  * recursive RFC 6962 definitions.
  */
-import { leafHash, nodeHash, type NodeHashGetter } from '../../../src/tlog/index.ts';
+import { leafHash, nodeHash, type NodeHashGetter } from '../../../src/tlog/node.ts';
 
 /** All complete-node levels of a tree plus a getter over them. */
 export interface TreeFixture {

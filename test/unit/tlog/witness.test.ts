@@ -18,7 +18,7 @@ import {
   type NoteVerifier,
   type WitnessDecision,
   type WitnessLogState,
-} from '../../../src/tlog/index.ts';
+} from '../../../src/tlog/node.ts';
 import { b64, hex, monkeys as m, sumdb, vectors } from './helpers.ts';
 
 const w = vectors.cosignature[0];
