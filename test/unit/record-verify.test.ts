@@ -1,13 +1,16 @@
 /**
- * The browser's verifier (web/src/features/record/verify.ts, WebCrypto) against the published
- * inclusion vectors and against proof bundles made by our server-side library: every honest
- * proof verifies, every tampered one fails.
+ * The browser's verifier (web/src/features/record/verify.ts: src/tlog on its browser adapter,
+ * pure-JS SHA-256 and WebCrypto Ed25519) against the published inclusion vectors and against
+ * proof bundles made by the server side: every honest proof verifies, every tampered one fails.
+ * The browser adapter is installed for the whole file (Node only signs here, which needs no
+ * installed primitive but SHA-256, the same in both).
  */
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
-import { verifyEntry, verifyInclusion, VerificationFailed } from '../../web/src/features/record/verify.ts';
+import { verifyEntry, VerificationFailed } from '../../web/src/features/record/verify.ts';
+import { browserCrypto, installTlogCrypto, parseVerifierKey, TlogError, verifyInclusion } from '../../src/tlog/browser.ts';
 import {
   cosigner,
   ed25519Signer,
@@ -24,9 +27,11 @@ interface InclusionVector { leafIdx: number; treeSize: number; root: string; lea
 const vectors = JSON.parse(fs.readFileSync('test/unit/tlog/tlog-vectors.json', 'utf8')) as { inclusion: InclusionVector[] };
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
-test('every published inclusion vector gives the expected answer in the browser verifier', async () => {
+before(() => installTlogCrypto(browserCrypto));
+
+test('every published inclusion vector gives the expected answer with the browser adapter', () => {
   for (const v of vectors.inclusion) {
-    const ok = await verifyInclusion(b64(v.leafHash), v.leafIdx, v.treeSize, (v.proof ?? []).map(b64), b64(v.root));
+    const ok = verifyInclusion(b64(v.leafHash), v.leafIdx, v.treeSize, (v.proof ?? []).map(b64), b64(v.root));
     assert.equal(ok, !v.wantErr, v.desc);
   }
 });
@@ -66,4 +71,22 @@ test('a changed entry, proof, checkpoint or key fails with a reason', async () =
   const other = makeLog(9);
   await assert.rejects(verifyEntry(entry, bundle, other.vkey), VerificationFailed, 'another log key');
   await assert.rejects(verifyEntry(entry, bundle.replace('index 4', 'index 3'), log.vkey), VerificationFailed, 'another index');
+});
+
+test('in a browser the library refuses synchronous Ed25519 verifiers instead of answering wrongly', () => {
+  const log = makeLog(1);
+  assert.throws(() => parseVerifierKey(log.vkey), (err: unknown) => err instanceof TlogError && err.code === 'unavailable');
+});
+
+test('a WebCrypto note verifier answers only for the note it checked (fails closed)', async () => {
+  const { webCryptoNoteVerifier, openCheckpoint, parseNote } = await import('../../src/tlog/browser.ts');
+  const log = makeLog(3);
+  const verifier = await webCryptoNoteVerifier(log.vkey, log.checkpoint);
+  assert.equal(openCheckpoint(log.checkpoint, [verifier], log.signer.name).checkpoint.size, 3);
+  const sig = parseNote(log.checkpoint).signatures[0]!;
+  assert.equal(verifier.verify(parseNote(log.checkpoint).text, sig.signature), true);
+  assert.equal(verifier.verify(parseNote(log.checkpoint).text.replace('\n3\n', '\n4\n'), sig.signature), false, 'another text');
+  const other = makeLog(3);
+  assert.equal(verifier.verify(parseNote(other.checkpoint).text, parseNote(other.checkpoint).signatures[0]!.signature), false, 'a signature it never checked');
+  await assert.rejects(webCryptoNoteVerifier(log.vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+'), log.checkpoint), TlogError, 'a key whose id does not match');
 });
