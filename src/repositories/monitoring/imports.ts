@@ -40,9 +40,26 @@ export async function clientIdAuthors(db: Kysely<DB>, clientIds: readonly string
   return out;
 }
 
-/** The whole row of an incident on record, as the plan joins it. */
-export function incidentRow(db: Kysely<DB>, id: string): Promise<Selectable<IncidentTable> | undefined> {
-  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * Whole rows of the incidents that take reports (open, not merged) of one event type whose
+ * time is in [from, to) and point in the box: what the plan groups an import's rows against.
+ */
+export function openIncidentsIn(db: Kysely<DB>, eventType: string, box: { minLon: number; maxLon: number; minLat: number; maxLat: number }, from: Date, to: Date): Promise<Selectable<IncidentTable>[]> {
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('merged_into', 'is', null)
+    .where('event_type', '=', eventType)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('lon', '>=', box.minLon)
+    .where('lon', '<=', box.maxLon)
+    .where('lat', '>=', box.minLat)
+    .where('lat', '<=', box.maxLat)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function createImport(db: Kysely<DB>, id: string, actorUserId: string | null, now: Date): Promise<void> {
@@ -108,26 +125,27 @@ export async function copyStaged(tx: Kysely<DB>, importId: string, target: Copie
 
 /**
  * Copies the staged changes into the log's outbox in staging order (ids follow the plan, as
- * filing one by one would number them) and their secrets beside them, matched by (kind, id,
- * version), which is unique per change. Returns the last outbox id (null if none).
+ * filing one by one would number them) and their secrets beside them. Each change takes its
+ * id from the outbox's sequence first, in staging order, so its secrets need no join back.
+ * Returns the last outbox id (null if none).
  */
 export async function copyStagedChanges(tx: Kysely<DB>, importId: string): Promise<number | null> {
   const r = await sql<{ last: string | number | null }>`
-    with staged as (
-      select s.seq, s.row from report_import_rows s where s.import_id = ${importId} and s.target = 'record_changes'
+    with staged as materialized (
+      select nextval(pg_get_serial_sequence('record_changes', 'id')) as id, t.row
+      from (select s.seq, s.row from report_import_rows s where s.import_id = ${importId} and s.target = 'record_changes' order by s.seq) t
     ), ins as (
-      insert into record_changes (record_kind, record_id, version, op, actor_org_id, actor_user_id, at, payload)
-      select r.record_kind, r.record_id, r.version, r.op, r.actor_org_id, r.actor_user_id, r.at, r.payload
+      insert into record_changes (id, record_kind, record_id, version, op, actor_org_id, actor_user_id, at, payload)
+      select s.id, r.record_kind, r.record_id, r.version, r.op, r.actor_org_id, r.actor_user_id, r.at, r.payload
       from staged s, jsonb_populate_record(null::record_changes, s.row) r
-      order by s.seq
-      returning id, record_kind, record_id, version
+      order by s.id
+      returning id
     ), secrets as (
-      insert into record_secrets (change_id, field, salt, value)
-      select ins.id, x.field, decode(x.salt, 'hex'), coalesce(x.value, 'null'::jsonb)
-      from ins
-      join staged s on s.row->>'record_kind' = ins.record_kind and s.row->>'record_id' = ins.record_id and (s.row->>'version')::int = ins.version,
+      -- Foreign keys are checked at the end of the statement, once ins has run.
       -- A JSON null comes out of jsonb_to_recordset as SQL null: kept as the JSON null appendChange stores.
-      jsonb_to_recordset(s.row->'secrets') as x(field text, salt text, value jsonb)
+      insert into record_secrets (change_id, field, salt, value)
+      select s.id, x.field, decode(x.salt, 'hex'), coalesce(x.value, 'null'::jsonb)
+      from staged s, jsonb_to_recordset(s.row->'secrets') as x(field text, salt text, value jsonb)
       returning 1
     )
     select max(id) as last from ins`.execute(tx);

@@ -4,8 +4,8 @@
  * rows one by one, in file order, would give (apart from ids and timestamps):
  *
  * - each row is grouped by the same rule (pickIncident) over the same candidates: the open
- *   incidents on record when the plan is made, as the import's earlier rows left them, and
- *   the incidents those rows opened;
+ *   incidents on record when the plan is made (read in a few slices of time, not one query
+ *   per row), as the import's earlier rows left them, and the incidents those rows opened;
  * - a row that opens an incident records the incident's `create`, the map grids' counts, the
  *   history event and its change; a row that joins one records an `update` (report_count + 1,
  *   earliest time, version + 1), then the report and its `create`: the same changes in the
@@ -21,8 +21,7 @@ import type { Actor } from '../../domain/policy.ts';
 import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupCandidate, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
 import { gridDeltas, type GridDelta, type GridKind } from '../../domain/monitoring/clustering.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
-import { groupingCandidates } from '../../repositories/monitoring/incidents.ts';
-import { incidentRow, type StageTarget } from '../../repositories/monitoring/imports.ts';
+import { openIncidentsIn, type StageTarget } from '../../repositories/monitoring/imports.ts';
 import { buildChange, type BuiltChange, type ChangeInput } from '../records.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { newIncidentRow, reportRow, type ReportPlace } from './reports.ts';
@@ -49,17 +48,19 @@ export interface ImportPlan {
   incidents: number;
 }
 
-/** An incident the import opened or joined, in its state after the rows planned so far. */
+/** An incident on record (read when planning) or opened by the import, in its state after the rows planned so far. */
 interface Touched {
   state: IncidentState;
   /** The version on record when the plan read it; null for an incident the import opens. */
   plannedVersion: number | null;
-  /** Order of first touch: candidates are offered in a stable order. */
+  /** Whether the import changes it (opens or joins it). */
+  changed: boolean;
+  /** Candidates are offered in a stable order: incidents on record first, then the import's. */
   order: number;
 }
 
-/** Touched incidents, indexed by event type and time bucket so each row looks at few. */
-class TouchedIncidents {
+/** The incidents rows may join, indexed by event type and time bucket so each row looks at few. */
+class Incidents {
   readonly byId = new Map<string, Touched>();
   private readonly buckets = new Map<string, Set<Touched>>();
   constructor(private readonly windowMs: number) {}
@@ -74,8 +75,9 @@ class TouchedIncidents {
     return b;
   }
 
-  add(state: IncidentState, plannedVersion: number | null): void {
-    const t: Touched = { state, plannedVersion, order: this.byId.size };
+  add(state: IncidentState, plannedVersion: number | null, changed: boolean): void {
+    if (this.byId.has(state.id)) return;
+    const t: Touched = { state, plannedVersion, changed, order: this.byId.size };
     this.byId.set(state.id, t);
     this.bucket(this.key(state.event_type, state.occurred_at)).add(t);
   }
@@ -83,6 +85,7 @@ class TouchedIncidents {
   /** Replaces an incident's state (its time may move earlier, so its bucket too). */
   update(next: IncidentState): void {
     const t = this.byId.get(next.id)!;
+    t.changed = true;
     this.buckets.get(this.key(t.state.event_type, t.state.occurred_at))?.delete(t);
     t.state = next;
     this.bucket(this.key(next.event_type, next.occurred_at)).add(t);
@@ -141,12 +144,39 @@ const incidentChange = (i: IncidentState, op: 'create' | 'update', actor: Actor 
   kind: 'incident', id: i.id, version: i.version, op, at, actor, public: monitoringPublicFields.incident(i), restricted: monitoringRestrictedFields.incident(i),
 });
 
-/** Rows planned between two yields to the event loop (each is one short read and a few hashes). */
-const YIELD_EVERY = 20;
+/** Rows planned between two yields to the event loop (each costs a few hashes). */
+const YIELD_EVERY = 50;
+
+/** Incidents on record are read in slices of this much time (each one short query). */
+const SLICE_MS = 7 * 86_400_000;
+
+/**
+ * Reads the incidents on record every row may join: for each event type, the slices of time
+ * its rows' windows reach, within the box around all its rows. Same filter as
+ * groupingCandidates (open, not merged, same type), read once instead of once per row.
+ */
+async function loadOnRecord(db: Kysely<DB>, rows: readonly CheckedRow[], into: Incidents, windowMs: number, radiusKm: number): Promise<void> {
+  const byType = new Map<string, { slices: Set<number>; box: ReturnType<typeof searchBox> }>();
+  for (const r of rows) {
+    const t = new Date(r.input.occurredAt).getTime();
+    const b = searchBox(r.input.location.coordinates, radiusKm);
+    const e = byType.get(r.input.eventType) ?? { slices: new Set<number>(), box: b };
+    for (let s = Math.floor((t - windowMs) / SLICE_MS); s <= Math.floor((t + windowMs) / SLICE_MS); s++) e.slices.add(s);
+    e.box = { minLon: Math.min(e.box.minLon, b.minLon), maxLon: Math.max(e.box.maxLon, b.maxLon), minLat: Math.min(e.box.minLat, b.minLat), maxLat: Math.max(e.box.maxLat, b.maxLat) };
+    byType.set(r.input.eventType, e);
+  }
+  for (const [eventType, { slices, box }] of byType) {
+    for (const s of [...slices].sort((a, b) => a - b)) {
+      await yieldToOthers();
+      for (const i of await openIncidentsIn(db, eventType, box, new Date(s * SLICE_MS), new Date((s + 1) * SLICE_MS))) into.add(i, i.version, false);
+    }
+  }
+}
 
 export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], actor: Actor | null, now: Date, thresholds: GroupingThresholds = DEFAULT_GROUPING): Promise<ImportPlan> {
   const windowMs = thresholds.windowMinutes * 60_000;
-  const touched = new TouchedIncidents(windowMs);
+  const touched = new Incidents(windowMs);
+  await loadOnRecord(db, rows, touched, windowMs, thresholds.radiusKm);
   const grid = new GridSums();
   const events: StagedRow[] = [];
   const reports: StagedRow[] = [];
@@ -159,18 +189,8 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
     const box = searchBox([lon, lat], thresholds.radiusKm);
     const from = new Date(occurredAt.getTime() - windowMs);
     const to = new Date(occurredAt.getTime() + windowMs);
-    // Incidents on record as they are now, except those the import already changed (in memory).
-    const onRecord = (await groupingCandidates(db, r.input.eventType, box, from, to)).filter((c) => !touched.byId.has(c.id));
-    const match = pickIncident({ lon, lat, occurredAt }, [...onRecord, ...touched.candidates(r.input.eventType, box, from, to)], thresholds);
-    let current = match ? touched.byId.get(match.id)?.state : undefined;
-    if (match && !current) {
-      // As filing does after its lock: join only if it still takes reports.
-      const row = await incidentRow(db, match.id);
-      if (row && row.merged_into === null && OPEN_STATUSES.includes(row.status)) {
-        touched.add(row, row.version);
-        current = row;
-      }
-    }
+    const match = pickIncident({ lon, lat, occurredAt }, touched.candidates(r.input.eventType, box, from, to), thresholds);
+    const current = match ? touched.byId.get(match.id)?.state : undefined;
     let incidentId: string;
     if (current) {
       const earliest = new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
@@ -181,7 +201,7 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
       incidentId = next.id;
     } else {
       const incident = newIncidentRow(r.input, r.ctx, randomUUID(), now);
-      touched.add(incident, null);
+      touched.add(incident, null, true);
       record(incidentChange(incident, 'create', actor, now));
       grid.add(null, incident);
       const event = eventRow({ incidentId: incident.id, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
@@ -194,7 +214,7 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
     reports.push({ target: 'reports', row: report });
     record({ kind: 'report', id: report.id, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.report(report), restricted: monitoringRestrictedFields.report(report) });
   }
-  const all = [...touched.byId.values()];
+  const all = [...touched.byId.values()].filter((t) => t.changed);
   const opened: StagedRow[] = all.filter((t) => t.plannedVersion === null).map((t) => ({ target: 'incidents', row: { ...t.state } }));
   const joined: StagedRow[] = all.filter((t) => t.plannedVersion !== null).map((t) => ({
     target: 'incident_updates',
