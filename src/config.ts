@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseWitnessList, type WitnessEndpoint } from './log/publisher.ts';
 import { parseTrustProxy, type TrustProxy } from './api/http/client-address.ts';
 import { DEFAULT_LIMITS, type RequestLimits } from './api/http/rate-limit.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './services/monitoring/import-limits.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -41,6 +42,9 @@ const EnvSchema = z.object({
   TRUCE_ANON_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.anonymousBurst),
   /** Live event streams (SSE) one account may hold open at once, per process. */
   TRUCE_SSE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.streamsPerAccount),
+  /** Bulk import: rows per file and bytes per upload (the one publish step grows with the rows). */
+  TRUCE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_IMPORT_LIMITS.maxRows),
+  TRUCE_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_IMPORT_LIMITS.maxBytes),
 });
 
 export interface Config {
@@ -65,6 +69,7 @@ export interface Config {
   purgeIntervalMs: number;
   /** Per-process request limits (anonymous requests per address, event streams per account). */
   limits: RequestLimits;
+  importLimits: ImportLimits;
 }
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
@@ -117,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInEventDays: e.TRUCE_SIGN_IN_EVENT_DAYS,
     purgeIntervalMs: e.TRUCE_PURGE_INTERVAL_S * 1000,
     limits: { anonymousPerSecond: e.TRUCE_ANON_RATE, anonymousBurst: e.TRUCE_ANON_BURST, streamsPerAccount: e.TRUCE_SSE_MAX_PER_ACCOUNT },
+    importLimits: { maxRows: e.TRUCE_IMPORT_MAX_ROWS, maxBytes: e.TRUCE_IMPORT_MAX_BYTES },
   };
 }
 

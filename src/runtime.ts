@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { systemClock } from './adapters/clock.ts';
 import type { Config } from './config.ts';
 import type { Deps, LogPort } from './services/deps.ts';
+import { STALE_MS, sweepImports } from './services/monitoring/import-sweep.ts';
 import { Sequencer } from './log/sequencer.ts';
 import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 import { createEvents } from './events/index.ts';
@@ -58,7 +59,10 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     tokenMaxDays: config.tokenMaxDays,
     signInEventDays: config.signInEventDays,
   };
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events, auth };
+  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events, auth, importLimits: config.importLimits };
+  // Staged rows of imports a crash interrupted. An embedded data directory has one process (its
+  // lock), so any import still staging there is dead; on PostgreSQL another server may be mid-import.
+  await sweepImports(deps, undefined, database.engine === 'pglite' ? 0 : STALE_MS);
   return {
     database, deps, sequencer, publisher, logKey, origin: config.logOrigin,
     close: async () => {

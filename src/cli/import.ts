@@ -1,18 +1,23 @@
 /**
  * @module `truce import reports FILE`: bulk import of CSV (ACLED columns) and GeoJSON, all or
- * nothing, with a progress bar on a terminal. A bad row is printed with its line number and
- * nothing is stored; re-running the same file creates nothing new (clientIds are derived).
+ * nothing, with a progress bar on a terminal. The first 100 bad rows are printed with their
+ * line numbers, then the total, and nothing is stored; re-running the same file creates nothing
+ * new (clientIds are derived). Same limits as the API (TRUCE_IMPORT_MAX_ROWS / _MAX_BYTES).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withRuntime } from './with-runtime.ts';
-import { importReports } from '../services/monitoring/import.ts';
+import { importReports, type Progress } from '../services/monitoring/import.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../services/monitoring/import-limits.ts';
 import type { ImportFormat } from '../services/monitoring/import-parse.ts';
 import { findPrincipalByEmail } from '../repositories/users.ts';
 import { invalid, notFound, ServiceError } from '../services/errors.ts';
 import type { Actor } from '../domain/policy.ts';
+
+type Phase = Parameters<Progress>[0];
+const PHASES: Record<Phase, string> = { check: 'checking  ', stage: 'staging   ', publish: 'publishing' };
 
 function formatOf(file: string, given: string | undefined): ImportFormat {
   const f = given ?? (/\.(geo)?json$/i.test(file) ? 'geojson' : path.extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
@@ -30,23 +35,25 @@ export function registerImportCommands(program: Command): void {
     .option('--as <email>', 'file the reports as this account (default: the operator, recorded as the system)')
     .action(async (file: string, o: { format?: string; as?: string }) => {
       const format = formatOf(file, o.format);
-      const content = fs.readFileSync(file, 'utf8');
       const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let phase = '';
       try {
         const r = await withRuntime('import reports', async (rt) => {
+          const maxBytes = (rt.deps.importLimits ?? DEFAULT_IMPORT_LIMITS).maxBytes;
+          if (fs.statSync(file).size > maxBytes) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${maxBytes} bytes (TRUCE_IMPORT_MAX_BYTES)`);
+          const content = fs.readFileSync(file, 'utf8');
           let actor: Actor | null = null;
           if (o.as) {
             const p = await findPrincipalByEmail(rt.deps.db, o.as.toLowerCase());
             if (!p) throw notFound(`account ${o.as}`);
             actor = { userId: p.id, organisationId: p.organisation_id, role: p.role };
           }
-          return importReports(rt.deps, actor, content, format, (ph, done, total) => {
+          return importReports(rt.deps, actor, content, format, (ph: Phase, done, total) => {
             if (!bar) return;
             if (ph !== phase) {
               if (phase) bar.stop();
               phase = ph;
-              bar.start(total, 0, { phase: ph === 'check' ? 'checking' : 'writing ' });
+              bar.start(total, 0, { phase: PHASES[ph] });
             }
             bar.update(done);
           });

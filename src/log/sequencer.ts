@@ -113,7 +113,9 @@ export class Sequencer implements LogPort {
         // until the outbox is empty would starve waiters under continuous load.
         const batch = this.waiters.splice(0);
         try {
-          while ((await this.integrateOnce()) === BATCH);
+          // Between batches, let the event loop read other requests: on PGlite a loop of queries
+          // never reaches it by itself, and a bulk import leaves tens of thousands of changes.
+          while ((await this.integrateOnce()) === BATCH) await new Promise((r) => setImmediate(r));
         } catch (err) {
           this.cache = undefined;
           this.logger.error({ err }, 'log integration failed; will retry');

@@ -28,6 +28,11 @@ export async function findSectorContaining(db: Kysely<DB>, lon: number, lat: num
   return candidates.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
 }
 
+/** As sectorsNear, over sectors already loaded by listSectors (bulk import places thousands of points). */
+export function sectorsNearIn(sectors: readonly SectorRow[], lon: number, lat: number, margin: number): SectorRow[] {
+  return sectors.filter((s) => s.min_lon <= lon + margin && s.max_lon >= lon - margin && s.min_lat <= lat + margin && s.max_lat >= lat - margin);
+}
+
 /**
  * Sectors whose bounding box comes within `margin` degrees of the point: the candidates for the
  * sector of a coarse cell (a margin a little over half the cell, so rounding never drops one).

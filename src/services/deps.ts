@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import type { Engine } from '../db/connect.ts';
 import type { Clock } from '../adapters/clock.ts';
 import type { PasswordGate } from '../adapters/password-gate.ts';
+import type { ImportLimits } from './monitoring/import-limits.ts';
 
 /** The transparency log as services see it: wait for committed changes to get their index. */
 export interface LogPort {
@@ -51,4 +52,6 @@ export interface Deps {
   logger: Logger;
   events: EventsPort;
   auth: AuthSettings;
+  /** Bulk import limits (TRUCE_IMPORT_MAX_ROWS, TRUCE_IMPORT_MAX_BYTES); the defaults when absent. */
+  importLimits?: ImportLimits;
 }

@@ -49,8 +49,17 @@ export function commitment(salt: Uint8Array, value: JsonValue): string {
   return createHash('sha256').update(salt).update(canonicalJson(value), 'utf8').digest('hex');
 }
 
-/** Appends one change inside the caller's transaction; returns the change id (outbox key). */
-export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise<number> {
+/** A change ready to insert: its record_changes row (without the id) and its secrets. */
+export interface BuiltChange {
+  row: { record_kind: string; record_id: string; version: number; op: ChangeOp; actor_org_id: string | null; actor_user_id: string | null; at: Date; payload: string };
+  secrets: { field: string; salt: Buffer; value: JsonValue }[];
+}
+
+/**
+ * Salts and commits the restricted fields and builds the row, refusing a change too large for
+ * one leaf. Pure apart from the random salts: bulk import stages what this returns.
+ */
+export function buildChange(change: ChangeInput): BuiltChange {
   const secrets = Object.entries(change.restricted ?? {}).map(([field, value]) => {
     const salt = randomBytes(16);
     return { field, salt, value, commitment: commitment(salt, value) };
@@ -65,9 +74,8 @@ export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise
   if (Buffer.byteLength(payloadText) > MAX_LEAF_BYTES - LEAF_ENVELOPE_BYTES) {
     throw new ServiceError(413, 'Content Too Large', `this ${change.kind} is too large for one log entry (64 KiB); large content must be referenced by its SHA-256`);
   }
-  const row = await tx
-    .insertInto('record_changes')
-    .values({
+  return {
+    row: {
       record_kind: change.kind,
       record_id: change.id,
       version: change.version,
@@ -76,13 +84,19 @@ export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise
       actor_user_id: change.actor?.userId ?? null,
       at: change.at,
       payload: payloadText,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (secrets.length > 0) {
+    },
+    secrets: secrets.map(({ field, salt, value }) => ({ field, salt, value })),
+  };
+}
+
+/** Appends one change inside the caller's transaction; returns the change id (outbox key). */
+export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise<number> {
+  const built = buildChange(change);
+  const row = await tx.insertInto('record_changes').values(built.row).returning('id').executeTakeFirstOrThrow();
+  if (built.secrets.length > 0) {
     await tx
       .insertInto('record_secrets')
-      .values(secrets.map((s) => ({ change_id: row.id, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })))
+      .values(built.secrets.map((s) => ({ change_id: row.id, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })))
       .execute();
   }
   return row.id;

@@ -11,6 +11,7 @@ import * as force from './005-force.ts';
 import * as compliance from './006-compliance.ts';
 import * as witnessing from './007-witnessing.ts';
 import * as leafV2 from './009-leaf-v2.ts';
+import * as reportImports from './010-report-imports.ts';
 import * as rulingReviews from './012-ruling-reviews.ts';
 import * as signInAndTokens from './008-sign-in-and-tokens.ts';
 import * as releasability from './011-releasability.ts';
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-compliance': compliance,
   '007-witnessing': witnessing,
   '009-leaf-v2': leafV2,
+  '010-report-imports': reportImports,
   '012-ruling-reviews': rulingReviews,
   '008-sign-in-and-tokens': signInAndTokens,
   '011-releasability': releasability,

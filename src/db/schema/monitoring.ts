@@ -106,7 +106,26 @@ export interface IncidentGridTable {
   violations: number;
 }
 
+/** An import being staged, or finished and awaiting the deletion of its staged rows (migration 010). */
+export interface ReportImportTable {
+  id: string;
+  actor_user_id: string | null;
+  state: 'staging' | 'published' | 'abandoned';
+  staged: number;
+  created_at: Timestamp;
+  touched_at: Timestamp;
+}
+
+export interface ReportImportRowTable {
+  import_id: string;
+  seq: number;
+  target: string;
+  row: Json;
+}
+
 export interface MonitoringTables {
+  report_imports: ReportImportTable;
+  report_import_rows: ReportImportRowTable;
   incident_grid: IncidentGridTable;
   /** The same pyramid over coarse points, for audiences that see coarsened locations. */
   incident_coarse_grid: IncidentGridTable;

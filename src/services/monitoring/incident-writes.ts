@@ -8,7 +8,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { IncidentAction, IncidentEventTable, IncidentTable } from '../../db/schema/monitoring.ts';
 import type { Actor } from '../../domain/policy.ts';
-import type { ChangeOp } from '../records.ts';
+import type { ChangeInput, ChangeOp } from '../records.ts';
 import type { RecordFn } from '../write.ts';
 import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
 import { conflict } from '../errors.ts';
@@ -58,8 +58,9 @@ const OPS: Record<IncidentAction, ChangeOp> = {
   create: 'create', transition: 'transition', approve: 'approve', contest: 'approve', assign: 'update', merge: 'merge', split: 'split',
 };
 
-export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInput, actor: Actor | null, at: Date): Promise<void> {
-  const row = {
+/** The history row of an event (its seq comes from the database). */
+export function eventRow(e: EventInput, actor: Actor | null, at: Date): Omit<Selectable<IncidentEventTable>, 'seq'> & { detail: Record<string, unknown> } {
+  return {
     id: randomUUID(),
     incident_id: e.incidentId,
     action: e.action,
@@ -69,15 +70,23 @@ export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInpu
     rationale: e.rationale,
     round: e.round,
     related_incident_id: e.relatedIncidentId ?? null,
-    detail: JSON.stringify(e.detail ?? {}),
+    detail: e.detail ?? {},
     actor_user_id: actor?.userId ?? null,
     actor_org_id: actor?.organisationId ?? null,
     at,
   };
-  const inserted = await tx.insertInto('incident_events').values(row).returning('seq').executeTakeFirstOrThrow();
-  const stored: Selectable<IncidentEventTable> = { ...row, seq: inserted.seq, detail: e.detail ?? {} };
-  await record({
-    kind: 'incident_event', id: row.id, version: 1, op: OPS[e.action], at, actor,
+}
+
+/** The change an event records in the log (public fields and restricted ones). */
+export function eventChange(stored: Selectable<IncidentEventTable>, actor: Actor | null, at: Date): ChangeInput {
+  return {
+    kind: 'incident_event', id: stored.id, version: 1, op: OPS[stored.action], at, actor,
     public: monitoringPublicFields.incidentEvent(stored), restricted: monitoringRestrictedFields.incidentEvent(stored),
-  });
+  };
+}
+
+export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInput, actor: Actor | null, at: Date): Promise<void> {
+  const row = eventRow(e, actor, at);
+  const inserted = await tx.insertInto('incident_events').values({ ...row, detail: JSON.stringify(row.detail) }).returning('seq').executeTakeFirstOrThrow();
+  await record(eventChange({ ...row, seq: inserted.seq }, actor, at));
 }

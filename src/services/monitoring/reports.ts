@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { CreateReport } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
-import type { ReportTable } from '../../db/schema/monitoring.ts';
+import type { IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { checkReportRules } from '../../domain/monitoring/intake.ts';
 import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
 import { containsPoint, sideOfLine, type Area } from '../../domain/geo.ts';
-import { sectorsNear, type SectorRow } from '../../repositories/sectors.ts';
-import { controlLineAt } from '../../repositories/control-lines.ts';
+import { sectorsNear, sectorsNearIn, type SectorRow } from '../../repositories/sectors.ts';
+import { controlLineAt, type ControlLineRow } from '../../repositories/control-lines.ts';
 import { findReportByClientId, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
 import type { Deps } from '../deps.ts';
@@ -41,11 +41,17 @@ export interface ReportPlace {
   coarse: CoarsePlace;
 }
 
-export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date): Promise<ReportPlace> {
+/** Every sector (by name) and the control line in force, loaded once to place many reports (bulk import). */
+export interface PlaceCache {
+  sectors: SectorRow[];
+  line: ControlLineRow | undefined;
+}
+
+export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date, cache?: PlaceCache): Promise<ReportPlace> {
   const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
   const [lon, lat] = input.location.coordinates;
   // One read serves both the exact point's sector and the candidates for its coarse cell's.
-  const nearby = await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
+  const nearby = cache ? sectorsNearIn(cache.sectors, lon, lat, COARSE_CANDIDATE_MARGIN) : await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
   const sector = nearby.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
   if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
   if (input.evidence.length > 0) {
@@ -56,7 +62,7 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
     });
   }
   if (problems.length > 0 || !sector) throw invalid(problems);
-  const line = await controlLineAt(db, now);
+  const line = cache ? cache.line : await controlLineAt(db, now);
   const heldArea = line ? ((line.held_area as Area | null) ?? null) : null;
   const side = line ? sideOfLine(heldArea, [lon, lat]) : null;
   return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea) };
@@ -95,6 +101,24 @@ export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: str
   };
 }
 
+/** The incident a report opens when it joins none (version 1, its one report). */
+export function newIncidentRow(input: CreateReport, ctx: ReportPlace, id: string, now: Date): Selectable<IncidentTable> {
+  const [lon, lat] = input.location.coordinates;
+  return {
+    id,
+    // The title is shown to everyone (and published): it names the coarse point's sector.
+    title: `${input.subEventType} — ${ctx.coarse.sector.name}`,
+    status: 'alleged' as const,
+    outcome: null, provision_id: null, responsible_org_id: null,
+    event_type: input.eventType, sub_event_type: input.subEventType,
+    occurred_at: new Date(input.occurredAt), lon, lat,
+    sector_id: ctx.sector.id, side: ctx.side,
+    coarse_lon: ctx.coarse.lon, coarse_lat: ctx.coarse.lat, coarse_sector_id: ctx.coarse.sector.id, coarse_side: ctx.coarse.side,
+    report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
+    version: 1, created_at: now, updated_at: now,
+  };
+}
+
 const asJson = (v: unknown): string => JSON.stringify(v);
 
 /**
@@ -126,19 +150,7 @@ export async function insertReport(
     await updateIncident(tx, record, current, { report_count: current.report_count + 1, occurred_at: earliest }, 'update', actor, now);
   } else {
     incidentId = randomUUID();
-    const incident = {
-      id: incidentId,
-      // The title is shown to everyone (and published): it names the coarse point's sector.
-      title: `${input.subEventType} — ${ctx.coarse.sector.name}`,
-      status: 'alleged' as const,
-      outcome: null, provision_id: null, responsible_org_id: null,
-      event_type: input.eventType, sub_event_type: input.subEventType,
-      occurred_at: occurredAt, lon, lat,
-      sector_id: ctx.sector.id, side: ctx.side,
-      coarse_lon: ctx.coarse.lon, coarse_lat: ctx.coarse.lat, coarse_sector_id: ctx.coarse.sector.id, coarse_side: ctx.coarse.side,
-      report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
-      version: 1, created_at: now, updated_at: now,
-    };
+    const incident = newIncidentRow(input, ctx, incidentId, now);
     await tx.insertInto('incidents').values(incident).execute();
     await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
     await applyGridChange(tx, null, incident);
