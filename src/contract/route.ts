@@ -113,5 +113,3 @@ export type CallInput<D> = D extends RouteDef<infer P, infer Q, infer B, z.ZodTy
 
 export type CallOutput<D> = D extends RouteDef<z.ZodType, z.ZodType, z.ZodType, infer R, Produces> ? Output<R> : never;
 
-/** The ids of a table's routes that answer JSON (the typed client calls these). */
-export type JsonRouteId<T> = { [K in keyof T]: T[K] extends { produces?: infer O } ? (O extends { kind: 'json' } | undefined ? K : never) : K }[keyof T];
