@@ -13,7 +13,7 @@ import { mountRoutes, type AppEnv } from './register.ts';
 import { buildOpenApi } from './openapi.ts';
 import { DOCS_HTML, DOCS_JS } from './docs.ts';
 import { problemResponse } from './http/problem.ts';
-import { mountCapabilityExtras } from './extras/index.ts';
+import { HttpProblem } from './http/problem-error.ts';
 import { clientAddress, type TrustProxy } from './http/client-address.ts';
 import { anonymousRateLimit, DEFAULT_LIMITS, StreamCounter, type RequestLimits } from './http/rate-limit.ts';
 
@@ -57,6 +57,7 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds, err.errorCount);
     if (err instanceof PolicyDenied) return problemResponse(403, 'Forbidden', err.message);
+    if (err instanceof HttpProblem) return problemResponse(err.status, err.title, err.message);
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     return problemResponse(500, 'Internal Server Error', 'the error was logged; nothing was changed');
   });
@@ -72,7 +73,6 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
   app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   mountRoutes(app, deps, opts.secureCookies);
-  mountCapabilityExtras(app, deps);
   opts.extra?.(app);
   app.all('/api/*', (c) => problemResponse(404, 'Not Found', `no API operation ${c.req.method} ${c.req.path}`));
 

@@ -1,11 +1,12 @@
 /**
- * @module The OpenAPI 3.1 document, generated from the route table (never written by hand).
+ * @module The OpenAPI 3.1 document, generated from the route table (never written by hand): every
+ * route, with the media types it consumes and produces. `npm run openapi` writes it to
+ * docs/openapi.json, and `npm run check` fails when that file is stale (scripts/openapi-check.ts).
  */
 import { z } from 'zod';
 import { routes } from '../contract/routes.ts';
-import type { RouteDef } from '../contract/route.ts';
+import { mediaTypeOf, type RouteDef } from '../contract/route.ts';
 import { Problem } from '../contract/common.ts';
-import { EXTRA_OPERATIONS } from './openapi-extras.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,39 +29,66 @@ function parameters(def: RouteDef): JsonSchema[] {
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 
+/** The success answer: JSON by its schema, text as a string, bytes as binary, a stream as events. */
+function success(def: RouteDef): JsonSchema {
+  const produces = def.produces ?? { kind: 'json' };
+  if (def.status === 204) return { description: 'No content' };
+  const type = mediaTypeOf(produces);
+  switch (produces.kind) {
+    case 'json':
+      return { description: 'OK', content: { [type]: { schema: toSchema(def.response!, 'output') } } };
+    case 'sse':
+      return { description: 'A stream of events (`ready` first, then one per change; keep-alive comments)', content: { [type]: { schema: { type: 'string' } } } };
+    case 'csv':
+    case 'ndjson':
+    case 'text':
+      return { description: 'OK', content: { [type]: { schema: { type: 'string' } } } };
+    case 'binary':
+      return { description: 'OK', content: { [type]: { schema: { type: 'string', contentMediaType: type } } } };
+  }
+}
+
+function requestBody(def: RouteDef): JsonSchema | undefined {
+  if (!def.body) return undefined;
+  const consumes = def.consumes ?? { kind: 'json' };
+  if (consumes.kind === 'json') return { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } };
+  const schema = consumes.kind === 'text' ? { type: 'string', maxLength: consumes.maxBytes } : { type: 'string', contentMediaType: 'application/octet-stream' };
+  return {
+    required: true,
+    description: `At most ${consumes.maxBytes} bytes (413 beyond); any other media type is a 415`,
+    content: Object.fromEntries(consumes.mediaTypes.map((t) => [t, { schema }])),
+  };
+}
+
+function failures(def: RouteDef): JsonSchema {
+  const out: JsonSchema = {};
+  if (def.params || def.query || def.body) out['400'] = { description: 'Invalid request: `errors` names each bad field', content: problemContent };
+  if (def.auth === 'account') {
+    out['401'] = { description: 'Not signed in', content: problemContent };
+    out['403'] = { description: 'Not allowed', content: problemContent };
+  }
+  if (def.consumes && def.consumes.kind !== 'json') {
+    out['413'] = { description: 'Content Too Large', content: problemContent };
+    out['415'] = { description: 'Unsupported Media Type', content: problemContent };
+  }
+  if (def.produces?.kind === 'sse') out['429'] = { description: 'Too many open streams for this account', content: problemContent };
+  return out;
+}
+
 /** Builds the document; `version` is the package version. */
 export function buildOpenApi(version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const [id, raw] of Object.entries(routes)) {
     const def = raw as RouteDef;
-    const op: JsonSchema = {
+    const body = requestBody(def);
+    (paths[def.path] ??= {})[def.method] = {
       operationId: id,
       summary: def.summary,
       tags: [def.tag],
       parameters: parameters(def),
-      responses: {
-        [String(def.status)]:
-          def.status === 204
-            ? { description: 'No content' }
-            : { description: 'OK', content: { 'application/json': { schema: toSchema(def.response, 'output') } } },
-        '400': { description: 'Invalid request: `errors` names each bad field', content: problemContent },
-        ...(def.auth === 'account'
-          ? { '401': { description: 'Not signed in', content: problemContent }, '403': { description: 'Not allowed', content: problemContent } }
-          : {}),
-      },
-      ...(def.auth === 'account' ? { security: [{ bearer: [] }, { cookie: [] }] } : { security: [] }),
-    };
-    if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } };
-    (paths[def.path] ??= {})[def.method] = op;
-  }
-  for (const x of EXTRA_OPERATIONS) {
-    (paths[x.path] ??= {})[x.method] = {
-      operationId: `${x.method}${x.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
-      summary: x.summary,
-      tags: [x.tag],
-      responses: { '200': { description: 'OK', content: { [x.produces]: {} } }, ...(x.public ? {} : { '401': { description: 'Not signed in', content: problemContent } }) },
-      ...(x.consumes ? { requestBody: { required: true, content: Object.fromEntries(x.consumes.split(', ').map((t) => [t, {}])) } } : {}),
-      security: x.public ? [] : [{ bearer: [] }, { cookie: [] }],
+      ...(body ? { requestBody: body } : {}),
+      responses: { [String(def.status)]: success(def), ...failures(def) },
+      security: def.auth === 'account' ? [{ bearer: [] }, { cookie: [] }] : [],
     };
   }
   return {

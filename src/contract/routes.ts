@@ -30,6 +30,7 @@ import { geoRoutes } from './routes/geo.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { forceRoutes } from './routes/force.ts';
 import { complianceRoutes } from './routes/compliance.ts';
+import { logRoutes } from './routes/log.ts';
 
 const Empty = z.object({});
 
@@ -110,10 +111,16 @@ export const routes = {
     summary: 'The daily situation report (Asia/Gaza day): monitoring, force, handover and compliance; as Markdown at /api/sitrep.md',
     query: SitrepQuery, response: Sitrep,
   }),
+  getSitrepMarkdown: route({
+    method: 'get', path: '/api/sitrep.md', tag: 'reports', auth: 'account', status: 200,
+    summary: 'The daily situation report as Markdown (?date=YYYY-MM-DD, Asia/Gaza day)',
+    query: SitrepQuery, produces: { kind: 'text', mediaType: 'text/markdown' },
+  }),
   ...geoRoutes,
   ...monitoringRoutes,
   ...forceRoutes,
   ...complianceRoutes,
+  ...logRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -20,3 +20,11 @@ export function toCsv(header: readonly string[], hxl: readonly string[], rows: r
 export function csvLine(cells: readonly Cell[]): string {
   return cells.map(cell).join(',');
 }
+
+/** A column of an export: its header, its HXL hashtag, and how a row's cell is read. */
+export type Column<T, C> = readonly [header: string, hxl: string, value: (row: T, ctx: C) => Cell];
+
+/** A table with one line per row, its columns declared by the capability's presenter. */
+export function csvTable<T, C>(columns: readonly Column<T, C>[], rows: readonly T[], ctx: C): string {
+  return toCsv(columns.map((c) => c[0]), columns.map((c) => c[1]), rows.map((r) => columns.map(([, , value]) => value(r, ctx))));
+}

@@ -141,6 +141,8 @@ test('evidence is stored by SHA-256, once, type-checked and size-limited; report
   assert.equal((await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), 'image/jpeg')).status, 413);
   const observer = await signInAs(serverA.url, 'observer.il@truce.example');
   assert.equal((await upload(PNG, 'image/png', observer)).status, 403);
+  // The route's permission is checked before the body is read: no 415 (or 413) for an account that may not upload.
+  assert.equal((await upload(Buffer.from('MZ...'), 'application/x-msdownload', observer)).status, 403);
 
   const r = await monitorA.client.call('createReport', {
     body: {

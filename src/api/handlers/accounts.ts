@@ -1,10 +1,8 @@
 /** @module Organisations, users, tokens, mission. */
-import { authorize } from '../../domain/policy.ts';
 import { presentApiToken, presentOrganisation, presentUser } from '../../presenters/accounts.ts';
 import { createOrganisation, createUser, organisations, updateUser, users } from '../../services/accounts.ts';
 import { createToken, revokeToken, tokens } from '../../services/tokens.ts';
-import { getMission } from '../../repositories/organisations.ts';
-import { notFound } from '../../services/errors.ts';
+import { mission } from '../../services/mission.ts';
 import { actorOf, type Handlers } from './types.ts';
 
 type AccountHandlers = Pick<
@@ -14,9 +12,7 @@ type AccountHandlers = Pick<
 
 export const accountHandlers: AccountHandlers = {
   async getMission(ctx) {
-    authorize(actorOf(ctx), 'mission.read');
-    const m = await getMission(ctx.deps.db);
-    if (!m) throw notFound('mission');
+    const m = await mission(ctx.deps, actorOf(ctx));
     return { id: m.id, name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum };
   },
   async listOrganisations(ctx) {

@@ -11,7 +11,7 @@ import {
   namesVisibleTo, presentAgreementEvent, presentAssessment, presentDelivery, presentDispute, presentProvision, presentSummary,
 } from '../../presenters/compliance/provisions.ts';
 
-export const complianceHandlers: Pick<Handlers, keyof typeof complianceRoutes> = {
+export const complianceHandlers: Pick<Handlers, Exclude<keyof typeof complianceRoutes, 'complianceEvents' | 'exportProvisionsCsv' | 'exportDeliveriesCsv'>> = {
   async listProvisions(ctx) {
     const actor = actorOf(ctx);
     const view = await complianceView(ctx.deps, actor);

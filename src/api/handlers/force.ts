@@ -16,7 +16,7 @@ import { handoverCheck } from '../../services/handover/check.ts';
 import { controlLineDiff } from '../../services/handover/line-diff.ts';
 import { setReleasability } from '../../services/force/release.ts';
 
-export const forceHandlers: Pick<Handlers, keyof typeof forceRoutes> = {
+export const forceHandlers: Pick<Handlers, Exclude<keyof typeof forceRoutes, 'handoverEvents' | 'exportGapCsv'>> = {
   async transitionContribution(ctx) {
     const w = await transitionContribution(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body);
     // The mover is the contribution's own organisation or the mission: it reads the figures.

@@ -8,6 +8,10 @@ import { logHandlers } from './log.ts';
 import { monitoringHandlers } from './monitoring.ts';
 import { forceHandlers } from './force.ts';
 import { complianceHandlers } from './compliance.ts';
+import { monitoringFileHandlers } from './monitoring-files.ts';
+import { monitoringImportHandlers } from './monitoring-import.ts';
+import { forceFileHandlers } from './force-files.ts';
+import { complianceFileHandlers } from './compliance-files.ts';
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -18,4 +22,8 @@ export const handlers: Handlers = {
   ...monitoringHandlers,
   ...forceHandlers,
   ...complianceHandlers,
+  ...monitoringFileHandlers,
+  ...monitoringImportHandlers,
+  ...forceFileHandlers,
+  ...complianceFileHandlers,
 };

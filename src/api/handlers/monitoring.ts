@@ -7,7 +7,7 @@ import { assignIncident, incidents, incidentView, mergeIncidents, publishedRulin
 import { counts, incidentClusters } from '../../services/monitoring/map.ts';
 import { presentIncident, presentIncidentView, presentPublicRuling, presentReport } from '../../presenters/monitoring/index.ts';
 
-export const monitoringHandlers: Pick<Handlers, keyof typeof monitoringRoutes> = {
+export const monitoringHandlers: Pick<Handlers, Exclude<keyof typeof monitoringRoutes, 'monitoringEvents' | 'uploadEvidence' | 'getEvidence' | 'importReports' | 'exportIncidentsCsv' | 'exportIncidentsGeoJson'>> = {
   async createReport(ctx) {
     const actor = actorOf(ctx);
     const r = await fileReport(ctx.deps, actor, ctx.body);

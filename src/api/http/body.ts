@@ -1,9 +1,33 @@
 /**
- * @module Reading a JSON request body defensively: a size ceiling enforced while streaming
- * (not trusting Content-Length), strict UTF-8, and JSON only. Each failure is a clear 4xx.
+ * @module Reading a request body defensively, as the route declares it consumes: JSON, or an
+ * uploaded file of a listed media type. A size ceiling is enforced while streaming (not trusting
+ * Content-Length), text is strict UTF-8. Each failure is a clear 4xx.
  */
 import { invalid, ServiceError } from '../../services/errors.ts';
 import { illFormedStrings } from '../../contract/common.ts';
+import { MAX_JSON_BODY_BYTES } from '../../contract/enums.ts';
+import type { Consumes, Upload } from '../../contract/route.ts';
+import type { BinaryUpload, TextUpload } from '../../contract/routes/uploads.ts';
+
+const mediaTypeOf = (req: Request): string => (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** The body as the route consumes it: a JSON value, or `{ mediaType, text | bytes }` for an upload. */
+export async function readRequestBody(req: Request, consumes: Consumes, maxBytes?: number): Promise<unknown> {
+  return consumes.kind === 'json' ? readJsonBody(req, MAX_JSON_BODY_BYTES) : readUpload(req, maxBytes === undefined ? consumes : { ...consumes, maxBytes });
+}
+
+/** An uploaded file: 415 for a type the route does not list, 413 past its ceiling, 400 for bad UTF-8 text. */
+export async function readUpload(req: Request, upload: Upload): Promise<TextUpload | BinaryUpload> {
+  const mediaType = mediaTypeOf(req);
+  if (!upload.mediaTypes.includes(mediaType)) throw new ServiceError(415, 'Unsupported Media Type', upload.unsupported);
+  const bytes = await readLimitedBody(req, upload.maxBytes, (max) => new ServiceError(413, 'Content Too Large', `${upload.noun} are limited to ${max} bytes${upload.setting ? ` (${upload.setting})` : ''}`));
+  if (upload.kind === 'binary') return { mediaType, bytes };
+  try {
+    return { mediaType, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    throw new ServiceError(400, 'Invalid request', 'the file is not valid UTF-8', [{ path: 'file', message: 'not valid UTF-8' }]);
+  }
+}
 
 /**
  * The whole body, refused as soon as it passes `maxBytes` (declared or streamed) with `tooLarge`'s
@@ -31,8 +55,7 @@ export async function readLimitedBody(req: Request, maxBytes: number, tooLarge: 
 }
 
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
+  if (mediaTypeOf(req) !== 'application/json') {
     throw new ServiceError(415, 'Unsupported Media Type', 'send the body as application/json');
   }
   const bytes = await readLimitedBody(req, maxBytes);

@@ -54,4 +54,19 @@ export const complianceRoutes = {
     summary: 'Implementation per phase and per party as the Peace Accords Matrix rolls it up, with agreement events',
     response: ComplianceSummary,
   }),
+  complianceEvents: route({
+    method: 'get', path: '/api/compliance/events', tag: 'compliance', auth: 'account', status: 200, permission: 'provision.read',
+    summary: 'Server-Sent Events: a provision changed (delivery, score, dispute)',
+    produces: { kind: 'sse' },
+  }),
+  exportProvisionsCsv: route({
+    method: 'get', path: '/api/exports/provisions.csv', tag: 'compliance', auth: 'account', status: 200,
+    summary: 'Provisions with derived statuses as CSV (HXL tags; never names)',
+    produces: { kind: 'csv' },
+  }),
+  exportDeliveriesCsv: route({
+    method: 'get', path: '/api/exports/provision-deliveries.csv', tag: 'compliance', auth: 'account', status: 200,
+    summary: 'Delivery events as CSV (counts only; never names)',
+    produces: { kind: 'csv' },
+  }),
 } as const;

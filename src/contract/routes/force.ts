@@ -76,4 +76,14 @@ export const forceRoutes = {
     summary: 'Ground released and taken (km²) between two control-line versions, with the shapes',
     query: LineDiffQuery, response: LineDiff,
   }),
+  handoverEvents: route({
+    method: 'get', path: '/api/handover/events', tag: 'force', auth: 'account', status: 200, permission: 'handover.read',
+    summary: 'Server-Sent Events: the plan changed (milestones, deployments, contributions)',
+    produces: { kind: 'sse' },
+  }),
+  exportGapCsv: route({
+    method: 'get', path: '/api/force/gap.csv', tag: 'force', auth: 'account', status: 200,
+    summary: 'The gap table for a day as CSV with HXL tags (?on=YYYY-MM-DD)',
+    query: GapQuery, produces: { kind: 'csv' },
+  }),
 } as const;

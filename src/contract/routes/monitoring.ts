@@ -1,6 +1,8 @@
 /** @module The monitoring routes of the API (see src/contract/routes.ts, which merges every module's table). */
 import { route } from '../route.ts';
+import { z } from 'zod';
 import { IdParams, listOf } from '../common.ts';
+import { BinaryUpload, TextUpload } from './uploads.ts';
 import {
   ApprovalRequest,
   AssignRequest,
@@ -8,6 +10,7 @@ import {
   ClusterResult,
   CreateReport,
   Incident,
+  IncidentFilter,
   IncidentDetail,
   IncidentListQuery,
   IncidentWritten,
@@ -18,6 +21,18 @@ import {
   SplitRequest,
   TransitionRequest,
 } from '../monitoring.ts';
+
+/** Evidence files: a few types whose first bytes the server checks, 10 MB each. */
+export const EVIDENCE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Imports: CSV with ACLED columns, or GeoJSON (as application/geo+json or application/json). */
+export const IMPORT_MEDIA_TYPES = ['text/csv', 'application/geo+json', 'application/json'] as const;
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const EvidenceParams = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits') });
+export const EvidenceStored = z.object({ sha256: z.string(), mediaType: z.string(), size: z.number().int() });
+/** The import's answer: how many reports were created and how many were already known. */
+export const ImportResult = z.object({ created: z.number().int(), repeats: z.number().int(), incidents: z.number().int(), logIndex: z.number().int().nullable() });
 
 export const monitoringRoutes = {
   createReport: route({
@@ -74,6 +89,38 @@ export const monitoringRoutes = {
     method: 'get', path: '/api/public/rulings', tag: 'monitoring', auth: 'public', status: 200,
     summary: 'Published rulings for the public: no account needed; location coarsened to about 1 km (with the sector of the coarsened point), day only, no reports or sources',
     response: listOf(PublicRuling),
+  }),
+  monitoringEvents: route({
+    method: 'get', path: '/api/monitoring/events', tag: 'monitoring', auth: 'account', status: 200, permission: 'incident.read',
+    summary: 'Server-Sent Events: a report arrived or an incident changed (topic, id, time; refetch to see it)',
+    produces: { kind: 'sse' },
+  }),
+  uploadEvidence: route({
+    method: 'post', path: '/api/evidence', tag: 'monitoring', auth: 'account', status: 201, permission: 'report.create',
+    summary: 'Upload an evidence file (JPEG, PNG, WebP, PDF; 10 MB); stored by its SHA-256, which reports cite',
+    consumes: { kind: 'binary', mediaTypes: EVIDENCE_MEDIA_TYPES, maxBytes: MAX_EVIDENCE_BYTES, noun: 'evidence files', unsupported: `evidence must be one of ${EVIDENCE_MEDIA_TYPES.join(', ')}` },
+    body: BinaryUpload, response: EvidenceStored,
+  }),
+  getEvidence: route({
+    method: 'get', path: '/api/evidence/{sha256}', tag: 'monitoring', auth: 'account', status: 200, permission: 'report.read',
+    summary: 'An evidence file by its SHA-256', params: EvidenceParams,
+    produces: { kind: 'binary', mediaType: 'application/octet-stream' },
+  }),
+  importReports: route({
+    method: 'post', path: '/api/reports/import', tag: 'monitoring', auth: 'account', status: 201, permission: 'report.create',
+    summary: 'Bulk import of reports: CSV with ACLED columns or GeoJSON; all or nothing, bad rows named by line',
+    consumes: { kind: 'text', mediaTypes: IMPORT_MEDIA_TYPES, maxBytes: MAX_IMPORT_BYTES, noun: 'imports', setting: 'TRUCE_IMPORT_MAX_BYTES', unsupported: 'send text/csv (ACLED columns) or application/geo+json' },
+    body: TextUpload, response: ImportResult,
+  }),
+  exportIncidentsCsv: route({
+    method: 'get', path: '/api/exports/incidents.csv', tag: 'monitoring', auth: 'account', status: 200,
+    summary: "Incidents as CSV with ACLED's column names and HXL tags (list filters apply; parties get points rounded to ~1 km)",
+    query: IncidentFilter, produces: { kind: 'csv' },
+  }),
+  exportIncidentsGeoJson: route({
+    method: 'get', path: '/api/exports/incidents.geojson', tag: 'monitoring', auth: 'account', status: 200,
+    summary: 'Incidents as GeoJSON (same filters and redaction as the CSV)',
+    query: IncidentFilter, produces: { kind: 'text', mediaType: 'application/geo+json' },
   }),
 } as const;
 

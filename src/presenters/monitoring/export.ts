@@ -5,9 +5,9 @@
  * (points rounded to ~1 km, no monitor names).
  */
 import type { Incident } from '../../contract/monitoring.ts';
-import { toCsv, type Cell } from '../csv.ts';
+import { csvTable, type Column } from '../csv.ts';
 
-const COLUMNS: [header: string, hxl: string, value: (i: Incident, ctx: ExportContext) => Cell][] = [
+const COLUMNS: readonly Column<Incident, ExportContext>[] = [
   ['event_id_cnty', '#event+id', (i) => i.id],
   ['event_date', '#date+occurred', (i) => i.occurredAt.slice(0, 10)],
   ['year', '#date+year', (i) => Number(i.occurredAt.slice(0, 4))],
@@ -37,7 +37,7 @@ export interface ExportContext {
 }
 
 export function incidentsCsv(items: readonly Incident[], ctx: ExportContext): string {
-  return toCsv(COLUMNS.map((c) => c[0]), COLUMNS.map((c) => c[1]), items.map((i) => COLUMNS.map(([, , value]) => value(i, ctx))));
+  return csvTable(COLUMNS, items, ctx);
 }
 
 export function incidentsGeoJson(items: readonly Incident[], ctx: ExportContext): object {

@@ -1,0 +1,13 @@
+/** @module Evidence files, stored once by SHA-256 (the same photo sent twice is one row). */
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { EvidenceTable } from '../../db/schema/monitoring.ts';
+
+/** Stores a file unless its hash is already there (content-addressed: same hash, same bytes). */
+export async function insertEvidence(db: Kysely<DB>, row: Insertable<EvidenceTable>): Promise<void> {
+  await db.insertInto('evidence').values(row).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+}
+
+export function findEvidence(db: Kysely<DB>, sha256: string): Promise<{ media_type: string; content: Uint8Array } | undefined> {
+  return db.selectFrom('evidence').select(['media_type', 'content']).where('sha256', '=', sha256).executeTakeFirst();
+}
