@@ -5,13 +5,17 @@
  * log. Restricted fields are stored apart, and only their salted SHA-256 commitments enter the
  * (public) log.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
 import { MAX_LEAF_BYTES } from '../log/leaf.ts';
+import { commitment, type ChangePayload, type JsonValue } from '../log/change-payload.ts';
+import { insertRecordChange } from '../repositories/record-changes.ts';
+import { insertRecordSecrets } from '../repositories/record-secrets.ts';
 import { ServiceError } from './errors.ts';
+
+export { canonicalJson, commitment, type ChangePayload, type JsonValue } from '../log/change-payload.ts';
 
 /** Room left in a leaf for everything but the public fields and commitments. */
 const LEAF_ENVELOPE_BYTES = 1024;
@@ -20,8 +24,6 @@ export const RECORD_KINDS = ['organisation', 'user', 'api_token', 'contribution'
 export type RecordKind = (typeof RECORD_KINDS)[number] | (string & {});
 
 export type ChangeOp = 'create' | 'update' | 'transition' | 'approve' | 'merge' | 'split' | 'delete' | 'permission';
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface ChangeInput {
   kind: RecordKind;
@@ -33,24 +35,6 @@ export interface ChangeInput {
   actor: Actor | null;
   public: Record<string, JsonValue>;
   restricted?: Record<string, JsonValue>;
-}
-
-/** What the log keeps of a change, besides its position: public fields and commitments. */
-export interface ChangePayload {
-  public: Record<string, JsonValue>;
-  commitments: Record<string, string>;
-}
-
-/** RFC 8785 canonical JSON text of a value. */
-export function canonicalJson(value: JsonValue): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be canonicalised');
-  return text;
-}
-
-/** Commitment to a restricted value: hex SHA-256(salt || canonical JSON of the value). */
-export function commitment(salt: Uint8Array, value: JsonValue): string {
-  return createHash('sha256').update(salt).update(canonicalJson(value), 'utf8').digest('hex');
 }
 
 /** Appends one change inside the caller's transaction; returns the change id (outbox key). */
@@ -69,25 +53,16 @@ export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise
   if (Buffer.byteLength(payloadText) > MAX_LEAF_BYTES - LEAF_ENVELOPE_BYTES) {
     throw new ServiceError(413, 'Content Too Large', `this ${change.kind} is too large for one log entry (64 KiB); large content must be referenced by its SHA-256`);
   }
-  const row = await tx
-    .insertInto('record_changes')
-    .values({
-      record_kind: change.kind,
-      record_id: change.id,
-      version: change.version,
-      op: change.op,
-      actor_org_id: change.actor?.organisationId ?? null,
-      actor_user_id: change.actor?.userId ?? null,
-      at: change.at,
-      payload: payloadText,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (secrets.length > 0) {
-    await tx
-      .insertInto('record_secrets')
-      .values(secrets.map((s) => ({ change_id: row.id, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })))
-      .execute();
-  }
-  return row.id;
+  const changeId = await insertRecordChange(tx, {
+    record_kind: change.kind,
+    record_id: change.id,
+    version: change.version,
+    op: change.op,
+    actor_org_id: change.actor?.organisationId ?? null,
+    actor_user_id: change.actor?.userId ?? null,
+    at: change.at,
+    payload: payloadText,
+  });
+  await insertRecordSecrets(tx, secrets.map((s) => ({ change_id: changeId, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })));
+  return changeId;
 }

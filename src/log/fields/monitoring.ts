@@ -10,7 +10,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { IncidentEventTable, IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
-import type { JsonValue } from '../records.ts';
+import type { JsonValue } from '../change-payload.ts';
 import { coarse } from '../../domain/monitoring/precision.ts';
 
 type Fields = Record<string, JsonValue>;
