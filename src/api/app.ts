@@ -2,6 +2,7 @@
  * @module The HTTP application: health, the API (from the route table), its OpenAPI document
  * and docs, and the web UI. Errors become RFC 9457 problems; nothing else leaks.
  */
+import { health } from '../services/health.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
@@ -62,10 +63,7 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
     return problemResponse(500, 'Internal Server Error', 'the error was logged; nothing was changed');
   });
 
-  app.get('/healthz', async (c) => {
-    await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return c.json({ status: 'ok', db: deps.engine });
-  });
+  app.get('/healthz', async (c) => c.json(await health(deps)));
 
   const openapi = buildOpenApi(opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

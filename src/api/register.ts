@@ -16,7 +16,7 @@ import { routes, type RouteId } from '../contract/routes.ts';
 import type { Consumes, RouteDef } from '../contract/route.ts';
 import { logRoutes } from '../contract/routes/log.ts';
 import { illFormedStrings } from '../contract/common.ts';
-import { authorize } from '../domain/policy.ts';
+import { authorize, isAction, type Action } from '../domain/policy.ts';
 import { invalid, ServiceError } from '../services/errors.ts';
 import type { Deps } from '../services/deps.ts';
 import type { Caller } from '../services/sessions.ts';
@@ -24,15 +24,19 @@ import { readRequestBody } from './http/body.ts';
 import { readCookie, SESSION_COOKIE } from './http/cookies.ts';
 import { authenticate } from './http/authenticate.ts';
 import { fieldErrors } from './http/problem.ts';
-import type { StreamCounter } from './http/rate-limit.ts';
+import type { AppEnv } from './env.ts';
 import { fileResponse, type EventStreamBody, type FileBody } from './http/produced.ts';
 import { serveEventStream } from './http/event-stream.ts';
 import { handlers } from './handlers/index.ts';
 import type { HandlerContext, LogRouteId, RouteInput } from './handlers/types.ts';
 
-export interface AppEnv {
-  /** ip: the client address; streams: open live event streams per account (this process). */
-  Variables: { ip: string; streams: StreamCounter };
+export type { AppEnv } from './env.ts';
+
+/** A route's declared permission, checked against the policy's actions when the route is mounted. */
+function permissionOf(def: RouteDef): Action | undefined {
+  if (def.permission === undefined) return undefined;
+  if (!isAction(def.permission)) throw new Error(`${def.path} declares an unknown permission ${def.permission}`);
+  return def.permission;
 }
 
 function parseOrThrow<S extends z.ZodType>(where: string, schema: S, value: unknown, wellFormedChecked = false): z.output<S> {
@@ -71,11 +75,12 @@ function uploadCeiling(consumes: Consumes, deps: Deps | undefined): number | und
 export function mountRoute(app: Hono<AppEnv>, def: RouteDef, run: RouteRunner, deps?: Deps): void {
   const produces = def.produces ?? { kind: 'json' as const };
   if ((def.auth === 'account' || produces.kind === 'sse') && !deps) throw new Error(`${def.path} needs deps to be mounted`);
+  const permission = permissionOf(def);
   app.on(def.method.toUpperCase(), honoPath(def), async (c: Context<AppEnv>) => {
     const sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE);
     // Who (CSRF inside authenticate), whether they may, and only then what: 401/403 before any 400/413/415.
     const caller = def.auth === 'account' ? await authenticate(deps!, c, sessionToken) : undefined;
-    if (def.permission && caller) authorize(actorOfCaller(caller), def.permission);
+    if (permission && caller) authorize(actorOfCaller(caller), permission);
     const params = def.params ? parseOrThrow('params', def.params, c.req.param()) : undefined;
     const query = def.query ? parseOrThrow('query', def.query, c.req.query()) : undefined;
     const consumes = def.consumes ?? { kind: 'json' as const };
@@ -98,7 +103,7 @@ export function mountRoute(app: Hono<AppEnv>, def: RouteDef, run: RouteRunner, d
         if (status === 204) return c.body(null, 204);
         return c.json(def.response!.parse(result), status);
       case 'sse':
-        return serveEventStream(c, deps!, { path: def.path, action: def.permission!, caller: actorOfCaller(caller!), topics: (result as EventStreamBody).topics });
+        return serveEventStream(c, deps!, { path: def.path, action: permission!, caller: actorOfCaller(caller!), topics: (result as EventStreamBody).topics });
       case 'csv':
       case 'ndjson':
       case 'text':

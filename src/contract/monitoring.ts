@@ -6,9 +6,7 @@
  */
 import { z } from 'zod';
 import { Instant, LogIndex, Name, Openings, Text, Uuid } from './common.ts';
-import { EVENT_TYPES, SUB_EVENT_TYPES } from '../domain/monitoring/acled.ts';
-import { INCIDENT_STATUSES, OUTCOMES } from '../domain/monitoring/workflow.ts';
-import { NOT_COUNTED_REASONS } from '../domain/monitoring/ruling.ts';
+import { EVENT_TYPES, INCIDENT_STATUSES, NOT_COUNTED_REASONS, OUTCOMES, SUB_EVENT_TYPES } from './monitoring/enums.ts';
 
 export { INCIDENT_STATUSES, OUTCOMES };
 export const SOURCE_KINDS = ['patrol', 'party', 'public', 'ngo', 'un', 'media'] as const;

@@ -5,7 +5,6 @@
  * typed client (web UI, CLI) derives its types from them.
  */
 import type { z } from 'zod';
-import type { Action } from '../domain/policy.ts';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -77,8 +76,10 @@ export interface RouteDef<
   /**
    * Checked right after authentication, before a byte of the body is read: an account that may
    * not upload must not make the server buffer a 20 MB file. Streams re-check it while open.
+   * An action of src/domain/policy.ts (the contract depends on zod only: the HTTP layer refuses to
+   * mount a route whose permission the policy does not know).
    */
-  permission?: Action;
+  permission?: string;
   params?: P;
   query?: Q;
   /** For JSON, the body's schema; for an upload, the schema of `{ mediaType, text | bytes }`. */

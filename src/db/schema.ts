@@ -2,7 +2,7 @@
  * @module Kysely table types: the TypeScript view of the SQL in ./migrations.
  * Keep in step with the migrations; an integration test compares the two.
  */
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type {
   Capability,
   ContributionKind,
@@ -18,8 +18,8 @@ import type { MonitoringTables } from './schema/monitoring.ts';
 import type { ForceTables } from './schema/force.ts';
 import type { ComplianceTables } from './schema/compliance.ts';
 
-export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-export type Json = ColumnType<unknown, string, string>;
+import type { Json, Timestamp } from './schema/columns.ts';
+export type { Json, Timestamp };
 
 export interface MissionTable {
   id: string;

@@ -4,13 +4,16 @@
  * finds it and does nothing, so the demo is never loaded twice or half.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { hashPassword } from '../adapters/passwords.ts';
 import type { Deps } from '../services/deps.ts';
 import { writeWithLog } from '../services/write.ts';
-import { publicFields, restrictedFields } from '../services/public-fields.ts';
-import { forceLogFields } from '../services/force/public-fields.ts';
+import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
+import { forceLogFields } from '../log/fields/force.ts';
 import { DEFAULT_RELEASE } from '../domain/policy/force.ts';
+import { claimMarker, hasMarker } from '../repositories/meta.ts';
+import { insertMission, insertOrganisation } from '../repositories/organisations.ts';
+import { insertUser } from '../repositories/users.ts';
+import { insertContribution } from '../repositories/contributions.ts';
 import { seedDemoModules } from './modules/index.ts';
 import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
 
@@ -20,8 +23,7 @@ export interface SeedResult {
 }
 
 export async function isDemoLoaded(deps: Deps): Promise<boolean> {
-  const row = await deps.db.selectFrom('meta').select('key').where('key', '=', 'demo').executeTakeFirst();
-  return row !== undefined;
+  return hasMarker(deps.db, 'demo');
 }
 
 export async function seedDemo(deps: Deps): Promise<SeedResult> {
@@ -30,17 +32,14 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
-    const claimed = await sql<{ key: string }>`
-      insert into meta (key, value) values ('demo', ${JSON.stringify({ loadedAt: now.toISOString() })})
-      on conflict (key) do nothing returning key`.execute(tx);
-    if (claimed.rows.length === 0) return false;
+    if (!(await claimMarker(tx, 'demo', { loadedAt: now.toISOString() }))) return false;
 
     const missionId = randomUUID();
     const mission = {
       id: missionId, name: DEMO_MISSION.name, force_ceiling: DEMO_MISSION.forceCeiling,
       approval_quorum: DEMO_MISSION.approvalQuorum, created_at: now,
     };
-    await tx.insertInto('missions').values(mission).execute();
+    await insertMission(tx, mission);
     await record({ kind: 'mission', id: missionId, version: 1, op: 'create', at: now, actor: null, public: publicFields.mission(mission) });
 
     const orgIds = new Map<string, string>();
@@ -49,7 +48,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       orgIds.set(o.name, id);
       const parentId = o.parent ? orgIds.get(o.parent) ?? null : null;
       const org = { id, name: o.name, kind: o.kind, country: o.country ?? null, parent_id: parentId, version: 1, created_at: now, updated_at: now };
-      await tx.insertInto('organisations').values(org).execute();
+      await insertOrganisation(tx, org);
       await record({ kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.organisation(org) });
     }
 
@@ -62,7 +61,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         id, email: u.email, name: u.name, organisation_id: organisationId, role: u.role,
         password_hash: hashes[i]!, disabled: false, version: 1, created_at: now, updated_at: now,
       };
-      await tx.insertInto('users').values(user).execute();
+      await insertUser(tx, user);
       await record({
         kind: 'user', id, version: 1, op: 'permission', at: now, actor: null,
         public: publicFields.user(user), restricted: restrictedFields.user(user),
@@ -80,7 +79,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         caveats: c.caveats, expected_arrival: null, note: c.note, version: 1, created_at: now, updated_at: now,
         ...DEFAULT_RELEASE.contribution,
       };
-      await tx.insertInto('contributions').values(contribution).execute();
+      await insertContribution(tx, contribution);
       await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', contribution) });
     }
     await seedDemoModules({ tx, record, now, missionId, orgIds, userIds, contributionIds });

@@ -110,3 +110,10 @@ export class PolicyDenied extends Error {
 export function seesExactLocations(actor: Actor | null): boolean {
   return actor === null || can(actor, 'report.read');
 }
+
+const ACTION_SET: ReadonlySet<string> = new Set(ACTIONS);
+
+/** True for a name the policy knows (routes declare their permission as a string: the contract depends on zod only). */
+export function isAction(name: string): name is Action {
+  return ACTION_SET.has(name);
+}

@@ -5,10 +5,11 @@
  * server may run this: witnesses refuse stale or conflicting requests (409) and the published
  * row only ever grows.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../adapters/clock.ts';
+import { publishedSize, raisePublished, raiseWitnessedSize, readSignedHead, witnessedSize } from './publish-store.ts';
 import {
   consistencyProofFromTiles,
   formatAddCheckpointRequest,
@@ -107,28 +108,24 @@ export class WitnessPublisher {
 
   /** One round: returns the published size afterwards. */
   async publishOnce(): Promise<number> {
-    const head = await this.db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
-    const published = await this.db.selectFrom('log_published').select(['size']).where('id', '=', 1).executeTakeFirst();
-    if (head.size === 0 || (published && published.size >= head.size)) return published?.size ?? 0;
+    const head = await readSignedHead(this.db);
+    const published = await publishedSize(this.db);
+    if (head.size === 0 || (published !== undefined && published >= head.size)) return published ?? 0;
 
     const results = await Promise.all(this.witnesses.map((w) => this.ask(w, head.size, head.checkpoint)));
     const cosignatures = results.filter((r): r is NoteSignature => r !== null);
     if (cosignatures.length < this.quorum) {
       this.logger.warn({ size: head.size, cosigned: cosignatures.length, quorum: this.quorum }, 'checkpoint not published: witness quorum not reached');
-      return published?.size ?? 0;
+      return published ?? 0;
     }
     const note = head.checkpoint + cosignatures.map(formatSignatureLine).join('');
-    await sql`
-      insert into log_published (id, size, checkpoint, updated_at) values (1, ${head.size}, ${note}, ${this.clock.now()})
-      on conflict (id) do update set size = excluded.size, checkpoint = excluded.checkpoint, updated_at = excluded.updated_at
-      where log_published.size < excluded.size`.execute(this.db);
+    await raisePublished(this.db, head.size, note, this.clock.now());
     return head.size;
   }
 
   /** Asks one witness to cosign; null when it refuses or cannot be reached. */
   private async ask(w: WitnessEndpoint, size: number, checkpoint: string): Promise<NoteSignature | null> {
-    const row = await this.db.selectFrom('log_witnesses').select(['size']).where('cosigner_key', '=', w.cosignerKey).executeTakeFirst();
-    let oldSize = row?.size ?? 0;
+    let oldSize = (await witnessedSize(this.db, w.cosignerKey)) ?? 0;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (oldSize > size) return null; // the witness has seen more than this server's head: a newer round will do
       let res: Response;
@@ -179,10 +176,7 @@ export class WitnessPublisher {
   }
 
   private async remember(w: WitnessEndpoint, size: number): Promise<void> {
-    await sql`
-      insert into log_witnesses (cosigner_key, size, updated_at) values (${w.cosignerKey}, ${size}, ${this.clock.now()})
-      on conflict (cosigner_key) do update set size = excluded.size, updated_at = excluded.updated_at
-      where log_witnesses.size < excluded.size`.execute(this.db);
+    await raiseWitnessedSize(this.db, w.cosignerKey, size, this.clock.now());
   }
 
   private async tile(level: number, index: number, width: number): Promise<Uint8Array> {

@@ -5,13 +5,13 @@
  * wait on the row lock and then find nothing (or only newer changes) to do. Batches are as
  * large as the queue (up to BATCH), so many concurrent writes cost one integration.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../adapters/clock.ts';
-import type { LogPort } from '../services/deps.ts';
+import type { LogPort } from './port.ts';
 import { randomBytes } from 'node:crypto';
-import { commitment, type ChangePayload } from '../services/records.ts';
+import { commitment, type ChangePayload } from './change-payload.ts';
 import {
   appendEntries,
   appendLeafHashes,
@@ -23,6 +23,9 @@ import {
 import { ACTOR_SECRET_FIELD, encodeLeaf, formatAt } from './leaf.ts';
 import type { LogKey } from './keys.ts';
 import { loadTreeState, writeBatch } from './tree-store.ts';
+import {
+  assignIndexes, createHeadIfMissing, indexesOfChanges, insertActorSecrets, lockHead, loggedVersionsOf, pendingChanges, updateHead,
+} from './outbox-store.ts';
 
 const BATCH = 2048;
 const WAIT_FOR_INDEX_MS = 10_000;
@@ -52,11 +55,7 @@ export class Sequencer implements LogPort {
   /** Creates the empty log's signed head if the log has none yet. */
   async init(): Promise<void> {
     const checkpoint = signCheckpoint({ origin: this.origin, size: 0, root: emptyRoot(), extensions: [] }, [this.key.signer]);
-    await this.db
-      .insertInto('log_state')
-      .values({ id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now(), leaf_v2_from: 0 })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await createHeadIfMissing(this.db, { id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now(), leaf_v2_from: 0 });
   }
 
   /** Integrates pending changes now and then every `ms` (catches changes other processes left). */
@@ -92,7 +91,7 @@ export class Sequencer implements LogPort {
       const missing = changeIds.filter((id) => !this.assigned.has(id));
       if (missing.length > 0) {
         // Integrated by another app server, or by an earlier run of ours.
-        const rows = await this.db.selectFrom('record_changes').select(['id', 'log_index']).where('id', 'in', missing).execute();
+        const rows = await indexesOfChanges(this.db, missing);
         for (const r of rows) if (r.log_index !== null) this.assigned.set(r.id, r.log_index);
       }
       if (changeIds.every((id) => this.assigned.has(id)) || Date.now() > deadline) {
@@ -130,15 +129,9 @@ export class Sequencer implements LogPort {
   /** One batch in one transaction; returns how many changes it integrated. */
   async integrateOnce(): Promise<number> {
     const result = await this.db.transaction().execute(async (tx) => {
-      const head = await tx.selectFrom('log_state').select(['size', 'leaf_v2_from']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+      const head = await lockHead(tx);
       const size = head.size;
-      const pending = await tx
-        .selectFrom('record_changes')
-        .selectAll()
-        .where('log_index', 'is', null)
-        .orderBy('id')
-        .limit(BATCH)
-        .execute();
+      const pending = await pendingChanges(tx, BATCH);
       if (pending.length === 0) return undefined;
 
       const state = this.cache && this.cache.tree.size === size ? this.cache : await loadTreeState(tx, size);
@@ -161,16 +154,14 @@ export class Sequencer implements LogPort {
           public: payload.public, commitments: payload.commitments,
         });
       });
-      if (actorSecrets.length > 0) await tx.insertInto('record_secrets').values(actorSecrets).execute();
+      await insertActorSecrets(tx, actorSecrets);
       const appended = appendLeafHashes(state.tree, leaves.map(leafHash));
       const bundles = appendEntries(size, state.bundle, leaves);
       await writeBatch(tx, size, leaves, appended.tiles, bundles.bundles);
-      await sql`update record_changes set log_index = v.idx
-        from (values ${sql.join(pending.map((c, i) => sql`(${c.id}::bigint, ${size + i}::bigint)`))}) as v(id, idx)
-        where record_changes.id = v.id`.execute(tx);
+      await assignIndexes(tx, pending.map((c, i) => ({ id: c.id, index: size + i })));
       const newSize = size + pending.length;
       const checkpoint = signCheckpoint({ origin: this.origin, size: newSize, root: appended.root, extensions: [] }, [this.key.signer]);
-      await tx.updateTable('log_state').set({ size: newSize, root: appended.root, checkpoint, updated_at: this.clock.now() }).where('id', '=', 1).execute();
+      await updateHead(tx, { size: newSize, root: appended.root, checkpoint, updated_at: this.clock.now() });
       return { pending, size, cache: { tree: appended.state, bundle: [...bundles.partial] } };
     });
     if (!result) return 0;
@@ -193,13 +184,7 @@ async function previousIndexes(
   pending.forEach((c, i) => map.set(key(c.record_kind, c.record_id, c.version), size + i));
   const need = [...new Set(pending.filter((c) => c.version > 1 && !map.has(key(c.record_kind, c.record_id, c.version - 1))).map((c) => c.record_id))];
   if (need.length > 0) {
-    const rows = await tx
-      .selectFrom('record_changes')
-      .select(['record_kind', 'record_id', 'version', 'log_index'])
-      .where('record_id', 'in', need)
-      .where('log_index', 'is not', null)
-      .execute();
-    for (const r of rows) map.set(key(r.record_kind, r.record_id, r.version), r.log_index!);
+    for (const r of await loggedVersionsOf(tx, need)) map.set(key(r.record_kind, r.record_id, r.version), r.log_index);
   }
   return map;
 }

@@ -31,3 +31,11 @@ export async function lockUser(tx: Kysely<DB>, userId: string): Promise<boolean>
   const row = await tx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
   return row !== undefined;
 }
+
+export async function insertApiToken(tx: Kysely<DB>, row: ApiTokenRow): Promise<void> {
+  await tx.insertInto('api_tokens').values(row).execute();
+}
+
+export async function revokeApiToken(tx: Kysely<DB>, id: string, change: Pick<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'version'>): Promise<void> {
+  await tx.updateTable('api_tokens').set(change).where('id', '=', id).execute();
+}

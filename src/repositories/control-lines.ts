@@ -29,3 +29,20 @@ export async function controlLineAt(db: Kysely<DB>, at: Date): Promise<ControlLi
 export function latestVersionOf(db: Kysely<DB>, lineId: string): Promise<ControlLineRow | undefined> {
   return db.selectFrom('control_line_versions').selectAll().where('line_id', '=', lineId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
+
+/** Ends a version where the next one starts. */
+export async function closeControlLineVersion(tx: Kysely<DB>, id: string, validTo: Date, rowVersion: number): Promise<void> {
+  await tx.updateTable('control_line_versions').set({ valid_to: validTo, row_version: rowVersion }).where('id', '=', id).execute();
+}
+
+/** Stores a version (its geometries as JSON text). */
+export async function insertControlLineRow(tx: Kysely<DB>, row: ControlLineRow): Promise<void> {
+  await tx
+    .insertInto('control_line_versions')
+    .values({ ...row, geometry: JSON.stringify(row.geometry), held_area: row.held_area === null ? null : JSON.stringify(row.held_area) })
+    .execute();
+}
+
+export function findControlLineVersion(db: Kysely<DB>, id: string): Promise<ControlLineRow | undefined> {
+  return db.selectFrom('control_line_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}

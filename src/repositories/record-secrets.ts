@@ -2,8 +2,8 @@
  * @module Queries on `record_secrets`: the salts of restricted fields (openings), by record for
  * the API's allowed readers, and by log entry for `truce audit`.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { DB, RecordSecretTable } from '../db/schema.ts';
 import { ACTOR_SECRET_FIELD } from '../log/leaf.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -54,4 +54,9 @@ export async function secretsByLogIndex(db: Kysely<DB>): Promise<Map<number, Log
     out.set(index, entry);
   }
   return out;
+}
+
+/** Stores the salts and values behind a change's commitments (inside the writer's transaction). */
+export async function insertRecordSecrets(tx: Kysely<DB>, rows: Insertable<RecordSecretTable>[]): Promise<void> {
+  if (rows.length > 0) await tx.insertInto('record_secrets').values(rows).execute();
 }

@@ -48,3 +48,23 @@ export function sectorsNear(db: Kysely<DB>, lon: number, lat: number, margin: nu
     .orderBy('name')
     .execute();
 }
+
+/** True when a sector has this name. */
+export async function sectorNameTaken(db: Kysely<DB>, name: string): Promise<boolean> {
+  return (await db.selectFrom('sectors').select('id').where('name', '=', name).executeTakeFirst()) !== undefined;
+}
+
+/** Stores a sector (its geometry as JSON text). */
+export async function insertSectorRow(tx: Kysely<DB>, row: SectorRow): Promise<void> {
+  await tx.insertInto('sectors').values({ ...row, geometry: JSON.stringify(row.geometry) }).execute();
+}
+
+/** Every sector's id and name, by name. */
+export function listSectorNames(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('sectors').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** A sector's name, if it exists. */
+export async function sectorName(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('sectors').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}

@@ -61,3 +61,26 @@ export function listUsers(db: Kysely<DB>, organisationId?: string): Promise<User
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   return q.execute();
 }
+
+export async function insertUser(tx: Kysely<DB>, row: UserRow): Promise<void> {
+  await tx.insertInto('users').values(row).execute();
+}
+
+/** The account's row, locked until the transaction ends. */
+export function findUserForUpdate(tx: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateUserAccess(tx: Kysely<DB>, id: string, change: Pick<UserRow, 'role' | 'disabled' | 'version' | 'updated_at'>): Promise<void> {
+  await tx.updateTable('users').set(change).where('id', '=', id).execute();
+}
+
+/** What assigning an incident to an account checks of it. */
+export function findAssignee(db: Kysely<DB>, id: string): Promise<Pick<UserRow, 'id' | 'organisation_id' | 'role' | 'disabled'> | undefined> {
+  return db.selectFrom('users').select(['id', 'organisation_id', 'role', 'disabled']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The account's organisation, if the account exists. */
+export async function organisationOfUser(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id;
+}

@@ -7,12 +7,13 @@ import type { z } from 'zod';
 import type { CreateOrganisation, CreateUser, UpdateUser } from '../contract/accounts.ts';
 import { authorize, grantOf, type Actor } from '../domain/policy.ts';
 import { hashPassword } from '../adapters/passwords.ts';
-import { findOrganisation, listOrganisations, type OrganisationRow } from '../repositories/organisations.ts';
-import { findPrincipalByEmail, listUsers, type UserRow } from '../repositories/users.ts';
+import { findOrganisation, insertOrganisation, listOrganisations, type OrganisationRow } from '../repositories/organisations.ts';
+import { findPrincipalByEmail, findUserForUpdate, insertUser, listUsers, updateUserAccess, type UserRow } from '../repositories/users.ts';
+import { deleteSessionsOf } from '../repositories/sessions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
-import { publicFields, restrictedFields } from './public-fields.ts';
+import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
 
 export async function organisations(deps: Deps, actor: Actor | null): Promise<OrganisationRow[]> {
   authorize(actor, 'organisation.read');
@@ -41,7 +42,7 @@ export async function createOrganisation(
     updated_at: now,
   };
   return writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('organisations').values(row).execute();
+    await insertOrganisation(tx, row);
     await record({
       kind: 'organisation', id: row.id, version: 1, op: 'create', at: now, actor,
       public: publicFields.organisation(row),
@@ -80,7 +81,7 @@ export async function createUser(
     updated_at: now,
   };
   return writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('users').values(row).execute();
+    await insertUser(tx, row);
     await record({
       kind: 'user', id: row.id, version: 1, op: 'permission', at: now, actor,
       public: publicFields.user(row),
@@ -99,7 +100,7 @@ export async function updateUser(
   authorize(actor, 'user.update');
   const now = deps.clock.now();
   return writeWithLog(deps, async (tx, record) => {
-    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const current = await findUserForUpdate(tx, id);
     if (!current) throw notFound('user');
     const next: UserRow = {
       ...current,
@@ -108,12 +109,8 @@ export async function updateUser(
       version: current.version + 1,
       updated_at: now,
     };
-    await tx
-      .updateTable('users')
-      .set({ role: next.role, disabled: next.disabled, version: next.version, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    if (next.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await updateUserAccess(tx, id, { role: next.role, disabled: next.disabled, version: next.version, updated_at: now });
+    if (next.disabled) await deleteSessionsOf(tx, id);
     await record({
       kind: 'user', id, version: next.version, op: 'permission', at: now, actor,
       public: publicFields.user(next),

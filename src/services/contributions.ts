@@ -10,13 +10,15 @@ import { DEFAULT_RELEASE, detailWithinRecord, earliestDeclarationDay } from '../
 import type { ReleaseLevel } from '../contract/enums.ts';
 import { checkTransition, needsCertification, statusesOf, trackOf } from '../domain/force/status.ts';
 import { dayOf, dayOfInstant, isoOf } from '../domain/force/days.ts';
-import { findOrganisation } from '../repositories/organisations.ts';
-import { findContribution, listContributions, type ContributionRow } from '../repositories/contributions.ts';
-import { insertTransition, listTransitions, type TransitionRow } from '../repositories/force/transitions.ts';
+import { findOrganisation, missionCreatedAt } from '../repositories/organisations.ts';
+import {
+  findContribution, findContributionForUpdate, insertContribution, listContributions, updateContributionStatus, type ContributionRow,
+} from '../repositories/contributions.ts';
+import { insertTransition, lastTransitionDay, listTransitions, type TransitionRow } from '../repositories/force/transitions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
-import { FORCE_KINDS, forceLogFields } from './force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../log/fields/force.ts';
 import { releaseScope, type Released } from './force/release-scope.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -53,8 +55,8 @@ export function chooseLevels<D extends { releasability: ReleaseLevel; detail_rel
  * else dates a declaration at most a fortnight back and never before the mission started.
  */
 export async function checkDeclarationDay(deps: Deps, actor: Actor | null, day: string, path: string): Promise<void> {
-  const mission = await deps.db.selectFrom('missions').select('created_at').orderBy('created_at').limit(1).executeTakeFirst();
-  const missionStart = mission ? dayOfInstant(new Date(mission.created_at)) : Number.NEGATIVE_INFINITY;
+  const created = await missionCreatedAt(deps.db);
+  const missionStart = created !== undefined ? dayOfInstant(new Date(created)) : Number.NEGATIVE_INFINITY;
   const earliest = earliestDeclarationDay(actor, dayOfInstant(deps.clock.now()), missionStart);
   if (earliest !== null && dayOf(day) < earliest) {
     throw invalid([{ path, message: `must not be before ${isoOf(earliest)}: only the mission records earlier history` }]);
@@ -106,7 +108,7 @@ export async function createContribution(
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     const { organisation_name: _name, ...columns } = row;
-    await tx.insertInto('contributions').values(columns).execute();
+    await insertContribution(tx, columns);
     // Without statusSince the status dates from the record itself (its creation is in the log);
     // a backdated status gets its own history entry, recorded first so the contribution's
     // change is the last one and its log index is the one returned.
@@ -168,21 +170,20 @@ export async function transitionContribution(
   await checkDeclarationDay(deps, actor, effectiveOn, 'effectiveOn');
   const written = await writeWithLog(deps, async (tx, record) => {
     // Locks the row: two moves of one contribution are checked one after the other.
-    const current = await tx.selectFrom('contributions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const current = await findContributionForUpdate(tx, id);
+    if (!current) throw notFound('contribution');
     if (input.version !== undefined && input.version !== current.version) {
       throw conflict(`the contribution is at version ${current.version}, not ${input.version}: reload and try again`);
     }
     const check = checkTransition(current.kind, current.status, input.to);
     if (!check.ok) throw conflict(check.reason);
-    const last = await tx.selectFrom('contribution_transitions').select('effective_on').where('contribution_id', '=', id)
-      .orderBy('effective_on', 'desc').limit(1).executeTakeFirst();
     // With no recorded move, the status dates from the day the contribution was recorded.
-    const previous = last?.effective_on ?? isoOf(dayOfInstant(new Date(current.created_at)));
+    const previous = (await lastTransitionDay(tx, id)) ?? isoOf(dayOfInstant(new Date(current.created_at)));
     if (previous > effectiveOn) {
       throw invalid([{ path: 'effectiveOn', message: `must not be before the previous move (${previous})` }]);
     }
     const updated = { ...current, status: input.to, version: current.version + 1, updated_at: now };
-    await tx.updateTable('contributions').set({ status: updated.status, version: updated.version, updated_at: now }).where('id', '=', id).execute();
+    await updateContributionStatus(tx, id, { status: updated.status, version: updated.version, updated_at: now });
     // The transition row first, so the contribution's change is the last (its index is returned).
     const transition = await recordTransition(tx, record, actor, now, {
       contribution_id: id, from_status: current.status, to_status: input.to, effective_on: effectiveOn, reason: input.reason,

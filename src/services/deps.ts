@@ -9,12 +9,9 @@ import type { Engine } from '../db/connect.ts';
 import type { Clock } from '../adapters/clock.ts';
 import type { PasswordGate } from '../adapters/password-gate.ts';
 import type { ImportLimits } from './monitoring/import-limits.ts';
+import type { LogPort } from '../log/port.ts';
 
-/** The transparency log as services see it: wait for committed changes to get their index. */
-export interface LogPort {
-  /** Resolves with the log index of each change id (in order), once sequenced. */
-  indexesOf(changeIds: number[]): Promise<(number | null)[]>;
-}
+export type { LogPort } from '../log/port.ts';
 
 /** A change worth showing live (a new report, a status change): small, public-safe, no record content. */
 export interface ChangeEvent {

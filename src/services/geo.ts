@@ -5,11 +5,14 @@ import type { CreateControlLineVersion, CreateSector } from '../contract/geo.ts'
 import type { DB } from '../db/schema.ts';
 import { areaKm2, bboxOf, sideOfLine, type Area, type LonLat } from '../domain/geo.ts';
 import { authorize, type Actor } from '../domain/policy.ts';
-import { controlLineAt, controlLinesAt, latestVersionOf, listControlLineVersions, type ControlLineRow } from '../repositories/control-lines.ts';
-import { findSector, findSectorContaining, listSectors, type SectorRow } from '../repositories/sectors.ts';
+import {
+  closeControlLineVersion, controlLineAt, controlLinesAt, insertControlLineRow, latestVersionOf, listControlLineVersions, type ControlLineRow,
+} from '../repositories/control-lines.ts';
+import { organisationExists } from '../repositories/organisations.ts';
+import { findSector, findSectorContaining, insertSectorRow, listSectors, sectorNameTaken, type SectorRow } from '../repositories/sectors.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { geoPublicFields, geoRestrictedFields } from './geo-fields.ts';
+import { geoPublicFields, geoRestrictedFields } from '../log/fields/geo.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
 
 export async function sectors(deps: Deps, actor: Actor | null): Promise<SectorRow[]> {
@@ -31,7 +34,7 @@ export async function insertSector(tx: Kysely<DB>, record: RecordFn, actor: Acto
     id: randomUUID(), name, geometry, min_lon: box.minLon, min_lat: box.minLat, max_lon: box.maxLon, max_lat: box.maxLat,
     area_km2: areaKm2(geometry), version: 1, created_at: now, updated_at: now,
   };
-  await tx.insertInto('sectors').values({ ...row, geometry: JSON.stringify(geometry) }).execute();
+  await insertSectorRow(tx, row);
   await record({ kind: 'sector', id: row.id, version: 1, op: 'create', at: now, actor, public: geoPublicFields.sector(row) });
   return row;
 }
@@ -39,8 +42,7 @@ export async function insertSector(tx: Kysely<DB>, record: RecordFn, actor: Acto
 export async function createSector(deps: Deps, actor: Actor | null, input: CreateSector): Promise<Written<SectorRow>> {
   authorize(actor, 'sector.write');
   if (areaKm2(input.geometry) <= 0) throw invalid([{ path: 'geometry', message: 'the polygon has no area' }]);
-  const taken = await deps.db.selectFrom('sectors').select('id').where('name', '=', input.name).executeTakeFirst();
-  if (taken) throw conflict(`a sector named "${input.name}" exists`);
+  if (await sectorNameTaken(deps.db, input.name)) throw conflict(`a sector named "${input.name}" exists`);
   return writeWithLog(deps, (tx, record) => insertSector(tx, record, actor, input.name, input.geometry, deps.clock.now()));
 }
 
@@ -71,7 +73,7 @@ export async function insertControlLineVersion(tx: Kysely<DB>, record: RecordFn,
   }
   if (previous) {
     const closed = { ...previous, valid_to: input.validFrom, row_version: previous.row_version + 1 };
-    await tx.updateTable('control_line_versions').set({ valid_to: input.validFrom, row_version: closed.row_version }).where('id', '=', previous.id).execute();
+    await closeControlLineVersion(tx, previous.id, input.validFrom, closed.row_version);
     await record({ kind: 'control_line', id: previous.id, version: closed.row_version, op: 'update', at: now, actor, public: geoPublicFields.controlLine(closed), restricted: geoRestrictedFields.controlLine(closed) });
   }
   const row: ControlLineRow = {
@@ -90,10 +92,7 @@ export async function insertControlLineVersion(tx: Kysely<DB>, record: RecordFn,
     row_version: 1,
     created_at: now,
   };
-  await tx
-    .insertInto('control_line_versions')
-    .values({ ...row, geometry: JSON.stringify(row.geometry), held_area: row.held_area === null ? null : JSON.stringify(row.held_area) })
-    .execute();
+  await insertControlLineRow(tx, row);
   await record({ kind: 'control_line', id: row.id, version: 1, op: 'create', at: now, actor, public: geoPublicFields.controlLine(row), restricted: geoRestrictedFields.controlLine(row) });
   return row;
 }
@@ -101,8 +100,7 @@ export async function insertControlLineVersion(tx: Kysely<DB>, record: RecordFn,
 export async function createControlLineVersion(deps: Deps, actor: Actor | null, input: CreateControlLineVersion): Promise<Written<ControlLineRow>> {
   authorize(actor, 'controlLine.write');
   if (input.heldByOrganisationId) {
-    const org = await deps.db.selectFrom('organisations').select('id').where('id', '=', input.heldByOrganisationId).executeTakeFirst();
-    if (!org) throw invalid([{ path: 'heldByOrganisationId', message: 'no such organisation' }]);
+    if (!(await organisationExists(deps.db, input.heldByOrganisationId))) throw invalid([{ path: 'heldByOrganisationId', message: 'no such organisation' }]);
   }
   return writeWithLog(deps, (tx, record) =>
     insertControlLineVersion(tx, record, actor, { ...input, validFrom: new Date(input.validFrom) }, deps.clock.now()),

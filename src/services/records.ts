@@ -5,13 +5,17 @@
  * log. Restricted fields are stored apart, and only their salted SHA-256 commitments enter the
  * (public) log.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
 import { MAX_LEAF_BYTES } from '../log/leaf.ts';
-import { canonicalJson } from '../tlog/index.ts';
+import { commitment, type ChangePayload, type JsonValue } from '../log/change-payload.ts';
+import { insertRecordChange } from '../repositories/record-changes.ts';
+import { insertRecordSecrets } from '../repositories/record-secrets.ts';
 import { ServiceError } from './errors.ts';
+
+export { canonicalJson, commitment, type ChangePayload, type JsonValue } from '../log/change-payload.ts';
 
 /** Room left in a leaf for everything but the public fields and commitments. */
 const LEAF_ENVELOPE_BYTES = 1024;
@@ -20,8 +24,6 @@ export const RECORD_KINDS = ['organisation', 'user', 'api_token', 'contribution'
 export type RecordKind = (typeof RECORD_KINDS)[number] | (string & {});
 
 export type ChangeOp = 'create' | 'update' | 'transition' | 'approve' | 'merge' | 'split' | 'delete' | 'permission';
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface ChangeInput {
   kind: RecordKind;
@@ -33,20 +35,6 @@ export interface ChangeInput {
   actor: Actor | null;
   public: Record<string, JsonValue>;
   restricted?: Record<string, JsonValue>;
-}
-
-/** What the log keeps of a change, besides its position: public fields and commitments. */
-export interface ChangePayload {
-  public: Record<string, JsonValue>;
-  commitments: Record<string, string>;
-}
-
-/**
- * Commitment to a restricted value: hex SHA-256(salt || RFC 8785 canonical JSON of the value). The
- * canonical JSON is the log's own (src/tlog), the one `truce audit` recomputes commitments with.
- */
-export function commitment(salt: Uint8Array, value: JsonValue): string {
-  return createHash('sha256').update(salt).update(canonicalJson(value), 'utf8').digest('hex');
 }
 
 /** A change ready to insert: its record_changes row (without the id) and its secrets. */
@@ -92,12 +80,7 @@ export function buildChange(change: ChangeInput): BuiltChange {
 /** Appends one change inside the caller's transaction; returns the change id (outbox key). */
 export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise<number> {
   const built = buildChange(change);
-  const row = await tx.insertInto('record_changes').values(built.row).returning('id').executeTakeFirstOrThrow();
-  if (built.secrets.length > 0) {
-    await tx
-      .insertInto('record_secrets')
-      .values(built.secrets.map((s) => ({ change_id: row.id, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })))
-      .execute();
-  }
-  return row.id;
+  const changeId = await insertRecordChange(tx, built.row);
+  await insertRecordSecrets(tx, built.secrets.map((s) => ({ change_id: changeId, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })));
+  return changeId;
 }

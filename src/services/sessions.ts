@@ -13,6 +13,7 @@ import { DUMMY_HASH, verifyPassword } from '../adapters/passwords.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
 import { findPrincipalByEmail, findSessionPrincipal, findTokenPrincipal, markTokenUsed, type PrincipalRow } from '../repositories/users.ts';
 import { reserveAttempt, settleSuccess } from '../repositories/sign-in-throttle.ts';
+import { deleteSessionByTokenHash, insertSession, insertSignInEvent } from '../repositories/sessions.ts';
 import { keysFor } from '../domain/accounts/sign-in-throttle.ts';
 import { issueDeviceCookie, trustedDeviceNonce } from './device-cookies.ts';
 import { tooManyRequests, unauthorized } from './errors.ts';
@@ -65,7 +66,7 @@ export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<Signed
   } finally {
     release();
   }
-  await deps.db.insertInto('sign_in_events').values({ email, user_id: principal?.id ?? null, ok, ip: address, at: now }).execute();
+  await insertSignInEvent(deps.db, { email, user_id: principal?.id ?? null, ok, ip: address, at: now });
   if (!ok || !principal) {
     deps.logger.info({ event: 'sign_in_failed', ip: address }, 'sign-in failed');
     throw unauthorized('wrong email or password');
@@ -73,16 +74,13 @@ export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<Signed
   await settleSuccess(deps.db, keys, now);
   const token = newSecret('ts');
   const csrfToken = randomBytes(24).toString('base64url');
-  await deps.db
-    .insertInto('sessions')
-    .values({
-      token_hash: hashSecret(token),
-      user_id: principal.id,
-      csrf_token: csrfToken,
-      created_at: now,
-      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
-    })
-    .execute();
+  await insertSession(deps.db, {
+    token_hash: hashSecret(token),
+    user_id: principal.id,
+    csrf_token: csrfToken,
+    created_at: now,
+    expires_at: new Date(now.getTime() + SESSION_TTL_MS),
+  });
   deps.logger.info({ event: 'sign_in', userId: principal.id, trustedDevice: deviceNonce !== undefined }, 'signed in');
   return { token, csrfToken, principal, deviceCookie: await issueDeviceCookie(deps.db, principal.id, now) };
 }
@@ -113,5 +111,5 @@ export async function callerFromBearer(deps: Deps, token: string): Promise<Calle
 }
 
 export async function signOut(deps: Deps, token: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(token)).execute();
+  await deleteSessionByTokenHash(deps.db, hashSecret(token));
 }

@@ -3,7 +3,6 @@
  * part is authorised and redacted exactly as on its own page) and from the record of changes of
  * that day. Compliance is evaluated as at the end of the day (or now, for today).
  */
-import { sql } from 'kysely';
 import type { Sitrep } from '../contract/sitrep.ts';
 import { AGREEMENT_TIME_ZONE } from '../contract/compliance/enums.ts';
 import { dayWindow, localDate } from '../domain/sitrep.ts';
@@ -13,6 +12,7 @@ import { counts } from './monitoring/map.ts';
 import { forceGap } from './force/gap.ts';
 import { handoverCheck } from './handover/check.ts';
 import { complianceView } from './compliance/view.ts';
+import { countChangesBetween, logSize } from '../repositories/record-changes.ts';
 import type { Deps } from './deps.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -25,16 +25,14 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
   const atEndOfDay: Deps = { ...deps, clock: { now: () => asOf } };
 
   const [changes, log, totals, gap, findings, agreement] = await Promise.all([
-    sql<{ kind: string; op: string; count: number }>`
-      select record_kind as kind, op, count(*)::int as count from record_changes
-      where at >= ${day.from} and at < ${day.to} group by record_kind, op order by record_kind, op`.execute(deps.db),
-    deps.db.selectFrom('log_state').select('size').executeTakeFirst(),
+    countChangesBetween(deps.db, day.from, day.to),
+    logSize(deps.db),
     counts(deps, actor),
     forceGap(deps, actor, day.date),
     handoverCheck(deps, actor, day.date, day.date),
     complianceView(atEndOfDay, actor),
   ]);
-  const changed = (kind: string, op?: string) => changes.rows.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
+  const changed = (kind: string, op?: string) => changes.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
 
   const byStatus: Record<string, number> = {};
   for (const p of agreement.provisions) byStatus[p.evaluation.status] = (byStatus[p.evaluation.status] ?? 0) + 1;
@@ -45,8 +43,8 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
     from: day.from.toISOString(),
     to: day.to.toISOString(),
     generatedAt: now.toISOString(),
-    log: { entries: log?.size ?? 0, changesThatDay: changes.rows.reduce((n, c) => n + c.count, 0) },
-    changes: changes.rows,
+    log: { entries: log, changesThatDay: changes.reduce((n, c) => n + c.count, 0) },
+    changes,
     monitoring: {
       reportsFiled: changed('report', 'create'),
       incidentChanges: changed('incident'),

@@ -9,11 +9,11 @@ import type { z } from 'zod';
 import type { CreateToken, ListTokensQuery } from '../contract/accounts.ts';
 import { authorize, can, type Actor } from '../domain/policy.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
-import { findApiTokenForUpdate, listApiTokens, lockUser, tokensCreatedSince, type ApiTokenRow } from '../repositories/api-tokens.ts';
+import { findApiTokenForUpdate, insertApiToken, listApiTokens, lockUser, revokeApiToken, tokensCreatedSince, type ApiTokenRow } from '../repositories/api-tokens.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound, tooManyRequests } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
-import { publicFields, restrictedFields } from './public-fields.ts';
+import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
 
 const DAY_MS = 86_400_000;
 /** At most this many tokens per account per hour: enough for any honest use, not for flooding the log. */
@@ -59,7 +59,7 @@ export async function createToken(
       const wait = recent.oldest ? recent.oldest.getTime() + HOUR_MS - now.getTime() : HOUR_MS;
       throw tooManyRequests(`at most ${TOKEN_CREATIONS_PER_HOUR} tokens an hour per account`, Math.max(1, Math.ceil(wait / 1000)));
     }
-    await tx.insertInto('api_tokens').values(row).execute();
+    await insertApiToken(tx, row);
     await record({
       kind: 'api_token', id: row.id, version: 1, op: 'permission', at: now, actor,
       public: publicFields.apiToken(row),
@@ -89,11 +89,7 @@ export async function revokeToken(deps: Deps, actor: Actor | null, id: string): 
     if (!current || (actor !== null && !can(actor, 'token.revoke', { userId: current.user_id }))) throw notFound('token');
     if (current.revoked_at !== null) throw conflict('this token is revoked already');
     const next: ApiTokenRow = { ...current, revoked_at: now, revoked_by: actor?.userId ?? null, version: current.version + 1 };
-    await tx
-      .updateTable('api_tokens')
-      .set({ revoked_at: now, revoked_by: next.revoked_by, version: next.version })
-      .where('id', '=', id)
-      .execute();
+    await revokeApiToken(tx, id, { revoked_at: now, revoked_by: next.revoked_by, version: next.version });
     await record({
       kind: 'api_token', id, version: next.version, op: 'permission', at: now, actor,
       public: publicFields.apiToken(next),

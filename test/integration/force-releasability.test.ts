@@ -21,7 +21,7 @@ import { mountLog } from '../../src/api/log-routes.ts';
 import { verifyLog } from '../../src/log/verify-log.ts';
 import { dbSource } from '../../src/log/db-source.ts';
 import { decodeLeaf } from '../../src/log/leaf.ts';
-import { FORCE_KINDS } from '../../src/services/force/public-fields.ts';
+import { FORCE_KINDS } from '../../src/log/fields/force.ts';
 import { DECLARATION_BACKDATE_DAYS } from '../../src/domain/policy/force.ts';
 
 let tdb: TestDatabase;

@@ -88,7 +88,7 @@ test(`a read sent while a ${IMPORTED}-row import writes is answered before the i
       },
       // A server whose event loop is held for long refuses even the connection (fetch's 10 s connect timeout).
       (err: unknown) => {
-        order.push(`read failed: ${err instanceof Error ? String(err.cause ?? err.message) : String(err)}`);
+        order.push(`read failed: ${err instanceof Error ? String(err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`);
         return -1;
       },
     );

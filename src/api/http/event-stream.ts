@@ -16,7 +16,7 @@
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppEnv } from '../register.ts';
+import type { AppEnv } from '../env.ts';
 import type { ChangeEvent, Deps } from '../../services/deps.ts';
 import { authorize, PolicyDenied, type Action, type Actor } from '../../domain/policy.ts';
 import { ServiceError } from '../../services/errors.ts';

@@ -5,7 +5,7 @@
  * no PostGIS: points are plain lon/lat columns with a b-tree index, enough for viewport boxes.
  */
 import { sql, type Kysely } from 'kysely';
-import { INCIDENT_STATUSES, OUTCOMES } from '../../domain/monitoring/workflow.ts';
+import { INCIDENT_STATUSES, OUTCOMES } from '../../contract/monitoring/enums.ts';
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -11,11 +11,11 @@ import * as force from './005-force.ts';
 import * as compliance from './006-compliance.ts';
 import * as witnessing from './007-witnessing.ts';
 import * as leafV2 from './009-leaf-v2.ts';
-import * as reportImports from './010-report-imports.ts';
 import * as rulingReviews from './012-ruling-reviews.ts';
 import * as signInAndTokens from './008-sign-in-and-tokens.ts';
 import * as releasability from './011-releasability.ts';
 import * as coarseLocations from './014-coarse-locations.ts';
+import * as reportImports from './015-report-imports.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -26,11 +26,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-compliance': compliance,
   '007-witnessing': witnessing,
   '009-leaf-v2': leafV2,
-  '010-report-imports': reportImports,
   '012-ruling-reviews': rulingReviews,
   '008-sign-in-and-tokens': signInAndTokens,
   '011-releasability': releasability,
   '014-coarse-locations': coarseLocations,
+  // 015, not 010: a database already at 014 must upgrade (migrations run in name order)
+  '015-report-imports': reportImports,
 };
 
 export const migrationProvider: MigrationProvider = {

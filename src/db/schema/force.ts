@@ -1,7 +1,7 @@
 /** @module Kysely table types of the force tables (migration 005-force). */
 import type { Capability, ContributionStatus, ReleaseLevel } from '../../contract/enums.ts';
 import type { MandateTask } from '../../contract/force.ts';
-import type { Timestamp } from '../schema.ts';
+import type { Timestamp } from './columns.ts';
 
 /** One row per status move of a contribution (the first is the status it was recorded with). */
 export interface ContributionTransitionTable {

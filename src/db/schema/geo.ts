@@ -1,6 +1,6 @@
 /** @module Kysely table types of sectors and control lines (migration 003-geo). */
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../schema.ts';
+import type { Json, Timestamp } from './columns.ts';
 
 export interface SectorTable {
   id: string;

@@ -1,7 +1,7 @@
 /** @module Kysely table types of the monitoring tables (migration 004-monitoring). */
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../schema.ts';
-import type { IncidentStatus, Outcome } from '../../domain/monitoring/workflow.ts';
+import type { Json, Timestamp } from './columns.ts';
+import type { IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts';
 
 export type Side = 'held' | 'released';
 
@@ -106,7 +106,7 @@ export interface IncidentGridTable {
   violations: number;
 }
 
-/** An import being staged, or finished and awaiting the deletion of its staged rows (migration 010). */
+/** An import being staged, or finished and awaiting the deletion of its staged rows (migration 015). */
 export interface ReportImportTable {
   id: string;
   actor_user_id: string | null;

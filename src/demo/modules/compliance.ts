@@ -13,8 +13,9 @@ import { DEMO_PROVISION_ID } from './monitoring.ts';
 import type { CreateProvision } from '../../contract/compliance.ts';
 import { AGREEMENT_TIME_ZONE } from '../../contract/compliance/enums.ts';
 import { parseLocal } from '../../domain/compliance/deadline.ts';
-import { provisionInsert, provisionRow } from '../../services/compliance/provisions.ts';
-import { compliancePublicFields } from '../../services/compliance/public-fields.ts';
+import { provisionRow } from '../../services/compliance/provisions.ts';
+import { insertAgreementEvent, insertAssessment, insertDelivery, insertDispute, insertProvision } from '../../repositories/compliance/writes.ts';
+import { compliancePublicFields } from '../../log/fields/compliance.ts';
 import type { AssessmentRow, DeliveryRow, DisputeRow } from '../../repositories/compliance/provisions.ts';
 
 const at = (local: string) => parseLocal(local, AGREEMENT_TIME_ZONE);
@@ -67,7 +68,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
   const icrc = orgIds.get('International Committee of the Red Cross')!;
 
   const ceasefire = { id: randomUUID(), key: 'ceasefire', name: 'Ceasefire takes effect', occurred_at: at('2025-10-10T12:00'), version: 1, created_at: now, updated_at: now };
-  await tx.insertInto('agreement_events').values(ceasefire).execute();
+  await insertAgreementEvent(tx, ceasefire);
   await record({ kind: 'agreement_event', id: ceasefire.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.agreementEvent(ceasefire) });
 
   const within = (hours: number) => ({ kind: 'relative' as const, anchorEventId: ceasefire.id, amount: hours, unit: 'hours' as const });
@@ -76,7 +77,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
     // One millisecond apart: provisions are listed in creation order, so the agreement reads in order.
     const row = provisionRow(id, input, new Date(now.getTime() + ids.size));
     ids.set(key, row.id);
-    await tx.insertInto('provisions').values(provisionInsert(row)).execute();
+    await insertProvision(tx, row);
     await record({ kind: 'provision', id: row.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.provision(row) });
   };
   const plan = 'Comprehensive plan to end the Gaza conflict (29 Sep 2025)';
@@ -146,7 +147,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
         verifier: d.verifier, location: d.location, evidence: d.evidence, persons: null, persons_named: 0,
         recorded_by: null, version: 1, created_at: now,
       };
-      await tx.insertInto('provision_deliveries').values({ ...row, persons: null }).execute();
+      await insertDelivery(tx, { ...row, persons: null });
       await record({ kind: 'provision_delivery', id: row.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.delivery(row) });
     }
   }
@@ -167,7 +168,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
       id: randomUUID(), provision_id: ids.get(key)!, score, evidence, rationale, assessed_by: coordinator,
       assessed_at: at('2025-11-15T10:00'), version: 1,
     };
-    await tx.insertInto('provision_assessments').values(row).execute();
+    await insertAssessment(tx, row);
     await record({ kind: 'provision_assessment', id: row.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.assessment(row) });
   }
 
@@ -186,7 +187,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
     },
   ];
   for (const d of disputes) {
-    await tx.insertInto('provision_disputes').values(d).execute();
+    await insertDispute(tx, d);
     if (d.version === 2) {
       await record({ kind: 'provision_dispute', id: d.id, version: 1, op: 'create', at: now, actor: null, public: compliancePublicFields.dispute({ ...d, status: 'open', resolution: '', resolved_at: null, resolved_by: null, version: 1 }) });
       await record({ kind: 'provision_dispute', id: d.id, version: 2, op: 'transition', at: now, actor: null, public: compliancePublicFields.dispute(d) });

@@ -10,9 +10,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Capability, ContributionKind, ContributionStatus } from '../../contract/enums.ts';
 import type { MandateTask } from '../../contract/force.ts';
-import { FORCE_KINDS, forceLogFields } from '../../services/force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
 import type { DemoContext } from './context.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
+import { listSectorNames } from '../../repositories/sectors.ts';
+import { insertContribution, updateContributionStatus } from '../../repositories/contributions.ts';
+import { insertTransition } from '../../repositories/force/transitions.ts';
+import { insertRequirement } from '../../repositories/force/requirements.ts';
+import { insertMilestone } from '../../repositories/handover/milestones.ts';
+import { insertDeployment } from '../../repositories/handover/deployments.ts';
 
 type Move = [ContributionStatus, string];
 
@@ -106,7 +112,7 @@ const DEPLOYMENTS: [string | number, string, string, string | null, number][] = 
 
 export async function seedForce(ctx: DemoContext): Promise<void> {
   const { tx, record, now } = ctx;
-  const sectors = new Map((await tx.selectFrom('sectors').select(['id', 'name']).execute()).map((s) => [s.name, s.id]));
+  const sectors = new Map((await listSectorNames(tx)).map((s) => [s.name, s.id]));
   const sectorId = (name: string): string => {
     const id = sectors.get(name);
     if (!id) throw new Error(`demo sector ${name} is missing`);
@@ -115,7 +121,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
 
   const moveRow = async (contributionId: string, from: ContributionStatus | null, [to, on]: Move, reason: string) => {
     const row = { id: randomUUID(), contribution_id: contributionId, from_status: from, to_status: to, effective_on: on, reason, actor_user_id: null, recorded_at: now, version: 1 };
-    await tx.insertInto('contribution_transitions').values(row).execute();
+    await insertTransition(tx, row);
     await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('transition', row) });
   };
 
@@ -136,14 +142,15 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       currency: null, status: first![0], caveats: o.caveats, expected_arrival: null, note: o.note, version: 1, created_at: now, updated_at: now,
       ...DEFAULT_RELEASE.contribution,
     };
-    await tx.insertInto('contributions').values(row).execute();
+    await insertContribution(tx, row);
     await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', row) });
     await moveRow(id, null, first!, 'recorded (demo history)');
     for (const move of rest) {
       const from = row.status;
       row.status = move[0];
       row.version += 1;
-      await tx.updateTable('contributions').set({ status: row.status, version: row.version }).where('id', '=', id).execute();
+      // updated_at stays as stored (the demo history is all recorded at `now`).
+      await updateContributionStatus(tx, id, { status: row.status, version: row.version, updated_at: row.updated_at });
       await moveRow(id, from, move, `${move[0]} (demo history)`);
       await record({ kind: 'contribution', id, version: row.version, op: 'transition', at: now, actor: null, ...forceLogFields('contribution', row) });
     }
@@ -154,7 +161,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       id: randomUUID(), task, capability, sector_id: sector === null ? null : sectorId(sector), phase, quantity, needed_by: neededBy,
       note: 'Illustrative requirement (demo)', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.requirement,
     };
-    await tx.insertInto('sector_requirements').values(row).execute();
+    await insertRequirement(tx, row);
     await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('requirement', row) });
   }
 
@@ -166,7 +173,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       id: randomUUID(), sector_id: sectorId(sector), kind: 'withdrawal' as const, at, area, condition, version: 1, created_at: now, updated_at: now,
       party_id: israel, ...DEFAULT_RELEASE.milestone,
     };
-    await tx.insertInto('handover_milestones').values(row).execute();
+    await insertMilestone(tx, row);
     await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('milestone', row) });
   }
 
@@ -177,7 +184,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       id: randomUUID(), contribution_id: contributionId, sector_id: sectorId(sector), from_date: from, to_date: to, strength,
       note: '', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.deployment,
     };
-    await tx.insertInto('deployments').values(row).execute();
+    await insertDeployment(tx, row);
     await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('deployment', row) });
   }
 }

@@ -12,6 +12,7 @@ import { insertReport, prepareReport } from '../../services/monitoring/reports.t
 import { appendEvent, updateIncident } from '../../services/monitoring/incident-writes.ts';
 import { derivedClientId } from '../../services/monitoring/import-parse.ts';
 import type { DemoContext } from './context.ts';
+import { getIncidentRow } from '../../repositories/monitoring/incidents.ts';
 
 /** The agreement provision demo violations cite (the compliance module's provision ids come later). */
 export const DEMO_PROVISION_ID = '7e1c2a4e-5b0d-4f7a-9c1e-2d3f4a5b6c7d';
@@ -87,7 +88,7 @@ export async function seedMonitoring(ctx: DemoContext): Promise<void> {
   const at = (iso: string) => new Date(Math.min(Date.parse(iso), ctx.now.getTime()));
   const step = async (when: string, id: string, to: IncidentStatus, rationale: string, by: Actor, ruling?: { outcome: Outcome; party?: string }) => {
     if (!happened(when)) return;
-    const current = await ctx.tx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await getIncidentRow(ctx.tx, id);
     const change = ruling
       ? { status: to, outcome: ruling.outcome, provision_id: ruling.outcome === 'violation' ? DEMO_PROVISION_ID : null, responsible_org_id: ruling.party ? ctx.orgIds.get(ruling.party)! : null, ruling_round: current.ruling_round + 1 }
       : { status: to };
@@ -96,12 +97,12 @@ export async function seedMonitoring(ctx: DemoContext): Promise<void> {
   };
   const approve = async (when: string, id: string, by: Actor, note: string) => {
     if (!happened(when)) return;
-    const current = await ctx.tx.selectFrom('incidents').select(['ruling_round', 'outcome']).where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await getIncidentRow(ctx.tx, id);
     await appendEvent(ctx.tx, ctx.record, { incidentId: id, action: 'approve', outcome: current.outcome, rationale: note, round: current.ruling_round }, by, at(when));
   };
   const assign = async (when: string, id: string, to: Actor, by: Actor) => {
     if (!happened(when)) return;
-    const current = await ctx.tx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await getIncidentRow(ctx.tx, id);
     await updateIncident(ctx.tx, ctx.record, current, { assignee_user_id: to.userId }, 'update', by, at(when));
     await appendEvent(ctx.tx, ctx.record, { incidentId: id, action: 'assign', rationale: '', round: current.ruling_round, detail: { assigneeUserId: to.userId, previousAssigneeUserId: null } }, by, at(when));
   };

@@ -15,6 +15,7 @@
  */
 import type { OrgKind, Role } from '../../contract/enums.ts';
 import { reviewsRulings } from '../policy/monitoring.ts';
+import type { NotCountedReason } from '../../contract/monitoring/enums.ts';
 
 /** Whatever a mission configures, a ruling needs at least two monitoring bodies. */
 export const MIN_APPROVAL_QUORUM = 2;
@@ -38,8 +39,7 @@ export interface ApprovalFact {
   current: { role: Role; disabled: boolean; organisationId: string } | null;
 }
 
-export const NOT_COUNTED_REASONS = ['no_account', 'disabled', 'not_a_monitor', 'moved', 'not_a_monitoring_organisation'] as const;
-export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
+export { NOT_COUNTED_REASONS, type NotCountedReason } from '../../contract/monitoring/enums.ts';
 
 export interface CountedBody {
   /** The top organisation of the body (the one counted). */

@@ -4,11 +4,9 @@
  * ruling becomes `ruled` only through joint approval (a quorum of distinct monitoring bodies,
  * counted by ./ruling.ts), never by a plain transition request, so the table marks that edge as `quorum`.
  */
-export const INCIDENT_STATUSES = ['alleged', 'preliminary', 'investigating', 'ruling_proposed', 'ruled', 'published', 'closed'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+import type { IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts';
 
-export const OUTCOMES = ['violation', 'no_violation', 'insufficient_evidence', 'access_denied'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { INCIDENT_STATUSES, OUTCOMES, type IncidentStatus, type Outcome } from '../../contract/monitoring/enums.ts';
 
 /** `request`: any monitor may ask for it. `quorum`: only approvals of enough organisations make it. */
 export type TransitionMode = 'request' | 'quorum';

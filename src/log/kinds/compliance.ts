@@ -1,31 +1,32 @@
 /** @module Record kinds of compliance, as `truce audit` reads them from the database. */
-import { compliancePublicFields, restrictedDeliveryFields } from '../../services/compliance/public-fields.ts';
+import { allRows } from '../../repositories/audit.ts';
+import { compliancePublicFields, restrictedDeliveryFields } from '../fields/compliance.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const complianceKinds: AuditedKind[] = [
   {
     kind: 'agreement_event',
-    load: async (db) => (await db.selectFrom('agreement_events').selectAll().execute())
+    load: async (db) => (await allRows(db, 'agreement_events'))
       .map((e) => ({ kind: 'agreement_event', id: e.id, version: e.version, fields: compliancePublicFields.agreementEvent(e) })),
   },
   {
     kind: 'provision',
-    load: async (db) => (await db.selectFrom('provisions').selectAll().execute())
+    load: async (db) => (await allRows(db, 'provisions'))
       .map((p) => ({ kind: 'provision', id: p.id, version: p.version, fields: compliancePublicFields.provision(p) })),
   },
   {
     kind: 'provision_delivery',
-    load: async (db) => (await db.selectFrom('provision_deliveries').selectAll().execute())
+    load: async (db) => (await allRows(db, 'provision_deliveries'))
       .map((d) => ({ kind: 'provision_delivery', id: d.id, version: d.version, fields: compliancePublicFields.delivery(d), restricted: restrictedDeliveryFields(d) ?? {} })),
   },
   {
     kind: 'provision_assessment',
-    load: async (db) => (await db.selectFrom('provision_assessments').selectAll().execute())
+    load: async (db) => (await allRows(db, 'provision_assessments'))
       .map((a) => ({ kind: 'provision_assessment', id: a.id, version: a.version, fields: compliancePublicFields.assessment(a) })),
   },
   {
     kind: 'provision_dispute',
-    load: async (db) => (await db.selectFrom('provision_disputes').selectAll().execute())
+    load: async (db) => (await allRows(db, 'provision_disputes'))
       .map((d) => ({ kind: 'provision_dispute', id: d.id, version: d.version, fields: compliancePublicFields.dispute(d) })),
   },
 ];

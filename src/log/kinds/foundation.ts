@@ -1,25 +1,26 @@
 /** @module Record kinds of the foundation (mission, organisations, users, contributions). */
-import { publicFields, restrictedFields } from '../../services/public-fields.ts';
+import { allRows } from '../../repositories/audit.ts';
+import { publicFields, restrictedFields } from '../fields/foundation.ts';
 import { ifAllowed, type ApiRecords, type AuditedKind } from './kind.ts';
 import { shown } from './force.ts';
-import { forceRestrictedFields } from '../../services/force/public-fields.ts';
+import { forceRestrictedFields } from '../fields/force.ts';
 
 export const foundationKinds: AuditedKind[] = [
   {
     kind: 'mission',
-    load: async (db) => (await db.selectFrom('missions').selectAll().execute()).map((m) => ({ kind: 'mission', id: m.id, version: 1, fields: publicFields.mission(m) })),
+    load: async (db) => (await allRows(db, 'missions')).map((m) => ({ kind: 'mission', id: m.id, version: 1, fields: publicFields.mission(m) })),
   },
   {
     kind: 'organisation',
-    load: async (db) => (await db.selectFrom('organisations').selectAll().execute()).map((o) => ({ kind: 'organisation', id: o.id, version: o.version, fields: publicFields.organisation(o) })),
+    load: async (db) => (await allRows(db, 'organisations')).map((o) => ({ kind: 'organisation', id: o.id, version: o.version, fields: publicFields.organisation(o) })),
   },
   {
     kind: 'user',
-    load: async (db) => (await db.selectFrom('users').selectAll().execute()).map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: publicFields.user(u), restricted: restrictedFields.user(u) })),
+    load: async (db) => (await allRows(db, 'users')).map((u) => ({ kind: 'user', id: u.id, version: u.version, fields: publicFields.user(u), restricted: restrictedFields.user(u) })),
   },
   {
     kind: 'contribution',
-    load: async (db) => (await db.selectFrom('contributions').selectAll().execute()).map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: publicFields.contribution(c), restricted: forceRestrictedFields.contribution(c) })),
+    load: async (db) => (await allRows(db, 'contributions')).map((c) => ({ kind: 'contribution', id: c.id, version: c.version, fields: publicFields.contribution(c), restricted: forceRestrictedFields.contribution(c) })),
   },
 ];
 

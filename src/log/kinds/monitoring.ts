@@ -3,23 +3,24 @@
  * `truce verify` read them. `load` uses the same public-fields functions as the writers, so the
  * locations it compares are the rounded ones the log holds (the exact ones are commitments).
  */
+import { allRows } from '../../repositories/audit.ts';
 import type { RecordView } from '../records-check.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../services/monitoring/public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../fields/monitoring.ts';
 import { ifAllowed, opened, type ApiRecords, type AuditedKind } from './kind.ts';
 
 export const monitoringKinds: AuditedKind[] = [
   {
     kind: 'report',
-    load: async (db) => (await db.selectFrom('reports').selectAll().execute()).map((r) => ({ kind: 'report', id: r.id, version: r.version, fields: monitoringPublicFields.report(r), restricted: monitoringRestrictedFields.report(r) })),
+    load: async (db) => (await allRows(db, 'reports')).map((r) => ({ kind: 'report', id: r.id, version: r.version, fields: monitoringPublicFields.report(r), restricted: monitoringRestrictedFields.report(r) })),
   },
   {
     kind: 'incident',
-    load: async (db) => (await db.selectFrom('incidents').selectAll().execute()).map((i) => ({ kind: 'incident', id: i.id, version: i.version, fields: monitoringPublicFields.incident(i), restricted: monitoringRestrictedFields.incident(i) })),
+    load: async (db) => (await allRows(db, 'incidents')).map((i) => ({ kind: 'incident', id: i.id, version: i.version, fields: monitoringPublicFields.incident(i), restricted: monitoringRestrictedFields.incident(i) })),
   },
   {
     kind: 'incident_event',
     load: async (db) =>
-      (await db.selectFrom('incident_events').selectAll().execute()).map((e) => ({ kind: 'incident_event', id: e.id, version: 1, fields: monitoringPublicFields.incidentEvent(e), restricted: monitoringRestrictedFields.incidentEvent(e) })),
+      (await allRows(db, 'incident_events')).map((e) => ({ kind: 'incident_event', id: e.id, version: 1, fields: monitoringPublicFields.incidentEvent(e), restricted: monitoringRestrictedFields.incidentEvent(e) })),
   },
 ];
 

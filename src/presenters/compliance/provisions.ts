@@ -10,7 +10,7 @@ import { can, type Actor } from '../../domain/policy.ts';
 import type { Rollup } from '../../domain/compliance/rollup.ts';
 import { AGREEMENT_TIME_ZONE, NO_ORGANISATION } from '../../contract/compliance/enums.ts';
 import type { AgreementEventRow, AssessmentRow, DeliveryRow, DisputeRow, ProvisionRow } from '../../repositories/compliance/provisions.ts';
-import { deadlineRuleOf, measureOf } from '../../services/compliance/public-fields.ts';
+import { deadlineRuleOf, measureOf } from '../../log/fields/compliance.ts';
 import type { ComplianceSummaryView, ComplianceView, ProvisionView } from '../../services/compliance/view.ts';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();

@@ -19,3 +19,10 @@ export function listAllTransitions(db: Kysely<DB>): Promise<TransitionRow[]> {
 export async function insertTransition(db: Kysely<DB>, row: TransitionRow): Promise<void> {
   await db.insertInto('contribution_transitions').values(row).execute();
 }
+
+/** The effective day of the contribution's latest move, if it has one. */
+export async function lastTransitionDay(tx: Kysely<DB>, contributionId: string): Promise<string | undefined> {
+  const last = await tx.selectFrom('contribution_transitions').select('effective_on').where('contribution_id', '=', contributionId)
+    .orderBy('effective_on', 'desc').limit(1).executeTakeFirst();
+  return last?.effective_on;
+}

@@ -1,5 +1,5 @@
 /**
- * @module Queries of bulk import: the checks' reads, the import staging tables (migration 010)
+ * @module Queries of bulk import: the checks' reads, the import staging tables (migration 015)
  * written in small batches (each its own short transaction), the publish step's set-based
  * statements (inside the caller's one transaction), and the deletion of staged rows in
  * small batches.

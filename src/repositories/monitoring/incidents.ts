@@ -1,5 +1,5 @@
 /** @module Queries on incidents and their history. */
-import { type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { IncidentEventTable, IncidentTable } from '../../db/schema/monitoring.ts';
 import type { IncidentFilter } from '../../contract/monitoring.ts';
@@ -119,4 +119,42 @@ export async function organisationTree(db: Kysely<DB>): Promise<Map<string, OrgN
 export async function missionQuorum(db: Kysely<DB>): Promise<number> {
   const m = await db.selectFrom('missions').select('approval_quorum').orderBy('created_at').executeTakeFirst();
   return m?.approval_quorum ?? 2;
+}
+
+export async function insertIncident(tx: Kysely<DB>, row: Insertable<IncidentTable>): Promise<void> {
+  await tx.insertInto('incidents').values(row).execute();
+}
+
+/**
+ * Applies `change` only if the incident is still at `version` (an UPDATE matching no row is not
+ * an error to the database, so the caller learns it from the result); true when it was applied.
+ */
+export async function updateIncidentAtVersion(tx: Kysely<DB>, id: string, version: number, change: Updateable<IncidentTable>): Promise<boolean> {
+  const updated = await tx.updateTable('incidents').set(change).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return updated.numUpdatedRows === 1n;
+}
+
+/** Appends a history event; returns its sequence number. */
+export async function insertIncidentEvent(tx: Kysely<DB>, row: Insertable<IncidentEventTable>): Promise<number> {
+  const inserted = await tx.insertInto('incident_events').values(row).returning('seq').executeTakeFirstOrThrow();
+  return inserted.seq;
+}
+
+/** True when this account (of this organisation) already approved or contested the round. */
+export async function hasReviewedRound(
+  tx: Kysely<DB>,
+  incidentId: string,
+  round: number,
+  userId: string | null,
+  organisationId: string | null,
+): Promise<boolean> {
+  const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', incidentId).where('round', '=', round)
+    .where('action', 'in', ['approve', 'contest']).where('actor_user_id', userId === null ? 'is' : '=', userId)
+    .where('actor_org_id', organisationId === null ? 'is' : '=', organisationId).executeTakeFirst();
+  return voted !== undefined;
+}
+
+/** The incident's own row (no names), without a lock; it must exist. */
+export function getIncidentRow(db: Kysely<DB>, id: string): Promise<Selectable<IncidentTable>> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

@@ -21,3 +21,18 @@ export function findReports(db: Kysely<DB>, ids: readonly string[]): Promise<Rep
 export function listRecentReports(db: Kysely<DB>, limit: number): Promise<ReportRow[]> {
   return db.selectFrom('reports').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }
+
+/** Stores a report (its JSON fields as text). */
+export async function insertReportRow(tx: Kysely<DB>, row: ReportRow): Promise<void> {
+  const asJson = (v: unknown): string => JSON.stringify(v);
+  await tx.insertInto('reports').values({
+    ...row,
+    observations: asJson(row.observations), actor1: row.actor1 === null ? null : asJson(row.actor1), actor2: row.actor2 === null ? null : asJson(row.actor2),
+    fatalities: asJson(row.fatalities), injuries: asJson(row.injuries), evidence: asJson(row.evidence),
+  }).execute();
+}
+
+/** Moves a report to another incident (a merge or a split). */
+export async function moveReport(tx: Kysely<DB>, id: string, incidentId: string, version: number): Promise<void> {
+  await tx.updateTable('reports').set({ incident_id: incidentId, version }).where('id', '=', id).execute();
+}

@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { NO_ORGANISATION, type CreateDelivery } from '../../contract/compliance.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { findProvision, type DeliveryRow, type ProvisionRow } from '../../repositories/compliance/provisions.ts';
+import { insertDelivery } from '../../repositories/compliance/writes.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, notFound, type FieldError } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields, restrictedDeliveryFields } from './public-fields.ts';
+import { compliancePublicFields, restrictedDeliveryFields } from '../../log/fields/compliance.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
 
 
@@ -43,7 +44,7 @@ export async function createDelivery(deps: Deps, actor: Actor | null, provisionI
     recorded_by: actor?.userId ?? null, version: 1, created_at: now,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('provision_deliveries').values({ ...row, persons: row.persons === null ? null : JSON.stringify(row.persons) }).execute();
+    await insertDelivery(tx, row);
     await record({
       kind: 'provision_delivery', id: row.id, version: 1, op: 'create', at: now, actor,
       public: compliancePublicFields.delivery(row), restricted: restrictedDeliveryFields(row),

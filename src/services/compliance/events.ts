@@ -8,10 +8,13 @@ import type { z } from 'zod';
 import type { CreateAgreementEvent, UpdateAgreementEvent } from '../../contract/compliance.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import type { AgreementEventRow } from '../../repositories/compliance/provisions.ts';
+import {
+  agreementEventKeyTaken, findAgreementEventForUpdate, insertAgreementEvent, updateAgreementEventDate,
+} from '../../repositories/compliance/writes.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from './public-fields.ts';
+import { compliancePublicFields } from '../../log/fields/compliance.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 
@@ -26,9 +29,9 @@ export async function createAgreementEvent(
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     const taken = conflict(`an agreement event with the key ${input.key} exists`);
-    if (await tx.selectFrom('agreement_events').select('id').where('key', '=', input.key).executeTakeFirst()) throw taken;
+    if (await agreementEventKeyTaken(tx, input.key)) throw taken;
     try {
-      await tx.insertInto('agreement_events').values(row).execute();
+      await insertAgreementEvent(tx, row);
     } catch (err) {
       // Two requests raced past the check: the unique key decides.
       if (isUniqueViolation(err)) throw taken;
@@ -47,10 +50,10 @@ export async function updateAgreementEvent(
   authorize(actor, 'provision.create');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await tx.selectFrom('agreement_events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const current = await findAgreementEventForUpdate(tx, id);
     if (!current) throw notFound('agreement event');
     const row: AgreementEventRow = { ...current, occurred_at: input.occurredAt === null ? null : new Date(input.occurredAt), version: current.version + 1, updated_at: now };
-    await tx.updateTable('agreement_events').set({ occurred_at: row.occurred_at, version: row.version, updated_at: now }).where('id', '=', id).execute();
+    await updateAgreementEventDate(tx, id, { occurred_at: row.occurred_at, version: row.version, updated_at: now });
     await record({ kind: 'agreement_event', id, version: row.version, op: 'update', at: now, actor, public: compliancePublicFields.agreementEvent(row) });
     return row;
   });

@@ -8,10 +8,14 @@ import { z } from 'zod';
 import type { CreateAssessment, CreateDispute, ResolveDispute } from '../../contract/compliance.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { findProvision, type AssessmentRow, type DisputeRow } from '../../repositories/compliance/provisions.ts';
+import {
+  findDisputeForUpdate, hasOpenDispute, insertAssessment, insertDispute, resolveDisputeRow,
+} from '../../repositories/compliance/writes.ts';
+import { findOrganisation, organisationName } from '../../repositories/organisations.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from './public-fields.ts';
+import { compliancePublicFields } from '../../log/fields/compliance.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 
@@ -31,7 +35,7 @@ export async function createAssessment(
     assessed_by: actor?.userId ?? null, assessed_at: now, version: 1,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('provision_assessments').values(row).execute();
+    await insertAssessment(tx, row);
     await record({ kind: 'provision_assessment', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.assessment(row) });
     return row;
   });
@@ -46,7 +50,7 @@ export async function createDispute(
   if (!organisationId) throw invalid([{ path: 'organisationId', message: 'required when acting from the console' }]);
   authorize(actor, 'provision.dispute', { organisationId });
   if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
-  const org = await deps.db.selectFrom('organisations').select(['id', 'kind', 'name']).where('id', '=', organisationId).executeTakeFirst();
+  const org = await findOrganisation(deps.db, organisationId);
   if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
   if (org.kind !== 'party') throw invalid([{ path: 'organisationId', message: 'only a party to the agreement disputes a status' }]);
   const now = deps.clock.now();
@@ -56,12 +60,9 @@ export async function createDispute(
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     // The partial unique index settles a race between two requests; this check names the case.
-    const open = await tx.selectFrom('provision_disputes').select('id')
-      .where('provision_id', '=', provisionId).where('organisation_id', '=', organisationId).where('status', '=', 'open')
-      .executeTakeFirst();
-    if (open) throw conflict(ALREADY_OPEN);
+    if (await hasOpenDispute(tx, provisionId, organisationId)) throw conflict(ALREADY_OPEN);
     try {
-      await tx.insertInto('provision_disputes').values(row).execute();
+      await insertDispute(tx, row);
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(ALREADY_OPEN);
       throw err;
@@ -79,19 +80,16 @@ export async function resolveDispute(
   authorize(actor, 'provision.resolve');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await tx.selectFrom('provision_disputes').selectAll().where('id', '=', disputeId).forUpdate().executeTakeFirst();
+    const current = await findDisputeForUpdate(tx, disputeId);
     if (!current) throw notFound('dispute');
     if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
     const row: DisputeRow = {
       ...current, status: input.outcome, resolution: input.resolution, resolved_by: actor?.userId ?? null, resolved_at: now,
       version: current.version + 1,
     };
-    await tx.updateTable('provision_disputes')
-      .set({ status: row.status, resolution: row.resolution, resolved_by: row.resolved_by, resolved_at: now, version: row.version })
-      .where('id', '=', disputeId).execute();
+    await resolveDisputeRow(tx, disputeId, { status: row.status, resolution: row.resolution, resolved_by: row.resolved_by, resolved_at: now, version: row.version });
     await record({ kind: 'provision_dispute', id: row.id, version: row.version, op: 'transition', at: now, actor, public: compliancePublicFields.dispute(row) });
-    const org = await tx.selectFrom('organisations').select('name').where('id', '=', row.organisation_id).executeTakeFirstOrThrow();
-    return { ...row, organisation_name: org.name };
+    return { ...row, organisation_name: await organisationName(tx, row.organisation_id) };
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: written.value.provision_id, at: now.toISOString() });
   return written;

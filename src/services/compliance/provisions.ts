@@ -3,17 +3,19 @@ import { randomUUID } from 'node:crypto';
 import type { CreateProvision } from '../../contract/compliance.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import type { ProvisionRow } from '../../repositories/compliance/provisions.ts';
+import { agreementEventExists, insertProvision, provisionExists } from '../../repositories/compliance/writes.ts';
+import { existingOrganisationIds } from '../../repositories/organisations.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from './public-fields.ts';
+import { compliancePublicFields } from '../../log/fields/compliance.ts';
 
 export const COMPLIANCE_TOPIC = 'compliance';
 
 async function missingReferences(deps: Deps, input: CreateProvision): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const orgIds = [...new Set([...input.partyIds, ...(input.intermediaryOrgId ? [input.intermediaryOrgId] : [])])];
-  const orgs = new Set((await deps.db.selectFrom('organisations').select('id').where('id', 'in', orgIds).execute()).map((o) => o.id));
+  const orgs = await existingOrganisationIds(deps.db, orgIds);
   input.partyIds.forEach((id, i) => { if (!orgs.has(id)) errors.push({ path: `partyIds.${i}`, message: 'no such organisation' }); });
   if (input.intermediaryOrgId && !orgs.has(input.intermediaryOrgId)) errors.push({ path: 'intermediaryOrgId', message: 'no such organisation' });
 
@@ -23,7 +25,7 @@ async function missingReferences(deps: Deps, input: CreateProvision): Promise<Fi
     ['measure.of', input.measure.kind === 'ratio' ? input.measure.of : undefined],
   ];
   for (const [path, id] of provisionRefs) {
-    if (id && !(await deps.db.selectFrom('provisions').select('id').where('id', '=', id).executeTakeFirst())) {
+    if (id && !(await provisionExists(deps.db, id))) {
       errors.push({ path, message: 'no such provision' });
     }
   }
@@ -34,7 +36,7 @@ async function missingReferences(deps: Deps, input: CreateProvision): Promise<Fi
     const { anchorEventId, anchorProvisionId } = input.deadline;
     if ((anchorEventId === undefined) === (anchorProvisionId === undefined)) {
       errors.push({ path: 'deadline', message: 'a relative deadline names exactly one anchor: anchorEventId or anchorProvisionId' });
-    } else if (anchorEventId && !(await deps.db.selectFrom('agreement_events').select('id').where('id', '=', anchorEventId).executeTakeFirst())) {
+    } else if (anchorEventId && !(await agreementEventExists(deps.db, anchorEventId))) {
       errors.push({ path: 'deadline.anchorEventId', message: 'no such agreement event' });
     }
   }
@@ -65,10 +67,6 @@ export function provisionRow(id: string, input: CreateProvision, now: Date): Pro
 }
 
 /** Insert columns: the JSON column goes in as text. */
-export function provisionInsert(row: ProvisionRow) {
-  return { ...row, party_ids: JSON.stringify(row.party_ids) };
-}
-
 export async function createProvision(deps: Deps, actor: Actor | null, input: CreateProvision): Promise<Written<ProvisionRow>> {
   authorize(actor, 'provision.create');
   const errors = await missingReferences(deps, input);
@@ -76,7 +74,7 @@ export async function createProvision(deps: Deps, actor: Actor | null, input: Cr
   const now = deps.clock.now();
   const row = provisionRow(randomUUID(), input, now);
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('provisions').values(provisionInsert(row)).execute();
+    await insertProvision(tx, row);
     await record({ kind: 'provision', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.provision(row) });
     return row;
   });

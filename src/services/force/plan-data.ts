@@ -8,7 +8,9 @@ import type { GapContribution, GapDeployment, GapRequirement } from '../../domai
 import type { CheckContribution, CheckDeployment, CheckMilestone } from '../../domain/handover/check.ts';
 import { isoOf, dayOfInstant } from '../../domain/force/days.ts';
 import type { ReleaseLevel } from '../../contract/enums.ts';
+import { listPlanContributions } from '../../repositories/contributions.ts';
 import { listRequirements, type RequirementRow } from '../../repositories/force/requirements.ts';
+import { listSectorNames } from '../../repositories/sectors.ts';
 import { listAllTransitions } from '../../repositories/force/transitions.ts';
 import { listDeployments, type DeploymentRow } from '../../repositories/handover/deployments.ts';
 import { listMilestones, type MilestoneRow } from '../../repositories/handover/milestones.ts';
@@ -40,9 +42,8 @@ export interface PlanFilter {
 
 export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean; deployments: boolean }, keep: PlanFilter = {}): Promise<PlanData> {
   const [sectors, allContributions, transitions, allRequirements, allDeployments, allMilestones] = await Promise.all([
-    db.selectFrom('sectors').select(['id', 'name']).orderBy('name').execute(),
-    db.selectFrom('contributions')
-      .select(['id', 'organisation_id', 'kind', 'capability', 'quantity', 'unit', 'currency', 'status', 'created_at', 'releasability', 'detail_releasability']).execute(),
+    listSectorNames(db),
+    listPlanContributions(db),
     listAllTransitions(db),
     listRequirements(db),
     parts.deployments ? listDeployments(db) : Promise.resolve([]),

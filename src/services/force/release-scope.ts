@@ -9,6 +9,9 @@ import type { DB } from '../../db/schema.ts';
 import type { ReleaseLevel } from '../../contract/enums.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { audienceOf, mayRead, type Concerned } from '../../domain/policy/force.ts';
+import { listContributionOwners } from '../../repositories/contributions.ts';
+import { listDeploymentSectors } from '../../repositories/handover/deployments.ts';
+import { listSectorParties } from '../../repositories/handover/milestones.ts';
 
 interface Contributionish { id: string; organisation_id?: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }
 interface Deploymentish { contribution_id: string; sector_id: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }
@@ -34,14 +37,14 @@ const ALL: ReleaseScope = {
 export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise<ReleaseScope> {
   if (audienceOf(actor) === 'mission') return ALL;
   const [milestones, deployments, contributions] = await Promise.all([
-    db.selectFrom('handover_milestones').select(['sector_id', 'party_id']).where('party_id', 'is not', null).execute(),
-    db.selectFrom('deployments').select(['contribution_id', 'sector_id']).execute(),
-    db.selectFrom('contributions').select(['id', 'organisation_id']).execute(),
+    listSectorParties(db),
+    listDeploymentSectors(db),
+    listContributionOwners(db),
   ]);
   const partiesBySector = new Map<string, Set<string>>();
   for (const m of milestones) {
     const set = partiesBySector.get(m.sector_id) ?? new Set<string>();
-    set.add(m.party_id!);
+    set.add(m.party_id);
     partiesBySector.set(m.sector_id, set);
   }
   const ownerOf = new Map(contributions.map((c) => [c.id, c.organisation_id]));

@@ -1,7 +1,7 @@
 /**
  * @module Changing who may read a force or handover record: a policy decision (`force.release`,
  * coordinators), each change a new version of the record in the log (op `permission`). The log
- * never carried the record's content in clear (see public-fields.ts), so a level lowered later
+ * never carried the record's content in clear (see log/fields/force.ts), so a level lowered later
  * unpublishes nothing and a level raised later finds nothing already published.
  */
 import type { Kysely } from 'kysely';
@@ -14,7 +14,11 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { announceHandoverChange } from '../contributions.ts';
-import { FORCE_KINDS, forceLogFields } from './public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
+import { findContributionForUpdate, setContributionReleasability } from '../../repositories/contributions.ts';
+import { findDeploymentForUpdate, setDeploymentReleasability } from '../../repositories/handover/deployments.ts';
+import { findRequirementForUpdate, setRequirementReleasability } from '../../repositories/force/requirements.ts';
+import { findMilestoneForUpdate, setMilestoneReleasability } from '../../repositories/handover/milestones.ts';
 
 export interface Release {
   kind: ReleasableKind;
@@ -41,42 +45,42 @@ async function apply(tx: Kysely<DB>, record: RecordFn, actor: Actor | null, now:
   const done = (version: number, l: Levels): Release => ({ kind, id, version, releasability: l.releasability, detailReleasability: l.detail_releasability });
   switch (kind) {
     case 'contribution': {
-      const current = await tx.selectFrom('contributions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const current = await findContributionForUpdate(tx, id);
       if (!current) throw notFound('contribution');
       if (stale(current.version)) throw conflict(`the contribution is at version ${current.version}, not ${input.version}`);
       const l = levelsOf(current);
       const row = { ...current, ...l, version: current.version + 1, updated_at: now };
-      await tx.updateTable('contributions').set({ ...l, version: row.version, updated_at: now }).where('id', '=', id).execute();
+      await setContributionReleasability(tx, id, { ...l, version: row.version, updated_at: now });
       await record({ kind: 'contribution', id, version: row.version, op: 'permission', at: now, actor, ...forceLogFields('contribution', row) });
       return done(row.version, l);
     }
     case 'deployment': {
-      const current = await tx.selectFrom('deployments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const current = await findDeploymentForUpdate(tx, id);
       if (!current) throw notFound('deployment');
       if (stale(current.version)) throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
       const l = levelsOf(current);
       const row = { ...current, ...l, version: current.version + 1, updated_at: now };
-      await tx.updateTable('deployments').set({ ...l, version: row.version, updated_at: now }).where('id', '=', id).execute();
+      await setDeploymentReleasability(tx, id, { ...l, version: row.version, updated_at: now });
       await record({ kind: FORCE_KINDS.deployment, id, version: row.version, op: 'permission', at: now, actor, ...forceLogFields('deployment', row) });
       return done(row.version, l);
     }
     case 'requirement': {
-      const current = await tx.selectFrom('sector_requirements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const current = await findRequirementForUpdate(tx, id);
       if (!current) throw notFound('requirement');
       if (stale(current.version)) throw conflict(`the requirement is at version ${current.version}, not ${input.version}`);
       const l = levelsOf({ releasability: current.releasability });
       const row = { ...current, releasability: l.releasability, version: current.version + 1, updated_at: now };
-      await tx.updateTable('sector_requirements').set({ releasability: l.releasability, version: row.version, updated_at: now }).where('id', '=', id).execute();
+      await setRequirementReleasability(tx, id, { releasability: l.releasability, version: row.version, updated_at: now });
       await record({ kind: FORCE_KINDS.requirement, id, version: row.version, op: 'permission', at: now, actor, ...forceLogFields('requirement', row) });
       return done(row.version, l);
     }
     case 'milestone': {
-      const current = await tx.selectFrom('handover_milestones').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const current = await findMilestoneForUpdate(tx, id);
       if (!current) throw notFound('milestone');
       if (stale(current.version)) throw conflict(`the milestone is at version ${current.version}, not ${input.version}`);
       const l = levelsOf({ releasability: current.releasability });
       const row = { ...current, releasability: l.releasability, version: current.version + 1, updated_at: now };
-      await tx.updateTable('handover_milestones').set({ releasability: l.releasability, version: row.version, updated_at: now }).where('id', '=', id).execute();
+      await setMilestoneReleasability(tx, id, { releasability: l.releasability, version: row.version, updated_at: now });
       await record({ kind: FORCE_KINDS.milestone, id, version: row.version, op: 'permission', at: now, actor, ...forceLogFields('milestone', row) });
       return done(row.version, l);
     }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateRequirement } from '../../contract/force.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
-import { listRequirements, type RequirementRow } from '../../repositories/force/requirements.ts';
+import { insertRequirement, listRequirements, type RequirementRow } from '../../repositories/force/requirements.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../errors.ts';
@@ -10,7 +10,7 @@ import { writeWithLog, type Written } from '../write.ts';
 import { announceHandoverChange, chooseLevels } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { releaseScope } from './release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from './public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
 
 export async function requirements(deps: Deps, actor: Actor | null): Promise<RequirementRow[]> {
   authorize(actor, 'force.read');
@@ -28,7 +28,7 @@ export async function createRequirement(deps: Deps, actor: Actor | null, input: 
     quantity: input.quantity, needed_by: input.neededBy, note: input.note, version: 1, created_at: now, updated_at: now, releasability,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('sector_requirements').values(row).execute();
+    await insertRequirement(tx, row);
     await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('requirement', row) });
     return row;
   });

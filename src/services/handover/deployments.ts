@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { CreateDeployment, UpdateDeployment } from '../../contract/force.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { findContribution } from '../../repositories/contributions.ts';
-import { findDeployment, listDeployments, type DeploymentRow } from '../../repositories/handover/deployments.ts';
+import {
+  findDeployment, findDeploymentForUpdate, insertDeployment, listDeployments, updateDeploymentPlan, type DeploymentRow,
+} from '../../repositories/handover/deployments.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -11,7 +13,7 @@ import { writeWithLog, type Written } from '../write.ts';
 import { announceHandoverChange, chooseLevels } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { releaseScope, type Released } from '../force/release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from '../force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
 
 /** The deployments the caller may see, each with whether its strength and last day may be shown. */
 export async function deployments(deps: Deps, actor: Actor | null): Promise<Released<DeploymentRow>[]> {
@@ -36,7 +38,7 @@ export async function createDeployment(deps: Deps, actor: Actor | null, input: C
     strength: input.strength, note: input.note, version: 1, created_at: now, updated_at: now, ...levels,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('deployments').values(row).execute();
+    await insertDeployment(tx, row);
     await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('deployment', row) });
     return row;
   });
@@ -49,16 +51,15 @@ export async function updateDeployment(deps: Deps, actor: Actor | null, id: stri
   if (!(await findDeployment(deps.db, id))) throw notFound('deployment');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await tx.selectFrom('deployments').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const current = await findDeploymentForUpdate(tx, id);
+    if (!current) throw notFound('deployment');
     if (input.version !== undefined && input.version !== current.version) throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
     const row: DeploymentRow = {
       ...current, from_date: input.from ?? current.from_date, to_date: input.to === undefined ? current.to_date : input.to,
       strength: input.strength ?? current.strength, note: input.note ?? current.note, version: current.version + 1, updated_at: now,
     };
     if (row.to_date !== null && row.to_date < row.from_date) throw invalid([{ path: 'to', message: 'must not be before from' }]);
-    await tx.updateTable('deployments')
-      .set({ from_date: row.from_date, to_date: row.to_date, strength: row.strength, note: row.note, version: row.version, updated_at: now })
-      .where('id', '=', id).execute();
+    await updateDeploymentPlan(tx, id, { from_date: row.from_date, to_date: row.to_date, strength: row.strength, note: row.note, version: row.version, updated_at: now });
     await record({ kind: FORCE_KINDS.deployment, id, version: row.version, op: 'update', at: now, actor, ...forceLogFields('deployment', row) });
     return row;
   });

@@ -1,15 +1,9 @@
 /** @module The area difference between two versions of a control line (same line or not). */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { diffHeldAreas, type Area, type LineDiff } from '../../domain/handover/line-diff.ts';
-import type { ControlLineRow } from '../../repositories/control-lines.ts';
+import { findControlLineVersion as findVersion, type ControlLineRow } from '../../repositories/control-lines.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../errors.ts';
-
-function findVersion(db: Kysely<DB>, id: string): Promise<ControlLineRow | undefined> {
-  return db.selectFrom('control_line_versions').selectAll().where('id', '=', id).executeTakeFirst();
-}
 
 export async function controlLineDiff(deps: Deps, actor: Actor | null, fromId: string, toId: string): Promise<{ from: ControlLineRow; to: ControlLineRow; diff: LineDiff }> {
   authorize(actor, 'handover.read');

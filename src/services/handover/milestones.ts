@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateMilestone, UpdateMilestone } from '../../contract/force.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
-import { findMilestone, listMilestones, type MilestoneRow } from '../../repositories/handover/milestones.ts';
+import {
+  findMilestone, findMilestoneForUpdate, insertMilestone, listMilestones, updateMilestoneTerms, type MilestoneRow,
+} from '../../repositories/handover/milestones.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -11,7 +13,7 @@ import { announceHandoverChange, chooseLevels } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
 import { releaseScope } from '../force/release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from '../force/public-fields.ts';
+import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
 
 export async function milestones(deps: Deps, actor: Actor | null): Promise<MilestoneRow[]> {
   authorize(actor, 'handover.read');
@@ -33,7 +35,7 @@ export async function createMilestone(deps: Deps, actor: Actor | null, input: Cr
     version: 1, created_at: now, updated_at: now, party_id: input.partyId, releasability,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
-    await tx.insertInto('handover_milestones').values(row).execute();
+    await insertMilestone(tx, row);
     await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('milestone', row) });
     return row;
   });
@@ -46,13 +48,14 @@ export async function updateMilestone(deps: Deps, actor: Actor | null, id: strin
   if (!(await findMilestone(deps.db, id))) throw notFound('milestone');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await tx.selectFrom('handover_milestones').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const current = await findMilestoneForUpdate(tx, id);
+    if (!current) throw notFound('milestone');
     if (input.version !== undefined && input.version !== current.version) throw conflict(`the milestone is at version ${current.version}, not ${input.version}`);
     const row: MilestoneRow = {
       ...current, at: input.at ?? current.at, area: input.area ?? current.area, condition: input.condition ?? current.condition,
       version: current.version + 1, updated_at: now,
     };
-    await tx.updateTable('handover_milestones').set({ at: row.at, area: row.area, condition: row.condition, version: row.version, updated_at: now }).where('id', '=', id).execute();
+    await updateMilestoneTerms(tx, id, { at: row.at, area: row.area, condition: row.condition, version: row.version, updated_at: now });
     await record({ kind: FORCE_KINDS.milestone, id, version: row.version, op: 'update', at: now, actor, ...forceLogFields('milestone', row) });
     return row;
   });

@@ -23,7 +23,7 @@ import { gridDeltas, type GridDelta, type GridKind } from '../../domain/monitori
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { openIncidentsIn, type StageTarget } from '../../repositories/monitoring/imports.ts';
 import { buildChange, type BuiltChange, type ChangeInput } from '../records.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { newIncidentRow, reportRow, type ReportPlace } from './reports.ts';
 import { eventChange, eventRow, type IncidentState } from './incident-writes.ts';
 import { yieldToOthers } from './import-limits.ts';

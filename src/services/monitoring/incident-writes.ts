@@ -10,9 +10,10 @@ import type { IncidentAction, IncidentEventTable, IncidentTable } from '../../db
 import type { Actor } from '../../domain/policy.ts';
 import type { ChangeInput, ChangeOp } from '../records.ts';
 import type { RecordFn } from '../write.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { conflict } from '../errors.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
+import { insertIncidentEvent, updateIncidentAtVersion } from '../../repositories/monitoring/incidents.ts';
 
 export type IncidentState = Selectable<IncidentTable>;
 
@@ -26,14 +27,8 @@ export async function updateIncident(
   at: Date,
 ): Promise<IncidentState> {
   const next: IncidentState = { ...current, ...change, version: current.version + 1, updated_at: at } as IncidentState;
-  const updated = await tx
-    .updateTable('incidents')
-    .set({ ...change, version: next.version, updated_at: at })
-    .where('id', '=', current.id)
-    .where('version', '=', current.version)
-    .executeTakeFirst();
-  // An UPDATE matching no row is not an error to the database: the version guard is this check.
-  if (updated.numUpdatedRows !== 1n) throw conflict(`the incident changed (it is no longer at version ${current.version}); reload it`);
+  // The version guard: another writer may have moved the incident on since it was read.
+  if (!(await updateIncidentAtVersion(tx, current.id, current.version, { ...change, version: next.version, updated_at: at }))) throw conflict(`the incident changed (it is no longer at version ${current.version}); reload it`);
   await record({
     kind: 'incident', id: current.id, version: next.version, op, at, actor,
     public: monitoringPublicFields.incident(next), restricted: monitoringRestrictedFields.incident(next),
@@ -87,6 +82,6 @@ export function eventChange(stored: Selectable<IncidentEventTable>, actor: Actor
 
 export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInput, actor: Actor | null, at: Date): Promise<void> {
   const row = eventRow(e, actor, at);
-  const inserted = await tx.insertInto('incident_events').values({ ...row, detail: JSON.stringify(row.detail) }).returning('seq').executeTakeFirstOrThrow();
-  await record(eventChange({ ...row, seq: inserted.seq }, actor, at));
+  const seq = await insertIncidentEvent(tx, { ...row, detail: JSON.stringify(row.detail) });
+  await record(eventChange({ ...row, seq }, actor, at));
 }

@@ -16,15 +16,19 @@ import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
 import {
-  approvalsOfRound, findIncident, historyOf, listIncidents, lockIncident, missionQuorum, organisationTree, type IncidentEventRow, type IncidentRow,
+  approvalsOfRound, findIncident, hasReviewedRound, historyOf, insertIncident, listIncidents, lockIncident, missionQuorum, organisationTree,
+  type IncidentEventRow, type IncidentRow,
 } from '../../repositories/monitoring/incidents.ts';
-import { findReports, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
+import { findReports, moveReport, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
+import { evidenceMeta } from '../../repositories/monitoring/evidence.ts';
+import { findAssignee, organisationOfUser } from '../../repositories/users.ts';
+import { sectorName } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
 
@@ -48,7 +52,7 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   if (!incident) throw notFound('incident');
   const [reports, history, configured] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
-  const files = hashes.length ? await deps.db.selectFrom('evidence').select(['sha256', 'media_type', 'size']).where('sha256', 'in', hashes).execute() : [];
+  const files = await evidenceMeta(deps.db, hashes);
   const openings = await openingsOf(deps.db, 'report', reports.map((r) => r.id));
   const ruling = incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
   return { incident, reports, history, quorum: effectiveQuorum(configured), ruling, evidence: new Map(files.map((f) => [f.sha256, f])), openings };
@@ -134,10 +138,7 @@ export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, 
     }
     const orgId = actor?.organisationId ?? null;
     const userId = actor?.userId ?? null;
-    const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', id).where('round', '=', current.ruling_round)
-      .where('action', 'in', ['approve', 'contest']).where('actor_user_id', userId === null ? 'is' : '=', userId)
-      .where('actor_org_id', orgId === null ? 'is' : '=', orgId).executeTakeFirst();
-    if (voted) throw conflict('you have already reviewed this proposed ruling');
+    if (await hasReviewedRound(tx, id, current.ruling_round, userId, orgId)) throw conflict('you have already reviewed this proposed ruling');
     try {
       if (input.decision === 'contest') {
         const check = checkTransition(current.status, { to: 'investigating' });
@@ -168,7 +169,7 @@ export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, 
 }
 
 export async function assignIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof AssignRequest>): Promise<Written<IncidentView>> {
-  const assignee = input.assigneeUserId ? await deps.db.selectFrom('users').select(['id', 'organisation_id', 'role', 'disabled']).where('id', '=', input.assigneeUserId).executeTakeFirst() : null;
+  const assignee = input.assigneeUserId ? await findAssignee(deps.db, input.assigneeUserId) : null;
   if (input.assigneeUserId && (!assignee || assignee.disabled)) throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
   if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role)) throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
   authorize(actor, 'incident.assign', assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {});
@@ -177,8 +178,8 @@ export async function assignIncident(deps: Deps, actor: Actor | null, id: string
     // Un-assigning or taking over also acts on the current assignee: a monitor may not take an
     // incident away from another organisation's monitor.
     if (current.assignee_user_id && current.assignee_user_id !== assignee?.id) {
-      const previous = await tx.selectFrom('users').select('organisation_id').where('id', '=', current.assignee_user_id).executeTakeFirst();
-      if (previous) authorize(actor, 'incident.assign', { organisationId: previous.organisation_id });
+      const previous = await organisationOfUser(tx, current.assignee_user_id);
+      if (previous !== undefined) authorize(actor, 'incident.assign', { organisationId: previous });
     }
     const next = await updateIncident(tx, record, current, { assignee_user_id: assignee?.id ?? null }, 'update', actor, now);
     await appendEvent(tx, record, { incidentId: id, action: 'assign', rationale: input.note, round: next.ruling_round, detail: { assigneeUserId: next.assignee_user_id, previousAssigneeUserId: current.assignee_user_id } }, actor, now);
@@ -188,7 +189,7 @@ export async function assignIncident(deps: Deps, actor: Actor | null, id: string
 async function moveReports(tx: Kysely<DB>, record: RecordFn, reports: readonly ReportRow[], to: string, actor: Actor | null, now: Date, op: 'merge' | 'split'): Promise<void> {
   for (const r of reports) {
     const next = { ...r, incident_id: to, version: r.version + 1 };
-    await tx.updateTable('reports').set({ incident_id: to, version: next.version }).where('id', '=', r.id).execute();
+    await moveReport(tx, r.id, to, next.version);
     await record({ kind: 'report', id: r.id, version: next.version, op, at: now, actor, public: monitoringPublicFields.report(next), restricted: monitoringRestrictedFields.report(next) });
   }
 }
@@ -242,10 +243,10 @@ export async function splitIncident(deps: Deps, actor: Actor | null, id: string,
     const first = reports[0]!;
     // The new incident is placed where its first report is, coarse values included (a report
     // keeps its coarse sector and side; the coarse point is a function of the exact one).
-    const sectorName = (await tx.selectFrom('sectors').select('name').where('id', '=', first.coarse_sector_id).executeTakeFirst())?.name ?? '';
+    const coarseSectorName = (await sectorName(tx, first.coarse_sector_id)) ?? '';
     const [coarseLon, coarseLat] = coarsePoint(first.lon, first.lat);
     const incident = {
-      id: newId, title: `${first.sub_event_type} — ${sectorName}`, status: 'alleged' as const,
+      id: newId, title: `${first.sub_event_type} — ${coarseSectorName}`, status: 'alleged' as const,
       outcome: null, provision_id: null, responsible_org_id: null,
       event_type: first.event_type, sub_event_type: first.sub_event_type, occurred_at: new Date(first.occurred_at),
       lon: first.lon, lat: first.lat, sector_id: first.sector_id, side: first.side,
@@ -253,7 +254,7 @@ export async function splitIncident(deps: Deps, actor: Actor | null, id: string,
       report_count: reports.length, assignee_user_id: null, merged_into: null, ruling_round: 0,
       version: 1, created_at: now, updated_at: now,
     };
-    await tx.insertInto('incidents').values(incident).execute();
+    await insertIncident(tx, incident);
     await record({ kind: 'incident', id: newId, version: 1, op: 'split', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
     await applyGridChange(tx, null, incident);
     await appendEvent(tx, record, { incidentId: newId, action: 'split', toStatus: 'alleged', rationale: input.rationale, round: 0, relatedIncidentId: id, detail: { from: id, reportIds: wanted } }, actor, now);

@@ -15,13 +15,14 @@ import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } fr
 import { containsPoint, sideOfLine, type Area } from '../../domain/geo.ts';
 import { sectorsNear, sectorsNearIn, type SectorRow } from '../../repositories/sectors.ts';
 import { controlLineAt, type ControlLineRow } from '../../repositories/control-lines.ts';
-import { findReportByClientId, type ReportRow } from '../../repositories/monitoring/reports.ts';
-import { groupingCandidates, lockIncident } from '../../repositories/monitoring/incidents.ts';
+import { findReportByClientId, insertReportRow, type ReportRow } from '../../repositories/monitoring/reports.ts';
+import { groupingCandidates, insertIncident, lockIncident } from '../../repositories/monitoring/incidents.ts';
+import { uploadedEvidence } from '../../repositories/monitoring/evidence.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn } from '../write.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from './public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { COARSE_CANDIDATE_MARGIN, coarsePlaceAmong, type CoarsePlace } from './coarse-place.ts';
@@ -55,8 +56,7 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
   const sector = nearby.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
   if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
   if (input.evidence.length > 0) {
-    const found = await db.selectFrom('evidence').select('sha256').where('sha256', 'in', input.evidence).execute();
-    const have = new Set(found.map((f) => f.sha256));
+    const have = await uploadedEvidence(db, input.evidence);
     input.evidence.forEach((h, i) => {
       if (!have.has(h)) problems.push({ path: `evidence.${i}`, message: 'no evidence with this SHA-256 was uploaded' });
     });
@@ -119,7 +119,6 @@ export function newIncidentRow(input: CreateReport, ctx: ReportPlace, id: string
   };
 }
 
-const asJson = (v: unknown): string => JSON.stringify(v);
 
 /**
  * Inside the caller's transaction: joins the report to the incident it likely describes (or
@@ -151,17 +150,13 @@ export async function insertReport(
   } else {
     incidentId = randomUUID();
     const incident = newIncidentRow(input, ctx, incidentId, now);
-    await tx.insertInto('incidents').values(incident).execute();
+    await insertIncident(tx, incident);
     await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
     await applyGridChange(tx, null, incident);
     await appendEvent(tx, record, { incidentId, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
   }
   const row = reportRow(input, ctx, incidentId, actor, now);
-  await tx.insertInto('reports').values({
-    ...row,
-    observations: asJson(row.observations), actor1: row.actor1 === null ? null : asJson(row.actor1), actor2: row.actor2 === null ? null : asJson(row.actor2),
-    fatalities: asJson(row.fatalities), injuries: asJson(row.injuries), evidence: asJson(row.evidence),
-  }).execute();
+  await insertReportRow(tx, row);
   await record({
     kind: 'report', id: row.id, version: 1, op: 'create', at: now, actor,
     public: monitoringPublicFields.report(row), restricted: monitoringRestrictedFields.report(row),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { coarse, coarsePoint, coarseSector } from '../../../src/domain/monitoring/precision.ts';
 import type { Area } from '../../../src/domain/geo.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../../src/services/monitoring/public-fields.ts';
+import { monitoringPublicFields, monitoringRestrictedFields } from '../../../src/log/fields/monitoring.ts';
 import type { ReportRow } from '../../../src/repositories/monitoring/reports.ts';
 import type { IncidentState } from '../../../src/services/monitoring/incident-writes.ts';
 

@@ -11,25 +11,15 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { baseStyle, boundsOf, controlLineData, sectorData } from './layers.ts';
+import type { MapControlLine, MapSector } from './shapes.ts';
 import './map.css';
 
 // MapLibre looks for its worker next to its own module; in our bundle that file has another
 // name, so tell it where Vite put it (served by us: no CDN).
 maplibregl.setWorkerUrl(workerUrl);
 
-export interface MapSector {
-  id: string;
-  name: string;
-  geometry: Polygon | MultiPolygon;
-}
-
-export interface MapControlLine {
-  geometry: LineString;
-  /** The area still held by the withdrawing party behind the line; shaded when given. */
-  heldArea?: Polygon | MultiPolygon | null;
-}
+export type { MapControlLine, MapSector } from './shapes.ts';
 
 export interface BaseMapProps {
   sectors?: readonly MapSector[];

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { LngLatBoundsLike, StyleSpecification } from 'maplibre-gl';
-import type { MapControlLine, MapSector } from './BaseMap.tsx';
+import type { MapControlLine, MapSector } from './shapes.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

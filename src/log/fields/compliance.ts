@@ -7,7 +7,7 @@ import type { Selectable } from 'kysely';
 import type {
   AgreementEventTable, ProvisionAssessmentTable, ProvisionDeliveryTable, ProvisionDisputeTable, ProvisionTable,
 } from '../../db/schema/compliance.ts';
-import type { JsonValue } from '../records.ts';
+import type { JsonValue } from '../change-payload.ts';
 import type { Deadline, Measure } from '../../contract/compliance.ts';
 
 type Fields = Record<string, JsonValue>;

@@ -4,9 +4,9 @@
  * row with its latest leaf, so the two can never drift apart.
  */
 import type { Selectable } from 'kysely';
-import type { ApiTokenTable, ContributionTable, MissionTable, OrganisationTable, UserTable } from '../db/schema.ts';
-import type { JsonValue } from './records.ts';
-import { forcePublicFields } from './force/public-fields.ts';
+import type { ApiTokenTable, ContributionTable, MissionTable, OrganisationTable, UserTable } from '../../db/schema.ts';
+import type { JsonValue } from '../change-payload.ts';
+import { forcePublicFields } from './force.ts';
 
 type Fields = Record<string, JsonValue>;
 
@@ -19,7 +19,7 @@ export const publicFields = {
     expiresAt: new Date(t.expires_at).toISOString(),
     revokedAt: t.revoked_at === null ? null : new Date(t.revoked_at).toISOString(),
   }),
-  /** Levels only: see force/public-fields.ts (a contribution may be made mission-only at any time). */
+  /** Levels only: see ./force.ts (a contribution may be made mission-only at any time). */
   contribution: (c: Selectable<ContributionTable>): Fields => forcePublicFields.contribution(c),
 };
 

@@ -10,7 +10,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { IncidentEventTable, IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
-import type { JsonValue } from '../records.ts';
+import type { JsonValue } from '../change-payload.ts';
 import { coarse } from '../../domain/monitoring/precision.ts';
 
 type Fields = Record<string, JsonValue>;
@@ -49,6 +49,7 @@ function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
   const open: Fields = {};
   const userIds: Fields = {};
   for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue; // JSON has no undefined: a key without a value is not sent
     if (USER_ID_KEY.test(k)) userIds[`detail.${k}`] = v;
     else open[k] = v;
   }

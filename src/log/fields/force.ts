@@ -12,7 +12,7 @@
 import type { Selectable } from 'kysely';
 import type { ContributionTransitionTable, DeploymentTable, HandoverMilestoneTable, SectorRequirementTable } from '../../db/schema/force.ts';
 import type { ContributionTable } from '../../db/schema.ts';
-import type { JsonValue } from '../records.ts';
+import type { JsonValue } from '../change-payload.ts';
 
 type Fields = Record<string, JsonValue>;
 

@@ -2,10 +2,10 @@
  * @module What of sectors and control lines is public in the log. Geometries enter as their
  * SHA-256 (leaves stay small), the rest as is. Used by the services, the demo and `truce audit`.
  */
-import { geometryDigest } from '../domain/geo.ts';
-import type { SectorRow } from '../repositories/sectors.ts';
-import type { ControlLineRow } from '../repositories/control-lines.ts';
-import type { JsonValue } from './records.ts';
+import { geometryDigest } from '../../domain/geo.ts';
+import type { SectorRow } from '../../repositories/sectors.ts';
+import type { ControlLineRow } from '../../repositories/control-lines.ts';
+import type { JsonValue } from '../change-payload.ts';
 
 type Fields = Record<string, JsonValue>;
 
