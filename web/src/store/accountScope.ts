@@ -3,7 +3,8 @@
  * when the session changes (sign-in, sign-out, expiry) EVERY such store returns to its
  * initial state, and answers to requests made for the previous account are dropped. A store
  * joins by being created with `createAccountStore` (or, for module state that is not a store,
- * by `onAccountChange`), so a new store cannot forget to be reset by the session module.
+ * by `onAccountChange`), so a new store cannot forget to be reset by the session module. The
+ * query cache (data/queryClient.ts) joins the same way: it cancels what is in flight and empties.
  */
 import { createStore, type Store } from './createStore.ts';
 
