@@ -9,7 +9,6 @@
 import { createStore, type Store } from './createStore.ts';
 
 const resets = new Set<() => void>();
-let epoch = 0;
 
 /** A store holding account data: reset to `initial` whenever the session changes. */
 export function createAccountStore<S>(initial: S): Store<S> {
@@ -23,16 +22,7 @@ export function onAccountChange(reset: () => void): void {
   resets.add(reset);
 }
 
-/**
- * The current account epoch: a load captures it before asking and drops its answer if it
- * changed meanwhile (the answer belongs to the previous account).
- */
-export function accountEpoch(): number {
-  return epoch;
-}
-
 /** Called by the session module on every session change. */
 export function resetAccountStores(): void {
-  epoch += 1;
   for (const reset of resets) reset();
 }
