@@ -2,6 +2,7 @@
  * @module Accounts: sessions, users, API tokens, organisations, the mission.
  */
 import { z } from 'zod';
+import { SessionAbilities } from './abilities.ts';
 import { MIN_PASSWORD_LENGTH, ORG_KINDS, ROLES } from './enums.ts';
 import { LogIndex, Name, Text, Uuid } from './common.ts';
 
@@ -19,7 +20,8 @@ export const SessionUser = z.object({
   organisationId: Uuid,
   organisationName: z.string(),
 });
-export const Session = z.object({ user: SessionUser, csrfToken: z.string() });
+/** `abilities`: what the account may start on its pages (contract/abilities.ts). */
+export const Session = z.object({ user: SessionUser, csrfToken: z.string(), abilities: SessionAbilities.optional() });
 export type Session = z.infer<typeof Session>;
 
 /** Whether the browser's cookie names a live session: an ordinary answer either way (no 401 to log). */

@@ -5,6 +5,7 @@
  * handle it; it is `null` for everyone else.
  */
 import { z } from 'zod';
+import { ProvisionAbilities } from './abilities.ts';
 import { Instant, LogIndex, Name, Text, Uuid } from './common.ts';
 import {
   DISPUTE_OUTCOMES, DISPUTE_STATUSES, PROVISION_STATUSES, PROVISION_TYPES,
@@ -109,6 +110,8 @@ export const Provision = z.object({
   violations: z.array(Violation),
   version: z.number().int(),
   logIndex: LogIndex,
+  /** What the caller may do to this provision (contract/abilities.ts). */
+  abilities: ProvisionAbilities.optional(),
 });
 export type Provision = z.infer<typeof Provision>;
 

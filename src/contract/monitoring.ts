@@ -5,6 +5,7 @@
  * precision, actor type codes) and UCDP for low/best/high harm estimates.
  */
 import { z } from 'zod';
+import { IncidentAbilities } from './abilities.ts';
 import { Instant, LogIndex, Name, Openings, Text, Uuid } from './common.ts';
 import { EVENT_TYPES, INCIDENT_STATUSES, NOT_COUNTED_REASONS, OUTCOMES, SUB_EVENT_TYPES } from './monitoring/enums.ts';
 
@@ -179,6 +180,8 @@ export const IncidentDetail = Incident.extend({
   quorum: z.number().int(),
   /** While a ruling is proposed: who counts and what is still needed; null otherwise. */
   ruling: RulingProgress.nullable(),
+  /** What the caller may do to this incident (contract/abilities.ts). */
+  abilities: IncidentAbilities.optional(),
 });
 
 export const IncidentWritten = IncidentDetail.extend({ logIndex: LogIndex });

@@ -7,6 +7,7 @@ import type { ApiToken, Organisation, Session, User } from '../contract/accounts
 import type { ApiTokenRow } from '../repositories/api-tokens.ts';
 import type { OrganisationRow } from '../repositories/organisations.ts';
 import type { PrincipalRow, UserRow } from '../repositories/users.ts';
+import { sessionAbilities } from './abilities.ts';
 
 export function presentOrganisation(o: OrganisationRow): Organisation {
   return { id: o.id, name: o.name, kind: o.kind, country: o.country, parentId: o.parent_id, version: o.version };
@@ -35,6 +36,7 @@ export function presentSession(p: PrincipalRow, csrfToken: string): z.infer<type
       organisationName: p.organisation_name,
     },
     csrfToken,
+    abilities: sessionAbilities({ userId: p.id, organisationId: p.organisation_id, role: p.role }),
   };
 }
 

@@ -12,6 +12,7 @@ import { AGREEMENT_TIME_ZONE, NO_ORGANISATION } from '../../contract/compliance/
 import type { AgreementEventRow, AssessmentRow, DeliveryRow, DisputeRow, ProvisionRow } from '../../repositories/compliance/provisions.ts';
 import { deadlineRuleOf, measureOf } from '../../log/fields/compliance.ts';
 import type { ComplianceSummaryView, ComplianceView, ProvisionView } from '../../services/compliance/view.ts';
+import { provisionAbilities } from '../abilities.ts';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
@@ -69,6 +70,7 @@ export function presentProvision(p: ProvisionView, view: ComplianceView, actor: 
     violations: p.violations.map((v) => ({ id: v.id, title: v.title, status: v.status, responsibleOrgId: v.responsible_org_id, updatedAt: iso(v.updated_at) })),
     version: r.version,
     logIndex: logIndex('provision', r.id),
+    abilities: provisionAbilities(actor, r.intermediary_org_id),
   };
 }
 

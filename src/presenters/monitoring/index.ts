@@ -14,6 +14,7 @@ import { coarsePoint } from '../../domain/monitoring/precision.ts';
 import type { IncidentEventRow, IncidentRow } from '../../repositories/monitoring/incidents.ts';
 import type { ReportRow } from '../../repositories/monitoring/reports.ts';
 import type { IncidentView } from '../../services/monitoring/incidents.ts';
+import { incidentAbilities } from '../abilities.ts';
 
 type Estimate = Report['fatalities'];
 type ActorShape = Report['actor1'];
@@ -111,6 +112,7 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
     approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map((e) => presentEvent(e, viewer)) : [],
     quorum: v.quorum,
     ruling: v.ruling === null ? null : presentRulingProgress(v.ruling, viewer),
+    abilities: incidentAbilities(viewer),
   };
 }
 

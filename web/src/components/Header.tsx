@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../src/contract/accounts.ts';
-import { useRemote } from '../store/hooks.ts';
+import { useMission } from '../features/force/queries.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -21,7 +21,7 @@ export function Brand() {
 
 export function Header({ user }: { user: Session['user'] }) {
   const { t } = useTranslation();
-  const mission = useRemote('mission');
+  const mission = useMission();
   const missionName = mission.status === 'idle' ? undefined : mission.data?.name;
   return (
     <header className="app-header">

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Remote } from '../store/data.ts';
+import type { Remote } from '../data/remote.ts';
 import { describeError } from './describeError.ts';
 
 interface Props<T> {

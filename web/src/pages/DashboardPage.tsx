@@ -11,27 +11,38 @@ import { KeyFigures } from '../features/force/KeyFigures.tsx';
 import { summariseForce } from '../features/force/summary.ts';
 import { OrgKindCounts } from '../features/organisations/OrgKindCounts.tsx';
 import { HandoverSummary } from '../features/handover/HandoverSummary.tsx';
-import { refreshPlan } from '../features/force/planStore.ts';
-import { useRefreshOnFocus } from '../features/force/useRefreshOnFocus.ts';
+import { useHandoverLive } from '../features/force/live.ts';
+import { PLAN_ROUTES, useContributions, useMission, type Contribution, type Mission } from '../features/force/queries.ts';
+import { useOrganisations } from '../features/organisations/queries.ts';
 import '../features/handover/handover.css';
 import { useFormat } from '../i18n/format.ts';
-import { useStore } from '../store/createStore.ts';
-import { dataStore, load, oldestLoad, reload, type Contribution, type Mission, type ResourceKey } from '../store/data.ts';
-import { useRemote } from '../store/hooks.ts';
+import { refetchRoutes } from '../data/queryClient.ts';
+import type { Remote } from '../data/remote.ts';
 import { SitrepLink } from '../features/record/SitrepLink.tsx';
 
-const DASHBOARD_DATA: readonly ResourceKey[] = ['mission', 'contributions', 'organisations'];
+const retry = (id: 'getMission' | 'listContributions' | 'listOrganisations') => () => void refetchRoutes([id]);
+
+/** When the oldest of these was loaded, or null if one has never loaded. */
+function oldestLoad(remotes: readonly Remote<unknown>[]): number | null {
+  let oldest: number | null = null;
+  for (const r of remotes) {
+    const at = r.status === 'idle' ? undefined : r.loadedAt;
+    if (at === undefined) return null;
+    oldest = oldest === null ? at : Math.min(oldest, at);
+  }
+  return oldest;
+}
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  useRefreshOnFocus();
-  const mission = useRemote('mission');
-  const contributions = useRemote('contributions');
-  const organisations = useRemote('organisations');
-  const data = useStore(dataStore, (s) => s);
-  const loadedAt = oldestLoad(data, DASHBOARD_DATA);
-  const refreshing = DASHBOARD_DATA.some((k) => data[k].status === 'loading');
+  useHandoverLive();
+  const mission = useMission();
+  const contributions = useContributions();
+  const organisations = useOrganisations();
+  const all = [mission, contributions, organisations];
+  const loadedAt = oldestLoad(all);
+  const refreshing = all.some((r) => r.status === 'loading');
 
   return (
     <div className="page" data-testid="dashboard">
@@ -43,7 +54,7 @@ export function DashboardPage() {
                 {t('dashboard.updated', { time: f.time(loadedAt) })}
               </span>
             )}
-            <button type="button" className="button button--secondary" disabled={refreshing} onClick={() => void Promise.all([reload(DASHBOARD_DATA), refreshPlan()])}>
+            <button type="button" className="button button--secondary" disabled={refreshing} onClick={() => void refetchRoutes([...PLAN_ROUTES, 'listOrganisations'])}>
               {refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}
             </button>
           </>
@@ -54,9 +65,9 @@ export function DashboardPage() {
 
       <section className="panel" aria-labelledby="force-heading">
         <h2 id="force-heading">{t('force.title')}</h2>
-        <RemoteView remote={mission} what={t('mission.what')} onRetry={() => void load('mission')}>
+        <RemoteView remote={mission} what={t('mission.what')} onRetry={retry('getMission')}>
           {(m) => (
-            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')} quiet>
+            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={retry('listContributions')} quiet>
               {(items) => <ForceSummaryView mission={m} items={items} />}
             </RemoteView>
           )}
@@ -66,7 +77,7 @@ export function DashboardPage() {
       <div className="dashboard-grid">
         <section className="panel panel--wide" aria-labelledby="contributions-heading">
           <h2 id="contributions-heading">{t('contributions.title')}</h2>
-          <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')}>
+          <RemoteView remote={contributions} what={t('contributions.what')} onRetry={retry('listContributions')}>
             {(items) => <ContributionsTable items={items} />}
           </RemoteView>
         </section>
@@ -80,7 +91,7 @@ export function DashboardPage() {
         </section>
         <section className="panel" aria-labelledby="org-counts-heading">
           <h2 id="org-counts-heading">{t('orgCounts.title')}</h2>
-          <RemoteView remote={organisations} what={t('organisations.what')} onRetry={() => void load('organisations')}>
+          <RemoteView remote={organisations} what={t('organisations.what')} onRetry={retry('listOrganisations')}>
             {(items) => <OrgKindCounts items={items} />}
           </RemoteView>
         </section>

@@ -12,24 +12,21 @@ import { GapTable } from '../features/force/GapTable.tsx';
 import { PledgeForm } from '../features/force/PledgeForm.tsx';
 import { TransitionForm } from '../features/force/TransitionForm.tsx';
 import { WriteStatus } from '../features/force/WriteStatus.tsx';
-import { useRefreshOnFocus } from '../features/force/useRefreshOnFocus.ts';
-import { loadPlan, setGapDay, setPeriod, usePlan, usePlanValue } from '../features/force/planStore.ts';
-import { load } from '../store/data.ts';
-import { useRemote } from '../store/hooks.ts';
-import { useSession } from '../store/hooks.ts';
+import { useHandoverLive } from '../features/force/live.ts';
+import { setGapDay, setPeriod, useContributions, useGap, useGapDay, usePeriod, useSeries } from '../features/force/queries.ts';
+import { refetchRoutes } from '../data/queryClient.ts';
+import { useAbilities } from '../store/hooks.ts';
 import '../features/force/force.css';
 
 export default function ForcePage() {
   const { t } = useTranslation();
-  useRefreshOnFocus();
-  const on = usePlanValue((s) => s.on);
-  const period = usePlanValue((s) => s.period);
-  const gap = usePlan('gap');
-  const series = usePlan('series');
-  const contributions = useRemote('contributions');
-  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
-  const plans = role === 'admin' || role === 'coordinator';
-  const mayOffer = plans || role === 'liaison';
+  useHandoverLive();
+  const on = useGapDay();
+  const period = usePeriod();
+  const gap = useGap();
+  const series = useSeries();
+  const contributions = useContributions();
+  const mayOffer = useAbilities().offerContribution;
 
   return (
     <div className="page" data-testid="force-page">
@@ -44,7 +41,7 @@ export default function ForcePage() {
             <input type="date" value={on} onChange={(e) => e.target.value && setGapDay(e.target.value)} data-testid="gap-day" />
           </label>
         </div>
-        <RemoteView remote={gap} what={t('forceUi.gapWhat')} onRetry={() => void loadPlan('gap')}>
+        <RemoteView remote={gap} what={t('forceUi.gapWhat')} onRetry={() => void refetchRoutes(['getForceGap'])}>
           {(g) => <GapTable gap={g} />}
         </RemoteView>
         <p className="note">{t('forceUi.gapNote')}</p>
@@ -62,7 +59,7 @@ export default function ForcePage() {
             <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} />
           </label>
         </div>
-        <RemoteView remote={series} what={t('forceUi.seriesWhat')} onRetry={() => void loadPlan('series')}>
+        <RemoteView remote={series} what={t('forceUi.seriesWhat')} onRetry={() => void refetchRoutes(['getForceGapSeries'])}>
           {(points) => <GapChart points={points} />}
         </RemoteView>
       </section>
@@ -73,7 +70,7 @@ export default function ForcePage() {
           <WriteStatus />
           <div className="plan-forms">
             <PledgeForm />
-            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')} quiet>
+            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void refetchRoutes(['listContributions'])} quiet>
               {(items) => <TransitionForm contributions={items} />}
             </RemoteView>
           </div>
@@ -82,7 +79,7 @@ export default function ForcePage() {
 
       <section className="panel" aria-labelledby="all-contributions-heading">
         <h2 id="all-contributions-heading">{t('contributions.title')}</h2>
-        <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void load('contributions')}>
+        <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void refetchRoutes(['listContributions'])}>
           {(items) => <ContributionsTable items={items} />}
         </RemoteView>
       </section>

@@ -7,30 +7,29 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RemoteView } from '../components/RemoteView.tsx';
 import { WriteStatus } from '../features/force/WriteStatus.tsx';
-import { useRefreshOnFocus } from '../features/force/useRefreshOnFocus.ts';
-import { loadPlan, setPeriod, usePlan, usePlanValue } from '../features/force/planStore.ts';
+import { useHandoverLive } from '../features/force/live.ts';
+import { setPeriod, useCheck, useContributions, useControlLines, useDeployments, useMilestones, usePeriod, useSectors } from '../features/force/queries.ts';
 import { FindingsList } from '../features/handover/FindingsList.tsx';
 import { HandoverMap } from '../features/handover/HandoverMap.tsx';
 import { DeploymentForm, MilestoneForm } from '../features/handover/PlanForms.tsx';
 import { Timeline } from '../features/handover/Timeline.tsx';
-import { load } from '../store/data.ts';
-import { useRemote, useSession } from '../store/hooks.ts';
+import { refetchRoutes } from '../data/queryClient.ts';
+import { useAbilities } from '../store/hooks.ts';
 import '../features/force/force.css';
 import '../features/handover/handover.css';
 
 export default function HandoverPage() {
   const { t } = useTranslation();
-  useRefreshOnFocus();
-  const period = usePlanValue((s) => s.period);
-  const check = usePlan('check');
-  const sectors = usePlan('sectors');
-  const milestones = usePlan('milestones');
-  const deployments = usePlan('deployments');
-  const lines = usePlan('lines');
-  const contributions = useRemote('contributions');
-  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
-  const plans = role === 'admin' || role === 'coordinator';
-  const retry = () => void Promise.all([loadPlan('check'), loadPlan('sectors'), loadPlan('milestones'), loadPlan('deployments'), load('contributions')]);
+  useHandoverLive();
+  const period = usePeriod();
+  const check = useCheck();
+  const sectors = useSectors();
+  const milestones = useMilestones();
+  const deployments = useDeployments();
+  const lines = useControlLines();
+  const contributions = useContributions();
+  const plans = useAbilities().planHandover;
+  const retry = () => void refetchRoutes(['checkHandover', 'listSectors', 'listMilestones', 'listDeployments', 'listContributions']);
 
   const ready = check.status !== 'idle' && check.data && sectors.status !== 'idle' && sectors.data && milestones.status !== 'idle' && milestones.data
     && deployments.status !== 'idle' && deployments.data && contributions.status !== 'idle' && contributions.data;
@@ -66,7 +65,7 @@ export default function HandoverPage() {
 
       <section className="panel" aria-labelledby="map-heading">
         <h2 id="map-heading">{t('handoverUi.mapHeading')}</h2>
-        <RemoteView remote={lines} what={t('handoverUi.linesWhat')} onRetry={() => void loadPlan('lines')}>
+        <RemoteView remote={lines} what={t('handoverUi.linesWhat')} onRetry={() => void refetchRoutes(['listControlLines'])}>
           {(ls) => all && <HandoverMap from={all.check.from} to={all.check.to} sectors={all.sectors} lines={ls} findings={all.check.findings} />}
         </RemoteView>
       </section>

@@ -3,10 +3,10 @@
  * headline counts, the incident list and, for monitors, the report form; `?incident=<id>`
  * opens one incident. Every open copy of this page hears new reports and status changes live.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { useSession } from '../store/hooks.ts';
+import { useAbilities } from '../store/hooks.ts';
 import { describeError } from '../components/describeError.ts';
 import { MonitoringMap } from '../features/monitoring/MonitoringMap.tsx';
 import { Counts } from '../features/monitoring/Counts.tsx';
@@ -14,27 +14,21 @@ import { Filters } from '../features/monitoring/Filters.tsx';
 import { IncidentList } from '../features/monitoring/IncidentList.tsx';
 import { IncidentDetail } from '../features/monitoring/IncidentDetail.tsx';
 import { ReportForm } from '../features/monitoring/ReportForm.tsx';
-import { loadBaseMap, loadIncidents, useLiveUpdates, useMonitoring } from '../features/monitoring/store.ts';
+import { useIncidents, useMonitoringLive } from '../features/monitoring/queries.ts';
 import { useOpenIncident } from '../features/monitoring/query.ts';
 import '../features/monitoring/monitoring.css';
 
-const FILERS = new Set(['monitor', 'coordinator', 'admin']);
-
 export default function MonitoringPage() {
   const { t } = useTranslation();
-  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
-  const live = useMonitoring((s) => s.live);
-  const error = useMonitoring((s) => s.error);
+  const mayFile = useAbilities().fileReport;
+  const live = useMonitoringLive();
+  const incidents = useIncidents();
+  const error = incidents.status === 'error' ? incidents.error : null;
   const incidentId = useOpenIncident();
   const [filing, setFiling] = useState(false);
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    void loadBaseMap();
-    void loadIncidents();
-  }, []);
-  useLiveUpdates();
 
   return (
     <div className="page monitoring" data-testid="monitoring-page">
@@ -42,7 +36,7 @@ export default function MonitoringPage() {
         actions={
           <>
             <span className={`live live--${live}`} data-testid="live-status" role="status">{t(`monitoringUi.live.${live}`)}</span>
-            {role && FILERS.has(role) && !filing && (
+            {mayFile && !filing && (
               <button type="button" className="button" data-testid="open-report-form" onClick={() => { setFiling(true); setMessage(null); }}>
                 {t('monitoringUi.form.open')}
               </button>
@@ -72,7 +66,7 @@ export default function MonitoringPage() {
       ) : (
         <section className="panel" aria-labelledby="incidents-heading">
           <h2 id="incidents-heading">{t('monitoringUi.list.heading')}</h2>
-          <IncidentList />
+          {incidents.status !== 'idle' && incidents.data && <IncidentList items={incidents.data} />}
         </section>
       )}
     </div>

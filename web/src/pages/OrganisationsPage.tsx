@@ -2,17 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RemoteView } from '../components/RemoteView.tsx';
 import { OrganisationsTable } from '../features/organisations/OrganisationsTable.tsx';
-import { load } from '../store/data.ts';
-import { useRemote } from '../store/hooks.ts';
+import { useOrganisations } from '../features/organisations/queries.ts';
+import { refetchRoutes } from '../data/queryClient.ts';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const organisations = useRemote('organisations');
+  const organisations = useOrganisations();
   return (
     <div className="page" data-testid="organisations">
       <PageHeading>{t('organisations.title')}</PageHeading>
       <section className="panel">
-        <RemoteView remote={organisations} what={t('organisations.what')} onRetry={() => void load('organisations')}>
+        <RemoteView remote={organisations} what={t('organisations.what')} onRetry={() => void refetchRoutes(['listOrganisations'])}>
           {(items) => <OrganisationsTable items={items} />}
         </RemoteView>
       </section>

@@ -7,7 +7,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Link } from '../router/Link.tsx';
 import { useSearchParams } from '../router/router.ts';
 import { ChangesTable } from '../features/record/ChangesTable.tsx';
-import { useChanges, useLogHead } from '../features/record/useRecordLog.ts';
+import { useLogHead } from '../features/record/useRecordLog.ts';
+import { useChanges } from '../features/record/queries.ts';
 import '../features/record/record.css';
 
 export default function RecordPage() {

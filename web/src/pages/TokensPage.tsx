@@ -1,47 +1,39 @@
 /**
  * The signed-in account's API tokens: list (status, expiry, last use), create (the secret is shown
- * once), revoke. Kept in the page's own state, so it is gone with the page (and the session).
+ * once), revoke. The list is a query of the one cache (cleared with the session); the secret is
+ * kept in the page's own state only, so it is gone with the page.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallOutput } from '../../../src/contract/route.ts';
-import type { Routes } from '../../../src/contract/routes.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { describeError } from '../components/describeError.ts';
 import { useFormat } from '../i18n/format.ts';
-import { api } from '../store/api.ts';
 import { toAppError } from '../store/errors.ts';
-
-type Token = CallOutput<Routes['listTokens']>['items'][number];
+import { useCreateToken, useRevokeToken, useTokens } from '../features/tokens/queries.ts';
 
 export default function TokensPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [items, setItems] = useState<Token[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const tokens = useTokens();
+  const items = tokens.status === 'idle' ? null : (tokens.data ?? null);
+  const createToken = useCreateToken();
+  const revokeToken = useRevokeToken();
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? (tokens.status === 'error' ? describeError(t, tokens.error, 'data') : null);
   const [label, setLabel] = useState('');
   const [days, setDays] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => setError(describeError(t, toAppError(err), 'data')), [t]);
-  const reload = useCallback(async () => {
-    try {
-      setItems((await api.call('listTokens', { query: {} })).items);
-    } catch (err) {
-      fail(err);
-    }
-  }, [fail]);
-  useEffect(() => void reload(), [reload]);
 
   async function create(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
       const body = { label, ...(days ? { expiresInDays: Number(days) } : {}) };
-      setSecret((await api.call('createToken', { body })).token);
+      setSecret((await createToken.mutateAsync({ body })).token);
       setLabel('');
       setDays('');
-      await reload();
     } catch (err) {
       fail(err);
     }
@@ -50,8 +42,7 @@ export default function TokensPage() {
   async function revoke(id: string) {
     setError(null);
     try {
-      await api.call('revokeToken', { params: { id } });
-      await reload();
+      await revokeToken.mutateAsync({ params: { id } });
     } catch (err) {
       fail(err);
     }

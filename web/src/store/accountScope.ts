@@ -3,12 +3,12 @@
  * when the session changes (sign-in, sign-out, expiry) EVERY such store returns to its
  * initial state, and answers to requests made for the previous account are dropped. A store
  * joins by being created with `createAccountStore` (or, for module state that is not a store,
- * by `onAccountChange`), so a new store cannot forget to be reset by the session module.
+ * by `onAccountChange`), so a new store cannot forget to be reset by the session module. The
+ * query cache (data/queryClient.ts) joins the same way: it cancels what is in flight and empties.
  */
 import { createStore, type Store } from './createStore.ts';
 
 const resets = new Set<() => void>();
-let epoch = 0;
 
 /** A store holding account data: reset to `initial` whenever the session changes. */
 export function createAccountStore<S>(initial: S): Store<S> {
@@ -22,16 +22,7 @@ export function onAccountChange(reset: () => void): void {
   resets.add(reset);
 }
 
-/**
- * The current account epoch: a load captures it before asking and drops its answer if it
- * changed meanwhile (the answer belongs to the previous account).
- */
-export function accountEpoch(): number {
-  return epoch;
-}
-
 /** Called by the session module on every session change. */
 export function resetAccountStores(): void {
-  epoch += 1;
   for (const reset of resets) reset();
 }

@@ -1,19 +1,21 @@
 /**
- * @module React bindings of the stores: components read through these and call the actions of
- * the store modules; they never fetch themselves.
+ * @module React bindings of the session store. Loaded data lives in the query cache
+ * (data/queryClient.ts), read through each feature's `queries.ts`; components never fetch.
  */
-import { useEffect } from 'react';
+import type { SessionAbilities } from '../../../src/contract/abilities.ts';
 import { useStore } from './createStore.ts';
-import { dataStore, ensure, type DataState, type ResourceKey } from './data.ts';
 import { sessionStore, type SessionState } from './session.ts';
-
-/** A resource, loaded on first use by any screen that shows it. */
-export function useRemote<K extends ResourceKey>(key: K): DataState[K] {
-  const remote = useStore(dataStore, (s) => s[key]);
-  useEffect(() => ensure(key), [key, remote.status]);
-  return remote;
-}
 
 export function useSession<T>(select: (s: SessionState) => T): T {
   return useStore(sessionStore, select);
+}
+
+const NONE: SessionAbilities = { fileReport: false, createProvision: false, offerContribution: false, planHandover: false, certifyContribution: false };
+
+/**
+ * What the signed-in account may start on its pages (file a report, plan the handover...), as the
+ * server computed it from the one policy: pages ask this, never a role name.
+ */
+export function useAbilities(): SessionAbilities {
+  return useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.abilities : undefined)) ?? NONE;
 }

@@ -6,7 +6,7 @@ import type { Session } from '../../../src/contract/accounts.ts';
 import { api, setCsrfToken } from './api.ts';
 import { createStore } from './createStore.ts';
 import { toAppError, type AppError } from './errors.ts';
-import { setUnauthorizedHandler } from './data.ts';
+import { setUnauthorizedHandler } from '../data/queryClient.ts';
 import { resetAccountStores } from './accountScope.ts';
 
 export type Auth =

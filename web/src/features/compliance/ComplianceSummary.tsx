@@ -1,7 +1,7 @@
 /** @module Implementation at a glance: PAM percentage overall, per phase and per party, with what is due, late and done. */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { ComplianceSummaryData } from './store.ts';
+import type { ComplianceSummaryData } from './queries.ts';
 
 type Group = ComplianceSummaryData['overall'];
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/describeError.ts';
 import type { AppError } from '../../store/errors.ts';
-import { assessProvision, resolveDispute, type ProvisionItem, type WriteResult } from './store.ts';
+import { useAssessProvision, useResolveDispute, type ProvisionItem, type WriteResult } from './queries.ts';
 
 function useWrite() {
   const [pending, setPending] = useState(false);
@@ -24,16 +24,17 @@ function useWrite() {
   return { pending, error, saved, run };
 }
 
-export function AssessmentForm({ p, userId }: { p: ProvisionItem; userId: string }) {
+export function AssessmentForm({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
   const [score, setScore] = useState(String(p.score ?? 0));
   const [evidence, setEvidence] = useState('');
   const [rationale, setRationale] = useState('');
   const w = useWrite();
+  const assessProvision = useAssessProvision();
   const id = (f: string) => `assess-${p.id}-${f}`;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const ok = await w.run(() => assessProvision(userId, { params: { id: p.id }, body: { score: Number(score), evidence: evidence.trim(), rationale: rationale.trim() } }));
+    const ok = await w.run(() => assessProvision({ params: { id: p.id }, body: { score: Number(score), evidence: evidence.trim(), rationale: rationale.trim() } }));
     if (ok) {
       setEvidence('');
       setRationale('');
@@ -65,15 +66,16 @@ export function AssessmentForm({ p, userId }: { p: ProvisionItem; userId: string
   );
 }
 
-export function ResolveDisputeForm({ disputeId, userId }: { disputeId: string; userId: string }) {
+export function ResolveDisputeForm({ disputeId }: { disputeId: string }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<'upheld' | 'rejected'>('rejected');
   const [resolution, setResolution] = useState('');
   const w = useWrite();
+  const resolveDispute = useResolveDispute();
   const id = (f: string) => `resolve-${disputeId}-${f}`;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await w.run(() => resolveDispute(userId, { params: { id: disputeId }, body: { outcome, resolution: resolution.trim() } }));
+    await w.run(() => resolveDispute({ params: { id: disputeId }, body: { outcome, resolution: resolution.trim() } }));
   }
   return (
     <form className="provision__resolve" onSubmit={(e) => void submit(e)} data-testid="resolve-form">

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/describeError.ts';
 import type { AppError } from '../../store/errors.ts';
-import { recordDelivery, type ProvisionItem } from './store.ts';
+import { useRecordDelivery, type ProvisionItem } from './queries.ts';
 
 function localNow(): string {
   const d = new Date();
@@ -14,8 +14,9 @@ function localNow(): string {
   return d.toISOString().slice(0, 16);
 }
 
-export function DeliveryForm({ p, userId }: { p: ProvisionItem; userId: string }) {
+export function DeliveryForm({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
+  const recordDelivery = useRecordDelivery();
   const [count, setCount] = useState('1');
   const [occurredAt, setOccurredAt] = useState(localNow);
   const [verifier, setVerifier] = useState('');
@@ -32,7 +33,7 @@ export function DeliveryForm({ p, userId }: { p: ProvisionItem; userId: string }
     setPending(true);
     setSaved(false);
     const persons = names.split('\n').map((n) => n.trim()).filter((n) => n !== '').map((name) => ({ name }));
-    const result = await recordDelivery(userId, {
+    const result = await recordDelivery({
       params: { id: p.id },
       body: {
         count: Number(count), occurredAt: new Date(occurredAt).toISOString(), verifier: verifier.trim(), location, evidence,

@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/describeError.ts';
 import type { AppError } from '../../store/errors.ts';
-import { openDispute, type ProvisionItem } from './store.ts';
+import { useOpenDispute, type ProvisionItem } from './queries.ts';
 
-export function DisputeForm({ p, userId }: { p: ProvisionItem; userId: string }) {
+export function DisputeForm({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
+  const openDispute = useOpenDispute();
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -16,7 +17,7 @@ export function DisputeForm({ p, userId }: { p: ProvisionItem; userId: string })
   async function submit(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const result = await openDispute(userId, { params: { id: p.id }, body: { reason: reason.trim() } });
+    const result = await openDispute({ params: { id: p.id }, body: { reason: reason.trim() } });
     setPending(false);
     setError(result.ok ? null : result.error);
     setSaved(result.ok);

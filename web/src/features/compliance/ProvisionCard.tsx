@@ -6,34 +6,29 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { can, type Actor } from '../../../../src/domain/policy.ts';
-import { AGREEMENT_TIME_ZONE, NO_ORGANISATION } from '../../../../src/contract/compliance/enums.ts';
 import { Countdown } from './Countdown.tsx';
 import { DeliveryForm } from './DeliveryForm.tsx';
 import { DisputeForm } from './DisputeForm.tsx';
 import { AssessmentForm } from './CoordinatorForms.tsx';
 import { ProvisionHistory } from './ProvisionHistory.tsx';
 import { LogBadge } from '../record/LogBadge.tsx';
-import type { ProvisionItem } from './store.ts';
+import type { ProvisionItem } from './queries.ts';
 
 const KNOWN_UNITS = ['persons', 'remains', 'bodies', 'trucks'] as const;
 type KnownUnit = (typeof KNOWN_UNITS)[number];
 
-const deadlineText = (lang: string, iso: string) =>
-  new Intl.DateTimeFormat(lang, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: AGREEMENT_TIME_ZONE, timeZoneName: 'short',
-  }).format(new Date(iso));
-
-export function ProvisionCard({ p, actor, partyOrg }: { p: ProvisionItem; actor: Actor; partyOrg: boolean }) {
+export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const open = p.status !== 'fulfilled';
   // Units are data; the usual ones are translated, any other is shown as entered.
   const unitLabel = (unit: string) => (KNOWN_UNITS.includes(unit as KnownUnit) ? t(`complianceUi.units.${unit as KnownUnit}`) : unit);
-  const mayDeliver = can(actor, 'provision.deliver', { organisationId: p.intermediaryOrgId ?? NO_ORGANISATION });
-  const mayDispute = partyOrg && can(actor, 'provision.dispute', { organisationId: actor.organisationId });
-  const mayAssess = can(actor, 'provision.assess');
-  const mayResolve = can(actor, 'provision.resolve');
+  // What this account may do here, as the server decided from the policy (abilities on the record).
+  const may = p.abilities;
+  const mayDeliver = may?.deliver === true;
+  // Disputing is for a party to the agreement (an organisation kind, checked again by the server).
+  const mayDispute = partyOrg && may?.dispute === true;
+  const mayAssess = may?.assess === true;
   return (
     <article className="provision" data-testid="provision" data-provision-id={p.id} aria-labelledby={`provision-${p.id}`}>
       <header className="provision__head">
@@ -72,7 +67,7 @@ export function ProvisionCard({ p, actor, partyOrg }: { p: ProvisionItem; actor:
             {p.deadline === null
               ? t(p.deadlineRule.kind === 'none' ? 'complianceUi.noDeadline' : 'complianceUi.deadlineUnknown')
               : <>
-                  <bdi>{deadlineText(f.lang, p.deadline)}</bdi>
+                  <bdi>{f.agreementTime(p.deadline)}</bdi>
                   {open && <> · <Countdown deadline={p.deadline} /></>}
                 </>}
             {p.fulfilledLate && <span className="muted"> · {t('complianceUi.fulfilledLate')}</span>}
@@ -85,10 +80,10 @@ export function ProvisionCard({ p, actor, partyOrg }: { p: ProvisionItem; actor:
         </div>
       </dl>
       {p.text !== '' && <p className="provision__text"><bdi>{p.text}</bdi></p>}
-      <ProvisionHistory p={p} resolverId={mayResolve ? actor.userId : null} />
-      {mayDeliver && <DeliveryForm p={p} userId={actor.userId} />}
-      {mayDispute && <DisputeForm p={p} userId={actor.userId} />}
-      {mayAssess && <AssessmentForm p={p} userId={actor.userId} />}
+      <ProvisionHistory p={p} />
+      {mayDeliver && <DeliveryForm p={p} />}
+      {mayDispute && <DisputeForm p={p} />}
+      {mayAssess && <AssessmentForm p={p} />}
     </article>
   );
 }

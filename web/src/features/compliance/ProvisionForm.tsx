@@ -7,15 +7,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/describeError.ts';
 import type { AppError } from '../../store/errors.ts';
-import type { Organisation } from '../../store/data.ts';
+import type { Organisation } from '../organisations/queries.ts';
 import { PROVISION_TYPES, type ProvisionType } from '../../../../src/contract/compliance/enums.ts';
-import { addProvision, type ComplianceSummaryData } from './store.ts';
+import { useAddProvision, type ComplianceSummaryData } from './queries.ts';
 
 type DeadlineKind = 'none' | 'absolute' | 'relative';
 type MeasureKind = 'count' | 'rate' | 'milestone' | 'judgement';
 
-export function ProvisionForm({ userId, organisations, events }: { userId: string; organisations: Organisation[]; events: ComplianceSummaryData['events'] }) {
+export function ProvisionForm({ organisations, events }: { organisations: Organisation[]; events: ComplianceSummaryData['events'] }) {
   const { t } = useTranslation();
+  const addProvision = useAddProvision();
   const [phase, setPhase] = useState('1');
   const [title, setTitle] = useState('');
   const [reference, setReference] = useState('');
@@ -45,7 +46,7 @@ export function ProvisionForm({ userId, organisations, events }: { userId: strin
     const m = measure === 'count' ? { kind: 'count' as const, target: Number(target), unit: measureUnit }
       : measure === 'rate' ? { kind: 'rate' as const, perDay: Number(target), unit: measureUnit }
       : { kind: measure };
-    const result = await addProvision(userId, {
+    const result = await addProvision({
       body: {
         phase: Number(phase), title: title.trim(), reference: reference.trim(), type, partyIds: [partyId], deadline, measure: m,
         ...(intermediaryId !== '' ? { intermediaryOrgId: intermediaryId } : {}),

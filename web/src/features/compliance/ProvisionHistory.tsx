@@ -4,14 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { ProvisionItem } from './store.ts';
+import type { ProvisionItem } from './queries.ts';
 import { ResolveDisputeForm } from './CoordinatorForms.tsx';
-import { AGREEMENT_TIME_ZONE } from '../../../../src/contract/compliance/enums.ts';
 
-const dateTime = (lang: string, iso: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: AGREEMENT_TIME_ZONE }).format(new Date(iso));
-
-export function ProvisionHistory({ p, resolverId }: { p: ProvisionItem; resolverId: string | null }) {
+export function ProvisionHistory({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -37,7 +33,7 @@ export function ProvisionHistory({ p, resolverId }: { p: ProvisionItem; resolver
             <tbody>
               {p.deliveries.map((d) => (
                 <tr key={d.id} data-testid="delivery-row">
-                  <td className="nowrap">{dateTime(f.lang, d.occurredAt)}</td>
+                  <td className="nowrap">{f.agreementDateTime(d.occurredAt)}</td>
                   <td className="num">{f.number(d.count)}</td>
                   <td><bdi>{d.verifier}</bdi></td>
                   <td><bdi>{d.location}</bdi></td>
@@ -64,7 +60,7 @@ export function ProvisionHistory({ p, resolverId }: { p: ProvisionItem; resolver
           <ul>
             {p.assessments.map((a) => (
               <li key={a.id}>
-                {t('complianceUi.assessment', { score: a.score, date: dateTime(f.lang, a.assessedAt), rationale: a.rationale, evidence: a.evidence })}
+                {t('complianceUi.assessment', { score: a.score, date: f.agreementDateTime(a.assessedAt), rationale: a.rationale, evidence: a.evidence })}
                 {a.logIndex !== null && <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(a.logIndex) })}</span>}
               </li>
             ))}
@@ -78,10 +74,10 @@ export function ProvisionHistory({ p, resolverId }: { p: ProvisionItem; resolver
             {p.disputes.map((d) => (
               <li key={d.id}>
                 <span className={`status compliance-status--${d.status === 'open' ? 'disputed' : 'closed'}`}>{t(`complianceUi.disputeStatus.${d.status}`)}</span>{' '}
-                {t('complianceUi.dispute', { party: d.organisationName, date: dateTime(f.lang, d.openedAt), reason: d.reason })}
+                {t('complianceUi.dispute', { party: d.organisationName, date: f.agreementDateTime(d.openedAt), reason: d.reason })}
                 {d.resolution !== '' && <> — <bdi>{d.resolution}</bdi></>}
                 {d.logIndex !== null && <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(d.logIndex) })}</span>}
-                {d.status === 'open' && resolverId !== null && <ResolveDisputeForm disputeId={d.id} userId={resolverId} />}
+                {d.status === 'open' && p.abilities?.resolve === true && <ResolveDisputeForm disputeId={d.id} />}
               </li>
             ))}
           </ul>

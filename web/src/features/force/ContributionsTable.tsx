@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from '../../i18n/format.ts';
-import type { Contribution } from '../../store/data.ts';
+import type { Contribution } from './queries.ts';
 import type { TFunction } from 'i18next';
 
 function quantityText(c: Contribution, t: TFunction, f: Formatters): string | null {

@@ -1,7 +1,7 @@
 /** @module Money on the day, per currency and FTS stage (pledge, commitment, paid): three figures, never one total. */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { Gap } from './planStore.ts';
+import type { Gap } from './queries.ts';
 
 const STAGES = ['pledged', 'committed', 'paid'] as const;
 

@@ -8,8 +8,7 @@ import { useWidth } from '../../components/useWidth.ts';
 import { dirOf } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { tickStep } from './summary.ts';
-import { monthLabel } from './month.ts';
-import type { SeriesPoint } from './planStore.ts';
+import type { SeriesPoint } from './queries.ts';
 
 const SERIES = ['required', 'deployed', 'confirmed', 'pledged', 'gap'] as const;
 const H = 260;
@@ -54,7 +53,7 @@ export function GapChart({ points }: { points: readonly SeriesPoint[] }) {
           ))}
           {months.filter((_, k) => k % monthEvery === 0).map(({ p, i }) => (
             <text key={p.on} x={x(i)} y={H - 8} textAnchor="middle" className="gap-chart__month">
-              {monthLabel(f.lang, p.on)}
+              {f.month(p.on)}
             </text>
           ))}
           {SERIES.map((s) => (

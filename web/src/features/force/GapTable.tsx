@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { Gap } from './planStore.ts';
+import type { Gap } from './queries.ts';
 import { FundingTable } from './FundingTable.tsx';
 
 const COLUMNS = ['required', 'deployed', 'confirmed', 'pledged', 'interest', 'gap'] as const;

@@ -5,14 +5,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAPABILITIES, CONTRIBUTION_KINDS, type Capability, type ContributionKind } from '../../../../src/contract/enums.ts';
-import { useRemote } from '../../store/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { addContribution, today } from './planStore.ts';
+import { useAddContribution, today } from './queries.ts';
+import { useOrganisations } from '../organisations/queries.ts';
 
 export function PledgeForm() {
   const { t } = useTranslation();
   const f = useFormat();
-  const organisations = useRemote('organisations');
+  const organisations = useOrganisations();
+  const addContribution = useAddContribution();
   const orgs = organisations.status === 'idle' ? [] : [...(organisations.data ?? [])].sort((a, b) => f.collator.compare(a.name, b.name));
   const [organisationId, setOrganisationId] = useState('');
   const [kind, setKind] = useState<ContributionKind>('forces');
@@ -26,7 +27,7 @@ export function PledgeForm() {
     e.preventDefault();
     const n = quantity.trim() === '' ? null : Number(quantity);
     const ok = await addContribution({
-      organisationId, kind, capability, quantity: n, unit: 'personnel', status, statusSince: since, caveats,
+      body: { organisationId, kind, capability, quantity: n, unit: 'personnel', status, statusSince: since, caveats },
     });
     if (ok) {
       setQuantity('');

@@ -6,11 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContributionStatus } from '../../../../src/contract/enums.ts';
 import { needsCertification, nextStatuses } from '../../../../src/domain/force/status.ts';
-import { can } from '../../../../src/domain/policy.ts';
-import { useSession } from '../../store/hooks.ts';
-import type { Contribution } from '../../store/data.ts';
+import { useAbilities } from '../../store/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { moveContribution, today } from './planStore.ts';
+import { useMoveContribution, today, type Contribution } from './queries.ts';
 
 export function TransitionForm({ contributions }: { contributions: readonly Contribution[] }) {
   const { t } = useTranslation();
@@ -22,16 +20,15 @@ export function TransitionForm({ contributions }: { contributions: readonly Cont
   const [reason, setReason] = useState('');
   const [on, setOn] = useState(today());
   const chosen = movable.find((c) => c.id === id);
-  const auth = useSession((s) => s.auth);
-  const user = auth.status === 'signedIn' ? auth.session.user : null;
+  const moveContribution = useMoveContribution();
   // A contributor's liaison may declare interest, a pledge or a withdrawal; verified stages are the mission's.
-  const certifies = user !== null && can({ userId: user.id, organisationId: user.organisationId, role: user.role }, 'contribution.certify');
+  const certifies = useAbilities().certifyContribution;
   const options = chosen ? nextStatuses(chosen.kind, chosen.status).filter((s) => certifies || !needsCertification(s)) : [];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!chosen || to === '') return;
-    if (await moveContribution(chosen.id, { to, reason, effectiveOn: on, version: chosen.version })) {
+    if (await moveContribution({ params: { id: chosen.id }, body: { to, reason, effectiveOn: on, version: chosen.version } })) {
       setReason('');
       setTo('');
     }

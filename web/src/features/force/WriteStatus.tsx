@@ -1,11 +1,11 @@
 /** @module What became of the last write of the plan: saved, or why it was refused. */
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../components/describeError.ts';
-import { usePlanValue } from './planStore.ts';
+import { usePlanWriteStatus } from './queries.ts';
 
 export function WriteStatus() {
   const { t } = useTranslation();
-  const write = usePlanValue((s) => s.write);
+  const write = usePlanWriteStatus();
   if (write.error) {
     return (
       <div className="notice notice--error" role="alert" data-testid="plan-write-error">
@@ -17,7 +17,7 @@ export function WriteStatus() {
       </div>
     );
   }
-  if (write.done > 0) {
+  if (write.saved) {
     return (
       <p className="notice notice--info" role="status" data-testid="plan-write-ok">
         {t('forceUi.saved')}

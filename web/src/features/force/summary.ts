@@ -6,7 +6,7 @@
  * a promise, so it is reported beside deployed strength, never added to it.
  */
 import type { ContributionStatus } from '../../../../src/contract/enums.ts';
-import type { Contribution } from '../../store/data.ts';
+import type { Contribution } from './queries.ts';
 
 /** Pledged but not deployed, nearest to deployment first. */
 export const PIPELINE_STAGES = ['rapid', 'pcrs3', 'pcrs2', 'pcrs1', 'pledged'] as const satisfies readonly ContributionStatus[];

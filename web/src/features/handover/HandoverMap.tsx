@@ -9,8 +9,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { BaseMap, type MapControlLine, type MapSector } from '../map/BaseMap.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import type { ControlLine, Finding, LineDiff, Sector } from '../force/planStore.ts';
-import { addDays, loadLineDiff, usePlanValue } from '../force/planStore.ts';
+import { addDays, useLineDiff, type ControlLine, type Finding, type LineDiff, type Period, type Sector } from '../force/queries.ts';
 import { dayNumber } from './timeline.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -56,13 +55,15 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
   const days = Math.max(0, dayNumber(to) - dayNumber(from));
   const [offset, setOffset] = useState(0);
   const day = addDays(from, Math.min(offset, days));
-  const diff = usePlanValue((s) => s.diff);
+  const [range, setRange] = useState<Period | null>(null);
+  const diff = useLineDiff(range);
+  const diffReady = diff.status === 'ready' ? diff.data : undefined;
   const mapRef = useRef<maplibregl.Map | null>(null);
   const line = lineAt(lines, day);
   const controlLine: MapControlLine | null = useMemo(() => (line ? { geometry: line.geometry, heldArea: line.heldArea } : null), [line]);
   const mapSectors: MapSector[] = useMemo(() => sectors.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry })), [sectors]);
   const status = useMemo(() => statusData(sectors, findings, day), [sectors, findings, day]);
-  const diffShapes = useMemo(() => diffData(diff.status === 'ready' ? diff.data : undefined), [diff]);
+  const diffShapes = useMemo(() => diffData(diffReady), [diffReady]);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
 
@@ -102,7 +103,7 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
       </div>
       <BaseMap sectors={mapSectors} controlLine={controlLine} onMapReady={onReady} label={t('handoverUi.mapLabel', { date: f.date(day) })} testId="handover-base-map" />
       <p className="note">{t('handoverUi.mapCredit')}</p>
-      <form className="plan-controls" onSubmit={(e) => { e.preventDefault(); if (a && b) void loadLineDiff(a, b); }} data-testid="line-diff-form">
+      <form className="plan-controls" onSubmit={(e) => { e.preventDefault(); if (a && b) setRange({ from: a, to: b }); }} data-testid="line-diff-form">
         <label>
           {t('handoverUi.diffFrom')}
           <select value={a} onChange={(e) => setA(e.target.value)} required>

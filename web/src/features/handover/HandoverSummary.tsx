@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { RemoteView } from '../../components/RemoteView.tsx';
 import { Link } from '../../router/Link.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { loadPlan, usePlan } from '../force/planStore.ts';
+import { useCheck } from '../force/queries.ts';
+import { refetchRoutes } from '../../data/queryClient.ts';
 
 const KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed'] as const;
 
 export function HandoverSummary() {
   const { t } = useTranslation();
   const f = useFormat();
-  const check = usePlan('check');
+  const check = useCheck();
   return (
-    <RemoteView remote={check} what={t('handoverUi.checkWhat')} onRetry={() => void loadPlan('check')}>
+    <RemoteView remote={check} what={t('handoverUi.checkWhat')} onRetry={() => void refetchRoutes(['checkHandover'])}>
       {(c) => (
         <>
           <p className="muted">{t('handoverUi.summaryPeriod', { from: f.date(c.from), to: f.date(c.to) })}</p>

@@ -2,8 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { Contribution } from '../../store/data.ts';
-import { addDeployment, addMilestone, type Sector } from '../force/planStore.ts';
+import { useAddDeployment, useAddMilestone, type Contribution, type Sector } from '../force/queries.ts';
 
 export function DeploymentForm({ contributions, sectors }: { contributions: readonly Contribution[]; sectors: readonly Sector[] }) {
   const { t } = useTranslation();
@@ -15,9 +14,10 @@ export function DeploymentForm({ contributions, sectors }: { contributions: read
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [strength, setStrength] = useState('');
+  const addDeployment = useAddDeployment();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await addDeployment({ contributionId, sectorId, from, to: to === '' ? null : to, strength: Number(strength) })) {
+    if (await addDeployment({ body: { contributionId, sectorId, from, to: to === '' ? null : to, strength: Number(strength) } })) {
       setStrength('');
     }
   };
@@ -67,9 +67,10 @@ export function MilestoneForm({ sectors }: { sectors: readonly Sector[] }) {
   const [at, setAt] = useState('');
   const [area, setArea] = useState('');
   const [condition, setCondition] = useState('');
+  const addMilestone = useAddMilestone();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await addMilestone({ sectorId, kind: 'withdrawal', at, area, condition })) {
+    if (await addMilestone({ body: { sectorId, kind: 'withdrawal', at, area, condition } })) {
       setArea('');
       setCondition('');
     }

@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useWidth } from '../../components/useWidth.ts';
 import { dirOf } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/format.ts';
-import type { Contribution } from '../../store/data.ts';
-import type { Deployment, Finding, Milestone, Sector } from '../force/planStore.ts';
-import { monthLabel } from '../force/month.ts';
+import type { Contribution } from '../force/queries.ts';
+import type { Deployment, Finding, Milestone, Sector } from '../force/queries.ts';
 import { dayNumber, laneBars } from './timeline.ts';
 
 const LABEL_W = 130;
@@ -71,7 +70,7 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
             <g key={d} className="force-chart__tick">
               <line x1={x(d)} x2={x(d)} y1={AXIS_H - 4} y2={H} />
               <text x={x(d)} y={14} textAnchor="middle" className="gap-chart__month">
-                {monthLabel(f.lang, new Date(d * 86_400_000).toISOString().slice(0, 10))}
+                {f.month(new Date(d * 86_400_000).toISOString().slice(0, 10))}
               </text>
             </g>
           ))}

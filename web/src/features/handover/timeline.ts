@@ -1,5 +1,5 @@
 /** @module Layout of the handover timeline as plain numbers (days, lanes), so the drawing stays dumb. */
-import type { Deployment } from '../force/planStore.ts';
+import type { Deployment } from '../force/queries.ts';
 
 const DAY = 86_400_000;
 export const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);

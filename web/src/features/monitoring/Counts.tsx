@@ -1,12 +1,13 @@
 /** @module The headline numbers, each on its own: allegations, incidents and ruled violations are never one total. */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { useMonitoring } from './store.ts';
+import { useCounts } from './queries.ts';
 
 export function Counts() {
   const { t } = useTranslation();
   const f = useFormat();
-  const counts = useMonitoring((s) => s.counts);
+  const remote = useCounts();
+  const counts = remote.status === 'idle' ? undefined : remote.data;
   if (!counts) return null;
   return (
     <dl className="key-figures" data-testid="monitoring-counts" aria-label={t('monitoringUi.counts.heading')}>

@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES } from '../../../../src/domain/monitoring/acled.ts';
 import { INCIDENT_STATUSES } from '../../../../src/domain/monitoring/workflow.ts';
-import { setFilters, useMonitoring } from './store.ts';
+import { setFilters, useFilters } from './queries.ts';
 
 const DAY_STEPS = [0, 1, 3, 7, 14, 30, 90, 365];
 
 export function Filters() {
   const { t } = useTranslation();
-  const filters = useMonitoring((s) => s.filters);
+  const filters = useFilters();
   const step = Math.max(0, DAY_STEPS.indexOf(filters.days));
   return (
     <fieldset className="monitoring-filters" data-testid="monitoring-filters">

@@ -1,41 +1,34 @@
 /**
  * @module One incident: its reports and evidence, the timeline of every workflow step (who,
  * which organisation, when, why), where joint verification of a proposed ruling stands, and the actions the
- * viewer's role allows. Refetched on every live event, so two monitors see each other's steps.
+ * server says the viewer may take (abilities on the record). Refetched on every live event, so two
+ * monitors see each other's steps.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedTargets, OUTCOMES, type IncidentStatus, type Outcome } from '../../../../src/domain/monitoring/workflow.ts';
-import { api } from '../../store/api.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import { describeError } from '../../components/describeError.ts';
-import { useRemote, useSession } from '../../store/hooks.ts';
-import { changed, useMonitoring, type IncidentDetail as Detail } from './store.ts';
+import { useSession } from '../../store/hooks.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useOrganisations } from '../organisations/queries.ts';
+import { useIncident, useIncidentWrite, type IncidentDetail as Detail } from './queries.ts';
 import { openIncident } from './query.ts';
 import { MergeSplit } from './MergeSplit.tsx';
 import { LogBadge } from '../record/LogBadge.tsx';
 import { assigneeLabel } from './assignee.ts';
 import { RulingProgress } from './RulingProgress.tsx';
-import { can } from '../../../../src/domain/policy.ts';
 
-const WORKERS = new Set(['monitor', 'coordinator', 'admin']);
+const NONE = { transition: false, assign: false, review: false, merge: false };
 
 export function IncidentDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const tick = useMonitoring((s) => s.tick);
-  const [incident, setIncident] = useState<Detail | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const f = useFormat();
+  const remote = useIncident(id);
+  const incident = remote.status === 'idle' ? undefined : remote.data;
+  const error = remote.status === 'error' ? remote.error : null;
   const [selected, setSelected] = useState<string[]>([]);
-  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
-  const canWork = role !== null && WORKERS.has(role);
-  const load = useCallback(async () => {
-    try {
-      setIncident(await api.call('getIncident', { params: { id } }));
-    } catch (err) {
-      setError(toAppError(err));
-    }
-  }, [id]);
-  useEffect(() => void load(), [load, tick]);
+  const canWork = (incident?.abilities ?? NONE).merge;
 
   if (error && !incident) return <div className="notice notice--error" role="alert">{describeError(t, error, 'data')}</div>;
   if (!incident) return <p className="loading">{t('monitoringUi.incident.loading')}</p>;
@@ -51,7 +44,7 @@ export function IncidentDetail({ id }: { id: string }) {
         <span data-testid="incident-outcome">{t(`monitoringUi.outcome.${incident.outcome ?? 'none'}`)}</span>{' '}
         <span className="muted" data-testid="incident-assignee">{t('monitoringUi.incident.assignee', { name: assigneeLabel(incident, t) ?? t('monitoringUi.list.nobody') })}</span>
       </p>
-      <Actions incident={incident} selected={selected} onDone={(next) => { setIncident(next); setSelected([]); changed(); }} />
+      <Actions incident={incident} selected={selected} onDone={() => setSelected([])} />
       <h3>{t('monitoringUi.incident.reports')}</h3>
       <ul className="incident__reports" data-testid="incident-reports">
         {incident.reports.map((r) => (
@@ -62,7 +55,7 @@ export function IncidentDetail({ id }: { id: string }) {
                 {t('monitoringUi.incident.selectReport')}
               </label>
             )}
-            <p><time dateTime={r.occurredAt}>{new Date(r.occurredAt).toLocaleString()}</time> · {r.eventType} / {r.subEventType}</p>
+            <p><time dateTime={r.occurredAt}>{f.dateTime(r.occurredAt)}</time> · {r.eventType} / {r.subEventType}</p>
             <p>{r.description ?? <em className="muted">{t('monitoringUi.incident.withheld')}</em>}</p>
             <p className="muted">{t('monitoringUi.incident.source')}: {t(`monitoringUi.form.sourceKinds.${r.source.kind}`)}{r.source.name ? ` — ${r.source.name}` : ''}</p>
             {r.evidence.length > 0 && (
@@ -79,7 +72,7 @@ export function IncidentDetail({ id }: { id: string }) {
       <ol className="incident__timeline" data-testid="incident-timeline">
         {incident.history.map((h) => (
           <li key={h.id}>
-            <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> — {t(`monitoringUi.incident.action.${h.action}`)}
+            <time dateTime={h.at}>{f.dateTime(h.at)}</time> — {t(`monitoringUi.incident.action.${h.action}`)}
             {h.toStatus ? ` → ${t(`monitoringUi.status.${h.toStatus}`)}` : ''} {t('monitoringUi.incident.by', { org: h.actorOrganisationName ?? '—' })}
             {h.rationale ? <q>{h.rationale}</q> : null}
           </li>
@@ -91,17 +84,19 @@ export function IncidentDetail({ id }: { id: string }) {
 
 function Actions({ incident, selected, onDone }: { incident: Detail; selected: readonly string[]; onDone: (next: Detail) => void }) {
   const { t } = useTranslation();
-  const role = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.role : null));
   const userId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.id : null));
-  const organisationId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.organisationId : null));
-  const organisations = useRemote('organisations');
+  const may = incident.abilities ?? NONE;
+  const organisations = useOrganisations();
+  const transitionIncident = useIncidentWrite('transitionIncident');
+  const reviewRuling = useIncidentWrite('reviewRuling');
+  const assignIncident = useIncidentWrite('assignIncident');
   const [rationale, setRationale] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('violation');
   const [provisionId, setProvisionId] = useState('');
   const [partyId, setPartyId] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
-  if (!role || !WORKERS.has(role)) return null;
+  if (!may.transition) return null;
   const parties = organisations.status === 'idle' ? [] : (organisations.data ?? []).filter((o) => o.kind === 'party');
   const run = async (fn: () => Promise<Detail>) => {
     setPending(true);
@@ -116,13 +111,13 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
     }
   };
   const transition = (to: IncidentStatus) =>
-    run(() => api.call('transitionIncident', {
+    run(() => transitionIncident({
       params: { id: incident.id },
       body: { to, rationale, version: incident.version, ...(to === 'ruling_proposed' ? { outcome, ...(outcome === 'violation' ? { provisionId, responsiblePartyId: partyId } : {}) } : {}) },
     }));
   const targets = allowedTargets(incident.status);
   // Only monitors review a ruling (the server also checks their organisation is a monitoring one).
-  const mayReview = userId !== null && organisationId !== null && can({ userId, organisationId, role }, 'incident.approve');
+  const mayReview = may.review;
   return (
     <section className="incident__actions" aria-label={t('monitoringUi.incident.actions')}>
       {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p>
@@ -164,16 +159,16 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
         ))}
         {incident.status === 'ruling_proposed' && mayReview && (
           <>
-            <button type="button" className="button" disabled={pending} data-testid="approve" onClick={() => void run(() => api.call('reviewRuling', { params: { id: incident.id }, body: { decision: 'approve', note: rationale } }))}>
+            <button type="button" className="button" disabled={pending} data-testid="approve" onClick={() => void run(() => reviewRuling({ params: { id: incident.id }, body: { decision: 'approve', note: rationale } }))}>
               {t('monitoringUi.incident.approve')}
             </button>
-            <button type="button" className="button button--secondary" disabled={pending} data-testid="contest" onClick={() => void run(() => api.call('reviewRuling', { params: { id: incident.id }, body: { decision: 'contest', note: rationale } }))}>
+            <button type="button" className="button button--secondary" disabled={pending} data-testid="contest" onClick={() => void run(() => reviewRuling({ params: { id: incident.id }, body: { decision: 'contest', note: rationale } }))}>
               {t('monitoringUi.incident.contest')}
             </button>
           </>
         )}
-        {userId && incident.assigneeUserId !== userId && (
-          <button type="button" className="button button--secondary" disabled={pending} data-testid="take-incident" onClick={() => void run(() => api.call('assignIncident', { params: { id: incident.id }, body: { assigneeUserId: userId, note: '' } }))}>
+        {may.assign && userId && incident.assigneeUserId !== userId && (
+          <button type="button" className="button button--secondary" disabled={pending} data-testid="take-incident" onClick={() => void run(() => assignIncident({ params: { id: incident.id }, body: { assigneeUserId: userId, note: '' } }))}>
             {t('monitoringUi.incident.takeIt')}
           </button>
         )}

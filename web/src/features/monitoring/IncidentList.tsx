@@ -1,12 +1,13 @@
 /** @module The incident list for the current filters: status and outcome apart, and who works on each. */
 import { useTranslation } from 'react-i18next';
-import { useMonitoring } from './store.ts';
+import { useFormat } from '../../i18n/format.ts';
+import type { IncidentItem } from './queries.ts';
 import { openIncident } from './query.ts';
 import { assigneeLabel } from './assignee.ts';
 
-export function IncidentList() {
+export function IncidentList({ items }: { items: readonly IncidentItem[] }) {
   const { t } = useTranslation();
-  const items = useMonitoring((s) => s.incidents);
+  const f = useFormat();
   if (items.length === 0) return <p className="empty" data-testid="incident-list-empty">{t('monitoringUi.list.empty')}</p>;
   return (
     <div className="table-wrap" role="region" aria-labelledby="incidents-caption" tabIndex={0}>
@@ -25,7 +26,7 @@ export function IncidentList() {
         <tbody>
           {items.map((i) => (
             <tr key={i.id} data-testid="incident-row" data-incident-id={i.id}>
-              <td><time dateTime={i.occurredAt}>{new Date(i.occurredAt).toLocaleString()}</time></td>
+              <td><time dateTime={i.occurredAt}>{f.dateTime(i.occurredAt)}</time></td>
               <td>
                 <a href={`/monitoring?incident=${i.id}`} onClick={(e) => { e.preventDefault(); openIncident(i.id); }}>{i.title}</a>
               </td>

@@ -6,15 +6,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES } from '../../../../src/domain/monitoring/workflow.ts';
-import { api } from '../../store/api.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import { describeError } from '../../components/describeError.ts';
-import { changed, useMonitoring, type IncidentDetail } from './store.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useIncidents, useIncidentWrite, type IncidentDetail } from './queries.ts';
 import { openIncident } from './query.ts';
 
 export function MergeSplit({ incident, selected, rationale, onDone }: { incident: IncidentDetail; selected: readonly string[]; rationale: string; onDone: (next: IncidentDetail) => void }) {
   const { t } = useTranslation();
-  const all = useMonitoring((s) => s.incidents);
+  const f = useFormat();
+  const list = useIncidents();
+  const all = list.status === 'idle' ? [] : (list.data ?? []);
+  const split = useIncidentWrite('splitIncident');
+  const merge = useIncidentWrite('mergeIncidents');
   const [other, setOther] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,7 +29,6 @@ export function MergeSplit({ incident, selected, rationale, onDone }: { incident
     setError(null);
     try {
       const next = await fn();
-      changed();
       if (open) openIncident(next.id);
       else onDone(next);
     } catch (err) {
@@ -39,7 +42,7 @@ export function MergeSplit({ incident, selected, rationale, onDone }: { incident
       {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p></div>}
       {incident.reports.length > 1 && (
         <button type="button" className="button button--secondary" disabled={pending || selected.length === 0} data-testid="split"
-          onClick={() => void run(() => api.call('splitIncident', { params: { id: incident.id }, body: { reportIds: [...selected], rationale } }), true)}>
+          onClick={() => void run(() => split({ params: { id: incident.id }, body: { reportIds: [...selected], rationale } }), true)}>
           {t('monitoringUi.incident.splitSelected')}
         </button>
       )}
@@ -48,10 +51,10 @@ export function MergeSplit({ incident, selected, rationale, onDone }: { incident
           <label htmlFor="merge-with">{t('monitoringUi.incident.mergeWith')}</label>
           <select id="merge-with" value={other} onChange={(e) => setOther(e.target.value)}>
             <option value="">{t('monitoringUi.incident.mergeNone')}</option>
-            {candidates.map((c) => <option key={c.id} value={c.id}>{new Date(c.occurredAt).toLocaleString()} — {c.title}</option>)}
+            {candidates.map((c) => <option key={c.id} value={c.id}>{f.dateTime(c.occurredAt)} — {c.title}</option>)}
           </select>
           <button type="button" className="button button--secondary" disabled={pending || other === ''} data-testid="merge"
-            onClick={() => void run(() => api.call('mergeIncidents', { params: { id: incident.id }, body: { incidentIds: [other], rationale } }), false)}>
+            onClick={() => void run(() => merge({ params: { id: incident.id }, body: { incidentIds: [other], rationale } }), false)}>
             {t('monitoringUi.incident.mergeButton')}
           </button>
         </div>

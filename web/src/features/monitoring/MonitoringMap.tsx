@@ -1,16 +1,16 @@
 /**
  * @module The live incident map: the base map plus incidents aggregated by the server for the
- * current viewport, zoom and filters (never every point to the browser). Refetched when the
- * view moves, the filters change or a live event arrives. A click either picks the location
+ * current viewport, zoom and filters (never every point to the browser): a query keyed by them,
+ * so a slow answer for an old view never replaces the current one. Refetched when the view moves,
+ * the filters change or a live event arrives. A click either picks the location
  * for the report form or opens/zooms into what was clicked.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { BaseMap } from '../map/BaseMap.tsx';
-import { api } from '../../store/api.ts';
-import { filterQuery, monitoringStore, useMonitoring } from './store.ts';
+import { useClusters, useCurrentLine, useSectors, type Sector, type Viewport } from './queries.ts';
 import { openIncident } from './query.ts';
 
 interface Props {
@@ -20,41 +20,46 @@ interface Props {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const NO_SECTORS: Sector[] = [];
 
 export function MonitoringMap({ onPick, picked }: Props) {
   const { t } = useTranslation();
-  const sectors = useMonitoring((s) => s.sectors);
-  const controlLine = useMonitoring((s) => s.controlLine);
-  const tick = useMonitoring((s) => s.tick);
+  const sectorsRemote = useSectors();
+  const lineRemote = useCurrentLine();
+  const sectors = (sectorsRemote.status === 'idle' ? undefined : sectorsRemote.data) ?? NO_SECTORS;
+  const controlLine = (lineRemote.status === 'idle' ? undefined : lineRemote.data) ?? null;
   const mapRef = useRef<MapLibreMap | null>(null);
+  const [mapReady, setMapReady] = useState(false);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
-  const request = useRef(0);
+  const [view, setView] = useState<Viewport | null>(null);
+  const clustersRemote = useClusters(view);
+  // A failed load keeps what the map had; the list above the map shows load errors.
+  const clusters = clustersRemote.status === 'idle' ? undefined : clustersRemote.data;
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(() => {
     const map = mapRef.current;
     if (!map) return;
     const b = map.getBounds();
     const clamp = (v: number, lim: number) => Math.max(-lim, Math.min(lim, v));
     const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(5)).join(',');
-    const mine = ++request.current;
-    try {
-      const res = await api.call('incidentClusters', { query: { bbox, zoom: Math.floor(map.getZoom()), ...filterQuery(monitoringStore.get().filters) } });
-      if (mine !== request.current) return;
-      const data: FeatureCollection = {
-        type: 'FeatureCollection',
-        features: res.items.map((c) => ({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-          properties: { count: c.count, incidentId: c.incidentId ?? '', status: c.status ?? '', violations: c.violations },
-        })),
-      };
-      void map.getSource<GeoJSONSource>('incidents')?.setData(data);
-      map.getContainer().setAttribute('data-incident-count', String(res.items.reduce((s, c) => s + c.count, 0)));
-    } catch {
-      // The list above the map shows load errors; the map keeps what it had.
-    }
+    setView({ bbox, zoom: Math.floor(map.getZoom()) });
   }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !clusters) return;
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: clusters.map((c) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+        properties: { count: c.count, incidentId: c.incidentId ?? '', status: c.status ?? '', violations: c.violations },
+      })),
+    };
+    void map.getSource<GeoJSONSource>('incidents')?.setData(data);
+    map.getContainer().setAttribute('data-incident-count', String(clusters.reduce((s, c) => s + c.count, 0)));
+  }, [clusters, mapReady]);
 
   const onReady = useCallback(
     (map: MapLibreMap) => {
@@ -74,7 +79,7 @@ export function MonitoringMap({ onPick, picked }: Props) {
         },
       });
       map.addLayer({ id: 'picked', type: 'circle', source: 'picked', paint: { 'circle-radius': 7, 'circle-color': '#111', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-      map.on('moveend', () => void refresh());
+      map.on('moveend', refresh);
       map.on('click', 'incidents', (e: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
         if (pickRef.current) return;
         const p = e.features?.[0]?.properties;
@@ -83,12 +88,11 @@ export function MonitoringMap({ onPick, picked }: Props) {
       });
       map.on('mouseenter', 'incidents', () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', 'incidents', () => (map.getCanvas().style.cursor = ''));
-      void refresh();
+      setMapReady(true);
+      refresh();
     },
     [refresh],
   );
-
-  useEffect(() => void refresh(), [tick, refresh]);
 
   useEffect(() => {
     const src = mapRef.current?.getSource<GeoJSONSource>('picked');

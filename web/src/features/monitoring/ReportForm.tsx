@@ -7,11 +7,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACLED_EVENT_TYPES, EVENT_TYPES } from '../../../../src/domain/monitoring/acled.ts';
 import { SOURCE_KINDS } from '../../../../src/contract/monitoring.ts';
-import { api } from '../../store/api.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import { describeError } from '../../components/describeError.ts';
-import { sessionStore } from '../../store/session.ts';
-import { changed } from './store.ts';
+import { useFileReport } from './queries.ts';
 
 interface Props {
   location: [number, number] | null;
@@ -25,26 +23,10 @@ function localNow(): string {
   return d.toISOString().slice(0, 16);
 }
 
-async function uploadEvidence(file: File): Promise<string> {
-  const res = await fetch('/api/evidence', {
-    method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfFromStore() },
-    body: file,
-    credentials: 'same-origin',
-  });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText);
-  return ((await res.json()) as { sha256: string }).sha256;
-}
-
-// The CSRF token of the cookie session, as the API client sends it.
-function csrfFromStore(): string {
-  const auth = sessionStore.get().auth;
-  return auth.status === 'signedIn' ? auth.session.csrfToken : '';
-}
-
 export function ReportForm({ location, onLocation, onDone }: Props) {
   const { t } = useTranslation();
   const clientId = useMemo(() => crypto.randomUUID(), []);
+  const fileReport = useFileReport();
   const [occurredAt, setOccurredAt] = useState(localNow);
   const [eventType, setEventType] = useState<string>(EVENT_TYPES[1]!);
   const [subEventType, setSubEventType] = useState<string>(ACLED_EVENT_TYPES['Explosions/Remote violence'][3]);
@@ -65,18 +47,15 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
     setPending(true);
     setError(null);
     try {
-      const evidence: string[] = [];
-      for (const f of files) evidence.push(await uploadEvidence(f));
-      const r = await api.call('createReport', {
-        body: {
+      const r = await fileReport({
+        report: {
           clientId, occurredAt: new Date(occurredAt).toISOString(), location: { type: 'Point', coordinates: location },
-          eventType, subEventType, description, source: { kind: sourceKind, name: sourceName }, evidence,
+          eventType, subEventType, description, source: { kind: sourceKind, name: sourceName },
         },
+        files,
       });
-      const incident = await api.call('getIncident', { params: { id: r.incidentId } });
-      changed();
       onLocation(null);
-      onDone(r.repeat ? t('monitoringUi.form.repeat') : t('monitoringUi.form.filed', { title: incident.title }));
+      onDone(r.repeat ? t('monitoringUi.form.repeat') : t('monitoringUi.form.filed', { title: r.title }));
     } catch (err) {
       setError(err instanceof Error && !('status' in err) && !(err instanceof TypeError) ? err.message : toAppError(err));
     } finally {

@@ -5,7 +5,7 @@
  * other than those, must approve.
  */
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail as Detail } from './store.ts';
+import type { IncidentDetail as Detail } from './queries.ts';
 
 type Progress = NonNullable<Detail['ruling']>;
 

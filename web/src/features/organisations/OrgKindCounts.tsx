@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { Link } from '../../router/Link.tsx';
-import type { Organisation } from '../../store/data.ts';
+import type { Organisation } from './queries.ts';
 import { countByKind } from './kindCounts.ts';
 
 export function OrgKindCounts({ items }: { items: readonly Organisation[] }) {

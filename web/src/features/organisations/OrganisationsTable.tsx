@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { Organisation } from '../../store/data.ts';
+import type { Organisation } from './queries.ts';
 
 export function OrganisationsTable({ items }: { items: readonly Organisation[] }) {
   const { t } = useTranslation();

@@ -1,15 +1,13 @@
 /** @module The record of changes as a table: index, when, what, who, and the in-browser check. */
 import { useTranslation } from 'react-i18next';
 import type { LogChange } from '../../../../src/contract/log.ts';
-import { useMemo } from 'react';
 import { useFormat } from '../../i18n/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { VerifyCell } from './VerifyCell.tsx';
 
 export function ChangesTable({ items }: { items: LogChange[] }) {
   const { t } = useTranslation();
-  const { lang } = useFormat();
-  const when = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
+  const f = useFormat();
   if (items.length === 0) return <p className="muted">{t('recordUi.empty')}</p>;
   return (
     <div className="table-scroll">
@@ -29,7 +27,7 @@ export function ChangesTable({ items }: { items: LogChange[] }) {
           {items.map((c) => (
             <tr key={`${c.kind}/${c.id}/${c.version}`} data-testid={`change-${c.logIndex ?? 'pending'}`}>
               <td className="num">{c.logIndex ?? t('recordUi.pending')}</td>
-              <td>{when.format(new Date(c.at))}</td>
+              <td>{f.dateTime(c.at)}</td>
               <td>
                 <Link to={`/record?kind=${encodeURIComponent(c.kind)}&id=${encodeURIComponent(c.id)}`}>
                   {c.kind} <bdi className="mono">{c.id.slice(0, 8)}</bdi>

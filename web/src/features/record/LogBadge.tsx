@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/Link.tsx';
-import { useChanges } from './useRecordLog.ts';
+import { useChanges } from './queries.ts';
 import { VerifyCell } from './VerifyCell.tsx';
 
 export function LogBadge({ kind, id }: { kind: string; id: string }) {

@@ -1,0 +1,136 @@
+/**
+ * @module The monitoring page's data, as queries of the one cache: sectors and the current control
+ * line (the base map), the incident list for the current filters, the counts, one incident, the
+ * map's clusters for a viewport; and the writes (filing a report, every workflow step). Live
+ * `report` and `incident` events, and every write, invalidate the monitoring routes; events carry
+ * only ids, so everything shown is fetched again through the API with the viewer's rights. The
+ * only state kept here is the reader's filters.
+ */
+import { useState } from 'react';
+import type { CallInput, CallOutput } from '../../../../src/contract/route.ts';
+import type { RouteId, Routes } from '../../../../src/contract/routes.ts';
+import { api } from '../../store/api.ts';
+import { useStore } from '../../store/createStore.ts';
+import { createAccountStore } from '../../store/accountScope.ts';
+import { sessionStore } from '../../store/session.ts';
+import { useRoute } from '../../data/useRoute.ts';
+import { useRouteMutation } from '../../data/useRouteMutation.ts';
+import { invalidateRoutes } from '../../data/queryClient.ts';
+import { useLiveInvalidation } from '../../data/useLiveInvalidation.ts';
+import { useMutation } from '@tanstack/react-query';
+
+export type Sector = CallOutput<Routes['listSectors']>['items'][number];
+export type ControlLine = CallOutput<Routes['listControlLines']>['items'][number];
+export type IncidentItem = CallOutput<Routes['listIncidents']>['items'][number];
+export type IncidentDetail = CallOutput<Routes['getIncident']>;
+export type Counts = CallOutput<Routes['monitoringCounts']>;
+export type Cluster = CallOutput<Routes['incidentClusters']>['items'][number];
+
+export interface Filters {
+  status: string;
+  eventType: string;
+  /** Incidents of the last N days; 0 = all time. */
+  days: number;
+  /** The instant N days back, fixed when the reader picked N, so the query's key stays stable. */
+  from: string | null;
+}
+
+const filterStore = createAccountStore<Filters>({ status: '', eventType: '', days: 0, from: null });
+
+export const useFilters = (): Filters => useStore(filterStore, (s) => s);
+
+export function setFilters(next: Partial<Omit<Filters, 'from'>>): void {
+  filterStore.set((s) => {
+    const merged = { ...s, ...next };
+    const from = next.days === undefined ? s.from : next.days > 0 ? new Date(Date.now() - next.days * 86_400_000).toISOString() : null;
+    return { ...merged, from };
+  });
+}
+
+/** The filters as API query parameters (shared by the list and the map's clusters). */
+export function filterQuery(f: Filters): { status?: string; eventType?: string; from?: string } {
+  return {
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.eventType ? { eventType: f.eventType } : {}),
+    ...(f.from ? { from: f.from } : {}),
+  };
+}
+
+/** Every route a monitoring write or live event may make stale. */
+export const MONITORING_ROUTES: readonly RouteId[] = ['listIncidents', 'monitoringCounts', 'incidentClusters', 'getIncident'];
+const TOPICS = { report: MONITORING_ROUTES, incident: MONITORING_ROUTES };
+
+export const useMonitoringLive = () => useLiveInvalidation('/api/monitoring/events', TOPICS);
+
+const items = <T,>(r: { items: T[] }): T[] => r.items;
+const firstLine = (r: { items: ControlLine[] }): ControlLine | null => r.items[0] ?? null;
+
+export const useSectors = () => useRoute('listSectors', {}, { select: items });
+
+/** The control line in force when the page opened. */
+export function useCurrentLine() {
+  const [at] = useState(() => new Date().toISOString());
+  return useRoute('listControlLines', { query: { at } }, { select: firstLine });
+}
+
+export function useIncidents() {
+  const f = useFilters();
+  return useRoute('listIncidents', { query: { ...filterQuery(f), limit: 200 } }, { select: items, keepPrevious: true });
+}
+
+export const useCounts = () => useRoute('monitoringCounts', {});
+
+export const useIncident = (id: string) => useRoute('getIncident', { params: { id } });
+
+export interface Viewport {
+  bbox: string;
+  zoom: number;
+}
+
+/** The server's clusters for a viewport and the filters; nothing is asked before the map knows its viewport. */
+export function useClusters(view: Viewport | null) {
+  const f = useFilters();
+  return useRoute('incidentClusters', { query: { bbox: view?.bbox ?? '', zoom: view?.zoom ?? 0, ...filterQuery(f) } }, { select: items, enabled: view !== null, keepPrevious: true });
+}
+
+/** One workflow step on an incident (transition, review, assign, merge, split); resolves with the incident after it. */
+export function useIncidentWrite<K extends 'transitionIncident' | 'reviewRuling' | 'assignIncident' | 'mergeIncidents' | 'splitIncident'>(id: K) {
+  const m = useRouteMutation(id, MONITORING_ROUTES);
+  return (input: CallInput<Routes[K]>): Promise<CallOutput<Routes[K]>> => m.mutateAsync(input);
+}
+
+// The CSRF token of the cookie session, as the API client sends it.
+function csrfFromStore(): string {
+  const auth = sessionStore.get().auth;
+  return auth.status === 'signedIn' ? auth.session.csrfToken : '';
+}
+
+/** Evidence is not JSON, so it has no route in the table: uploaded as is, answered with its SHA-256. */
+async function uploadEvidence(file: File): Promise<string> {
+  const res = await fetch('/api/evidence', {
+    method: 'POST',
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfFromStore() },
+    body: file,
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText);
+  return ((await res.json()) as { sha256: string }).sha256;
+}
+
+export type NewReport = Omit<CallInput<Routes['createReport']>['body'], 'evidence'>;
+
+/** Files a report: uploads its evidence first (cited by hash), then the report; resolves with its incident's title. */
+export function useFileReport() {
+  const m = useMutation({
+    mutationKey: ['createReport'],
+    mutationFn: async ({ report, files }: { report: NewReport; files: readonly File[] }) => {
+      const evidence: string[] = [];
+      for (const f of files) evidence.push(await uploadEvidence(f));
+      const r = await api.call('createReport', { body: { ...report, evidence } });
+      const incident = await api.call('getIncident', { params: { id: r.incidentId } });
+      return { repeat: r.repeat, title: incident.title };
+    },
+    onSuccess: () => invalidateRoutes(MONITORING_ROUTES),
+  });
+  return m.mutateAsync;
+}
