@@ -28,22 +28,35 @@ export async function backendPid(db: Kysely<DB>): Promise<number> {
 
 /**
  * Waits (polling through `observer`, a connection other than the holder's) until at least `count`
- * backends of this database are waiting for a lock that `holderPid` holds. Fails with what every
- * other backend is doing if they do not get there within `timeoutMs`.
+ * backends of this database wait, directly or in a queue behind another waiter, for a lock that
+ * `holderPid` holds: the first waiter on a row waits for the holder's transaction, the next ones
+ * for the tuple lock the first one took. Fails with what every other backend is doing if they
+ * do not get there within `timeoutMs`.
  */
 export async function waitUntilBlockedBy(observer: Kysely<DB>, holderPid: number, count = 1, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // Each statement outside a transaction reads a fresh pg_stat_activity snapshot.
-    const r = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock' and ${holderPid} = any(pg_blocking_pids(pid))`.execute(observer);
-    if (r.rows[0]!.n >= count) return;
+    const r = await sql<{ pid: number; blockers: number[] }>`
+      select pid, pg_blocking_pids(pid) as blockers from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(observer);
+    const behindHolder = new Set<number>([holderPid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const w of r.rows) {
+        if (!behindHolder.has(w.pid) && w.blockers.some((b) => behindHolder.has(b))) {
+          behindHolder.add(w.pid);
+          grew = true;
+        }
+      }
+    }
+    const blocked = behindHolder.size - 1;
+    if (blocked >= count) return;
     if (Date.now() > deadline) {
       const all = await sql`
         select pid, state, wait_event_type, wait_event, left(query, 120) as q from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid()`.execute(observer);
-      throw new Error(`only ${r.rows[0]!.n} of ${count} backends blocked on ${holderPid}: ${JSON.stringify(all.rows)}`);
+      throw new Error(`only ${blocked} of ${count} backends blocked behind ${holderPid}: ${JSON.stringify(all.rows)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10)); // a polling interval, not a guess at timing
   }
