@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import { copyPgliteTemplate } from '../support/db.ts';
 
 let server: ChildServer;
 let browser: Browser;
@@ -17,6 +18,7 @@ let dataDir: string;
 
 before(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-e2e-'));
+  await copyPgliteTemplate(dataDir, 'migrated');
   server = await startChildServer({ DATA_DIR: dataDir, TRUCE_DEMO: '1' });
   browser = await launchBrowser();
 });

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
 import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { makeSignedIn, makeUser } from '../support/factories.ts';
 import { ApiError, createClient } from '../../src/contract/client.ts';
 import { TOKEN_CREATIONS_PER_HOUR } from '../../src/services/tokens.ts';
 import { purgeExpired } from '../../src/services/purge.ts';
@@ -22,7 +22,6 @@ const DAY = 86_400_000;
 before(async () => {
   tdb = await openTestDatabase();
   deps = testDeps(tdb.database);
-  await seedDemo(deps);
   server = await startTestServer(deps);
 });
 after(async () => {
@@ -34,7 +33,7 @@ const bearer = (token: string) => createClient({ baseUrl: server.url, token });
 const is = (status: number) => (e: unknown) => e instanceof ApiError && e.status === status;
 
 test('a token expires: the default lifetime, a shorter one on request, never beyond the maximum; expired is 401', async () => {
-  const { client } = await signInAs(server.url, 'monitor.un@truce.example');
+  const { client } = await makeSignedIn(deps, server.url, 'monitor');
   const plain = await client.call('createToken', { body: { label: 'default' } });
   const days = (iso: string) => Math.round((Date.parse(iso) - Date.now()) / DAY);
   assert.equal(days(plain.expiresAt), deps.auth.tokenDays);
@@ -51,9 +50,9 @@ test('a token expires: the default lifetime, a shorter one on request, never bey
 });
 
 test('each account lists its own tokens only; admins may list every account\'s', async () => {
-  const liaison = await signInAs(server.url, 'liaison.id@truce.example');
-  const observer = await signInAs(server.url, 'observer.il@truce.example');
-  const admin = await signInAs(server.url, 'admin@truce.example');
+  const liaison = await makeSignedIn(deps, server.url, 'liaison');
+  const observer = await makeSignedIn(deps, server.url, 'observer');
+  const admin = await makeSignedIn(deps, server.url, 'admin');
   const mine = await liaison.client.call('createToken', { body: { label: 'liaison laptop' } });
   const theirs = await observer.client.call('createToken', { body: { label: 'observer script' } });
 
@@ -67,9 +66,9 @@ test('each account lists its own tokens only; admins may list every account\'s',
 });
 
 test('revoke: own token at once (401 afterwards); not another account\'s; an admin revokes any', async () => {
-  const liaison = await signInAs(server.url, 'liaison.icrc@truce.example');
-  const observer = await signInAs(server.url, 'observer.ps@truce.example');
-  const admin = await signInAs(server.url, 'admin@truce.example');
+  const liaison = await makeSignedIn(deps, server.url, 'liaison');
+  const observer = await makeSignedIn(deps, server.url, 'observer');
+  const admin = await makeSignedIn(deps, server.url, 'admin');
   const own = await observer.client.call('createToken', { body: { label: 'to revoke' } });
   const others = await liaison.client.call('createToken', { body: { label: 'not yours' } });
 
@@ -89,16 +88,16 @@ test('revoke: own token at once (401 afterwards); not another account\'s; an adm
 });
 
 test('token creation is rate-limited per account (429 with Retry-After; nothing written)', async () => {
-  const { client } = await signInAs(server.url, 'coordinator@truce.example');
+  const { client, user } = await makeSignedIn(deps, server.url, 'coordinator');
   const userId = (await client.call('getSession', {})).user.id;
   for (let i = 0; i < TOKEN_CREATIONS_PER_HOUR; i++) await client.call('createToken', { body: { label: `batch ${i}` } });
   const res = await fetch(`${server.url}/api/tokens`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: (await signInAs(server.url, 'coordinator@truce.example')).cookie, 'x-csrf-token': '' },
+    headers: { 'content-type': 'application/json', cookie: (await signInAs(server.url, user.email, user.password)).cookie, 'x-csrf-token': '' },
     body: JSON.stringify({ label: 'one too many' }),
   });
   assert.equal(res.status, 403, 'CSRF still applies');
-  const again = await signInAs(server.url, 'coordinator@truce.example');
+  const again = await signInAs(server.url, user.email, user.password);
   const refused = await fetch(`${server.url}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: again.cookie, 'x-csrf-token': again.csrfToken },
@@ -111,7 +110,7 @@ test('token creation is rate-limited per account (429 with Retry-After; nothing 
 });
 
 test("a token's label is not in the public log: only its commitment", async () => {
-  const { client } = await signInAs(server.url, 'monitor.eu@truce.example');
+  const { client } = await makeSignedIn(deps, server.url, 'monitor');
   const label = 'Phone of Samir in Khan Younis';
   const created = await client.call('createToken', { body: { label } });
   await client.call('revokeToken', { params: { id: created.id } });
@@ -128,7 +127,7 @@ test("a token's label is not in the public log: only its commitment", async () =
 });
 
 test('last use is recorded, at most once a minute', async () => {
-  const { client } = await signInAs(server.url, 'observer.il@truce.example');
+  const { client } = await makeSignedIn(deps, server.url, 'observer');
   const created = await client.call('createToken', { body: { label: 'used' } });
   const lastUsed = async () => (await deps.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', created.id).executeTakeFirstOrThrow()).last_used_at;
   assert.equal(await lastUsed(), null);
@@ -142,13 +141,14 @@ test('last use is recorded, at most once a minute', async () => {
 });
 
 test('the purge removes expired sessions, old sign-in events and idle throttle keys, in bounded batches, and nothing live', async () => {
-  const user = await deps.db.selectFrom('users').select('id').where('email', '=', 'observer.il@truce.example').executeTakeFirstOrThrow();
+  const observer = await makeUser(deps, 'observer');
+  const user = observer.row;
   const now = Date.now();
   const sessions = Array.from({ length: 1200 }, (_, i) => ({
     token_hash: hashSecret(`expired-${i}`), user_id: user.id, csrf_token: 'x', created_at: new Date(now - 2 * DAY), expires_at: new Date(now - DAY),
   }));
   await deps.db.insertInto('sessions').values(sessions).execute();
-  const live = await signInAs(server.url, 'observer.il@truce.example');
+  const live = await signInAs(server.url, observer.email, observer.password);
   const oldAt = new Date(now - (deps.auth.signInEventDays + 1) * DAY);
   await deps.db.insertInto('sign_in_events').values([
     { email: 'old@truce.example', user_id: null, ok: false, ip: '192.0.2.1', at: oldAt },

@@ -4,23 +4,21 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
-import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { openTestApi, type TestApi } from '../support/api.ts';
+import { makeSignedIn } from '../support/factories.ts';
+import type { Role } from '../../src/contract/enums.ts';
 import { ApiError } from '../../src/contract/client.ts';
 import { placePoint } from '../../src/services/geo.ts';
 
-let tdb: TestDatabase;
-let server: TestServer;
+let api: TestApi;
+/** Signs in a new account of `role`: these tests depend on the role, not on a demo identity. */
+const as = (role: Role) => makeSignedIn(api.deps, api.server.url, role);
 
 before(async () => {
-  tdb = await openTestDatabase();
-  await seedDemo(testDeps(tdb.database));
-  server = await startTestServer(testDeps(tdb.database));
+  api = await openTestApi();
 });
 after(async () => {
-  await server.close();
-  await tdb.close();
+  await api.close();
 });
 
 const square = (lon: number, lat: number, d = 0.01) => ({
@@ -39,7 +37,7 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
 }
 
 test('the demo has the five governorates, named, with outlines and areas', async () => {
-  const { client } = await signInAs(server.url, 'observer.ps@truce.example');
+  const { client } = await as('observer');
   const { items } = await client.call('listSectors', {});
   assert.deepEqual(items.map((s) => s.name), ['Deir Al Balah', 'Gaza', 'Khan Yunis', 'North Gaza', 'Rafah']);
   for (const s of items) {
@@ -52,7 +50,7 @@ test('the demo has the five governorates, named, with outlines and areas', async
 });
 
 test('points are placed in their sector and on their side of the line valid at the time', async () => {
-  const db = tdb.database.db;
+  const db = api.deps.db;
   const inRafah = await placePoint(db, [34.25, 31.29], new Date('2025-10-15T00:00:00Z'));
   const sectors = await db.selectFrom('sectors').select(['id', 'name']).execute();
   assert.equal(sectors.find((s) => s.id === inRafah.sectorId)?.name, 'Rafah');
@@ -66,7 +64,7 @@ test('points are placed in their sector and on their side of the line valid at t
 });
 
 test('the yellow line keeps its history: two versions, the first closed where the second starts', async () => {
-  const { client } = await signInAs(server.url, 'observer.il@truce.example');
+  const { client } = await as('observer');
   const all = (await client.call('listControlLines', { query: {} })).items;
   assert.equal(all.length, 2);
   const [v1, v2] = all;
@@ -82,7 +80,7 @@ test('the yellow line keeps its history: two versions, the first closed where th
 });
 
 test('a coordinator draws a sector; it is logged and the name is unique', async () => {
-  const { client } = await signInAs(server.url, 'coordinator@truce.example');
+  const { client } = await as('coordinator');
   const written = await client.call('createSector', { body: { name: 'Test corridor', geometry: square(34.3, 31.3) } });
   assert.equal(written.name, 'Test corridor');
   assert.ok('logIndex' in written);
@@ -91,28 +89,28 @@ test('a coordinator draws a sector; it is logged and the name is unique', async 
 });
 
 test('monitors and observers may not draw sectors or move lines', async () => {
-  for (const email of ['monitor.un@truce.example', 'observer.il@truce.example', 'liaison.id@truce.example']) {
-    const { client } = await signInAs(server.url, email);
-    const err = await rejection(client.call('createSector', { body: { name: `Not allowed ${email}`, geometry: square(34.3, 31.3) } }));
+  for (const role of ['monitor', 'observer', 'liaison'] as const) {
+    const { client } = await as(role);
+    const err = await rejection(client.call('createSector', { body: { name: `Not allowed ${role}`, geometry: square(34.3, 31.3) } }));
     assert.equal(err.status, 403);
   }
 });
 
 test('bad geometry is rejected naming the field, and nothing is stored', async () => {
-  const { client } = await signInAs(server.url, 'coordinator@truce.example');
-  const before = await tdb.database.db.selectFrom('sectors').select('id').execute();
+  const { client } = await as('coordinator');
+  const before = await api.deps.db.selectFrom('sectors').select('id').execute();
   const open = { type: 'Polygon' as const, coordinates: [[[34.3, 31.3], [34.31, 31.3], [34.31, 31.31], [34.3, 31.31]] as [number, number][]] };
   const e1 = await rejection(client.call('createSector', { body: { name: 'Open ring', geometry: open } }));
   assert.equal(e1.status, 400);
   assert.ok(e1.problem.errors?.some((e) => e.path.startsWith('body.geometry')), JSON.stringify(e1.problem));
   const e2 = await rejection(client.call('createSector', { body: { name: 'Off the globe', geometry: square(190, 31.3) } }));
   assert.equal(e2.status, 400);
-  const after = await tdb.database.db.selectFrom('sectors').select('id').execute();
+  const after = await api.deps.db.selectFrom('sectors').select('id').execute();
   assert.equal(after.length, before.length);
 });
 
 test('moving a line: a new version closes the current one; an earlier start is refused', async () => {
-  const { client } = await signInAs(server.url, 'coordinator@truce.example');
+  const { client } = await as('coordinator');
   const [, current] = (await client.call('listControlLines', { query: {} })).items;
   const moved = await client.call('createControlLineVersion', {
     body: {

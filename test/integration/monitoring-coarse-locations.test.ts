@@ -11,10 +11,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
-import { signInAs, startTestServer, type SignedInClient, type TestServer } from '../support/server.ts';
+import type { TestDatabase } from '../support/db.ts';
+import type { SignedInClient, TestServer } from '../support/server.ts';
 import { openEventStream } from '../support/sse.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { openTestApi, type TestApi } from '../support/api.ts';
+import { makeSignedIn } from '../support/factories.ts';
+import type { Role } from '../../src/contract/enums.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import { containsPoint, sideOfLine, type Area } from '../../src/domain/geo.ts';
@@ -29,6 +31,7 @@ import { writeWithLog } from '../../src/services/write.ts';
 type LonLat = [number, number];
 type Bbox = [number, number, number, number];
 
+let api: TestApi;
 let tdb: TestDatabase;
 let deps: Deps;
 let server: TestServer;
@@ -43,24 +46,18 @@ const usedCells: LonLat[] = [];
 let slot = 0;
 
 before(async () => {
-  tdb = await openTestDatabase();
-  deps = testDeps(tdb.database);
-  await seedDemo(deps);
-  server = await startTestServer(deps);
-  [monitor, coordinator, observer, liaison] = await Promise.all([
-    signInAs(server.url, 'monitor.un@truce.example'),
-    signInAs(server.url, 'coordinator@truce.example'),
-    signInAs(server.url, 'observer.il@truce.example'),
-    signInAs(server.url, 'liaison.id@truce.example'),
-  ]);
-  const u = await deps.db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'monitor.un@truce.example').executeTakeFirstOrThrow();
-  monitorActor = { userId: u.id, organisationId: u.organisation_id, role: 'monitor' };
+  // The demo gives the strip's sectors, the control line and incidents to stay clear of; the
+  // accounts are any of their role (a party's observer, a state's liaison, the monitoring team).
+  api = await openTestApi();
+  ({ tdb, deps, server } = api);
+  const as = (role: Role) => makeSignedIn(deps, server.url, role);
+  const [m, c, o, l] = await Promise.all([as('monitor'), as('coordinator'), as('observer'), as('liaison')]);
+  [monitor, coordinator, observer, liaison, monitorActor] = [m, c, o, l, m.user.actor];
   sectors = await listSectors(deps.db);
   heldArea = ((await controlLineAt(deps.db, new Date()))?.held_area ?? null) as Area | null;
 });
 after(async () => {
-  await server.close();
-  await tdb.close();
+  await api.close();
 });
 
 const sectorAt = (p: LonLat): SectorRow | undefined =>

@@ -5,21 +5,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
-import { signInAs, startTestServer, type TestServer } from '../support/server.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { signInAs, type TestServer } from '../support/server.ts';
+import { openTestApi, type TestApi } from '../support/api.ts';
 
-let tdb: TestDatabase;
+let api: TestApi;
 let server: TestServer;
 
 before(async () => {
-  tdb = await openTestDatabase();
-  await seedDemo(testDeps(tdb.database));
-  server = await startTestServer(testDeps(tdb.database));
+  api = await openTestApi();
+  server = api.server;
 });
 after(async () => {
-  await server.close();
-  await tdb.close();
+  await api.close();
 });
 
 async function csvAs(email: string, query = ''): Promise<{ header: string[]; hxl: string[]; rows: Record<string, string>[]; text: string }> {

@@ -21,6 +21,7 @@ import { updateIncident } from '../../src/services/monitoring/incident-writes.ts
 import { writeWithLog } from '../../src/services/write.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { CreateReport } from '../../src/contract/monitoring.ts';
+import { backendPid, noteSerialOnPGlite, waitUntilBlockedBy } from '../support/locks.ts';
 
 const input = (b: ReturnType<typeof body>) => CreateReport.parse(b);
 
@@ -148,39 +149,48 @@ test('observers and liaisons see rounded points and clusters, and that an incide
   assert.ok(close.items.some((c) => c.lon === exact[0] && c.lat === exact[1]), 'the monitoring team still sees the exact point');
 });
 
-test('a candidate incident merged away while the report waited for its lock is not joined: a new incident opens', async () => {
+/**
+ * Holds the incident's row lock, starts `compete` and, on PostgreSQL, lets go only once `compete`
+ * is blocked on that lock, after `change` (the state the competing work must notice once it has
+ * the lock). Without the service's re-check after locking, PostgreSQL's run fails: the report
+ * picked the open candidate before the lock and would join it. On PGlite (one session) `compete`
+ * starts after the commit and sees `change` from the start.
+ */
+async function raceOnIncidentLock<T>(candidate: string, compete: () => Promise<T>, change: (tx: typeof deps.db) => Promise<unknown>): Promise<T> {
+  let pending: Promise<T> | undefined;
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.selectFrom('incidents').select('id').where('id', '=', candidate).forUpdate().execute();
+    pending = compete();
+    if (deps.engine === 'postgres') await waitUntilBlockedBy(deps.db, await backendPid(tx));
+    await change(tx);
+  });
+  return pending!;
+}
+
+test('a candidate incident merged away while the report waited for its lock is not joined: a new incident opens (PGlite serialises: the serial outcome)', async (t) => {
+  noteSerialOnPGlite(t, deps.engine);
   const point: [number, number] = [34.31, 31.36];
   const first = body(point);
   const filed = await fileReport(deps, unActor, input(first));
   const candidate = filed.report.incident_id;
   const other = (await fileReport(deps, unActor, input(body([34.26, 31.3])))).report.incident_id;
   const again = { ...body(point), occurredAt: first.occurredAt };
-  let pending: Promise<Awaited<ReturnType<typeof fileReport>>> | undefined;
-  await deps.db.transaction().execute(async (tx) => {
-    await tx.selectFrom('incidents').select('id').where('id', '=', candidate).forUpdate().execute();
-    // The second report picks the (still open) candidate, then waits for the row lock.
-    pending = fileReport(deps, unActor, input(again));
-    await new Promise((r) => setTimeout(r, 300));
-    await tx.updateTable('incidents').set({ merged_into: other, report_count: 0 }).where('id', '=', candidate).execute();
-  });
-  const second = await pending!;
+  // The second report picks the (still open) candidate, then waits for the row lock.
+  const second = await raceOnIncidentLock(candidate, () => fileReport(deps, unActor, input(again)),
+    (tx) => tx.updateTable('incidents').set({ merged_into: other, report_count: 0 }).where('id', '=', candidate).execute());
   assert.notEqual(second.report.incident_id, candidate, 'the merged incident must not take the report');
   const row = await deps.db.selectFrom('incidents').select(['report_count', 'merged_into']).where('id', '=', candidate).executeTakeFirstOrThrow();
   assert.equal(row.report_count, 0);
 });
 
-test('an incident no longer open for reports (proposed for ruling) after the lock is not joined either', async () => {
+test('an incident no longer open for reports (proposed for ruling) after the lock is not joined either (PGlite serialises: the serial outcome)', async (t) => {
+  noteSerialOnPGlite(t, deps.engine);
   const point: [number, number] = [34.33, 31.32];
   const first = body(point);
   const candidate = (await fileReport(deps, unActor, input(first))).report.incident_id;
-  let pending: Promise<Awaited<ReturnType<typeof fileReport>>> | undefined;
-  await deps.db.transaction().execute(async (tx) => {
-    await tx.selectFrom('incidents').select('id').where('id', '=', candidate).forUpdate().execute();
-    pending = fileReport(deps, unActor, input({ ...body(point), occurredAt: first.occurredAt }));
-    await new Promise((r) => setTimeout(r, 300));
-    await tx.updateTable('incidents').set({ status: 'ruling_proposed', outcome: 'no_violation', ruling_round: 1 }).where('id', '=', candidate).execute();
-  });
-  assert.notEqual((await pending!).report.incident_id, candidate);
+  const second = await raceOnIncidentLock(candidate, () => fileReport(deps, unActor, input({ ...body(point), occurredAt: first.occurredAt })),
+    (tx) => tx.updateTable('incidents').set({ status: 'ruling_proposed', outcome: 'no_violation', ruling_round: 1 }).where('id', '=', candidate).execute());
+  assert.notEqual(second.report.incident_id, candidate);
 });
 
 test('the version guard of an incident update: a stale version is a 409 and changes nothing', async () => {
@@ -261,7 +271,8 @@ test('import: another account\'s clientId is a bad row (not a skipped repeat); t
   assert.equal(((await own.json()) as { repeats: number }).repeats, 1);
 });
 
-test('import: a clientId filed by someone else while the import writes is a 409 with nothing stored, not a 500', async () => {
+test('import: a clientId filed by someone else while the import writes is a 409 with nothing stored, not a 500 (PGlite serialises: a 400)', async (t) => {
+  noteSerialOnPGlite(t, deps.engine);
   const clientId = randomUUID();
   const csv = [
     'client_id,occurred_at,event_type,sub_event_type,longitude,latitude,notes,source',
@@ -277,7 +288,10 @@ test('import: a clientId filed by someone else while the import writes is a 409 
       observations: '{}', actor1: null, actor2: null, fatalities: '{}', injuries: '{}', evidence: '[]',
     }).execute();
     pending = postImport(eu, csv);
-    await new Promise((r) => setTimeout(r, 500));
+    // PostgreSQL: commit only once the import is blocked on the unique index behind this
+    // transaction, so it checked before the commit and writes after it (a sleep let a slow import
+    // start after the commit and pass as a 400 without any race).
+    if (deps.engine === 'postgres') await waitUntilBlockedBy(deps.db, await backendPid(tx));
   });
   const res = await pending!;
   if (deps.engine === 'postgres') {

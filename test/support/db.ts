@@ -3,6 +3,7 @@
  * (TRUCE_TEST_ENGINE=pglite|postgres). PostgreSQL gets a new database per file on the
  * runner's temporary server; PGlite a new data directory.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,10 +40,56 @@ export async function createPgDatabase(): Promise<string> {
   return createDatabaseOn(admin, 't');
 }
 
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** What a PGlite template depends on: PGlite's version and (for a migrated one) every migration's text. */
+function templateKey(kind: 'empty' | 'migrated'): string {
+  const hash = createHash('sha256');
+  hash.update(fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json')));
+  if (kind === 'migrated') {
+    const dir = path.join(root, 'src/db/migrations');
+    for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const file = path.join(dir, f);
+      if (fs.statSync(file).isFile()) hash.update(f).update(fs.readFileSync(file));
+    }
+  }
+  return `${kind}-${hash.digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * A PGlite data directory to copy instead of creating one: PGlite's initdb (in WASM) costs about
+ * 13 s of CPU per directory, a copy under half a second (measured for issue 11). Built once per
+ * machine and kept in the temporary directory, keyed by PGlite's version and the migrations, so a
+ * changed migration gets a new template. Two files building it at once each build their own; the
+ * first rename wins and the other is dropped.
+ */
+export async function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<string> {
+  const dir = path.join(os.tmpdir(), `truce-test-template-${templateKey(kind)}`);
+  if (fs.existsSync(path.join(dir, 'ready'))) return dir;
+  const building = fs.mkdtempSync(`${dir}-building-`);
+  const database = await openDatabase({ databaseUrl: undefined, dataDir: building, holder: 'test template' });
+  if (kind === 'migrated') await migrateToLatest(database.db as unknown as Kysely<unknown>);
+  await database.close();
+  fs.writeFileSync(path.join(building, 'ready'), '');
+  try {
+    fs.renameSync(building, dir);
+  } catch {
+    fs.rmSync(building, { recursive: true, force: true }); // another process finished first
+  }
+  return dir;
+}
+
+/** Fills a new DATA_DIR with a copy of a template's database (the server or CLI then opens it as its own). */
+export async function copyPgliteTemplate(dataDir: string, kind: 'empty' | 'migrated'): Promise<void> {
+  fs.cpSync(path.join(await pgliteTemplate(kind), 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+}
+
 export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-test-'));
   const url = testEngine() === 'postgres' ? await createPgDatabase() : undefined;
+  if (!url) await copyPgliteTemplate(dataDir, opts.migrate === false ? 'empty' : 'migrated');
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'test' });
+  // On PGlite the template is migrated already; this then finds nothing to do (and checks so).
   if (opts.migrate !== false) await migrateToLatest(database.db as unknown as Kysely<unknown>);
   return {
     database,

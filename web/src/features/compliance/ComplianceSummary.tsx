@@ -25,7 +25,7 @@ function GroupRow({ label, g }: { label: string; g: Group }) {
 function GroupTable({ caption, rows, testId }: { caption: string; rows: { label: string; g: Group }[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="table compliance-summary-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

@@ -17,7 +17,7 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
       {p.deliveries.length === 0 ? (
         <p className="empty">{t('complianceUi.noDeliveries')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('complianceUi.deliveries')} tabIndex={0}>
           <table className="table" data-testid="deliveries-table">
             <thead>
               <tr>

@@ -1,0 +1,79 @@
+/**
+ * Accessibility: axe-core checks every page of the web UI (web/src/app/pages.ts, the not-found
+ * page, and the sign-in page signed out), signed in as a coordinator (who sees every page), in
+ * English and in Arabic (right to left). Any violation of impact "serious" or "critical" fails,
+ * named with its rule, its help text and the elements it found.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openDemoSite, type DemoSite } from '../support/e2e.ts';
+import { PAGES } from '../../web/src/app/pages.ts';
+import { DEMO_PASSWORD } from '../../src/demo/scenario.ts';
+
+let site: DemoSite;
+
+before(async () => {
+  site = await openDemoSite('axe');
+});
+after(async () => {
+  await site?.close();
+});
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** Runs axe on the page as it stands; answers one line per serious or critical violation. */
+async function blockingViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A browser context whose UI language is `lang` from the first paint (the choice lives in localStorage). */
+async function contextIn(lang: 'en' | 'ar'): Promise<BrowserContext> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((l) => window.localStorage.setItem('truce.language', l), lang);
+  return context;
+}
+
+/** Waits until the page has settled: no request in flight, no "loading" status left. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.restoring, [aria-busy="true"]'));
+}
+
+for (const lang of ['en', 'ar'] as const) {
+  test(`axe (${lang}): the sign-in page, signed out, has no serious or critical violation`, async () => {
+    const context = await contextIn(lang);
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url);
+      await page.getByTestId('sign-in-form').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dir || 'ltr'), lang === 'ar' ? 'rtl' : 'ltr');
+      assert.deepEqual(await blockingViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`axe (${lang}): every page signed in as a coordinator has no serious or critical violation`, async () => {
+    const context = await contextIn(lang);
+    try {
+      const signIn = await context.request.post(`${site.server.url}/api/session`, { data: { email: 'coordinator@truce.example', password: DEMO_PASSWORD } });
+      assert.equal(signIn.status(), 200, await signIn.text());
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const path of [...PAGES.map((p) => p.path), '/no-such-page']) {
+        await page.goto(`${site.server.url}${path}`);
+        await page.getByRole('navigation').first().waitFor();
+        await settle(page);
+        for (const v of await blockingViolations(page)) found.push(`${path}: ${v}`);
+      }
+      assert.deepEqual(found, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
