@@ -30,7 +30,8 @@ const QUERY_PLACES = [
 ];
 
 /** Node modules that do I/O: never in the domain. */
-const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|dgram|dns|tls|child_process|worker_threads|cluster|os|path|readline|stream)$';
+const IO_MODULES =
+  '^(node:)?(fs|fs/promises|net|http|https|http2|dgram|dns|tls|child_process|worker_threads|cluster|os|path|readline|stream)$';
 
 module.exports = {
   forbidden: [
@@ -66,12 +67,10 @@ module.exports = {
       name: 'no-query-building-outside-storage',
       severity: 'error',
       comment:
-        'Only repositories, db/ and the log\'s and witness\'s storage modules build queries: import Kysely there; ' +
+        "Only repositories, db/ and the log's and witness's storage modules build queries: import Kysely there; " +
         'elsewhere only its types (a handle to pass on). ESLint (eslint.config.js) also refuses selectFrom/insertInto/... calls.',
       from: {
-        pathNot: [
-          ...QUERY_PLACES,
-        ],
+        pathNot: [...QUERY_PLACES],
       },
       to: { path: '(^|/)node_modules/kysely/', dependencyTypesNot: ['type-only'] },
     },
@@ -80,7 +79,10 @@ module.exports = {
       severity: 'error',
       comment: 'Services reach the database through repositories only: no connection or pool of their own.',
       from: { path: '^src/services/' },
-      to: { path: ['(^|/)node_modules/(pg|@electric-sql/pglite)/', '^src/db/(connect|pglite-dialect)\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: ['(^|/)node_modules/(pg|@electric-sql/pglite)/', '^src/db/(connect|pglite-dialect)\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'handlers-call-services',
@@ -91,7 +93,14 @@ module.exports = {
       },
       to: {
         // The actor's type and grants (domain/policy) are shared with services; nothing else below.
-        pathNot: ['^src/api/', '^src/services/', '^src/presenters/', '^src/contract/', '^src/domain/policy(\\.ts$|/)', '(^|/)node_modules/'],
+        pathNot: [
+          '^src/api/',
+          '^src/services/',
+          '^src/presenters/',
+          '^src/contract/',
+          '^src/domain/policy(\\.ts$|/)',
+          '(^|/)node_modules/',
+        ],
         dependencyTypesNot: ['core'],
       },
     },
@@ -121,7 +130,7 @@ module.exports = {
     {
       name: 'schema-types-only',
       severity: 'error',
-      comment: 'The table types depend on Kysely\'s column types and the contract\'s enums only.',
+      comment: "The table types depend on Kysely's column types and the contract's enums only.",
       from: { path: '^src/db/schema(\\.ts$|/)' },
       to: { pathNot: ['^src/db/schema(\\.ts$|/)', '^src/contract/', '(^|/)node_modules/kysely/'] },
     },
@@ -132,7 +141,16 @@ module.exports = {
         'The web UI imports the contract, the pure domain rules and the log library only (and npm packages); ' +
         'the log library includes the leaf format (src/log/leaf.ts, pure), which the browser decodes as `truce verify` does.',
       from: { path: '^web/src/' },
-      to: { pathNot: ['^web/src/', '^src/contract/', '^src/domain/', '^src/tlog/', '^src/log/leaf\\.ts$', '(^|/)node_modules/'] },
+      to: {
+        pathNot: [
+          '^web/src/',
+          '^src/contract/',
+          '^src/domain/',
+          '^src/tlog/',
+          '^src/log/leaf\\.ts$',
+          '(^|/)node_modules/',
+        ],
+      },
     },
     {
       name: 'no-unresolvable',

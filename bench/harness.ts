@@ -21,7 +21,9 @@ export function record(f: Figure): void {
   results.push(f);
   const ratio = f.baseline ? ` (${(f.value / f.baseline.value).toFixed(2)}x ${f.baseline.name})` : '';
   const goal = f.goal ? `  goal ${f.goal.text}: ${f.goal.met ? 'met' : 'NOT met'}` : '';
-  process.stdout.write(`  ${f.engine.padEnd(8)} ${f.name.padEnd(44)} ${fmt(f.value).padStart(10)} ${f.unit}${ratio}${goal}\n`);
+  process.stdout.write(
+    `  ${f.engine.padEnd(8)} ${f.name.padEnd(44)} ${fmt(f.value).padStart(10)} ${f.unit}${ratio}${goal}\n`,
+  );
 }
 
 function fmt(n: number): string {
@@ -30,7 +32,10 @@ function fmt(n: number): string {
 
 export function writeResults(root: string): string {
   const file = path.join(root, 'bench', 'results.json');
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: results }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: results }, null, 2),
+  );
   return file;
 }
 

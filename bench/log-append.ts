@@ -24,12 +24,24 @@ const BATCH = 256;
 
 function payload(i: number) {
   return {
-    public: { organisationId: randomUUID(), kind: 'forces', capability: 'medical', quantity: i, unit: 'personnel', status: 'pledged', note: 'bench' },
+    public: {
+      organisationId: randomUUID(),
+      kind: 'forces',
+      capability: 'medical',
+      quantity: i,
+      unit: 'personnel',
+      status: 'pledged',
+      note: 'bench',
+    },
     commitments: {},
   };
 }
 
-export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
+export async function benchLogAppend(
+  engine: 'pglite' | 'postgres',
+  dataDir: string,
+  url: string | undefined,
+): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
   const db = database.db;
   await migrateToLatest(db as unknown as Kysely<unknown>);
@@ -39,8 +51,9 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
   let t0 = performance.now();
   for (let i = 0; i < N; i += BATCH) {
     const chunk = payloads.slice(i, i + BATCH);
-    await db.transaction().execute((tx) =>
-      sql`insert into bench_raw (data) select * from unnest(${chunk}::jsonb[])`.execute(tx));
+    await db
+      .transaction()
+      .execute((tx) => sql`insert into bench_raw (data) select * from unnest(${chunk}::jsonb[])`.execute(tx));
   }
   const raw = N / ((performance.now() - t0) / 1000);
 
@@ -51,8 +64,15 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
   t0 = performance.now();
   for (let i = 0; i < N; i += BATCH) {
     const rows = payloads.slice(i, i + BATCH).map((p) => ({
-      record_kind: 'contribution', record_id: randomUUID(), version: 1, op: 'create',
-      actor_org_id: null, actor_user_id: null, at: now, payload: p, log_index: null,
+      record_kind: 'contribution',
+      record_id: randomUUID(),
+      version: 1,
+      op: 'create',
+      actor_org_id: null,
+      actor_user_id: null,
+      at: now,
+      payload: p,
+      log_index: null,
     }));
     await db.transaction().execute((tx) => tx.insertInto('record_changes').values(rows).execute());
     if ((i / BATCH) % 8 === 7) await sequencer.schedule();
@@ -63,11 +83,25 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
   if (size !== N) throw new Error(`log has ${size} entries, expected ${N}`);
 
   // Inclusion-proof serving latency, through the HTTP handler (no network), random indices.
-  const app = createApp({ db, engine, clock: systemClock, logger: silentLogger, log: sequencer, events: localEvents(silentLogger), auth: defaultAuthSettings() }, {
-    version: 'bench', secureCookies: false, webDir: '/nonexistent', extra: (a) => mountLog(a, db, key.verifierKey),
-    // Measures proof serving, not the per-address limit on anonymous requests.
-    limits: { anonymousPerSecond: 1e6, anonymousBurst: 1e6, streamsPerAccount: 10 },
-  });
+  const app = createApp(
+    {
+      db,
+      engine,
+      clock: systemClock,
+      logger: silentLogger,
+      log: sequencer,
+      events: localEvents(silentLogger),
+      auth: defaultAuthSettings(),
+    },
+    {
+      version: 'bench',
+      secureCookies: false,
+      webDir: '/nonexistent',
+      extra: (a) => mountLog(a, db, key.verifierKey),
+      // Measures proof serving, not the per-address limit on anonymous requests.
+      limits: { anonymousPerSecond: 1e6, anonymousBurst: 1e6, streamsPerAccount: 10 },
+    },
+  );
   // A serving process is warm: one pass over the log fills the caches of immutable full tiles
   // and bundles (a few MB for 20k entries), then 1,000 random proofs are timed.
   for (let i = 0; i < N; i += TILE_WIDTH) await (await app.request(`/api/log/proof?index=${i}`)).arrayBuffer();
@@ -91,12 +125,21 @@ export async function benchLogAppend(engine: 'pglite' | 'postgres', dataDir: str
 
   record({ engine, name: `raw insert of the same bytes (${BATCH}/tx)`, value: raw, unit: 'rows/s' });
   record({
-    engine, name: `log appends, batched (${BATCH}/tx + sequencer)`, value: appends, unit: 'appends/s',
+    engine,
+    name: `log appends, batched (${BATCH}/tx + sequencer)`,
+    value: appends,
+    unit: 'appends/s',
     baseline: { name: 'raw', value: raw },
     ...(engine === 'postgres' ? { goal: { text: '>= 10,000/s', met: appends >= 10_000 } } : {}),
   });
   const p99 = lat[Math.floor(lat.length * 0.99)]!;
   record({ engine, name: 'inclusion proof p50 (in-process HTTP, warm)', value: lat[lat.length >> 1]!, unit: 'ms' });
-  record({ engine, name: 'inclusion proof p99 (in-process HTTP, warm)', value: p99, unit: 'ms', goal: { text: '< 5 ms', met: p99 < 5 } });
+  record({
+    engine,
+    name: 'inclusion proof p99 (in-process HTTP, warm)',
+    value: p99,
+    unit: 'ms',
+    goal: { text: '< 5 ms', met: p99 < 5 },
+  });
   record({ engine, name: 'proof verification in Node (signature + inclusion)', value: verifyMs, unit: 'ms/proof' });
 }

@@ -10,7 +10,9 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 const ROOTS = ['src', 'web/src', 'bin', 'scripts', 'test', 'bench'];
 
 const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
-const result = await cruise(ROOTS, { ...options, outputType: 'err' }, undefined, { tsConfig: extractTSConfig('tsconfig.json') });
+const result = await cruise(ROOTS, { ...options, outputType: 'err' }, undefined, {
+  tsConfig: extractTSConfig('tsconfig.json'),
+});
 const output = typeof result.output === 'string' ? result.output : JSON.stringify(result.output);
 if (result.exitCode === 0) console.log(`layers: ${ROOTS.join(', ')} follow .dependency-cruiser.cjs`);
 else console.error(output);

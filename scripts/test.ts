@@ -59,7 +59,12 @@ async function main(): Promise<void> {
     try {
       if (want('integration')) {
         runTier('integration (PGlite)', testFiles('test/integration'), { TRUCE_TEST_ENGINE: 'pglite' }, 2);
-        runTier('integration (PostgreSQL)', testFiles('test/integration'), { TRUCE_TEST_ENGINE: 'postgres', TRUCE_TEST_PG_URL: pg.url }, 2);
+        runTier(
+          'integration (PostgreSQL)',
+          testFiles('test/integration'),
+          { TRUCE_TEST_ENGINE: 'postgres', TRUCE_TEST_PG_URL: pg.url },
+          2,
+        );
       }
       if (want('e2e')) {
         const outDir = process.env.TRUCE_WEB_DIR ? ['--', '--outDir', process.env.TRUCE_WEB_DIR] : [];

@@ -44,7 +44,12 @@ const EnvSchema = z.object({
   TRUCE_SSE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.streamsPerAccount),
   /** Bulk import: rows per file and bytes per upload (the one publish step grows with the rows). */
   TRUCE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_IMPORT_LIMITS.maxRows),
-  TRUCE_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_IMPORT_LIMITS.maxBytes),
+  TRUCE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_IMPORT_LIMITS.maxBytes),
 });
 
 export interface Config {
@@ -74,9 +79,7 @@ export interface Config {
 
 /** Reads the configuration; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(blankToUndefined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -96,11 +99,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n  TRUCE_TRUST_PROXY: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (e.TRUCE_TOKEN_DAYS > e.TRUCE_TOKEN_MAX_DAYS) {
-    throw new Error(`invalid configuration:\n  TRUCE_TOKEN_DAYS: ${e.TRUCE_TOKEN_DAYS} is more than TRUCE_TOKEN_MAX_DAYS (${e.TRUCE_TOKEN_MAX_DAYS})`);
+    throw new Error(
+      `invalid configuration:\n  TRUCE_TOKEN_DAYS: ${e.TRUCE_TOKEN_DAYS} is more than TRUCE_TOKEN_MAX_DAYS (${e.TRUCE_TOKEN_MAX_DAYS})`,
+    );
   }
   const witnessQuorum = e.TRUCE_WITNESS_QUORUM ?? witnesses.length;
   if (witnesses.length > 0 && witnessQuorum > witnesses.length) {
-    throw new Error(`invalid configuration:\n  TRUCE_WITNESS_QUORUM: ${witnessQuorum} is more than the ${witnesses.length} witnesses configured`);
+    throw new Error(
+      `invalid configuration:\n  TRUCE_WITNESS_QUORUM: ${witnessQuorum} is more than the ${witnesses.length} witnesses configured`,
+    );
   }
   return {
     port: e.PORT,
@@ -121,7 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenMaxDays: e.TRUCE_TOKEN_MAX_DAYS,
     signInEventDays: e.TRUCE_SIGN_IN_EVENT_DAYS,
     purgeIntervalMs: e.TRUCE_PURGE_INTERVAL_S * 1000,
-    limits: { anonymousPerSecond: e.TRUCE_ANON_RATE, anonymousBurst: e.TRUCE_ANON_BURST, streamsPerAccount: e.TRUCE_SSE_MAX_PER_ACCOUNT },
+    limits: {
+      anonymousPerSecond: e.TRUCE_ANON_RATE,
+      anonymousBurst: e.TRUCE_ANON_BURST,
+      streamsPerAccount: e.TRUCE_SSE_MAX_PER_ACCOUNT,
+    },
     importLimits: { maxRows: e.TRUCE_IMPORT_MAX_ROWS, maxBytes: e.TRUCE_IMPORT_MAX_BYTES },
   };
 }
@@ -134,5 +145,13 @@ export function describeConfig(c: Config): Record<string, unknown> {
     if (u.password) u.password = '***';
     db = u.toString();
   }
-  return { host: c.host, port: c.port, database: db, demo: c.demo, origin: c.logOrigin, witnesses: c.witnesses.map((w) => w.url), witnessQuorum: c.witnessQuorum };
+  return {
+    host: c.host,
+    port: c.port,
+    database: db,
+    demo: c.demo,
+    origin: c.logOrigin,
+    witnesses: c.witnesses.map((w) => w.url),
+    witnessQuorum: c.witnessQuorum,
+  };
 }

@@ -30,7 +30,10 @@ export interface Runtime {
 export function createLogger(level: Config['logLevel'], destination = 2): Logger {
   // Secrets never reach the log: these paths are redacted whatever a caller passes.
   return pino(
-    { level, redact: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'] },
+    {
+      level,
+      redact: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'],
+    },
     pino.destination(destination),
   );
 }
@@ -48,7 +51,10 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
   sequencer.lingerMs = config.logLingerMs;
   await sequencer.init();
   await sequencer.schedule(); // changes left by another process (or a crash) enter the log now
-  const publisher = config.witnesses.length > 0 ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger) : undefined;
+  const publisher =
+    config.witnesses.length > 0
+      ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger)
+      : undefined;
   if (publisher) sequencer.onIntegrated = () => void publisher.kick();
   const events = createEvents(database, logger);
   // Without waiting, writes answer at commit with logIndex null; the sweep logs them within a second.
@@ -59,12 +65,26 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     tokenMaxDays: config.tokenMaxDays,
     signInEventDays: config.signInEventDays,
   };
-  const deps: Deps = { db: database.db, engine: database.engine, clock: systemClock, log, logger, events, auth, importLimits: config.importLimits };
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    clock: systemClock,
+    log,
+    logger,
+    events,
+    auth,
+    importLimits: config.importLimits,
+  };
   // Staged rows of imports a crash interrupted. An embedded data directory has one process (its
   // lock), so any import still staging there is dead; on PostgreSQL another server may be mid-import.
   await sweepImports(deps, undefined, database.engine === 'pglite' ? 0 : STALE_MS);
   return {
-    database, deps, sequencer, publisher, logKey, origin: config.logOrigin,
+    database,
+    deps,
+    sequencer,
+    publisher,
+    logKey,
+    origin: config.logOrigin,
     close: async () => {
       sequencer.stop();
       publisher?.stop();

@@ -45,7 +45,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       limits: config.limits,
       // TRUCE_WEB_DIR lets parallel builds (e.g. several checkouts testing at once) keep their own UI.
       webDir: process.env.TRUCE_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'),
-      extra: (a) => mountLog(a, runtime.deps.db, runtime.logKey.verifierKey, { witnessed: runtime.publisher !== undefined }),
+      extra: (a) =>
+        mountLog(a, runtime.deps.db, runtime.logKey.verifierKey, { witnessed: runtime.publisher !== undefined }),
     });
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -29,8 +29,10 @@ function report() {
     clientId: randomUUID(),
     occurredAt: new Date(Date.now() - Math.random() * 300 * 86_400_000).toISOString(),
     location: { type: 'Point', coordinates: [34.44 + Math.random() * 0.03, 31.49 + Math.random() * 0.02] },
-    eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack',
-    description: 'bench report', source: { kind: 'patrol', name: 'bench' },
+    eventType: 'Explosions/Remote violence',
+    subEventType: 'Shelling/artillery/missile attack',
+    description: 'bench report',
+    source: { kind: 'patrol', name: 'bench' },
   };
 }
 
@@ -42,31 +44,103 @@ async function directRate(db: Kysely<DB>, sectorId: string): Promise<number> {
     const incidentId = randomUUID();
     const [lon, lat] = r.location.coordinates as [number, number];
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('incidents').values({
-        id: incidentId, title: 'bench', status: 'alleged', outcome: null, provision_id: null, responsible_org_id: null, event_type: r.eventType, sub_event_type: r.subEventType,
-        occurred_at: r.occurredAt, lon, lat, sector_id: sectorId, side: null, coarse_lon: coarse(lon), coarse_lat: coarse(lat), coarse_sector_id: sectorId, coarse_side: null, report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0, version: 1, created_at: now, updated_at: now,
-      }).execute();
-      await tx.insertInto('reports').values({
-        id: randomUUID(), client_id: r.clientId, incident_id: incidentId, sector_id: sectorId, side: null, coarse_sector_id: sectorId, coarse_side: null, occurred_at: r.occurredAt, time_precision: 1, lon, lat, geo_precision: 1,
-        event_type: r.eventType, sub_event_type: r.subEventType, observations: '{}', actor1: null, actor2: null, fatalities: '{}', injuries: '{}', source_kind: 'patrol', source_name: 'bench',
-        source_reliability: 'unknown', description: r.description, evidence: '[]', author_user_id: null, author_org_id: null, version: 1, created_at: now,
-      }).execute();
+      await tx
+        .insertInto('incidents')
+        .values({
+          id: incidentId,
+          title: 'bench',
+          status: 'alleged',
+          outcome: null,
+          provision_id: null,
+          responsible_org_id: null,
+          event_type: r.eventType,
+          sub_event_type: r.subEventType,
+          occurred_at: r.occurredAt,
+          lon,
+          lat,
+          sector_id: sectorId,
+          side: null,
+          coarse_lon: coarse(lon),
+          coarse_lat: coarse(lat),
+          coarse_sector_id: sectorId,
+          coarse_side: null,
+          report_count: 1,
+          assignee_user_id: null,
+          merged_into: null,
+          ruling_round: 0,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await tx
+        .insertInto('reports')
+        .values({
+          id: randomUUID(),
+          client_id: r.clientId,
+          incident_id: incidentId,
+          sector_id: sectorId,
+          side: null,
+          coarse_sector_id: sectorId,
+          coarse_side: null,
+          occurred_at: r.occurredAt,
+          time_precision: 1,
+          lon,
+          lat,
+          geo_precision: 1,
+          event_type: r.eventType,
+          sub_event_type: r.subEventType,
+          observations: '{}',
+          actor1: null,
+          actor2: null,
+          fatalities: '{}',
+          injuries: '{}',
+          source_kind: 'patrol',
+          source_name: 'bench',
+          source_reliability: 'unknown',
+          description: r.description,
+          evidence: '[]',
+          author_user_id: null,
+          author_org_id: null,
+          version: 1,
+          created_at: now,
+        })
+        .execute();
     });
   }
   return DIRECT_ROWS / ((performance.now() - t0) / 1000);
 }
 
-export async function benchReportIngest(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
+export async function benchReportIngest(
+  engine: 'pglite' | 'postgres',
+  dataDir: string,
+  url: string | undefined,
+): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
   await migrateToLatest(database.db as unknown as Kysely<unknown>);
-  const deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings(), log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) } };
+  const deps = {
+    db: database.db,
+    engine,
+    clock: systemClock,
+    logger: silentLogger,
+    events: localEvents(silentLogger),
+    auth: defaultAuthSettings(),
+    log: { indexesOf: (ids: number[]) => Promise.resolve(ids.map(() => null)) },
+  };
   await seedDemo(deps);
-  const sector = await database.db.selectFrom('sectors').select('id').where('name', '=', 'Gaza').executeTakeFirstOrThrow();
+  const sector = await database.db
+    .selectFrom('sectors')
+    .select('id')
+    .where('name', '=', 'Gaza')
+    .executeTakeFirstOrThrow();
   const direct = await directRate(database.db, sector.id);
   await database.close();
 
   const env = url ? { DATABASE_URL: url, DATA_DIR: dataDir } : { DATA_DIR: dataDir };
-  const token = (await runCli(['token', 'create', '--email', 'monitor.un@truce.example'], env)).stdout.trim().split('\n').at(-1)!;
+  const token = (await runCli(['token', 'create', '--email', 'monitor.un@truce.example'], env)).stdout
+    .trim()
+    .split('\n')
+    .at(-1)!;
   const server = await startChildServer({ ...env, TRUCE_DEMO: '0', TRUCE_LOG_LEVEL: 'warn' });
   let done = 0;
   let failed = 0;
@@ -77,7 +151,9 @@ export async function benchReportIngest(engine: 'pglite' | 'postgres', dataDir: 
       Array.from({ length: CLIENTS }, async () => {
         while (performance.now() < deadline) {
           const res = await fetch(`${server.url}/api/reports`, {
-            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(report()),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify(report()),
           });
           await res.arrayBuffer();
           if (res.status === 201) done++;
@@ -92,7 +168,11 @@ export async function benchReportIngest(engine: 'pglite' | 'postgres', dataDir: 
   if (failed > 0) throw new Error(`${failed} report writes failed during the bench`);
   record({ engine, name: 'direct insert, incident + report per transaction', value: direct, unit: 'rows/s' });
   record({
-    engine, name: `API reports (${CLIENTS} clients, grouping, log)`, value: api, unit: 'reports/s',
-    baseline: { name: 'direct', value: direct }, goal: { text: '>= 0.3x direct', met: api >= 0.3 * direct },
+    engine,
+    name: `API reports (${CLIENTS} clients, grouping, log)`,
+    value: api,
+    unit: 'reports/s',
+    baseline: { name: 'direct', value: direct },
+    goal: { text: '>= 0.3x direct', met: api >= 0.3 * direct },
   });
 }

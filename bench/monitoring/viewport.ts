@@ -20,7 +20,10 @@ import { record } from '../harness.ts';
 
 const QUERIES = 60;
 // Gaza Strip's bounding box.
-const W = 34.2, S = 31.22, E = 34.57, N = 31.6;
+const W = 34.2,
+  S = 31.22,
+  E = 34.57,
+  N = 31.6;
 
 async function grow(db: Kysely<DB>, to: number, from: number): Promise<void> {
   // Statuses and types cycle so filters have something to filter.
@@ -33,7 +36,9 @@ async function grow(db: Kysely<DB>, to: number, from: number): Promise<void> {
       (array['Explosions/Remote violence','Battles','Violence against civilians'])[1 + g % 3], 'Other',
       now() - (g % 400) * interval '1 day',
       lon, lat, round(lon::numeric, 2)::float8, round(lat::numeric, 2)::float8, 1, 0, 1, now(), now()
-    from (select g, ${W} + random() * ${E - W} as lon, ${S} + random() * ${N - S} as lat from generate_series(${from + 1}::int, ${to}::int) as g) as points`.execute(db);
+    from (select g, ${W} + random() * ${E - W} as lon, ${S} + random() * ${N - S} as lat from generate_series(${from + 1}::int, ${to}::int) as g) as points`.execute(
+    db,
+  );
   // Bulk loads bypass the services, so the grid is rebuilt once (as an operator would after one).
   await rebuildGrid(db);
   await sql`analyze incidents`.execute(db);
@@ -56,16 +61,33 @@ async function measure(deps: Deps, extra: Partial<Query>): Promise<{ p50: number
     const lon = W + Math.random() * (E - W - span);
     const lat = S + Math.random() * Math.max(0, N - S - span / 2);
     const t0 = performance.now();
-    await incidentClusters(deps, null, { bbox: [lon, lat, lon + span, lat + span / 2], zoom, ...(i % 3 === 0 ? { status: ['alleged', 'investigating'] } : {}), ...extra });
+    await incidentClusters(deps, null, {
+      bbox: [lon, lat, lon + span, lat + span / 2],
+      zoom,
+      ...(i % 3 === 0 ? { status: ['alleged', 'investigating'] } : {}),
+      ...extra,
+    });
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-export async function benchViewport(engine: 'pglite' | 'postgres', dataDir: string, url: string | undefined): Promise<void> {
+export async function benchViewport(
+  engine: 'pglite' | 'postgres',
+  dataDir: string,
+  url: string | undefined,
+): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
-  const deps: Deps = { db: database.db, engine, clock: systemClock, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings(), log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) } };
+  const deps: Deps = {
+    db: database.db,
+    engine,
+    clock: systemClock,
+    logger: silentLogger,
+    events: localEvents(silentLogger),
+    auth: defaultAuthSettings(),
+    log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) },
+  };
   try {
     await migrateToLatest(database.db as unknown as Kysely<unknown>);
     const sizes = engine === 'postgres' ? [100_000, 1_000_000] : [100_000];
@@ -77,7 +99,13 @@ export async function benchViewport(engine: 'pglite' | 'postgres', dataDir: stri
       const m = await measure(deps, {});
       const label = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
       record({ engine, name: `viewport clusters p50, ${label} incidents`, value: m.p50, unit: 'ms' });
-      record({ engine, name: `viewport clusters p95, ${label} incidents`, value: m.p95, unit: 'ms', goal: { text: '< 50 ms', met: m.p95 < 50 } });
+      record({
+        engine,
+        name: `viewport clusters p95, ${label} incidents`,
+        value: m.p95,
+        unit: 'ms',
+        goal: { text: '< 50 ms', met: m.p95 < 50 },
+      });
       // A time-range filter cannot use the grid: it reads the incidents in view.
       const last30 = await measure(deps, { from: new Date(Date.now() - 30 * 86_400_000).toISOString() });
       record({ engine, name: `viewport p95 with a 30-day range, ${label}`, value: last30.p95, unit: 'ms' });

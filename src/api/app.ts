@@ -53,10 +53,14 @@ export function createApp(deps: Deps, opts: AppOptions): Hono<AppEnv> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.header(k, v);
   });
   // The API only: the web UI's files and the log's immutable tiles are static and cacheable.
-  app.use('/api/*', anonymousRateLimit(limits, (c) => (c.get('ip') as string | undefined) ?? 'unknown'));
+  app.use(
+    '/api/*',
+    anonymousRateLimit(limits, (c) => (c.get('ip') as string | undefined) ?? 'unknown'),
+  );
 
   app.onError((err, c) => {
-    if (err instanceof ServiceError) return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds, err.errorCount);
+    if (err instanceof ServiceError)
+      return problemResponse(err.status, err.title, err.message, err.errors, err.retryAfterSeconds, err.errorCount);
     if (err instanceof PolicyDenied) return problemResponse(403, 'Forbidden', err.message);
     if (err instanceof HttpProblem) return problemResponse(err.status, err.title, err.message);
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');

@@ -18,7 +18,9 @@ export type { LogServing } from '../log/serving.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NOT_WITNESSED = 'no checkpoint has been cosigned by the witness quorum yet';
 
-type LogHandlers = { [K in LogRouteId]: (input: RouteInput<(typeof logRoutes)[K]>) => Promise<HandlerResult<(typeof logRoutes)[K]>> };
+type LogHandlers = {
+  [K in LogRouteId]: (input: RouteInput<(typeof logRoutes)[K]>) => Promise<HandlerResult<(typeof logRoutes)[K]>>;
+};
 
 function logHandlers(db: Kysely<DB>, verifierKey: string, serving: LogServing): LogHandlers {
   const headFor = headCache(db, serving);
@@ -55,7 +57,12 @@ function logHandlers(db: Kysely<DB>, verifierKey: string, serving: LogServing): 
   };
 }
 
-export function mountLog(app: Hono<AppEnv>, db: Kysely<DB>, verifierKey: string, serving: LogServing = { witnessed: false }): void {
+export function mountLog(
+  app: Hono<AppEnv>,
+  db: Kysely<DB>,
+  verifierKey: string,
+  serving: LogServing = { witnessed: false },
+): void {
   const handlers = logHandlers(db, verifierKey, serving);
   for (const id of Object.keys(logRoutes) as LogRouteId[]) {
     mountRoute(app, logRoutes[id], handlers[id]);

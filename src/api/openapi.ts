@@ -17,7 +17,10 @@ const toSchema = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 
 function parameters(def: RouteDef): JsonSchema[] {
   const out: JsonSchema[] = [];
-  for (const [where, schema] of [['path', def.params], ['query', def.query]] as const) {
+  for (const [where, schema] of [
+    ['path', def.params],
+    ['query', def.query],
+  ] as const) {
     if (!schema) continue;
     const js = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, prop] of Object.entries(js.properties ?? {})) {
@@ -38,7 +41,10 @@ function success(def: RouteDef): JsonSchema {
     case 'json':
       return { description: 'OK', content: { [type]: { schema: toSchema(def.response!, 'output') } } };
     case 'sse':
-      return { description: 'A stream of events (`ready` first, then one per change; keep-alive comments)', content: { [type]: { schema: { type: 'string' } } } };
+      return {
+        description: 'A stream of events (`ready` first, then one per change; keep-alive comments)',
+        content: { [type]: { schema: { type: 'string' } } },
+      };
     case 'csv':
     case 'ndjson':
     case 'text':
@@ -51,8 +57,12 @@ function success(def: RouteDef): JsonSchema {
 function requestBody(def: RouteDef): JsonSchema | undefined {
   if (!def.body) return undefined;
   const consumes = def.consumes ?? { kind: 'json' };
-  if (consumes.kind === 'json') return { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } };
-  const schema = consumes.kind === 'text' ? { type: 'string', maxLength: consumes.maxBytes } : { type: 'string', contentMediaType: 'application/octet-stream' };
+  if (consumes.kind === 'json')
+    return { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } };
+  const schema =
+    consumes.kind === 'text'
+      ? { type: 'string', maxLength: consumes.maxBytes }
+      : { type: 'string', contentMediaType: 'application/octet-stream' };
   return {
     required: true,
     description: `At most ${consumes.maxBytes} bytes (413 beyond); any other media type is a 415`,
@@ -62,7 +72,8 @@ function requestBody(def: RouteDef): JsonSchema | undefined {
 
 function failures(def: RouteDef): JsonSchema {
   const out: JsonSchema = {};
-  if (def.params || def.query || def.body) out['400'] = { description: 'Invalid request: `errors` names each bad field', content: problemContent };
+  if (def.params || def.query || def.body)
+    out['400'] = { description: 'Invalid request: `errors` names each bad field', content: problemContent };
   if (def.auth === 'account') {
     out['401'] = { description: 'Not signed in', content: problemContent };
     out['403'] = { description: 'Not allowed', content: problemContent };
@@ -71,7 +82,8 @@ function failures(def: RouteDef): JsonSchema {
     out['413'] = { description: 'Content Too Large', content: problemContent };
     out['415'] = { description: 'Unsupported Media Type', content: problemContent };
   }
-  if (def.produces?.kind === 'sse') out['429'] = { description: 'Too many open streams for this account', content: problemContent };
+  if (def.produces?.kind === 'sse')
+    out['429'] = { description: 'Too many open streams for this account', content: problemContent };
   return out;
 }
 
@@ -104,8 +116,17 @@ export function buildOpenApi(version: string): JsonSchema {
     components: {
       schemas: { Problem: toSchema(Problem, 'output') },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'API token from `truce token create` or POST /api/tokens' },
-        cookie: { type: 'apiKey', in: 'cookie', name: 'truce_session', description: 'Browser session; unsafe methods also need x-csrf-token' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API token from `truce token create` or POST /api/tokens',
+        },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'truce_session',
+          description: 'Browser session; unsafe methods also need x-csrf-token',
+        },
       },
     },
   };

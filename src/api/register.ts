@@ -39,7 +39,12 @@ function permissionOf(def: RouteDef): Action | undefined {
   return def.permission;
 }
 
-function parseOrThrow<S extends z.ZodType>(where: string, schema: S, value: unknown, wellFormedChecked = false): z.output<S> {
+function parseOrThrow<S extends z.ZodType>(
+  where: string,
+  schema: S,
+  value: unknown,
+  wellFormedChecked = false,
+): z.output<S> {
   // Before the schema: a lone surrogate is refused in every string, declared with `Text` or not
   // (an uploaded file was decoded as strict UTF-8 or is bytes: nothing to look for).
   const illFormed = wellFormedChecked ? [] : illFormedStrings(value, where);
@@ -57,7 +62,11 @@ function honoPath(def: RouteDef): string {
   return def.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === def.restParam ? `:${name}{.+}` : `:${name}`));
 }
 
-const actorOfCaller = (caller: Caller) => ({ userId: caller.principal.id, organisationId: caller.principal.organisation_id, role: caller.principal.role });
+const actorOfCaller = (caller: Caller) => ({
+  userId: caller.principal.id,
+  organisationId: caller.principal.organisation_id,
+  role: caller.principal.role,
+});
 
 /** Runs a route's handler on what the pipeline read and checked. */
 export type RouteRunner = (input: RouteInput<RouteDef>) => Promise<unknown>;
@@ -74,7 +83,8 @@ function uploadCeiling(consumes: Consumes, deps: Deps | undefined): number | und
  */
 export function mountRoute(app: Hono<AppEnv>, def: RouteDef, run: RouteRunner, deps?: Deps): void {
   const produces = def.produces ?? { kind: 'json' as const };
-  if ((def.auth === 'account' || produces.kind === 'sse') && !deps) throw new Error(`${def.path} needs deps to be mounted`);
+  if ((def.auth === 'account' || produces.kind === 'sse') && !deps)
+    throw new Error(`${def.path} needs deps to be mounted`);
   const permission = permissionOf(def);
   app.on(def.method.toUpperCase(), honoPath(def), async (c: Context<AppEnv>) => {
     const sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE);
@@ -84,11 +94,22 @@ export function mountRoute(app: Hono<AppEnv>, def: RouteDef, run: RouteRunner, d
     const params = def.params ? parseOrThrow('params', def.params, c.req.param()) : undefined;
     const query = def.query ? parseOrThrow('query', def.query, c.req.query()) : undefined;
     const consumes = def.consumes ?? { kind: 'json' as const };
-    const body = def.body ? parseOrThrow('body', def.body, await readRequestBody(c.req.raw, consumes, uploadCeiling(consumes, deps)), consumes.kind !== 'json') : undefined;
+    const body = def.body
+      ? parseOrThrow(
+          'body',
+          def.body,
+          await readRequestBody(c.req.raw, consumes, uploadCeiling(consumes, deps)),
+          consumes.kind !== 'json',
+        )
+      : undefined;
     const cookies: string[] = [];
     let status: 200 | 201 | 204 = def.status;
     const result = await run({
-      params, query, body, caller, sessionToken,
+      params,
+      query,
+      body,
+      caller,
+      sessionToken,
       ip: c.get('ip'),
       cookie: (name) => readCookie(c.req.header('cookie'), name),
       setCookie: (v) => cookies.push(v),
@@ -103,7 +124,12 @@ export function mountRoute(app: Hono<AppEnv>, def: RouteDef, run: RouteRunner, d
         if (status === 204) return c.body(null, 204);
         return c.json(def.response!.parse(result), status);
       case 'sse':
-        return serveEventStream(c, deps!, { path: def.path, action: permission!, caller: actorOfCaller(caller!), topics: (result as EventStreamBody).topics });
+        return serveEventStream(c, deps!, {
+          path: def.path,
+          action: permission!,
+          caller: actorOfCaller(caller!),
+          topics: (result as EventStreamBody).topics,
+        });
       case 'csv':
       case 'ndjson':
       case 'text':

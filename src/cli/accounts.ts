@@ -40,7 +40,13 @@ export function registerAccountCommands(program: Command): void {
       const w = await withRuntime('user add', async (rt) => {
         const organisation = await findOrganisation(rt.deps.db, o.org);
         if (!organisation) throw invalid([{ path: 'org', message: `no organisation with id or name "${o.org}"` }]);
-        const input = parseInput(CreateUser, { email: o.email, name: o.name, organisationId: organisation.id, role: o.role, password });
+        const input = parseInput(CreateUser, {
+          email: o.email,
+          name: o.name,
+          organisationId: organisation.id,
+          role: o.role,
+          password,
+        });
         return createUser(rt.deps, null, input);
       });
       process.stdout.write(`${w.value.id}\t${w.value.email}\t${w.value.role}\n`);
@@ -55,7 +61,10 @@ export function registerAccountCommands(program: Command): void {
     .option('--expires <days>', 'lifetime in days (default TRUCE_TOKEN_DAYS, at most TRUCE_TOKEN_MAX_DAYS)')
     .action(async (o: { email: string; label: string; expires?: string }) => {
       const email = parseInput(z.object({ email: Email }), { email: o.email }).email;
-      const input = parseInput(CreateToken, { label: o.label, ...(o.expires === undefined ? {} : { expiresInDays: Number(o.expires) }) });
+      const input = parseInput(CreateToken, {
+        label: o.label,
+        ...(o.expires === undefined ? {} : { expiresInDays: Number(o.expires) }),
+      });
       const w = await withRuntime('token create', async (rt) => {
         const principal = await findPrincipalByEmail(rt.deps.db, email);
         if (!principal) throw notFound(`account ${email}`);
@@ -65,10 +74,13 @@ export function registerAccountCommands(program: Command): void {
     });
   token
     .command('list')
-    .description("list API tokens (id, status, expiry, last use, label): one account's with --email, else every account's")
+    .description(
+      "list API tokens (id, status, expiry, last use, label): one account's with --email, else every account's",
+    )
     .option('--email <email>')
     .action(async (o: { email?: string }) => {
-      const email = o.email === undefined ? undefined : parseInput(z.object({ email: Email }), { email: o.email }).email;
+      const email =
+        o.email === undefined ? undefined : parseInput(z.object({ email: Email }), { email: o.email }).email;
       const rows = await withRuntime('token list', async (rt) => {
         const owner = email === undefined ? undefined : await findPrincipalByEmail(rt.deps.db, email);
         if (email !== undefined && !owner) throw notFound(`account ${email}`);

@@ -20,8 +20,11 @@ type Phase = Parameters<Progress>[0];
 const PHASES: Record<Phase, string> = { check: 'checking  ', stage: 'staging   ', publish: 'publishing' };
 
 function formatOf(file: string, given: string | undefined): ImportFormat {
-  const f = given ?? (/\.(geo)?json$/i.test(file) ? 'geojson' : path.extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
-  if (f !== 'csv' && f !== 'geojson') throw invalid([{ path: 'format', message: 'say --format csv or --format geojson' }]);
+  const f =
+    given ??
+    (/\.(geo)?json$/i.test(file) ? 'geojson' : path.extname(file).toLowerCase() === '.csv' ? 'csv' : undefined);
+  if (f !== 'csv' && f !== 'geojson')
+    throw invalid([{ path: 'format', message: 'say --format csv or --format geojson' }]);
   return f;
 }
 
@@ -29,18 +32,31 @@ export function registerImportCommands(program: Command): void {
   const imp = program.command('import').description('bulk imports');
   imp
     .command('reports')
-    .argument('<file>', 'CSV with ACLED columns (event_date, event_type, sub_event_type, latitude, longitude, notes, source, ...) or a GeoJSON FeatureCollection of Points')
+    .argument(
+      '<file>',
+      'CSV with ACLED columns (event_date, event_type, sub_event_type, latitude, longitude, notes, source, ...) or a GeoJSON FeatureCollection of Points',
+    )
     .description('import reports, all or nothing: a bad row is reported with its line number and nothing is stored')
     .option('--format <format>', 'csv | geojson (default: from the file extension)')
     .option('--as <email>', 'file the reports as this account (default: the operator, recorded as the system)')
     .action(async (file: string, o: { format?: string; as?: string }) => {
       const format = formatOf(file, o.format);
-      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            { format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
       let phase = '';
       try {
         const r = await withRuntime('import reports', async (rt) => {
           const maxBytes = (rt.deps.importLimits ?? DEFAULT_IMPORT_LIMITS).maxBytes;
-          if (fs.statSync(file).size > maxBytes) throw new ServiceError(413, 'Content Too Large', `imports are limited to ${maxBytes} bytes (TRUCE_IMPORT_MAX_BYTES)`);
+          if (fs.statSync(file).size > maxBytes)
+            throw new ServiceError(
+              413,
+              'Content Too Large',
+              `imports are limited to ${maxBytes} bytes (TRUCE_IMPORT_MAX_BYTES)`,
+            );
           const content = fs.readFileSync(file, 'utf8');
           let actor: Actor | null = null;
           if (o.as) {
@@ -59,7 +75,9 @@ export function registerImportCommands(program: Command): void {
           });
         });
         bar?.stop();
-        process.stdout.write(`imported ${r.created} reports into ${r.incidents} incidents; ${r.repeats} already known${r.logIndex === null ? '' : `; log index ${r.logIndex}`}\n`);
+        process.stdout.write(
+          `imported ${r.created} reports into ${r.incidents} incidents; ${r.repeats} already known${r.logIndex === null ? '' : `; log index ${r.logIndex}`}\n`,
+        );
       } catch (err) {
         bar?.stop();
         if (err instanceof ServiceError && err.errors?.length) {

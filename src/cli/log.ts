@@ -9,7 +9,18 @@ import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
 import { API_RECORDS } from '../log/kinds/index.ts';
-import { appendLeafHashes, openCosignatures, parseCosignerKey, parseNote, decodeEntryBundle, emptyTreeState, entriesPath, leafHash, TILE_WIDTH, tilePath } from '../tlog/node.ts';
+import {
+  appendLeafHashes,
+  openCosignatures,
+  parseCosignerKey,
+  parseNote,
+  decodeEntryBundle,
+  emptyTreeState,
+  entriesPath,
+  leafHash,
+  TILE_WIDTH,
+  tilePath,
+} from '../tlog/node.ts';
 
 function fail(message: string): never {
   process.stderr.write(`truce: verification FAILED: ${message}\n`);
@@ -26,14 +37,20 @@ async function apiRecords(url: string, token: string): Promise<RecordView[]> {
 /** A checkpoint cosigned by too few of the trusted witnesses may be a view shown to you alone. */
 function checkWitnesses(checkpoint: string, keys: string[], quorumFlag: string | undefined): string {
   const quorum = quorumFlag === undefined ? 1 : Number(quorumFlag);
-  if (!Number.isInteger(quorum) || quorum < 1 || quorum > keys.length) throw new Error(`--quorum must be between 1 and ${keys.length}`);
+  if (!Number.isInteger(quorum) || quorum < 1 || quorum > keys.length)
+    throw new Error(`--quorum must be between 1 and ${keys.length}`);
   let cosigned: number;
   try {
     cosigned = openCosignatures(parseNote(checkpoint), keys.map(parseCosignerKey)).length;
   } catch (err) {
-    fail(`a witness cosignature on the checkpoint does not verify: ${err instanceof Error ? err.message : String(err)}`);
+    fail(
+      `a witness cosignature on the checkpoint does not verify: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
-  if (cosigned < quorum) fail(`the checkpoint is cosigned by ${cosigned} of the witnesses you trust; ${quorum} needed (it may be a view shown only to you)`);
+  if (cosigned < quorum)
+    fail(
+      `the checkpoint is cosigned by ${cosigned} of the witnesses you trust; ${quorum} needed (it may be a view shown only to you)`,
+    );
   return `checkpoint cosigned by ${cosigned} of ${keys.length} trusted witnesses (quorum ${quorum})`;
 }
 
@@ -81,46 +98,63 @@ export function registerLogCommands(program: Command): void {
 
   program
     .command('verify')
-    .description('verify the log (signature, every entry, every tile, consistency) and, with TRUCE_TOKEN, every record you can read')
+    .description(
+      'verify the log (signature, every entry, every tile, consistency) and, with TRUCE_TOKEN, every record you can read',
+    )
     .option('--url <url>', 'Truce server')
     .option('--dir <dir>', 'a mirror made by `truce log mirror`')
     .requiredOption('--vkey <vkey>', "the log's verifier key")
     .option('--state <file>', 'checkpoint remembered from the last run (created, then updated)')
-    .option('--witness <vkey>', 'cosigner key of a witness you trust (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--quorum <n>', 'how many of those witnesses must have cosigned the checkpoint (default: 1 if any are given)')
-    .action(async (o: { url?: string; dir?: string; vkey: string; state?: string; witness: string[]; quorum?: string }) => {
-      if (!o.url === !o.dir) throw new Error('give exactly one of --url or --dir');
-      const source: LogSource = o.url ? httpSource(o.url) : dirSource(o.dir!);
-      const previous = o.state && fs.existsSync(o.state) ? (JSON.parse(fs.readFileSync(o.state, 'utf8')) as SavedState) : undefined;
-      let verified;
-      try {
-        verified = await verifyLog(source, o.vkey, previous);
-      } catch (err) {
-        if (err instanceof VerifyError) fail(err.message);
-        throw err;
-      }
-      const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
-      lines.push(verified.v2From === null ? 'leaf format v1 throughout' : `leaf format v2 (actors as commitments) from entry ${verified.v2From}`);
-      if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
-      if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
-      const token = process.env.TRUCE_TOKEN;
-      if (o.url && token) {
-        let records: RecordView[];
+    .option(
+      '--witness <vkey>',
+      'cosigner key of a witness you trust (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--quorum <n>',
+      'how many of those witnesses must have cosigned the checkpoint (default: 1 if any are given)',
+    )
+    .action(
+      async (o: { url?: string; dir?: string; vkey: string; state?: string; witness: string[]; quorum?: string }) => {
+        if (!o.url === !o.dir) throw new Error('give exactly one of --url or --dir');
+        const source: LogSource = o.url ? httpSource(o.url) : dirSource(o.dir!);
+        const previous =
+          o.state && fs.existsSync(o.state) ? (JSON.parse(fs.readFileSync(o.state, 'utf8')) as SavedState) : undefined;
+        let verified;
         try {
-          records = await apiRecords(o.url, token);
+          verified = await verifyLog(source, o.vkey, previous);
         } catch (err) {
-          // Only a 403 means "this role may not read these"; anything else must not pass as checked.
-          fail(`reading records through the API failed: ${err instanceof Error ? err.message : String(err)}`);
+          if (err instanceof VerifyError) fail(err.message);
+          throw err;
         }
-        const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
-        if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
-        lines.push(`${records.length} records you can read match their latest log entries`);
-      } else if (o.url) {
-        lines.push('records not checked (set TRUCE_TOKEN to check what your account can read)');
-      }
-      if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
-      process.stdout.write(lines.join('\n') + '\nOK\n');
-    });
+        const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
+        lines.push(
+          verified.v2From === null
+            ? 'leaf format v1 throughout'
+            : `leaf format v2 (actors as commitments) from entry ${verified.v2From}`,
+        );
+        if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
+        if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
+        const token = process.env.TRUCE_TOKEN;
+        if (o.url && token) {
+          let records: RecordView[];
+          try {
+            records = await apiRecords(o.url, token);
+          } catch (err) {
+            // Only a 403 means "this role may not read these"; anything else must not pass as checked.
+            fail(`reading records through the API failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
+          const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
+          if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+          lines.push(`${records.length} records you can read match their latest log entries`);
+        } else if (o.url) {
+          lines.push('records not checked (set TRUCE_TOKEN to check what your account can read)');
+        }
+        if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
+        process.stdout.write(lines.join('\n') + '\nOK\n');
+      },
+    );
 
   program
     .command('audit')

@@ -21,7 +21,10 @@ const program = new Command('truce')
   .version(packageVersion())
   .showHelpAfterError();
 
-program.command('serve').description('run the web UI and API (PORT, HOST, DATA_DIR, DATABASE_URL, TRUCE_DEMO)').action(serveCommand);
+program
+  .command('serve')
+  .description('run the web UI and API (PORT, HOST, DATA_DIR, DATABASE_URL, TRUCE_DEMO)')
+  .action(serveCommand);
 
 program
   .command('migrate')
@@ -29,7 +32,9 @@ program
   .action(async () => {
     // openRuntime migrates; report what a fresh call would still apply (normally nothing).
     const applied = await withRuntime('migrate', (rt) => migrateToLatest(rt.database.db as unknown as Kysely<unknown>));
-    process.stdout.write(applied.applied.length ? `applied ${applied.applied.join(', ')}\n` : 'database is up to date\n');
+    process.stdout.write(
+      applied.applied.length ? `applied ${applied.applied.join(', ')}\n` : 'database is up to date\n',
+    );
   });
 
 const demo = program.command('demo').description('the demo scenario (Gaza, October 2025)');

@@ -12,7 +12,11 @@ export async function serveCommand(): Promise<void> {
   const lines = [`Truce is running at ${server.url} (database: ${server.runtime.database.engine})`];
   if (config.demo) {
     lines.push(`Demo sign-in: ${DEMO_USERS[0]!.email} / ${DEMO_PASSWORD}`);
-    lines.push(`  other demo accounts (same password): ${DEMO_USERS.slice(1).map((u) => u.email).join(', ')}`);
+    lines.push(
+      `  other demo accounts (same password): ${DEMO_USERS.slice(1)
+        .map((u) => u.email)
+        .join(', ')}`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
   const stop = (signal: string) => {

@@ -21,7 +21,10 @@ function configOf(f: WitnessFlags): WitnessConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${f.port} is not a port number`);
   const fromEnv = (process.env.TRUCE_WITNESS_LOGS ?? '').split(/\s+/).filter(Boolean);
   return {
-    name: f.name, host: f.host, port, dataDir: path.resolve(f.dataDir),
+    name: f.name,
+    host: f.host,
+    port,
+    dataDir: path.resolve(f.dataDir),
     databaseUrl: process.env.WITNESS_DATABASE_URL || undefined,
     logVerifierKeys: [...f.logVkey, ...fromEnv],
   };
@@ -34,14 +37,19 @@ export function registerWitnessCommands(program: Command): void {
   const common = (cmd: Command) =>
     cmd
       .option('--name <name>', 'the witness key name', process.env.TRUCE_WITNESS_NAME ?? 'witness.truce.example')
-      .option('--data-dir <dir>', 'embedded database of the witness (or set WITNESS_DATABASE_URL)', process.env.WITNESS_DATA_DIR ?? './witness-data');
+      .option(
+        '--data-dir <dir>',
+        'embedded database of the witness (or set WITNESS_DATABASE_URL)',
+        process.env.WITNESS_DATA_DIR ?? './witness-data',
+      );
   common(witness.command('serve').description('serve POST /add-checkpoint (C2SP tlog-witness)'))
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8090')
     .option('--log-vkey <vkey>', 'verifier key of a log to witness (repeatable; also TRUCE_WITNESS_LOGS)', collect, [])
     .action(async (flags: WitnessFlags) => {
       const config = configOf(flags);
-      if (config.logVerifierKeys.length === 0) throw new Error('give at least one --log-vkey (the log operator prints it with `truce log key`)');
+      if (config.logVerifierKeys.length === 0)
+        throw new Error('give at least one --log-vkey (the log operator prints it with `truce log key`)');
       const logger = createLogger('info');
       const w = await startWitness(config, logger);
       process.stdout.write(`Truce witness is running at ${w.url}\ncosigner key: ${w.key.cosignerKey}\n`);
@@ -49,8 +57,13 @@ export function registerWitnessCommands(program: Command): void {
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
-  common(witness.command('key').description("print the witness's cosigner key (give it to the log operator)")).action(async (flags: WitnessFlags) => {
-    const key = await openWitness({ ...configOf({ ...flags, port: '0', host: '127.0.0.1', logVkey: [] }) }, (_db, k) => Promise.resolve(k.cosignerKey));
-    process.stdout.write(`${key}\n`);
-  });
+  common(witness.command('key').description("print the witness's cosigner key (give it to the log operator)")).action(
+    async (flags: WitnessFlags) => {
+      const key = await openWitness(
+        { ...configOf({ ...flags, port: '0', host: '127.0.0.1', logVkey: [] }) },
+        (_db, k) => Promise.resolve(k.cosignerKey),
+      );
+      process.stdout.write(`${key}\n`);
+    },
+  );
 }

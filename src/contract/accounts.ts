@@ -7,7 +7,10 @@ import { MIN_PASSWORD_LENGTH, ORG_KINDS, ROLES } from './enums.ts';
 import { LogIndex, Name, Text, Uuid } from './common.ts';
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
+export const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024);
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR');
 
 export const SignInRequest = z.strictObject({ email: Email, password: z.string().min(1).max(1024) });

@@ -55,7 +55,9 @@ export function createClient(opts: ClientOptions) {
       }
       const res = await doFetch(url, { method: def.method.toUpperCase(), headers, body, credentials: 'same-origin' });
       if (!res.ok) {
-        const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status }))) as Problem;
+        const problem = (await res
+          .json()
+          .catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status }))) as Problem;
         throw new ApiError(res.status, problem);
       }
       if (res.status === 204) return {} as CallOutput<Routes[K]>;

@@ -7,12 +7,9 @@
 import { z } from 'zod';
 import { ProvisionAbilities } from './abilities.ts';
 import { Instant, LogIndex, Name, Text, Uuid } from './common.ts';
-import {
-  DISPUTE_OUTCOMES, DISPUTE_STATUSES, PROVISION_STATUSES, PROVISION_TYPES,
-} from './compliance/enums.ts';
+import { DISPUTE_OUTCOMES, DISPUTE_STATUSES, PROVISION_STATUSES, PROVISION_TYPES } from './compliance/enums.ts';
 
 export * from './compliance/enums.ts';
-
 
 export const Deadline = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
@@ -30,7 +27,12 @@ export type Deadline = z.infer<typeof Deadline>;
 
 export const Measure = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('count'), target: z.number().int().positive().max(1e9), unit: Text(40).min(1) }),
-  z.strictObject({ kind: z.literal('ratio'), of: Uuid, perUnit: z.number().int().positive().max(1000), unit: Text(40).min(1) }),
+  z.strictObject({
+    kind: z.literal('ratio'),
+    of: Uuid,
+    perUnit: z.number().int().positive().max(1000),
+    unit: Text(40).min(1),
+  }),
   /** So many a day (trucks admitted), due from the provision's deadline onwards, counted cumulatively. */
   z.strictObject({ kind: z.literal('rate'), perDay: z.number().int().positive().max(1e7), unit: Text(40).min(1) }),
   z.strictObject({ kind: z.literal('milestone') }),
@@ -61,19 +63,39 @@ export const Delivery = z.object({
 export type Delivery = z.infer<typeof Delivery>;
 
 export const Assessment = z.object({
-  id: Uuid, provisionId: Uuid, score: z.number().int(), evidence: z.string(), rationale: z.string(),
-  assessedAt: z.string(), version: z.number().int(), logIndex: LogIndex,
+  id: Uuid,
+  provisionId: Uuid,
+  score: z.number().int(),
+  evidence: z.string(),
+  rationale: z.string(),
+  assessedAt: z.string(),
+  version: z.number().int(),
+  logIndex: LogIndex,
 });
 export type Assessment = z.infer<typeof Assessment>;
 
 export const Dispute = z.object({
-  id: Uuid, provisionId: Uuid, organisationId: Uuid, organisationName: z.string(), reason: z.string(),
-  status: z.enum(DISPUTE_STATUSES), resolution: z.string(), openedAt: z.string(), resolvedAt: z.string().nullable(),
-  version: z.number().int(), logIndex: LogIndex,
+  id: Uuid,
+  provisionId: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  reason: z.string(),
+  status: z.enum(DISPUTE_STATUSES),
+  resolution: z.string(),
+  openedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  version: z.number().int(),
+  logIndex: LogIndex,
 });
 export type Dispute = z.infer<typeof Dispute>;
 
-export const Violation = z.object({ id: Uuid, title: z.string(), status: z.string(), responsibleOrgId: Uuid.nullable(), updatedAt: z.string() });
+export const Violation = z.object({
+  id: Uuid,
+  title: z.string(),
+  status: z.string(),
+  responsibleOrgId: Uuid.nullable(),
+  updatedAt: z.string(),
+});
 
 export const Provision = z.object({
   id: Uuid,
@@ -158,10 +180,19 @@ export const CreateDispute = z.strictObject({
   /** The party on whose behalf (default: the caller's organisation). */
   organisationId: Uuid.optional(),
 });
-export const ResolveDispute = z.strictObject({ outcome: z.enum(DISPUTE_OUTCOMES), resolution: Text(2000).trim().min(1) });
+export const ResolveDispute = z.strictObject({
+  outcome: z.enum(DISPUTE_OUTCOMES),
+  resolution: Text(2000).trim().min(1),
+});
 export const DisputeWritten = Dispute.extend({ logIndex: LogIndex });
 
-export const AgreementEvent = z.object({ id: Uuid, key: z.string(), name: z.string(), occurredAt: z.string().nullable(), version: z.number().int() });
+export const AgreementEvent = z.object({
+  id: Uuid,
+  key: z.string(),
+  name: z.string(),
+  occurredAt: z.string().nullable(),
+  version: z.number().int(),
+});
 export const AgreementEventWritten = AgreementEvent.extend({ logIndex: LogIndex });
 
 /** An event deadlines can count from ("the ceasefire takes effect"); its time may come later. */

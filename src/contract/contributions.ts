@@ -2,9 +2,14 @@
  * @module Contributions to the force: who brings what (see force generation).
  */
 import { z } from 'zod';
-import { CAPABILITIES, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS, RELEASE_LEVELS } from './enums.ts';
+import {
+  CAPABILITIES,
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  CONTRIBUTION_UNITS,
+  RELEASE_LEVELS,
+} from './enums.ts';
 import { IsoDate, LogIndex, Text, Uuid } from './common.ts';
-
 
 export const Contribution = z.object({
   id: Uuid,
@@ -38,7 +43,10 @@ export const CreateContribution = z
     capability: z.enum(CAPABILITIES),
     quantity: z.number().nonnegative().max(1e12).nullable().default(null),
     unit: z.enum(CONTRIBUTION_UNITS),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+      .optional(),
     status: z.enum(CONTRIBUTION_STATUSES).default('interest'),
     /** The day that status took effect, for offers recorded late (default today; never in the future). */
     statusSince: IsoDate.optional(),

@@ -11,7 +11,13 @@ import { AreaGeometry } from './geo.ts';
 export { IsoDate };
 
 /** The tasks of resolution 2803 (17 Nov 2025) a requirement serves. */
-export const MANDATE_TASKS = ['border_areas', 'protection_of_civilians', 'police_support', 'decommissioning', 'humanitarian_corridors'] as const;
+export const MANDATE_TASKS = [
+  'border_areas',
+  'protection_of_civilians',
+  'police_support',
+  'decommissioning',
+  'humanitarian_corridors',
+] as const;
 export type MandateTask = (typeof MANDATE_TASKS)[number];
 
 export const MILESTONE_KINDS = ['withdrawal'] as const;
@@ -99,9 +105,20 @@ export type Gap = z.infer<typeof Gap>;
 export const GapSeriesQuery = z
   .strictObject({ from: IsoDate, to: IsoDate })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 1100, { path: ['to'], message: 'at most three years' });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 1100, {
+    path: ['to'],
+    message: 'at most three years',
+  });
 export const GapSeries = z.object({
-  points: z.array(z.object({ on: IsoDate, required: z.number(), ...Strength, gap: z.number(), gapByCapability: z.partialRecord(z.enum(CAPABILITIES), z.number()) })),
+  points: z.array(
+    z.object({
+      on: IsoDate,
+      required: z.number(),
+      ...Strength,
+      gap: z.number(),
+      gapByCapability: z.partialRecord(z.enum(CAPABILITIES), z.number()),
+    }),
+  ),
 });
 export type GapSeries = z.infer<typeof GapSeries>;
 
@@ -199,8 +216,12 @@ export const SetRelease = z.strictObject({
 });
 export type SetRelease = z.infer<typeof SetRelease>;
 export const ReleaseSet = z.object({
-  kind: z.enum(RELEASABLE_KINDS), id: Uuid, version: z.number().int(),
-  releasability: z.enum(RELEASE_LEVELS), detailReleasability: z.enum(RELEASE_LEVELS), logIndex: LogIndex,
+  kind: z.enum(RELEASABLE_KINDS),
+  id: Uuid,
+  version: z.number().int(),
+  releasability: z.enum(RELEASE_LEVELS),
+  detailReleasability: z.enum(RELEASE_LEVELS),
+  logIndex: LogIndex,
 });
 export type ReleaseSet = z.infer<typeof ReleaseSet>;
 
@@ -209,7 +230,10 @@ export type ReleaseSet = z.infer<typeof ReleaseSet>;
 export const CheckQuery = z
   .strictObject({ from: IsoDate, to: IsoDate })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 1100, { path: ['to'], message: 'at most three years' });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 1100, {
+    path: ['to'],
+    message: 'at most three years',
+  });
 
 export const Finding = z.object({
   kind: z.enum(FINDING_KINDS),
@@ -234,8 +258,20 @@ export type HandoverCheck = z.infer<typeof HandoverCheck>;
 
 export const LineDiffQuery = z.strictObject({ from: Uuid, to: Uuid });
 export const LineDiff = z.object({
-  from: z.object({ id: Uuid, lineVersion: z.number().int(), validFrom: z.string(), source: z.string(), authorUserId: Uuid.nullable() }),
-  to: z.object({ id: Uuid, lineVersion: z.number().int(), validFrom: z.string(), source: z.string(), authorUserId: Uuid.nullable() }),
+  from: z.object({
+    id: Uuid,
+    lineVersion: z.number().int(),
+    validFrom: z.string(),
+    source: z.string(),
+    authorUserId: Uuid.nullable(),
+  }),
+  to: z.object({
+    id: Uuid,
+    lineVersion: z.number().int(),
+    validFrom: z.string(),
+    source: z.string(),
+    authorUserId: Uuid.nullable(),
+  }),
   releasedKm2: z.number(),
   takenKm2: z.number(),
   released: AreaGeometry.nullable(),

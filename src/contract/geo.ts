@@ -14,12 +14,24 @@ const Ring = z
   .array(Position)
   .min(4)
   .max(20_000)
-  .refine((r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], 'a ring must end where it starts');
+  .refine(
+    (r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1],
+    'a ring must end where it starts',
+  );
 
-export const PolygonGeometry = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1).max(100) });
-export const MultiPolygonGeometry = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1).max(100) });
+export const PolygonGeometry = z.strictObject({
+  type: z.literal('Polygon'),
+  coordinates: z.array(Ring).min(1).max(100),
+});
+export const MultiPolygonGeometry = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(Ring).min(1)).min(1).max(100),
+});
 export const AreaGeometry = z.union([PolygonGeometry, MultiPolygonGeometry]);
-export const LineGeometry = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(Position).min(2).max(20_000) });
+export const LineGeometry = z.strictObject({
+  type: z.literal('LineString'),
+  coordinates: z.array(Position).min(2).max(20_000),
+});
 export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: Position });
 
 export const Sector = z.object({

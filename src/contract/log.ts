@@ -16,7 +16,10 @@ export const LogChange = z.object({
 export type LogChange = z.infer<typeof LogChange>;
 
 export const LogChangesQuery = z.strictObject({
-  kind: z.string().regex(/^[a-z_]{1,40}$/, 'a record kind such as contribution').optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'a record kind such as contribution')
+    .optional(),
   id: z.string().min(1).max(100).optional(),
   /** Only entries before this log index (for paging back). */
   before: z.coerce.number().int().min(0).optional(),

@@ -61,7 +61,10 @@ export const CreateReport = z.strictObject({
   eventType: EventTypeField,
   subEventType: SubEventTypeField,
   /** OSCE SMM style counts, e.g. { "explosions.artillery": 12, "explosions.mortar": 3 }. */
-  observations: z.record(z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/), Count).refine((o) => Object.keys(o).length <= 50, 'at most 50 kinds').default({}),
+  observations: z
+    .record(z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/), Count)
+    .refine((o) => Object.keys(o).length <= 50, 'at most 50 kinds')
+    .default({}),
   actor1: Actor.optional(),
   actor2: Actor.optional(),
   fatalities: Estimate.default({}),
@@ -69,7 +72,10 @@ export const CreateReport = z.strictObject({
   source: ReportSource,
   description: Text(MAX_DESCRIPTION).trim().min(1),
   /** SHA-256 (hex) of evidence uploaded first through POST /api/evidence. */
-  evidence: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20).default([]),
+  evidence: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20)
+    .default([]),
 });
 export type CreateReport = z.infer<typeof CreateReport>;
 
@@ -93,7 +99,11 @@ export const Report = z.object({
   fatalities: z.object({ low: z.number().optional(), best: z.number().optional(), high: z.number().optional() }),
   injuries: z.object({ low: z.number().optional(), best: z.number().optional(), high: z.number().optional() }),
   /** The source's name is withheld from roles that may not see it (null). */
-  source: z.object({ kind: z.enum(SOURCE_KINDS), name: z.string().nullable(), reliability: z.enum(SOURCE_RELIABILITY) }),
+  source: z.object({
+    kind: z.enum(SOURCE_KINDS),
+    name: z.string().nullable(),
+    reliability: z.enum(SOURCE_RELIABILITY),
+  }),
   description: z.string().nullable(),
   evidence: z.array(EvidenceRef),
   authorOrganisationId: Uuid.nullable(),
@@ -241,7 +251,14 @@ export const ClusterQuery = IncidentFilter.extend({
   bbox: z
     .string()
     .transform((s) => s.split(',').map(Number))
-    .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)])),
+    .pipe(
+      z.tuple([
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+      ]),
+    ),
   zoom: z.coerce.number().min(0).max(24),
 });
 

@@ -108,11 +108,11 @@ type Input<S> = S extends z.ZodType ? z.input<S> : never;
 type Output<S> = S extends z.ZodType ? z.output<S> : never;
 
 /** What a caller passes for a route (only the parts the route declares). */
-export type CallInput<D> = D extends RouteDef<infer P, infer Q, infer B, z.ZodType, Produces>
-  ? (unknown extends Input<P> ? object : { params: Input<P> }) &
-      (unknown extends Input<Q> ? object : { query: Input<Q> }) &
-      (unknown extends Input<B> ? object : { body: Input<B> })
-  : never;
+export type CallInput<D> =
+  D extends RouteDef<infer P, infer Q, infer B, z.ZodType, Produces>
+    ? (unknown extends Input<P> ? object : { params: Input<P> }) &
+        (unknown extends Input<Q> ? object : { query: Input<Q> }) &
+        (unknown extends Input<B> ? object : { body: Input<B> })
+    : never;
 
 export type CallOutput<D> = D extends RouteDef<z.ZodType, z.ZodType, z.ZodType, infer R, Produces> ? Output<R> : never;
-

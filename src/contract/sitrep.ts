@@ -26,19 +26,31 @@ export const Sitrep = z.object({
   /** The widest releasability the caller reads: force figures and handover findings cover only records released to it. */
   releasedTo: z.enum(RELEASE_LEVELS),
   force: z.object({
-    required: Count, deployed: Count, confirmed: Count, pledged: Count, gap: z.number().int(),
-    byCapability: z.array(z.object({ capability: z.string(), required: Count, deployed: Count, gap: z.number().int() })),
+    required: Count,
+    deployed: Count,
+    confirmed: Count,
+    pledged: Count,
+    gap: z.number().int(),
+    byCapability: z.array(
+      z.object({ capability: z.string(), required: Count, deployed: Count, gap: z.number().int() }),
+    ),
   }),
   handover: z.array(z.object({ kind: z.string(), sectorName: z.string(), from: z.string(), to: z.string() })),
   compliance: z.object({
     byStatus: z.record(z.string(), Count),
     /** Provisions with an open dispute (each also counted under its derived status). */
     disputed: Count,
-    late: z.array(z.object({
-      title: z.string(), status: z.string(), deadline: z.string().nullable(), delivered: z.number(), dueNow: z.number().nullable(),
-      /** Parties with an open dispute of it: shown beside the status, which the dispute does not change. */
-      disputedBy: z.array(z.string()),
-    })),
+    late: z.array(
+      z.object({
+        title: z.string(),
+        status: z.string(),
+        deadline: z.string().nullable(),
+        delivered: z.number(),
+        dueNow: z.number().nullable(),
+        /** Parties with an open dispute of it: shown beside the status, which the dispute does not change. */
+        disputedBy: z.array(z.string()),
+      }),
+    ),
     dueWithinAWeek: z.array(z.object({ title: z.string(), deadline: z.string() })),
     deliveriesThatDay: Count,
   }),

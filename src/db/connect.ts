@@ -35,19 +35,33 @@ export interface Database {
  * kept small because PGlite data directories travel (backups, copies).
  */
 const PGLITE_START_PARAMS = [
-  '--single', '-O', '-j',
-  '-c', 'search_path=public',
-  '-c', 'exit_on_error=false',
-  '-c', 'log_checkpoints=false',
-  '-c', 'max_worker_processes=0',
-  '-c', 'max_parallel_workers=0',
-  '-c', 'max_parallel_workers_per_gather=0',
-  '-c', 'max_parallel_maintenance_workers=0',
-  '-c', 'io_method=sync',
-  '-c', 'fsync=on',
-  '-c', 'synchronous_commit=on',
-  '-c', 'min_wal_size=32MB',
-  '-c', 'max_wal_size=128MB',
+  '--single',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+  '-c',
+  'max_parallel_maintenance_workers=0',
+  '-c',
+  'io_method=sync',
+  '-c',
+  'fsync=on',
+  '-c',
+  'synchronous_commit=on',
+  '-c',
+  'min_wal_size=32MB',
+  '-c',
+  'max_wal_size=128MB',
 ];
 
 const INT8_OID = 20;
@@ -71,7 +85,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url, max) }) });
   const logDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: newPool(url, 2) }) });
   return {
-    db, logDb, engine: 'postgres', url,
+    db,
+    logDb,
+    engine: 'postgres',
+    url,
     close: async () => {
       await logDb.destroy();
       await db.destroy();

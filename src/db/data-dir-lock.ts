@@ -51,7 +51,8 @@ export function acquireDataDirLock(dataDir: string, holder: string): DataDirLock
 function readOwner(file: string): { pid: number; holder: string } | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown; holder?: unknown };
-    if (typeof parsed.pid === 'number') return { pid: parsed.pid, holder: typeof parsed.holder === 'string' ? parsed.holder : 'another process' };
+    if (typeof parsed.pid === 'number')
+      return { pid: parsed.pid, holder: typeof parsed.holder === 'string' ? parsed.holder : 'another process' };
   } catch {
     // A half-written lock file (crash during write) is treated as stale.
   }

@@ -36,20 +36,48 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
 
     const missionId = randomUUID();
     const mission = {
-      id: missionId, name: DEMO_MISSION.name, force_ceiling: DEMO_MISSION.forceCeiling,
-      approval_quorum: DEMO_MISSION.approvalQuorum, created_at: now,
+      id: missionId,
+      name: DEMO_MISSION.name,
+      force_ceiling: DEMO_MISSION.forceCeiling,
+      approval_quorum: DEMO_MISSION.approvalQuorum,
+      created_at: now,
     };
     await insertMission(tx, mission);
-    await record({ kind: 'mission', id: missionId, version: 1, op: 'create', at: now, actor: null, public: publicFields.mission(mission) });
+    await record({
+      kind: 'mission',
+      id: missionId,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      public: publicFields.mission(mission),
+    });
 
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) {
       const id = randomUUID();
       orgIds.set(o.name, id);
-      const parentId = o.parent ? orgIds.get(o.parent) ?? null : null;
-      const org = { id, name: o.name, kind: o.kind, country: o.country ?? null, parent_id: parentId, version: 1, created_at: now, updated_at: now };
+      const parentId = o.parent ? (orgIds.get(o.parent) ?? null) : null;
+      const org = {
+        id,
+        name: o.name,
+        kind: o.kind,
+        country: o.country ?? null,
+        parent_id: parentId,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
       await insertOrganisation(tx, org);
-      await record({ kind: 'organisation', id, version: 1, op: 'create', at: now, actor: null, public: publicFields.organisation(org) });
+      await record({
+        kind: 'organisation',
+        id,
+        version: 1,
+        op: 'create',
+        at: now,
+        actor: null,
+        public: publicFields.organisation(org),
+      });
     }
 
     const userIds = new Map<string, string>();
@@ -58,13 +86,27 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       userIds.set(u.email, id);
       const organisationId = orgIds.get(u.organisation)!;
       const user = {
-        id, email: u.email, name: u.name, organisation_id: organisationId, role: u.role,
-        password_hash: hashes[i]!, disabled: false, version: 1, created_at: now, updated_at: now,
+        id,
+        email: u.email,
+        name: u.name,
+        organisation_id: organisationId,
+        role: u.role,
+        password_hash: hashes[i]!,
+        disabled: false,
+        version: 1,
+        created_at: now,
+        updated_at: now,
       };
       await insertUser(tx, user);
       await record({
-        kind: 'user', id, version: 1, op: 'permission', at: now, actor: null,
-        public: publicFields.user(user), restricted: restrictedFields.user(user),
+        kind: 'user',
+        id,
+        version: 1,
+        op: 'permission',
+        at: now,
+        actor: null,
+        public: publicFields.user(user),
+        restricted: restrictedFields.user(user),
       });
     }
 
@@ -74,13 +116,32 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       contributionIds.push(id);
       const organisationId = orgIds.get(c.organisation)!;
       const contribution = {
-        id, organisation_id: organisationId, kind: c.kind, capability: c.capability,
-        quantity: c.quantity === null ? null : String(c.quantity), unit: c.unit, currency: null, status: c.status,
-        caveats: c.caveats, expected_arrival: null, note: c.note, version: 1, created_at: now, updated_at: now,
+        id,
+        organisation_id: organisationId,
+        kind: c.kind,
+        capability: c.capability,
+        quantity: c.quantity === null ? null : String(c.quantity),
+        unit: c.unit,
+        currency: null,
+        status: c.status,
+        caveats: c.caveats,
+        expected_arrival: null,
+        note: c.note,
+        version: 1,
+        created_at: now,
+        updated_at: now,
         ...DEFAULT_RELEASE.contribution,
       };
       await insertContribution(tx, contribution);
-      await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', contribution) });
+      await record({
+        kind: 'contribution',
+        id,
+        version: 1,
+        op: 'create',
+        at: now,
+        actor: null,
+        ...forceLogFields('contribution', contribution),
+      });
     }
     await seedDemoModules({ tx, record, now, missionId, orgIds, userIds, contributionIds });
     return true;

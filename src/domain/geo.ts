@@ -39,7 +39,10 @@ export function overlapKm2(a: Area, b: Area): number {
 
 export function bboxOf(area: Area): BBox {
   const rings: Position[][] = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
   for (const ring of rings) {
     for (const [lon, lat] of ring) {
       if (lon === undefined || lat === undefined) continue;

@@ -28,7 +28,13 @@ export const CORE_ACTIONS = [
   'log.read',
 ] as const;
 
-export const ACTIONS = [...CORE_ACTIONS, ...GEO_ACTIONS, ...MONITORING_ACTIONS, ...FORCE_ACTIONS, ...COMPLIANCE_ACTIONS] as const;
+export const ACTIONS = [
+  ...CORE_ACTIONS,
+  ...GEO_ACTIONS,
+  ...MONITORING_ACTIONS,
+  ...FORCE_ACTIONS,
+  ...COMPLIANCE_ACTIONS,
+] as const;
 export type Action = (typeof ACTIONS)[number];
 type CoreAction = (typeof CORE_ACTIONS)[number];
 
@@ -58,7 +64,23 @@ const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
 
 const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
   admin: Object.fromEntries(
-    (['mission.read', 'organisation.read', 'organisation.create', 'user.read', 'user.create', 'user.update', 'token.create', 'token.read', 'token.revoke', 'contribution.read', 'contribution.create', 'audit.read', 'log.read'] as const).map((a) => [a, 'all']),
+    (
+      [
+        'mission.read',
+        'organisation.read',
+        'organisation.create',
+        'user.read',
+        'user.create',
+        'user.update',
+        'token.create',
+        'token.read',
+        'token.revoke',
+        'contribution.read',
+        'contribution.create',
+        'audit.read',
+        'log.read',
+      ] as const
+    ).map((a) => [a, 'all']),
   ),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
@@ -69,7 +91,13 @@ const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
 const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = Object.fromEntries(
   (Object.keys(CORE_GRANTS) as Role[]).map((role) => [
     role,
-    { ...CORE_GRANTS[role], ...GEO_GRANTS[role], ...MONITORING_GRANTS[role], ...FORCE_GRANTS[role], ...COMPLIANCE_GRANTS[role] },
+    {
+      ...CORE_GRANTS[role],
+      ...GEO_GRANTS[role],
+      ...MONITORING_GRANTS[role],
+      ...FORCE_GRANTS[role],
+      ...COMPLIANCE_GRANTS[role],
+    },
   ]),
 ) as Record<Role, Partial<Record<Action, Grant>>>;
 

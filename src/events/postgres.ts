@@ -18,7 +18,9 @@ function parse(payload: string | undefined): ChangeEvent | undefined {
   if (!payload) return undefined;
   try {
     const v = JSON.parse(payload) as Partial<ChangeEvent>;
-    return typeof v.topic === 'string' && typeof v.id === 'string' && typeof v.at === 'string' ? { topic: v.topic, id: v.id, at: v.at } : undefined;
+    return typeof v.topic === 'string' && typeof v.id === 'string' && typeof v.at === 'string'
+      ? { topic: v.topic, id: v.id, at: v.at }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -87,7 +89,10 @@ export function postgresEvents(url: string, logger: Logger): EventsPort {
     },
     subscribe(listener) {
       listeners.add(listener);
-      if (!closed) void connection().then((c) => holdProcess(c, listeners.size > 0)).catch(() => undefined);
+      if (!closed)
+        void connection()
+          .then((c) => holdProcess(c, listeners.size > 0))
+          .catch(() => undefined);
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) void connecting?.then((c) => holdProcess(c, false)).catch(() => undefined);

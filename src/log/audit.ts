@@ -28,7 +28,10 @@ export async function auditDatabase(db: Kysely<DB>, vkey: string): Promise<Audit
   const latest = latestLeaves(entries);
   const secrets = await secretsByLogIndex(db);
   // The salts stored for the change each record's latest leaf came from.
-  const opened = records.map((r) => ({ ...r, salts: secrets.get(latest.get(`${r.kind}/${r.id}`)?.index ?? -1)?.salts ?? {} }));
+  const opened = records.map((r) => ({
+    ...r,
+    salts: secrets.get(latest.get(`${r.kind}/${r.id}`)?.index ?? -1)?.salts ?? {},
+  }));
   const mismatches = compareRecords(opened, latest, { kinds: AUDITED_KINDS.map((k) => k.kind) });
   mismatches.push(...checkActors(entries, secrets));
   return { size: checkpoint.size, records: records.length, mismatches };
@@ -49,7 +52,8 @@ function checkActors(entries: readonly Uint8Array[], secrets: Map<number, Logged
     const problem = (p: string) => out.push({ kind: leaf.kind, id: leaf.id, problem: p });
     if (!change) return problem(`log entry ${index} has no change in the database`);
     if (leaf.user === null) {
-      if (change.actorUserId !== null) problem(`actor of log entry ${index} is recorded as a user but the entry names none`);
+      if (change.actorUserId !== null)
+        problem(`actor of log entry ${index} is recorded as a user but the entry names none`);
       return;
     }
     const salt = change.salts[ACTOR_SECRET_FIELD];

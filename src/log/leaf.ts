@@ -52,7 +52,9 @@ export function encodeLeaf(format: LeafFormat, fields: LeafFields): Uint8Array {
   const leaf: Leaf = { v: format, ...fields };
   const bytes = new TextEncoder().encode(canonicalJson(leaf as unknown as JsonValue));
   if (bytes.length > MAX_LEAF_BYTES) {
-    throw new Error(`leaf of ${fields.kind} ${fields.id} is ${bytes.length} bytes; large content must be referenced by hash`);
+    throw new Error(
+      `leaf of ${fields.kind} ${fields.id} is ${bytes.length} bytes; large content must be referenced by hash`,
+    );
   }
   return bytes;
 }
@@ -60,7 +62,12 @@ export function encodeLeaf(format: LeafFormat, fields: LeafFields): Uint8Array {
 /** Parses a leaf; throws on anything that is not a v1 or v2 record-change leaf. */
 export function decodeLeaf(bytes: Uint8Array): Leaf {
   const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Partial<Leaf>;
-  if ((value.v !== 1 && value.v !== 2) || typeof value.kind !== 'string' || typeof value.id !== 'string' || typeof value.version !== 'number') {
+  if (
+    (value.v !== 1 && value.v !== 2) ||
+    typeof value.kind !== 'string' ||
+    typeof value.id !== 'string' ||
+    typeof value.version !== 'number'
+  ) {
     throw new Error('not a Truce record-change leaf');
   }
   if (value.v === 2 && value.user !== null && !(typeof value.user === 'string' && /^[0-9a-f]{64}$/.test(value.user))) {
@@ -74,7 +81,10 @@ export function decodeLeaf(bytes: Uint8Array): Leaf {
  * actor's id in clear after the switch. Returns the index of the first v2 leaf (or null) and
  * the first offending index (or null).
  */
-export function checkFormatOrder(leaves: readonly (Leaf | undefined)[]): { v2From: number | null; backwardAt: number | null } {
+export function checkFormatOrder(leaves: readonly (Leaf | undefined)[]): {
+  v2From: number | null;
+  backwardAt: number | null;
+} {
   let v2From: number | null = null;
   for (const [i, leaf] of leaves.entries()) {
     if (!leaf) continue;

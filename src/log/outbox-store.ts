@@ -10,27 +10,52 @@ export type OutboxRow = Selectable<RecordChangeTable>;
 
 /** Creates the head row of an empty log, unless one exists. */
 export async function createHeadIfMissing(db: Kysely<DB>, head: Insertable<LogStateTable>): Promise<void> {
-  await db.insertInto('log_state').values(head).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('log_state')
+    .values(head)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /** Locks the head row until the transaction ends: one integration at a time, across servers. */
 export function lockHead(tx: Kysely<DB>): Promise<{ size: number; leaf_v2_from: number | null }> {
-  return tx.selectFrom('log_state').select(['size', 'leaf_v2_from']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  return tx
+    .selectFrom('log_state')
+    .select(['size', 'leaf_v2_from'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateHead(tx: Kysely<DB>, head: { size: number; root: Uint8Array; checkpoint: string; updated_at: Date }): Promise<void> {
+export async function updateHead(
+  tx: Kysely<DB>,
+  head: { size: number; root: Uint8Array; checkpoint: string; updated_at: Date },
+): Promise<void> {
   await tx.updateTable('log_state').set(head).where('id', '=', 1).execute();
 }
 
 /** Up to `limit` changes not yet in the log, oldest first. */
 export function pendingChanges(tx: Kysely<DB>, limit: number): Promise<OutboxRow[]> {
-  return tx.selectFrom('record_changes').selectAll().where('log_index', 'is', null).orderBy('id').limit(limit).execute();
+  return tx
+    .selectFrom('record_changes')
+    .selectAll()
+    .where('log_index', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /** The log index of each of these changes (null while not yet integrated). */
-export function indexesOfChanges(db: Kysely<DB>, ids: readonly number[]): Promise<{ id: number; log_index: number | null }[]> {
+export function indexesOfChanges(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<{ id: number; log_index: number | null }[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('record_changes').select(['id', 'log_index']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('record_changes')
+    .select(['id', 'log_index'])
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Gives each change its log index (one statement for the batch). */

@@ -26,7 +26,9 @@ export async function raisePublished(db: Kysely<DB>, size: number, note: string,
 
 /** The size this witness last cosigned, if it ever did. */
 export async function witnessedSize(db: Kysely<DB>, cosignerKey: string): Promise<number | undefined> {
-  return (await db.selectFrom('log_witnesses').select(['size']).where('cosigner_key', '=', cosignerKey).executeTakeFirst())?.size;
+  return (
+    await db.selectFrom('log_witnesses').select(['size']).where('cosigner_key', '=', cosignerKey).executeTakeFirst()
+  )?.size;
 }
 
 /** Remembers that the witness cosigned `size`, unless it cosigned a larger one already. */

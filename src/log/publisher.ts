@@ -71,7 +71,8 @@ export class WitnessPublisher {
     private readonly logger: Logger,
     private readonly fetchFn: FetchFn = (url, init) => fetch(url, init),
   ) {
-    if (quorum < 1 || quorum > witnesses.length) throw new Error(`witness quorum ${quorum} must be between 1 and ${witnesses.length}`);
+    if (quorum < 1 || quorum > witnesses.length)
+      throw new Error(`witness quorum ${quorum} must be between 1 and ${witnesses.length}`);
     this.verifiers = new Map(witnesses.map((w) => [w.cosignerKey, parseCosignerKey(w.cosignerKey)]));
   }
 
@@ -115,7 +116,10 @@ export class WitnessPublisher {
     const results = await Promise.all(this.witnesses.map((w) => this.ask(w, head.size, head.checkpoint)));
     const cosignatures = results.filter((r): r is NoteSignature => r !== null);
     if (cosignatures.length < this.quorum) {
-      this.logger.warn({ size: head.size, cosigned: cosignatures.length, quorum: this.quorum }, 'checkpoint not published: witness quorum not reached');
+      this.logger.warn(
+        { size: head.size, cosigned: cosignatures.length, quorum: this.quorum },
+        'checkpoint not published: witness quorum not reached',
+      );
       return published ?? 0;
     }
     const note = head.checkpoint + cosignatures.map(formatSignatureLine).join('');
@@ -130,7 +134,10 @@ export class WitnessPublisher {
       if (oldSize > size) return null; // the witness has seen more than this server's head: a newer round will do
       let res: Response;
       try {
-        const proof = oldSize > 0 && oldSize < size ? await consistencyProofFromTiles(oldSize, size, (l, n, width) => this.tile(l, n, width)) : [];
+        const proof =
+          oldSize > 0 && oldSize < size
+            ? await consistencyProofFromTiles(oldSize, size, (l, n, width) => this.tile(l, n, width))
+            : [];
         res = await this.fetchFn(`${w.url}/add-checkpoint`, {
           method: 'POST',
           body: formatAddCheckpointRequest({ oldSize, proof, checkpoint }),
@@ -148,7 +155,10 @@ export class WitnessPublisher {
         continue;
       }
       if (res.status !== 200) {
-        this.logger.warn({ witness: safeUrl(w.url), status: res.status, reason: body.trim() }, 'witness refused our checkpoint');
+        this.logger.warn(
+          { witness: safeUrl(w.url), status: res.status, reason: body.trim() },
+          'witness refused our checkpoint',
+        );
         return null;
       }
       const sig = this.checkCosignature(w, checkpoint, body);

@@ -86,12 +86,17 @@ export function compareRecords(
       continue;
     }
     if (entry.leaf.version !== r.version) {
-      out.push({ kind: r.kind, id: r.id, problem: `is at version ${r.version}, the log's latest is ${entry.leaf.version} (index ${entry.index})` });
+      out.push({
+        kind: r.kind,
+        id: r.id,
+        problem: `is at version ${r.version}, the log's latest is ${entry.leaf.version} (index ${entry.index})`,
+      });
       continue;
     }
     for (const [field, logged] of Object.entries(entry.leaf.public)) {
       // A field an older entry published in clear and that is now restricted is still compared.
-      const shown = field in r.fields ? r.fields[field] : r.restricted && field in r.restricted ? r.restricted[field] : undefined;
+      const shown =
+        field in r.fields ? r.fields[field] : r.restricted && field in r.restricted ? r.restricted[field] : undefined;
       if (shown === undefined && !(field in r.fields)) continue;
       if (canonicalJson((shown ?? null) as JsonValue) !== canonicalJson(logged ?? null)) {
         out.push({ kind: r.kind, id: r.id, problem: `field ${field} differs from log entry ${entry.index}` });
@@ -102,7 +107,11 @@ export function compareRecords(
   if (complete) {
     for (const [key, { leaf, index }] of latest) {
       if (complete.kinds.includes(leaf.kind) && !seen.has(key) && leaf.op !== 'delete') {
-        out.push({ kind: leaf.kind, id: leaf.id, problem: `is in the log (index ${index}) but missing from the database` });
+        out.push({
+          kind: leaf.kind,
+          id: leaf.id,
+          problem: `is in the log (index ${index}) but missing from the database`,
+        });
       }
     }
   }

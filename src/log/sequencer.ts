@@ -24,7 +24,14 @@ import { ACTOR_SECRET_FIELD, encodeLeaf, formatAt } from './leaf.ts';
 import type { LogKey } from './keys.ts';
 import { loadTreeState, writeBatch } from './tree-store.ts';
 import {
-  assignIndexes, createHeadIfMissing, indexesOfChanges, insertActorSecrets, lockHead, loggedVersionsOf, pendingChanges, updateHead,
+  assignIndexes,
+  createHeadIfMissing,
+  indexesOfChanges,
+  insertActorSecrets,
+  lockHead,
+  loggedVersionsOf,
+  pendingChanges,
+  updateHead,
 } from './outbox-store.ts';
 
 const BATCH = 2048;
@@ -54,8 +61,17 @@ export class Sequencer implements LogPort {
 
   /** Creates the empty log's signed head if the log has none yet. */
   async init(): Promise<void> {
-    const checkpoint = signCheckpoint({ origin: this.origin, size: 0, root: emptyRoot(), extensions: [] }, [this.key.signer]);
-    await createHeadIfMissing(this.db, { id: 1, size: 0, root: emptyRoot(), checkpoint, updated_at: this.clock.now(), leaf_v2_from: 0 });
+    const checkpoint = signCheckpoint({ origin: this.origin, size: 0, root: emptyRoot(), extensions: [] }, [
+      this.key.signer,
+    ]);
+    await createHeadIfMissing(this.db, {
+      id: 1,
+      size: 0,
+      root: emptyRoot(),
+      checkpoint,
+      updated_at: this.clock.now(),
+      leaf_v2_from: 0,
+    });
   }
 
   /** Integrates pending changes now and then every `ms` (catches changes other processes left). */
@@ -148,19 +164,30 @@ export class Sequencer implements LogPort {
           user = commitment(salt, user);
         }
         return encodeLeaf(format, {
-          kind: c.record_kind, id: c.record_id, version: c.version,
+          kind: c.record_kind,
+          id: c.record_id,
+          version: c.version,
           prev: prev.get(`${c.record_kind}\u0000${c.record_id}\u0000${c.version - 1}`) ?? null,
-          at: c.at.toISOString(), org: c.actor_org_id, user, op: c.op,
-          public: payload.public, commitments: payload.commitments,
+          at: c.at.toISOString(),
+          org: c.actor_org_id,
+          user,
+          op: c.op,
+          public: payload.public,
+          commitments: payload.commitments,
         });
       });
       await insertActorSecrets(tx, actorSecrets);
       const appended = appendLeafHashes(state.tree, leaves.map(leafHash));
       const bundles = appendEntries(size, state.bundle, leaves);
       await writeBatch(tx, size, leaves, appended.tiles, bundles.bundles);
-      await assignIndexes(tx, pending.map((c, i) => ({ id: c.id, index: size + i })));
+      await assignIndexes(
+        tx,
+        pending.map((c, i) => ({ id: c.id, index: size + i })),
+      );
       const newSize = size + pending.length;
-      const checkpoint = signCheckpoint({ origin: this.origin, size: newSize, root: appended.root, extensions: [] }, [this.key.signer]);
+      const checkpoint = signCheckpoint({ origin: this.origin, size: newSize, root: appended.root, extensions: [] }, [
+        this.key.signer,
+      ]);
       await updateHead(tx, { size: newSize, root: appended.root, checkpoint, updated_at: this.clock.now() });
       return { pending, size, cache: { tree: appended.state, bundle: [...bundles.partial] } };
     });
@@ -182,7 +209,13 @@ async function previousIndexes(
   const key = (kind: string, id: string, version: number) => `${kind}\u0000${id}\u0000${version}`;
   const map = new Map<string, number>();
   pending.forEach((c, i) => map.set(key(c.record_kind, c.record_id, c.version), size + i));
-  const need = [...new Set(pending.filter((c) => c.version > 1 && !map.has(key(c.record_kind, c.record_id, c.version - 1))).map((c) => c.record_id))];
+  const need = [
+    ...new Set(
+      pending
+        .filter((c) => c.version > 1 && !map.has(key(c.record_kind, c.record_id, c.version - 1)))
+        .map((c) => c.record_id),
+    ),
+  ];
   if (need.length > 0) {
     for (const r of await loggedVersionsOf(tx, need)) map.set(key(r.record_kind, r.record_id, r.version), r.log_index);
   }

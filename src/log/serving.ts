@@ -20,7 +20,8 @@ export interface PublishedHead {
 
 /** The checkpoint this server publishes: the log's own, or the latest witness-cosigned one (none yet: undefined). */
 export async function publishedHead(db: Kysely<DB>, serving: LogServing): Promise<PublishedHead | undefined> {
-  if (serving.witnessed) return db.selectFrom('log_published').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirst();
+  if (serving.witnessed)
+    return db.selectFrom('log_published').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirst();
   return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
@@ -41,11 +42,17 @@ export function headCache(db: Kysely<DB>, serving: LogServing): (index: number) 
 
 /** A hash tile or an entry bundle, or undefined when it does not exist (yet). */
 export function readTile(db: Kysely<DB>, path: TilePath): Promise<Uint8Array | undefined> {
-  return path.kind === 'entries' ? readEntryBundle(db, path.index, path.width) : readHashTile(db, path.level, path.index, path.width);
+  return path.kind === 'entries'
+    ? readEntryBundle(db, path.index, path.width)
+    : readHashTile(db, path.level, path.index, path.width);
 }
 
 /** The entry at `index` of a head that covers it, with its tlog-proof bundle; undefined if the entry is missing from storage. */
-export async function entryProof(db: Kysely<DB>, index: number, head: PublishedHead): Promise<{ entry: string; bundle: string } | undefined> {
+export async function entryProof(
+  db: Kysely<DB>,
+  index: number,
+  head: PublishedHead,
+): Promise<{ entry: string; bundle: string } | undefined> {
   const proof = await inclusionProofFromTiles(index, head.size, async (level, n, width) => {
     const tile = await readHashTile(db, level, n, width);
     if (!tile) throw new Error(`tile ${level}/${n} missing`);

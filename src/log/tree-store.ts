@@ -49,17 +49,31 @@ function remember(db: Kysely<DB>, key: string, data: Uint8Array): void {
   full.set(key, data);
 }
 
-async function readTileRow(db: Kysely<DB>, level: number, index: number): Promise<{ width: number; data: Uint8Array } | undefined> {
+async function readTileRow(
+  db: Kysely<DB>,
+  level: number,
+  index: number,
+): Promise<{ width: number; data: Uint8Array } | undefined> {
   const key = `${level}/${index}`;
   const hit = cacheOf(db).full.get(key);
   if (hit) return { width: TILE_WIDTH, data: hit };
-  const row = await db.selectFrom('log_tiles').select(['width', 'data']).where('level', '=', level).where('idx', '=', index).executeTakeFirst();
+  const row = await db
+    .selectFrom('log_tiles')
+    .select(['width', 'data'])
+    .where('level', '=', level)
+    .where('idx', '=', index)
+    .executeTakeFirst();
   if (row?.width === TILE_WIDTH) remember(db, key, row.data);
   return row;
 }
 
 /** Hash tile (level, index) cut to `width` hashes, or undefined when not (yet) that wide. */
-export async function readHashTile(db: Kysely<DB>, level: number, index: number, width: number): Promise<Uint8Array | undefined> {
+export async function readHashTile(
+  db: Kysely<DB>,
+  level: number,
+  index: number,
+  width: number,
+): Promise<Uint8Array | undefined> {
   // A tile cut to a width never changes either (a wider row keeps the same prefix), so the
   // partial widths that proofs against recent checkpoints ask for are cached too.
   const partialKey = `tile/${level}/${index}.p/${width}`;
@@ -101,7 +115,10 @@ async function readPartialBundle(db: Kysely<DB>, index: number, width: number): 
 }
 
 /** The tree state at `size`, rebuilt from the stored rightmost partial tiles. */
-export async function loadTreeState(db: Kysely<DB>, size: number): Promise<{ tree: TileTreeState; bundle: Uint8Array[] }> {
+export async function loadTreeState(
+  db: Kysely<DB>,
+  size: number,
+): Promise<{ tree: TileTreeState; bundle: Uint8Array[] }> {
   const partial: Uint8Array[][] = [];
   for (let level = 0; TILE_WIDTH ** level <= size; level++) {
     const width = hashesAtLevel(level, size) % TILE_WIDTH;
@@ -110,7 +127,8 @@ export async function loadTreeState(db: Kysely<DB>, size: number): Promise<{ tre
       continue;
     }
     const tile = await readHashTile(db, level, Math.floor(hashesAtLevel(level, size) / TILE_WIDTH), width);
-    if (!tile) throw new Error(`log storage is missing tile ${level}/${Math.floor(hashesAtLevel(level, size) / TILE_WIDTH)}`);
+    if (!tile)
+      throw new Error(`log storage is missing tile ${level}/${Math.floor(hashesAtLevel(level, size) / TILE_WIDTH)}`);
     partial.push(Array.from({ length: width }, (_, i) => tile.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)));
   }
   const bundleWidth = size % TILE_WIDTH;
@@ -136,7 +154,11 @@ export async function writeBatch(
 ): Promise<void> {
   const newSize = oldSize + leaves.length;
   const partialStart = Math.floor(newSize / TILE_WIDTH) * TILE_WIDTH;
-  await writeTiles(db, tiles, bundles.filter((b) => b.width === TILE_WIDTH));
+  await writeTiles(
+    db,
+    tiles,
+    bundles.filter((b) => b.width === TILE_WIDTH),
+  );
   const loose = leaves.map((data, i) => ({ idx: oldSize + i, data })).filter((e) => e.idx >= partialStart);
   if (loose.length > 0) await db.insertInto('log_entries').values(loose).execute();
   if (Math.floor(oldSize / TILE_WIDTH) * TILE_WIDTH < partialStart) {
@@ -149,18 +171,23 @@ async function writeTiles(db: Kysely<DB>, tiles: readonly TileWrite[], bundles: 
     await db
       .insertInto('log_tiles')
       .values(tiles.map((t) => ({ level: t.level, idx: t.index, width: t.width, data: t.data })))
-      .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['level', 'idx'])
+          .doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })),
+      )
       .execute();
   }
   if (bundles.length > 0) {
     await db
       .insertInto('log_entry_bundles')
       .values(bundles.map((b) => ({ idx: b.index, width: b.width, data: b.data })))
-      .onConflict((oc) => oc.column('idx').doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })))
+      .onConflict((oc) =>
+        oc.column('idx').doUpdateSet((eb) => ({ width: eb.ref('excluded.width'), data: eb.ref('excluded.data') })),
+      )
       .execute();
   }
 }
-
 
 /** The entry at `index`, or undefined when the log does not hold it (yet). */
 export async function readEntry(db: Kysely<DB>, index: number): Promise<Uint8Array | undefined> {
@@ -168,7 +195,16 @@ export async function readEntry(db: Kysely<DB>, index: number): Promise<Uint8Arr
   const { full: fullCache, decoded: decodedCache } = cacheOf(db);
   const decoded = decodedCache.get(bundleIndex);
   if (decoded) return decoded[index % TILE_WIDTH];
-  const full = fullCache.get(`entries/${bundleIndex}`) ?? (await db.selectFrom('log_entry_bundles').select('data').where('idx', '=', bundleIndex).where('width', '=', TILE_WIDTH).executeTakeFirst())?.data;
+  const full =
+    fullCache.get(`entries/${bundleIndex}`) ??
+    (
+      await db
+        .selectFrom('log_entry_bundles')
+        .select('data')
+        .where('idx', '=', bundleIndex)
+        .where('width', '=', TILE_WIDTH)
+        .executeTakeFirst()
+    )?.data;
   if (full) {
     const entries = decodeEntryBundle(full);
     if (decodedCache.size >= DECODED_CACHE_LIMIT) decodedCache.delete(decodedCache.keys().next().value!);

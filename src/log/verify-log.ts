@@ -64,14 +64,17 @@ export async function verifyLog(source: LogSource, vkey: string, previous?: Save
     } catch (err) {
       throw new VerifyError(`entry bundle ${rel} is malformed: ${(err as Error).message}`);
     }
-    if (decoded.length !== width) throw new VerifyError(`entry bundle ${rel} holds ${decoded.length} entries, expected ${width}`);
+    if (decoded.length !== width)
+      throw new VerifyError(`entry bundle ${rel} holds ${decoded.length} entries, expected ${width}`);
     entries.push(...decoded);
   }
 
   const hashes = entries.map(leafHash);
   const root = rootFromLeafHashes(hashes);
   if (!bytesEqual(root, checkpoint.root)) {
-    throw new VerifyError(`the ${size} entries hash to root ${encodeBase64(root)}, but the checkpoint says ${encodeBase64(checkpoint.root)}: an entry was changed or removed`);
+    throw new VerifyError(
+      `the ${size} entries hash to root ${encodeBase64(root)}, but the checkpoint says ${encodeBase64(checkpoint.root)}: an entry was changed or removed`,
+    );
   }
   // Every hash tile the log publishes must be the one the entries imply.
   const { tiles } = appendLeafHashes(emptyTreeState(), hashes);
@@ -82,11 +85,15 @@ export async function verifyLog(source: LogSource, vkey: string, previous?: Save
   }
 
   if (previous) {
-    if (previous.origin !== checkpoint.origin) throw new VerifyError(`origin changed from ${previous.origin} to ${checkpoint.origin}`);
-    if (previous.size > size) throw new VerifyError(`the log shrank from ${previous.size} to ${size} entries since the saved checkpoint`);
+    if (previous.origin !== checkpoint.origin)
+      throw new VerifyError(`origin changed from ${previous.origin} to ${checkpoint.origin}`);
+    if (previous.size > size)
+      throw new VerifyError(`the log shrank from ${previous.size} to ${size} entries since the saved checkpoint`);
     const oldRoot = rootFromLeafHashes(hashes.slice(0, previous.size));
     if (!bytesEqual(oldRoot, decodeBase64(previous.root, 'saved root'))) {
-      throw new VerifyError(`the log is not consistent with the saved checkpoint of size ${previous.size}: its history was rewritten`);
+      throw new VerifyError(
+        `the log is not consistent with the saved checkpoint of size ${previous.size}: its history was rewritten`,
+      );
     }
   }
   // Leaf formats only move forward: a v1 leaf after the switch would publish an actor in clear.
@@ -98,7 +105,8 @@ export async function verifyLog(source: LogSource, vkey: string, previous?: Save
     }
   });
   const { v2From, backwardAt } = checkFormatOrder(leaves);
-  if (backwardAt !== null) throw new VerifyError(`entry ${backwardAt} is in leaf format v1 after format v2 began at entry ${v2From}`);
+  if (backwardAt !== null)
+    throw new VerifyError(`entry ${backwardAt} is in leaf format v1 after format v2 began at entry ${v2From}`);
   return { checkpoint, checkpointText, entries, v2From };
 }
 

@@ -26,5 +26,9 @@ export type Column<T, C> = readonly [header: string, hxl: string, value: (row: T
 
 /** A table with one line per row, its columns declared by the capability's presenter. */
 export function csvTable<T, C>(columns: readonly Column<T, C>[], rows: readonly T[], ctx: C): string {
-  return toCsv(columns.map((c) => c[0]), columns.map((c) => c[1]), rows.map((r) => columns.map(([, , value]) => value(r, ctx))));
+  return toCsv(
+    columns.map((c) => c[0]),
+    columns.map((c) => c[1]),
+    rows.map((r) => columns.map(([, , value]) => value(r, ctx))),
+  );
 }

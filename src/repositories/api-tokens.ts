@@ -16,7 +16,11 @@ export function findApiTokenForUpdate(tx: Kysely<DB>, id: string): Promise<ApiTo
 }
 
 /** Tokens the account created since `since` (the creation rate limit). */
-export async function tokensCreatedSince(tx: Kysely<DB>, userId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+export async function tokensCreatedSince(
+  tx: Kysely<DB>,
+  userId: string,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
   const row = await tx
     .selectFrom('api_tokens')
     .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
@@ -36,6 +40,10 @@ export async function insertApiToken(tx: Kysely<DB>, row: ApiTokenRow): Promise<
   await tx.insertInto('api_tokens').values(row).execute();
 }
 
-export async function revokeApiToken(tx: Kysely<DB>, id: string, change: Pick<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'version'>): Promise<void> {
+export async function revokeApiToken(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<ApiTokenRow, 'revoked_at' | 'revoked_by' | 'version'>,
+): Promise<void> {
   await tx.updateTable('api_tokens').set(change).where('id', '=', id).execute();
 }

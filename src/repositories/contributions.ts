@@ -25,7 +25,10 @@ export async function insertContribution(tx: Kysely<DB>, row: Selectable<Contrib
 }
 
 /** The contribution's own row (no organisation name), locked until the transaction ends. */
-export function findContributionForUpdate(tx: Kysely<DB>, id: string): Promise<Selectable<ContributionTable> | undefined> {
+export function findContributionForUpdate(
+  tx: Kysely<DB>,
+  id: string,
+): Promise<Selectable<ContributionTable> | undefined> {
   return tx.selectFrom('contributions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
@@ -52,6 +55,20 @@ export function listContributionOwners(db: Kysely<DB>): Promise<{ id: string; or
 
 /** The columns the gap analysis and the handover check read, of every contribution. */
 export function listPlanContributions(db: Kysely<DB>) {
-  return db.selectFrom('contributions')
-    .select(['id', 'organisation_id', 'kind', 'capability', 'quantity', 'unit', 'currency', 'status', 'created_at', 'releasability', 'detail_releasability']).execute();
+  return db
+    .selectFrom('contributions')
+    .select([
+      'id',
+      'organisation_id',
+      'kind',
+      'capability',
+      'quantity',
+      'unit',
+      'currency',
+      'status',
+      'created_at',
+      'releasability',
+      'detail_releasability',
+    ])
+    .execute();
 }

@@ -7,7 +7,13 @@ export type ControlLineRow = Selectable<ControlLineVersionTable>;
 
 /** Every version of every line, oldest first. */
 export function listControlLineVersions(db: Kysely<DB>): Promise<ControlLineRow[]> {
-  return db.selectFrom('control_line_versions').selectAll().orderBy('valid_from').orderBy('line_id').orderBy('version').execute();
+  return db
+    .selectFrom('control_line_versions')
+    .selectAll()
+    .orderBy('valid_from')
+    .orderBy('line_id')
+    .orderBy('version')
+    .execute();
 }
 
 /** The versions valid at `at` (one per line). */
@@ -27,19 +33,38 @@ export async function controlLineAt(db: Kysely<DB>, at: Date): Promise<ControlLi
 }
 
 export function latestVersionOf(db: Kysely<DB>, lineId: string): Promise<ControlLineRow | undefined> {
-  return db.selectFrom('control_line_versions').selectAll().where('line_id', '=', lineId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('control_line_versions')
+    .selectAll()
+    .where('line_id', '=', lineId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Ends a version where the next one starts. */
-export async function closeControlLineVersion(tx: Kysely<DB>, id: string, validTo: Date, rowVersion: number): Promise<void> {
-  await tx.updateTable('control_line_versions').set({ valid_to: validTo, row_version: rowVersion }).where('id', '=', id).execute();
+export async function closeControlLineVersion(
+  tx: Kysely<DB>,
+  id: string,
+  validTo: Date,
+  rowVersion: number,
+): Promise<void> {
+  await tx
+    .updateTable('control_line_versions')
+    .set({ valid_to: validTo, row_version: rowVersion })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Stores a version (its geometries as JSON text). */
 export async function insertControlLineRow(tx: Kysely<DB>, row: ControlLineRow): Promise<void> {
   await tx
     .insertInto('control_line_versions')
-    .values({ ...row, geometry: JSON.stringify(row.geometry), held_area: row.held_area === null ? null : JSON.stringify(row.held_area) })
+    .values({
+      ...row,
+      geometry: JSON.stringify(row.geometry),
+      held_area: row.held_area === null ? null : JSON.stringify(row.held_area),
+    })
     .execute();
 }
 

@@ -28,7 +28,12 @@ export async function insertOrganisation(tx: Kysely<DB>, row: OrganisationRow): 
 
 /** When the mission was created (the first mission row), if there is one. */
 export async function missionCreatedAt(db: Kysely<DB>): Promise<Date | string | undefined> {
-  const mission = await db.selectFrom('missions').select('created_at').orderBy('created_at').limit(1).executeTakeFirst();
+  const mission = await db
+    .selectFrom('missions')
+    .select('created_at')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
   return mission?.created_at;
 }
 
@@ -41,7 +46,11 @@ export async function organisationExists(db: Kysely<DB>, id: string): Promise<bo
 /** The ids among `ids` that are organisations. */
 export async function existingOrganisationIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((o) => o.id));
 }
 

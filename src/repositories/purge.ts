@@ -16,7 +16,12 @@ export function deleteExpiredSessions(db: Kysely<DB>, now: Date, batch: number):
     db
       .deleteFrom('sessions')
       .where('token_hash', 'in', (eb) =>
-        eb.selectFrom('sessions').select('token_hash').where('expires_at', '<=', now).limit(batch).modifyEnd(sql`for update skip locked`),
+        eb
+          .selectFrom('sessions')
+          .select('token_hash')
+          .where('expires_at', '<=', now)
+          .limit(batch)
+          .modifyEnd(sql`for update skip locked`),
       )
       .returning(sql<number>`1`.as('one'))
       .execute(),
@@ -28,7 +33,12 @@ export function deleteSignInEventsBefore(db: Kysely<DB>, before: Date, batch: nu
     db
       .deleteFrom('sign_in_events')
       .where('id', 'in', (eb) =>
-        eb.selectFrom('sign_in_events').select('id').where('at', '<', before).limit(batch).modifyEnd(sql`for update skip locked`),
+        eb
+          .selectFrom('sign_in_events')
+          .select('id')
+          .where('at', '<', before)
+          .limit(batch)
+          .modifyEnd(sql`for update skip locked`),
       )
       .returning(sql<number>`1`.as('one'))
       .execute(),

@@ -14,8 +14,15 @@ export function listChanges(db: Kysely<DB>, f: ChangeFilter) {
     .selectFrom('record_changes')
     .leftJoin('organisations', 'organisations.id', 'record_changes.actor_org_id')
     .select([
-      'record_changes.log_index', 'record_changes.record_kind', 'record_changes.record_id', 'record_changes.version',
-      'record_changes.op', 'record_changes.at', 'record_changes.actor_org_id', 'record_changes.actor_user_id', 'organisations.name as organisation_name',
+      'record_changes.log_index',
+      'record_changes.record_kind',
+      'record_changes.record_id',
+      'record_changes.version',
+      'record_changes.op',
+      'record_changes.at',
+      'record_changes.actor_org_id',
+      'record_changes.actor_user_id',
+      'organisations.name as organisation_name',
     ])
     .orderBy('record_changes.id', 'desc')
     .limit(f.limit);

@@ -9,7 +9,11 @@ import { ACTOR_SECRET_FIELD } from '../log/leaf.ts';
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 /** Field -> salt (hex) of the latest version of each record, for records of `kind` in `ids`. */
-export async function openingsOf(db: Kysely<DB>, kind: string, ids: readonly string[]): Promise<Map<string, Record<string, string>>> {
+export async function openingsOf(
+  db: Kysely<DB>,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
   if (ids.length === 0) return out;
   const rows = await db

@@ -30,7 +30,10 @@ export async function findSectorContaining(db: Kysely<DB>, lon: number, lat: num
 
 /** As sectorsNear, over sectors already loaded by listSectors (bulk import places thousands of points). */
 export function sectorsNearIn(sectors: readonly SectorRow[], lon: number, lat: number, margin: number): SectorRow[] {
-  return sectors.filter((s) => s.min_lon <= lon + margin && s.max_lon >= lon - margin && s.min_lat <= lat + margin && s.max_lat >= lat - margin);
+  return sectors.filter(
+    (s) =>
+      s.min_lon <= lon + margin && s.max_lon >= lon - margin && s.min_lat <= lat + margin && s.max_lat >= lat - margin,
+  );
 }
 
 /**
@@ -56,7 +59,10 @@ export async function sectorNameTaken(db: Kysely<DB>, name: string): Promise<boo
 
 /** Stores a sector (its geometry as JSON text). */
 export async function insertSectorRow(tx: Kysely<DB>, row: SectorRow): Promise<void> {
-  await tx.insertInto('sectors').values({ ...row, geometry: JSON.stringify(row.geometry) }).execute();
+  await tx
+    .insertInto('sectors')
+    .values({ ...row, geometry: JSON.stringify(row.geometry) })
+    .execute();
 }
 
 /** Every sector's id and name, by name. */

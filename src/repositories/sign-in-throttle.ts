@@ -31,7 +31,13 @@ async function lockKeys(tx: Kysely<DB>, keys: ThrottleKey[]): Promise<Map<string
     .values(names.map((key) => ({ key, attempts: 0, blocked_until: epoch, updated_at: epoch })))
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const rows = await tx.selectFrom('sign_in_throttle').selectAll().where('key', 'in', names).orderBy('key').forUpdate().execute();
+  const rows = await tx
+    .selectFrom('sign_in_throttle')
+    .selectAll()
+    .where('key', 'in', names)
+    .orderBy('key')
+    .forUpdate()
+    .execute();
   return new Map(rows.map((r) => [r.key, toState(r)]));
 }
 
@@ -62,7 +68,12 @@ export async function settleSuccess(db: Kysely<DB>, keys: ThrottleKey[], now: Da
       const state = states.get(k.key);
       const next = state ? afterSuccess(THROTTLE_RULES[k.scope], state, now) : null;
       if (next === null) await tx.deleteFrom('sign_in_throttle').where('key', '=', k.key).execute();
-      else await tx.updateTable('sign_in_throttle').set({ attempts: next.attempts, blocked_until: next.blockedUntil, updated_at: next.updatedAt }).where('key', '=', k.key).execute();
+      else
+        await tx
+          .updateTable('sign_in_throttle')
+          .set({ attempts: next.attempts, blocked_until: next.blockedUntil, updated_at: next.updatedAt })
+          .where('key', '=', k.key)
+          .execute();
     }
   });
 }

@@ -71,16 +71,28 @@ export function findUserForUpdate(tx: Kysely<DB>, id: string): Promise<UserRow |
   return tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateUserAccess(tx: Kysely<DB>, id: string, change: Pick<UserRow, 'role' | 'disabled' | 'version' | 'updated_at'>): Promise<void> {
+export async function updateUserAccess(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<UserRow, 'role' | 'disabled' | 'version' | 'updated_at'>,
+): Promise<void> {
   await tx.updateTable('users').set(change).where('id', '=', id).execute();
 }
 
 /** What assigning an incident to an account checks of it. */
-export function findAssignee(db: Kysely<DB>, id: string): Promise<Pick<UserRow, 'id' | 'organisation_id' | 'role' | 'disabled'> | undefined> {
-  return db.selectFrom('users').select(['id', 'organisation_id', 'role', 'disabled']).where('id', '=', id).executeTakeFirst();
+export function findAssignee(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Pick<UserRow, 'id' | 'organisation_id' | 'role' | 'disabled'> | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'role', 'disabled'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The account's organisation, if the account exists. */
 export async function organisationOfUser(db: Kysely<DB>, id: string): Promise<string | undefined> {
-  return (await db.selectFrom('users').select('organisation_id').where('id', '=', id).executeTakeFirst())?.organisation_id;
+  return (await db.selectFrom('users').select('organisation_id').where('id', '=', id).executeTakeFirst())
+    ?.organisation_id;
 }

@@ -7,8 +7,20 @@ import type { z } from 'zod';
 import type { CreateOrganisation, CreateUser, UpdateUser } from '../contract/accounts.ts';
 import { authorize, grantOf, type Actor } from '../domain/policy.ts';
 import { hashPassword } from '../adapters/passwords.ts';
-import { findOrganisation, insertOrganisation, listOrganisations, type OrganisationRow } from '../repositories/organisations.ts';
-import { findPrincipalByEmail, findUserForUpdate, insertUser, listUsers, updateUserAccess, type UserRow } from '../repositories/users.ts';
+import {
+  findOrganisation,
+  insertOrganisation,
+  listOrganisations,
+  type OrganisationRow,
+} from '../repositories/organisations.ts';
+import {
+  findPrincipalByEmail,
+  findUserForUpdate,
+  insertUser,
+  listUsers,
+  updateUserAccess,
+  type UserRow,
+} from '../repositories/users.ts';
 import { deleteSessionsOf } from '../repositories/sessions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
@@ -26,7 +38,8 @@ export async function createOrganisation(
   input: z.output<typeof CreateOrganisation>,
 ): Promise<Written<OrganisationRow>> {
   authorize(actor, 'organisation.create');
-  if (await findOrganisation(deps.db, input.name)) throw conflict(`an organisation named "${input.name}" exists already`);
+  if (await findOrganisation(deps.db, input.name))
+    throw conflict(`an organisation named "${input.name}" exists already`);
   if (input.parentId && !(await findOrganisation(deps.db, input.parentId))) {
     throw invalid([{ path: 'parentId', message: 'no such organisation' }]);
   }
@@ -44,7 +57,12 @@ export async function createOrganisation(
   return writeWithLog(deps, async (tx, record) => {
     await insertOrganisation(tx, row);
     await record({
-      kind: 'organisation', id: row.id, version: 1, op: 'create', at: now, actor,
+      kind: 'organisation',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
       public: publicFields.organisation(row),
     });
     return row;
@@ -66,7 +84,8 @@ export async function createUser(
   authorize(actor, 'user.create', { organisationId: input.organisationId });
   const org = await findOrganisation(deps.db, input.organisationId);
   if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
-  if (await findPrincipalByEmail(deps.db, input.email)) throw conflict(`an account with email ${input.email} exists already`);
+  if (await findPrincipalByEmail(deps.db, input.email))
+    throw conflict(`an account with email ${input.email} exists already`);
   const now = deps.clock.now();
   const row: UserRow = {
     id: randomUUID(),
@@ -83,7 +102,12 @@ export async function createUser(
   return writeWithLog(deps, async (tx, record) => {
     await insertUser(tx, row);
     await record({
-      kind: 'user', id: row.id, version: 1, op: 'permission', at: now, actor,
+      kind: 'user',
+      id: row.id,
+      version: 1,
+      op: 'permission',
+      at: now,
+      actor,
       public: publicFields.user(row),
       restricted: restrictedFields.user(row),
     });
@@ -109,10 +133,20 @@ export async function updateUser(
       version: current.version + 1,
       updated_at: now,
     };
-    await updateUserAccess(tx, id, { role: next.role, disabled: next.disabled, version: next.version, updated_at: now });
+    await updateUserAccess(tx, id, {
+      role: next.role,
+      disabled: next.disabled,
+      version: next.version,
+      updated_at: now,
+    });
     if (next.disabled) await deleteSessionsOf(tx, id);
     await record({
-      kind: 'user', id, version: next.version, op: 'permission', at: now, actor,
+      kind: 'user',
+      id,
+      version: next.version,
+      op: 'permission',
+      at: now,
+      actor,
       public: publicFields.user(next),
       restricted: restrictedFields.user(next),
     });

@@ -12,9 +12,19 @@ import { checkTransition, needsCertification, statusesOf, trackOf } from '../dom
 import { dayOf, dayOfInstant, isoOf } from '../domain/force/days.ts';
 import { findOrganisation, missionCreatedAt } from '../repositories/organisations.ts';
 import {
-  findContribution, findContributionForUpdate, insertContribution, listContributions, updateContributionStatus, type ContributionRow,
+  findContribution,
+  findContributionForUpdate,
+  insertContribution,
+  listContributions,
+  updateContributionStatus,
+  type ContributionRow,
 } from '../repositories/contributions.ts';
-import { insertTransition, lastTransitionDay, listTransitions, type TransitionRow } from '../repositories/force/transitions.ts';
+import {
+  insertTransition,
+  lastTransitionDay,
+  listTransitions,
+  type TransitionRow,
+} from '../repositories/force/transitions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
@@ -43,9 +53,12 @@ export function chooseLevels<D extends { releasability: ReleaseLevel; detail_rel
   const releasability = asked.releasability ?? defaults.releasability;
   const detail = asked.detailReleasability ?? defaults.detail_releasability ?? releasability;
   // A looser default detail than an asked-for stricter record follows the record.
-  const detail_releasability = asked.detailReleasability === undefined && !detailWithinRecord(releasability, detail) ? releasability : detail;
+  const detail_releasability =
+    asked.detailReleasability === undefined && !detailWithinRecord(releasability, detail) ? releasability : detail;
   if (!detailWithinRecord(releasability, detail_releasability)) {
-    throw invalid([{ path: 'detailReleasability', message: 'the figures cannot be released further than the record itself' }]);
+    throw invalid([
+      { path: 'detailReleasability', message: 'the figures cannot be released further than the record itself' },
+    ]);
   }
   return { releasability, detail_releasability };
 }
@@ -59,7 +72,9 @@ export async function checkDeclarationDay(deps: Deps, actor: Actor | null, day: 
   const missionStart = created !== undefined ? dayOfInstant(new Date(created)) : Number.NEGATIVE_INFINITY;
   const earliest = earliestDeclarationDay(actor, dayOfInstant(deps.clock.now()), missionStart);
   if (earliest !== null && dayOf(day) < earliest) {
-    throw invalid([{ path, message: `must not be before ${isoOf(earliest)}: only the mission records earlier history` }]);
+    throw invalid([
+      { path, message: `must not be before ${isoOf(earliest)}: only the mission records earlier history` },
+    ]);
   }
 }
 
@@ -114,11 +129,20 @@ export async function createContribution(
     // change is the last one and its log index is the one returned.
     if (input.statusSince !== undefined) {
       await recordTransition(tx, record, actor, now, {
-        contribution_id: row.id, from_status: null, to_status: row.status, effective_on: since, reason: 'recorded',
+        contribution_id: row.id,
+        from_status: null,
+        to_status: row.status,
+        effective_on: since,
+        reason: 'recorded',
       });
     }
     await record({
-      kind: 'contribution', id: row.id, version: 1, op: 'create', at: now, actor,
+      kind: 'contribution',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
       ...forceLogFields('contribution', columns),
     });
     return row;
@@ -134,14 +158,32 @@ async function recordTransition(
   now: Date,
   t: Pick<TransitionRow, 'contribution_id' | 'from_status' | 'to_status' | 'effective_on' | 'reason'>,
 ): Promise<TransitionRow> {
-  const row: TransitionRow = { id: randomUUID(), ...t, actor_user_id: actor?.userId ?? null, recorded_at: now, version: 1 };
+  const row: TransitionRow = {
+    id: randomUUID(),
+    ...t,
+    actor_user_id: actor?.userId ?? null,
+    recorded_at: now,
+    version: 1,
+  };
   await insertTransition(tx, row);
-  await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('transition', row) });
+  await record({
+    kind: FORCE_KINDS.transition,
+    id: row.id,
+    version: 1,
+    op: 'create',
+    at: now,
+    actor,
+    ...forceLogFields('transition', row),
+  });
   return row;
 }
 
 /** A contribution's moves; one the caller may not see is not found (never forbidden: that would confirm it exists). */
-export async function contributionTransitions(deps: Deps, actor: Actor | null, id: string): Promise<Released<TransitionRow>[]> {
+export async function contributionTransitions(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+): Promise<Released<TransitionRow>[]> {
   authorize(actor, 'contribution.read');
   const [contribution, scope] = await Promise.all([findContribution(deps.db, id), releaseScope(deps.db, actor)]);
   if (!contribution || !scope.contribution(contribution)) throw notFound('contribution');
@@ -166,7 +208,8 @@ export async function transitionContribution(
   const now = deps.clock.now();
   const today = dayOfInstant(now);
   const effectiveOn = input.effectiveOn ?? isoOf(today);
-  if (dayOf(effectiveOn) > today) throw invalid([{ path: 'effectiveOn', message: 'a status move cannot take effect in the future' }]);
+  if (dayOf(effectiveOn) > today)
+    throw invalid([{ path: 'effectiveOn', message: 'a status move cannot take effect in the future' }]);
   await checkDeclarationDay(deps, actor, effectiveOn, 'effectiveOn');
   const written = await writeWithLog(deps, async (tx, record) => {
     // Locks the row: two moves of one contribution are checked one after the other.
@@ -186,9 +229,21 @@ export async function transitionContribution(
     await updateContributionStatus(tx, id, { status: updated.status, version: updated.version, updated_at: now });
     // The transition row first, so the contribution's change is the last (its index is returned).
     const transition = await recordTransition(tx, record, actor, now, {
-      contribution_id: id, from_status: current.status, to_status: input.to, effective_on: effectiveOn, reason: input.reason,
+      contribution_id: id,
+      from_status: current.status,
+      to_status: input.to,
+      effective_on: effectiveOn,
+      reason: input.reason,
     });
-    await record({ kind: 'contribution', id, version: updated.version, op: 'transition', at: now, actor, ...forceLogFields('contribution', updated) });
+    await record({
+      kind: 'contribution',
+      id,
+      version: updated.version,
+      op: 'transition',
+      at: now,
+      actor,
+      ...forceLogFields('contribution', updated),
+    });
     return { contribution: { ...updated, organisation_name: seen.organisation_name }, transition };
   });
   await announceHandoverChange(deps, id);

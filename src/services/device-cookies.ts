@@ -32,7 +32,12 @@ export async function issueDeviceCookie(db: Kysely<DB>, userId: string, now: Dat
 }
 
 /** The cookie's nonce when it is genuine and was issued to `userId`; otherwise undefined. */
-export async function trustedDeviceNonce(db: Kysely<DB>, value: string | undefined, userId: string | undefined, now: Date): Promise<string | undefined> {
+export async function trustedDeviceNonce(
+  db: Kysely<DB>,
+  value: string | undefined,
+  userId: string | undefined,
+  now: Date,
+): Promise<string | undefined> {
   if (!value || !userId) return undefined;
   const parts = value.split('.');
   if (parts.length !== 3) return undefined;

@@ -19,9 +19,11 @@ export class ServiceError extends Error {
   }
 }
 
-export const unauthorized = (detail = 'sign in or send a bearer token') => new ServiceError(401, 'Unauthorized', detail);
+export const unauthorized = (detail = 'sign in or send a bearer token') =>
+  new ServiceError(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'your role does not allow this') => new ServiceError(403, 'Forbidden', detail);
-export const notFound = (what: string) => new ServiceError(404, 'Not Found', `${what} does not exist or is not visible to you`);
+export const notFound = (what: string) =>
+  new ServiceError(404, 'Not Found', `${what} does not exist or is not visible to you`);
 export const conflict = (detail: string) => new ServiceError(409, 'Conflict', detail);
 export const invalid = (errors: FieldError[]) =>
   new ServiceError(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
@@ -32,7 +34,14 @@ export const MAX_LISTED_ERRORS = 100;
 export const invalidCapped = (errors: FieldError[]) => {
   const listed = errors.slice(0, MAX_LISTED_ERRORS);
   const more = errors.length > listed.length ? ` (the first ${listed.length} of ${errors.length} errors)` : '';
-  return new ServiceError(400, 'Invalid request', `${listed.map((e) => `${e.path}: ${e.message}`).join('; ')}${more}`, listed, undefined, errors.length);
+  return new ServiceError(
+    400,
+    'Invalid request',
+    `${listed.map((e) => `${e.path}: ${e.message}`).join('; ')}${more}`,
+    listed,
+    undefined,
+    errors.length,
+  );
 };
 export const tooManyRequests = (detail: string, retryAfterSeconds?: number) =>
   new ServiceError(429, 'Too Many Requests', detail, undefined, retryAfterSeconds);

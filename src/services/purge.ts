@@ -48,7 +48,8 @@ export function startPurgeTimer(deps: Deps, intervalMs: number): () => void {
     running = true;
     purgeExpired(deps)
       .then((p) => {
-        if (p.sessions + p.signInEvents + p.throttleKeys > 0) deps.logger.info({ event: 'purge', ...p }, 'purged expired sign-in data');
+        if (p.sessions + p.signInEvents + p.throttleKeys > 0)
+          deps.logger.info({ event: 'purge', ...p }, 'purged expired sign-in data');
       })
       .catch((err: unknown) => deps.logger.error({ err }, 'purge failed; retrying at the next interval'))
       .finally(() => {

@@ -39,7 +39,16 @@ export interface ChangeInput {
 
 /** A change ready to insert: its record_changes row (without the id) and its secrets. */
 export interface BuiltChange {
-  row: { record_kind: string; record_id: string; version: number; op: ChangeOp; actor_org_id: string | null; actor_user_id: string | null; at: Date; payload: string };
+  row: {
+    record_kind: string;
+    record_id: string;
+    version: number;
+    op: ChangeOp;
+    actor_org_id: string | null;
+    actor_user_id: string | null;
+    at: Date;
+    payload: string;
+  };
   secrets: { field: string; salt: Buffer; value: JsonValue }[];
 }
 
@@ -60,7 +69,11 @@ export function buildChange(change: ChangeInput): BuiltChange {
   // cannot log after commit. The envelope (ids, times, kind, op) stays well under the margin.
   const payloadText = JSON.stringify(payload);
   if (Buffer.byteLength(payloadText) > MAX_LEAF_BYTES - LEAF_ENVELOPE_BYTES) {
-    throw new ServiceError(413, 'Content Too Large', `this ${change.kind} is too large for one log entry (64 KiB); large content must be referenced by its SHA-256`);
+    throw new ServiceError(
+      413,
+      'Content Too Large',
+      `this ${change.kind} is too large for one log entry (64 KiB); large content must be referenced by its SHA-256`,
+    );
   }
   return {
     row: {
@@ -81,6 +94,9 @@ export function buildChange(change: ChangeInput): BuiltChange {
 export async function appendChange(tx: Kysely<DB>, change: ChangeInput): Promise<number> {
   const built = buildChange(change);
   const changeId = await insertRecordChange(tx, built.row);
-  await insertRecordSecrets(tx, built.secrets.map((s) => ({ change_id: changeId, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })));
+  await insertRecordSecrets(
+    tx,
+    built.secrets.map((s) => ({ change_id: changeId, field: s.field, salt: s.salt, value: JSON.stringify(s.value) })),
+  );
   return changeId;
 }

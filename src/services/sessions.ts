@@ -11,7 +11,13 @@
 import type { Deps } from './deps.ts';
 import { DUMMY_HASH, verifyPassword } from '../adapters/passwords.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
-import { findPrincipalByEmail, findSessionPrincipal, findTokenPrincipal, markTokenUsed, type PrincipalRow } from '../repositories/users.ts';
+import {
+  findPrincipalByEmail,
+  findSessionPrincipal,
+  findTokenPrincipal,
+  markTokenUsed,
+  type PrincipalRow,
+} from '../repositories/users.ts';
 import { reserveAttempt, settleSuccess } from '../repositories/sign-in-throttle.ts';
 import { deleteSessionByTokenHash, insertSession, insertSignInEvent } from '../repositories/sessions.ts';
 import { keysFor } from '../domain/accounts/sign-in-throttle.ts';

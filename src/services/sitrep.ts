@@ -32,7 +32,8 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
     handoverCheck(deps, actor, day.date, day.date),
     complianceView(atEndOfDay, actor),
   ]);
-  const changed = (kind: string, op?: string) => changes.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
+  const changed = (kind: string, op?: string) =>
+    changes.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
 
   const byStatus: Record<string, number> = {};
   for (const p of agreement.provisions) byStatus[p.evaluation.status] = (byStatus[p.evaluation.status] ?? 0) + 1;
@@ -48,13 +49,24 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
     monitoring: {
       reportsFiled: changed('report', 'create'),
       incidentChanges: changed('incident'),
-      totals: { reports: totals.reports, incidents: totals.incidents, ruledViolations: totals.ruledViolations, publishedViolations: totals.publishedViolations },
+      totals: {
+        reports: totals.reports,
+        incidents: totals.incidents,
+        ruledViolations: totals.ruledViolations,
+        publishedViolations: totals.publishedViolations,
+      },
     },
     // forceGap and handoverCheck apply the caller's releasability: nothing withheld reaches the report.
     releasedTo: audienceOf(actor),
     force: {
-      required: gap.total.required, deployed: gap.total.deployed, confirmed: gap.total.confirmed, pledged: gap.total.pledged, gap: gap.total.gap,
-      byCapability: gap.byCapability.filter((c) => c.required > 0 || c.deployed > 0).map((c) => ({ capability: c.capability, required: c.required, deployed: c.deployed, gap: c.gap })),
+      required: gap.total.required,
+      deployed: gap.total.deployed,
+      confirmed: gap.total.confirmed,
+      pledged: gap.total.pledged,
+      gap: gap.total.gap,
+      byCapability: gap.byCapability
+        .filter((c) => c.required > 0 || c.deployed > 0)
+        .map((c) => ({ capability: c.capability, required: c.required, deployed: c.deployed, gap: c.gap })),
     },
     handover: findings.map((f) => ({ kind: f.kind, sectorName: f.sectorName, from: f.from, to: f.to })),
     compliance: {
@@ -64,12 +76,20 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
       late: open
         .filter((p) => p.evaluation.status === 'late' || p.evaluation.status === 'breached')
         .map((p) => ({
-          title: p.row.title, status: p.evaluation.status, deadline: p.evaluation.deadline?.toISOString() ?? null,
-          delivered: p.evaluation.delivered, dueNow: p.evaluation.dueNow,
+          title: p.row.title,
+          status: p.evaluation.status,
+          deadline: p.evaluation.deadline?.toISOString() ?? null,
+          delivered: p.evaluation.delivered,
+          dueNow: p.evaluation.dueNow,
           disputedBy: p.flag.disputedBy.map((id) => agreement.orgNames.get(id) ?? ''),
         })),
       dueWithinAWeek: open
-        .filter((p) => p.evaluation.deadline !== null && p.evaluation.deadline > asOf && p.evaluation.deadline.getTime() - asOf.getTime() <= WEEK_MS)
+        .filter(
+          (p) =>
+            p.evaluation.deadline !== null &&
+            p.evaluation.deadline > asOf &&
+            p.evaluation.deadline.getTime() - asOf.getTime() <= WEEK_MS,
+        )
         .map((p) => ({ title: p.row.title, deadline: p.evaluation.deadline!.toISOString() })),
       deliveriesThatDay: agreement.provisions
         .flatMap((p) => p.deliveries)

@@ -9,7 +9,15 @@ import type { z } from 'zod';
 import type { CreateToken, ListTokensQuery } from '../contract/accounts.ts';
 import { authorize, can, type Actor } from '../domain/policy.ts';
 import { hashSecret, newSecret } from '../adapters/secrets.ts';
-import { findApiTokenForUpdate, insertApiToken, listApiTokens, lockUser, revokeApiToken, tokensCreatedSince, type ApiTokenRow } from '../repositories/api-tokens.ts';
+import {
+  findApiTokenForUpdate,
+  insertApiToken,
+  listApiTokens,
+  lockUser,
+  revokeApiToken,
+  tokensCreatedSince,
+  type ApiTokenRow,
+} from '../repositories/api-tokens.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound, tooManyRequests } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
@@ -57,11 +65,19 @@ export async function createToken(
     const recent = await tokensCreatedSince(tx, userId, new Date(now.getTime() - HOUR_MS));
     if (recent.count >= TOKEN_CREATIONS_PER_HOUR) {
       const wait = recent.oldest ? recent.oldest.getTime() + HOUR_MS - now.getTime() : HOUR_MS;
-      throw tooManyRequests(`at most ${TOKEN_CREATIONS_PER_HOUR} tokens an hour per account`, Math.max(1, Math.ceil(wait / 1000)));
+      throw tooManyRequests(
+        `at most ${TOKEN_CREATIONS_PER_HOUR} tokens an hour per account`,
+        Math.max(1, Math.ceil(wait / 1000)),
+      );
     }
     await insertApiToken(tx, row);
     await record({
-      kind: 'api_token', id: row.id, version: 1, op: 'permission', at: now, actor,
+      kind: 'api_token',
+      id: row.id,
+      version: 1,
+      op: 'permission',
+      at: now,
+      actor,
       public: publicFields.apiToken(row),
       restricted: restrictedFields.apiToken(row),
     });
@@ -70,7 +86,12 @@ export async function createToken(
 }
 
 /** The caller's tokens, or (scope 'all', admins) every account's. */
-export async function tokens(deps: Deps, actor: Actor | null, query: z.output<typeof ListTokensQuery>, ownerId?: string): Promise<ApiTokenRow[]> {
+export async function tokens(
+  deps: Deps,
+  actor: Actor | null,
+  query: z.output<typeof ListTokensQuery>,
+  ownerId?: string,
+): Promise<ApiTokenRow[]> {
   if (query.scope === 'all') {
     authorize(actor, 'token.read');
     return listApiTokens(deps.db, ownerId);
@@ -86,12 +107,23 @@ export async function revokeToken(deps: Deps, actor: Actor | null, id: string): 
   return writeWithLog(deps, async (tx, record) => {
     const current = await findApiTokenForUpdate(tx, id);
     // Someone else's token is "not found", not "forbidden": ids of others' tokens reveal nothing.
-    if (!current || (actor !== null && !can(actor, 'token.revoke', { userId: current.user_id }))) throw notFound('token');
+    if (!current || (actor !== null && !can(actor, 'token.revoke', { userId: current.user_id })))
+      throw notFound('token');
     if (current.revoked_at !== null) throw conflict('this token is revoked already');
-    const next: ApiTokenRow = { ...current, revoked_at: now, revoked_by: actor?.userId ?? null, version: current.version + 1 };
+    const next: ApiTokenRow = {
+      ...current,
+      revoked_at: now,
+      revoked_by: actor?.userId ?? null,
+      version: current.version + 1,
+    };
     await revokeApiToken(tx, id, { revoked_at: now, revoked_by: next.revoked_by, version: next.version });
     await record({
-      kind: 'api_token', id, version: next.version, op: 'permission', at: now, actor,
+      kind: 'api_token',
+      id,
+      version: next.version,
+      op: 'permission',
+      at: now,
+      actor,
       public: publicFields.apiToken(next),
       restricted: restrictedFields.apiToken(next),
     });

@@ -33,16 +33,22 @@ const own = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes
  * checked), ready to open `note` with the library (`openNote`, `openCheckpoint`,
  * `openTlogProof`). Throws `TlogError('malformed')` for a key that is not an Ed25519 verifier key.
  */
-export async function webCryptoNoteVerifier(vkey: string, note: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<NoteVerifier> {
+export async function webCryptoNoteVerifier(
+  vkey: string,
+  note: string,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<NoteVerifier> {
   const k = parseKeyString(vkey);
-  if (k.type !== SIG_TYPE_ED25519 || k.key.length !== 32) throw new TlogError('malformed', 'verifier key is not an Ed25519 key (type 0x01, 32 bytes)');
+  if (k.type !== SIG_TYPE_ED25519 || k.key.length !== 32)
+    throw new TlogError('malformed', 'verifier key is not an Ed25519 key (type 0x01, 32 bytes)');
   const key = await subtle.importKey('raw', own(k.key), { name: 'Ed25519' }, false, ['verify']);
   const { text, signatures } = parseNote(note);
   const message = own(utf8(text));
   const valid = new Set<string>();
   for (const sig of signatures) {
     if (sig.name !== k.name || sig.keyId !== k.keyId || sig.signature.length !== 64) continue;
-    if (await subtle.verify({ name: 'Ed25519' }, key, own(sig.signature), message)) valid.add(encodeBase64(sig.signature));
+    if (await subtle.verify({ name: 'Ed25519' }, key, own(sig.signature), message))
+      valid.add(encodeBase64(sig.signature));
   }
   return { name: k.name, keyId: k.keyId, verify: (t, signature) => t === text && valid.has(encodeBase64(signature)) };
 }

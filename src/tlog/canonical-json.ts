@@ -15,7 +15,8 @@ import { hasLoneSurrogate } from './encoding.ts';
 import { TlogError } from './errors.ts';
 
 /** A JSON value; `undefined` object members are omitted, as in JSON.stringify. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 function fail(path: string, why: string): never {
   throw new TlogError('invalid-argument', `canonical JSON at ${path}: ${why}`);

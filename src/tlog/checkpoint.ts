@@ -76,7 +76,10 @@ export function openCheckpoint(
   const note = openNote(signed, logVerifiers);
   const checkpoint = parseCheckpoint(note.text);
   if (origin !== undefined && checkpoint.origin !== origin) {
-    throw new TlogError('unverified', `checkpoint origin ${JSON.stringify(checkpoint.origin)} is not ${JSON.stringify(origin)}`);
+    throw new TlogError(
+      'unverified',
+      `checkpoint origin ${JSON.stringify(checkpoint.origin)} is not ${JSON.stringify(origin)}`,
+    );
   }
   return { checkpoint, note };
 }

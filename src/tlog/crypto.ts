@@ -38,7 +38,10 @@ export function installTlogCrypto(crypto: TlogCrypto): void {
 /** The installed primitives; throws if no entry module installed any. */
 export function tlogCrypto(): TlogCrypto {
   if (installed === undefined) {
-    throw new TlogError('unavailable', 'no crypto installed: import src/tlog/node.ts (Node) or src/tlog/browser.ts (browser), not index.ts');
+    throw new TlogError(
+      'unavailable',
+      'no crypto installed: import src/tlog/node.ts (Node) or src/tlog/browser.ts (browser), not index.ts',
+    );
   }
   return installed;
 }

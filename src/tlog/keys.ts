@@ -76,7 +76,8 @@ export function parseKeyString(text: string): KeyString {
   const type = body[0] as number;
   const key = body.slice(1);
   const keyId = Number.parseInt(hexId, 16);
-  if (computeKeyId(name, type, key) !== keyId) throw new TlogError('malformed', `key string: id ${hexId} does not match the key`);
+  if (computeKeyId(name, type, key) !== keyId)
+    throw new TlogError('malformed', `key string: id ${hexId} does not match the key`);
   return { name, keyId, type, key };
 }
 
@@ -88,7 +89,8 @@ export function parseKeyString(text: string): KeyString {
 export function ed25519VerifyWith(publicKey: Uint8Array): (message: Uint8Array, signature: Uint8Array) => boolean {
   if (publicKey.length !== 32) throw new TlogError('malformed', 'Ed25519 public key must be 32 bytes');
   const importKey = tlogCrypto().importEd25519PublicKey;
-  if (importKey === undefined) throw new TlogError('unavailable', 'no synchronous Ed25519 verification on this platform');
+  if (importKey === undefined)
+    throw new TlogError('unavailable', 'no synchronous Ed25519 verification on this platform');
   const verify = importKey(publicKey);
   // Reject before the platform, which would otherwise see arbitrary lengths.
   return (message, signature) => signature.length === 64 && verify(message, signature);
@@ -108,6 +110,7 @@ export function ed25519Verifier(name: string, publicKey: Uint8Array): NoteVerifi
 /** Parses an Ed25519 verifier key string `name+hexid+base64(0x01 || pub)`. */
 export function parseVerifierKey(vkey: string): NoteVerifier {
   const k = parseKeyString(vkey);
-  if (k.type !== SIG_TYPE_ED25519) throw new TlogError('malformed', `verifier key type 0x${k.type.toString(16)} is not Ed25519 (0x01)`);
+  if (k.type !== SIG_TYPE_ED25519)
+    throw new TlogError('malformed', `verifier key type 0x${k.type.toString(16)} is not Ed25519 (0x01)`);
   return ed25519Verifier(k.name, k.key);
 }

@@ -17,7 +17,10 @@ export const nodeCrypto: TlogCrypto = {
     return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
   },
   importEd25519PublicKey(publicKey) {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+      format: 'jwk',
+    });
     return (message, signature) => {
       try {
         return verify(null, message, key, signature);

@@ -84,11 +84,14 @@ export function parseSignerKey(skey: string): Ed25519Signer {
   const name = parts[0] ?? '';
   const hexId = parts[1] ?? '';
   const encoded = parts.slice(2).join('+');
-  if (!isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(hexId)) throw new TlogError('malformed', 'private key: bad name or id');
+  if (!isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(hexId))
+    throw new TlogError('malformed', 'private key: bad name or id');
   const body = decodeBase64(encoded, 'private key');
-  if (body.length !== 33 || body[0] !== SIG_TYPE_ED25519) throw new TlogError('malformed', 'private key: expected 0x01 || 32-byte seed');
+  if (body.length !== 33 || body[0] !== SIG_TYPE_ED25519)
+    throw new TlogError('malformed', 'private key: expected 0x01 || 32-byte seed');
   const signer = ed25519Signer(name, ed25519PrivateKey(body.slice(1)));
-  if (signer.keyId !== Number.parseInt(hexId, 16)) throw new TlogError('malformed', 'private key: id does not match the key');
+  if (signer.keyId !== Number.parseInt(hexId, 16))
+    throw new TlogError('malformed', 'private key: id does not match the key');
   return signer;
 }
 
@@ -105,7 +108,10 @@ export function generateSignerKey(name: string): { skey: string; vkey: string } 
  */
 export function cosign(body: string, timestamp: number, name: string, privateKey: KeyObject): NoteSignature {
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-    throw new TlogError('invalid-argument', `cosignature timestamp must be a non-negative safe integer, got ${timestamp}`);
+    throw new TlogError(
+      'invalid-argument',
+      `cosignature timestamp must be a non-negative safe integer, got ${timestamp}`,
+    );
   }
   if (!isValidKeyName(name)) throw new TlogError('invalid-argument', `invalid key name ${JSON.stringify(name)}`);
   const signature = new Uint8Array(COSIGNATURE_LENGTH);

@@ -51,7 +51,8 @@ function checkText(text: string, what: string): void {
 
 /** Formats one signature line, including its trailing newline. */
 export function formatSignatureLine(sig: NoteSignature): string {
-  if (!isValidKeyName(sig.name)) throw new TlogError('invalid-argument', `invalid key name ${JSON.stringify(sig.name)}`);
+  if (!isValidKeyName(sig.name))
+    throw new TlogError('invalid-argument', `invalid key name ${JSON.stringify(sig.name)}`);
   const bytes = new Uint8Array(4 + sig.signature.length);
   new DataView(bytes.buffer).setUint32(0, sig.keyId >>> 0);
   bytes.set(sig.signature, 4);
@@ -81,7 +82,8 @@ export function parseNote(msg: string | Uint8Array): Note {
   if (split < 0) throw new TlogError('malformed', 'note: no blank line before the signatures');
   const text = textual.slice(0, split + 1);
   const lines = textual.slice(split + 2, -1).split('\n');
-  if (lines.length > MAX_NOTE_SIGNATURES) throw new TlogError('malformed', `note: more than ${MAX_NOTE_SIGNATURES} signatures`);
+  if (lines.length > MAX_NOTE_SIGNATURES)
+    throw new TlogError('malformed', `note: more than ${MAX_NOTE_SIGNATURES} signatures`);
   return { text, signatures: lines.map(parseSignatureLine) };
 }
 

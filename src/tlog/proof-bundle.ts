@@ -65,7 +65,8 @@ export function formatTlogProof(p: TlogProof): string {
 /** Parses a tlog-proof; throws `TlogError('malformed')`. Does not verify anything. */
 export function parseTlogProof(text: string): TlogProof {
   const lines = text.split('\n');
-  if (lines[0] !== TLOG_PROOF_HEADER) throw new TlogError('malformed', `tlog-proof: first line must be ${TLOG_PROOF_HEADER}`);
+  if (lines[0] !== TLOG_PROOF_HEADER)
+    throw new TlogError('malformed', `tlog-proof: first line must be ${TLOG_PROOF_HEADER}`);
   let i = 1;
   let extra: Uint8Array | undefined;
   if (lines[i]?.startsWith('extra ') === true) {
@@ -98,13 +99,19 @@ export function openTlogProof(text: string, leaf: Uint8Array, policy: TlogProofP
   const parsed = parseTlogProof(text);
   const { checkpoint, note } = openCheckpoint(parsed.checkpoint, policy.log, policy.origin);
   if (!verifyInclusion(leaf, parsed.index, checkpoint.size, parsed.proof, checkpoint.root)) {
-    throw new TlogError('proof-failed', `tlog-proof: entry ${parsed.index} is not proven in tree of size ${checkpoint.size}`);
+    throw new TlogError(
+      'proof-failed',
+      `tlog-proof: entry ${parsed.index} is not proven in tree of size ${checkpoint.size}`,
+    );
   }
   const witnesses = policy.witnesses ?? [];
   const quorum = policy.quorum ?? (witnesses.length > 0 ? 1 : 0);
   const cosignatures = openCosignatures(note, witnesses);
   if (cosignatures.length < quorum) {
-    throw new TlogError('unverified', `tlog-proof: ${cosignatures.length} witness cosignatures, policy needs ${quorum}`);
+    throw new TlogError(
+      'unverified',
+      `tlog-proof: ${cosignatures.length} witness cosignatures, policy needs ${quorum}`,
+    );
   }
   const base = { index: parsed.index, checkpoint, cosignatures };
   return parsed.extra === undefined ? base : { ...base, extra: parsed.extra };

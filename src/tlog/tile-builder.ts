@@ -77,7 +77,10 @@ export function treeStateFromPartialTiles(size: number, partial: readonly (reado
     const hashes = partial[level] ?? [];
     const want = hashesAtLevel(level, size) % TILE_WIDTH;
     if (hashes.length !== want) {
-      throw new TlogError('invalid-argument', `level ${level} partial tile has ${hashes.length} hashes, size ${size} needs ${want}`);
+      throw new TlogError(
+        'invalid-argument',
+        `level ${level} partial tile has ${hashes.length} hashes, size ${size} needs ${want}`,
+      );
     }
     if (hashes.some((h) => h.length !== HASH_SIZE)) throw new TlogError('invalid-argument', 'hashes must be 32 bytes');
     if (level < levels) normalized.push([...hashes]);
@@ -109,7 +112,10 @@ export function stateRoot(state: TileTreeState): Uint8Array {
 export function appendLeafHashes(state: TileTreeState, leafHashes: readonly Uint8Array[]): AppendResult {
   assertIndex(state.size, 'tree size');
   if (state.frontier.length !== countOnes(state.size)) {
-    throw new TlogError('invalid-argument', `frontier has ${state.frontier.length} hashes, size ${state.size} needs ${countOnes(state.size)}`);
+    throw new TlogError(
+      'invalid-argument',
+      `frontier has ${state.frontier.length} hashes, size ${state.size} needs ${countOnes(state.size)}`,
+    );
   }
   state.partial.forEach((row, level) => {
     if (row.length !== hashesAtLevel(level, state.size) % TILE_WIDTH) {
@@ -176,7 +182,10 @@ export function appendEntries(
 ): BundleAppendResult {
   assertIndex(size, 'log size');
   if (partial.length !== size % TILE_WIDTH) {
-    throw new TlogError('invalid-argument', `partial bundle has ${partial.length} entries, size ${size} needs ${size % TILE_WIDTH}`);
+    throw new TlogError(
+      'invalid-argument',
+      `partial bundle has ${partial.length} entries, size ${size} needs ${size % TILE_WIDTH}`,
+    );
   }
   const bundles: TileWrite[] = [];
   let row = [...partial];

@@ -62,7 +62,8 @@ export function parseAddCheckpointRequest(body: string): AddCheckpointRequest {
   const proof: Uint8Array[] = [];
   let i = 1;
   for (; i < lines.length && lines[i] !== ''; i++) {
-    if (proof.length === MAX_PROOF_LINES) throw new TlogError('malformed', `add-checkpoint: more than ${MAX_PROOF_LINES} proof lines`);
+    if (proof.length === MAX_PROOF_LINES)
+      throw new TlogError('malformed', `add-checkpoint: more than ${MAX_PROOF_LINES} proof lines`);
     const hash = decodeBase64(lines[i] as string, 'consistency proof line');
     if (hash.length !== HASH_SIZE) throw new TlogError('malformed', 'add-checkpoint: proof hash is not 32 bytes');
     proof.push(hash);
@@ -106,7 +107,8 @@ export function witnessDecide(
     return { status: 400, reason: failureReason(err) };
   }
   const verifiers = logs.get(checkpoint.origin);
-  if (verifiers === undefined) return { status: 404, reason: `unknown log origin ${JSON.stringify(checkpoint.origin)}` };
+  if (verifiers === undefined)
+    return { status: 404, reason: `unknown log origin ${JSON.stringify(checkpoint.origin)}` };
   try {
     openNote(request.checkpoint, verifiers);
   } catch (err) {

@@ -32,7 +32,8 @@ export interface WitnessOptions {
 }
 
 const MAX_BODY = 64 * 1024;
-const text = (body: string, status: number, type = 'text/plain; charset=utf-8') => new Response(body, { status, headers: { 'content-type': type } });
+const text = (body: string, status: number, type = 'text/plain; charset=utf-8') =>
+  new Response(body, { status, headers: { 'content-type': type } });
 
 export function createWitnessApp(opts: WitnessOptions): Hono {
   const logs = new Map<string, NoteVerifier[]>();
@@ -40,7 +41,9 @@ export function createWitnessApp(opts: WitnessOptions): Hono {
     const v = parseVerifierKey(vkey);
     logs.set(v.name, [...(logs.get(v.name) ?? []), v]);
   }
-  const signer = cosigner(opts.key.signer.name, opts.key.signer.privateKey, () => Math.floor(opts.now().getTime() / 1000));
+  const signer = cosigner(opts.key.signer.name, opts.key.signer.privateKey, () =>
+    Math.floor(opts.now().getTime() / 1000),
+  );
   const app = new Hono();
 
   app.get('/', () => text(`Truce witness ${opts.key.signer.name}\n${opts.key.cosignerKey}\n`, 200));
@@ -73,9 +76,19 @@ export function createWitnessApp(opts: WitnessOptions): Hono {
         opts.logger.warn({ origin, status: decision.status, reason: decision.reason }, 'witness refused a checkpoint');
         return text(`${decision.reason}\n`, decision.status);
       }
-      const stored = await compareAndStore(opts.db, decision.checkpoint.origin, request.oldSize, decision.newState, opts.now());
+      const stored = await compareAndStore(
+        opts.db,
+        decision.checkpoint.origin,
+        request.oldSize,
+        decision.newState,
+        opts.now(),
+      );
       if (stored) {
-        const line = formatSignatureLine({ name: signer.name, keyId: signer.keyId, signature: signer.sign(decision.body) });
+        const line = formatSignatureLine({
+          name: signer.name,
+          keyId: signer.keyId,
+          signature: signer.sign(decision.body),
+        });
         return text(line, 200);
       }
     }

@@ -39,5 +39,6 @@ export async function migrateWitness(db: Kysely<unknown>): Promise<void> {
     migrationLockTableName: 'witness_migration_lock',
   });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`witness migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
+  if (error)
+    throw new Error(`witness migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
 }

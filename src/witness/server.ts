@@ -24,8 +24,15 @@ export interface RunningWitness {
 }
 
 /** Opens the witness's database and key without listening (for `truce witness key`). */
-export async function openWitness<T>(config: Omit<WitnessConfig, 'host' | 'port' | 'logVerifierKeys'>, fn: (db: Kysely<WitnessDB>, key: WitnessKey) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: `truce witness (${config.name})` });
+export async function openWitness<T>(
+  config: Omit<WitnessConfig, 'host' | 'port' | 'logVerifierKeys'>,
+  fn: (db: Kysely<WitnessDB>, key: WitnessKey) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: `truce witness (${config.name})`,
+  });
   try {
     const db = database.db as unknown as Kysely<WitnessDB>;
     await migrateWitness(db as unknown as Kysely<unknown>);
@@ -36,7 +43,11 @@ export async function openWitness<T>(config: Omit<WitnessConfig, 'host' | 'port'
 }
 
 export async function startWitness(config: WitnessConfig, logger: Logger): Promise<RunningWitness> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: `truce witness (${config.name})` });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: `truce witness (${config.name})`,
+  });
   try {
     const db = database.db as unknown as Kysely<WitnessDB>;
     await migrateWitness(db as unknown as Kysely<unknown>);

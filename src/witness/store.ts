@@ -8,7 +8,11 @@ import { formatCosignerKey, generateSignerKey, parseSignerKey, type Ed25519Signe
 import type { WitnessDB } from './schema.ts';
 
 export async function readLogState(db: Kysely<WitnessDB>, origin: string): Promise<WitnessLogState | undefined> {
-  const row = await db.selectFrom('witness_logs').select(['size', 'root']).where('origin', '=', origin).executeTakeFirst();
+  const row = await db
+    .selectFrom('witness_logs')
+    .select(['size', 'root'])
+    .where('origin', '=', origin)
+    .executeTakeFirst();
   return row ? { size: Number(row.size), root: new Uint8Array(row.root) } : undefined;
 }
 
@@ -16,7 +20,13 @@ export async function readLogState(db: Kysely<WitnessDB>, origin: string): Promi
  * Stores `next` only if the log is still at `expectedSize` (0 = never seen). One statement, so
  * the database decides the race; returns false when another request got there first.
  */
-export async function compareAndStore(db: Kysely<WitnessDB>, origin: string, expectedSize: number, next: WitnessLogState, now: Date): Promise<boolean> {
+export async function compareAndStore(
+  db: Kysely<WitnessDB>,
+  origin: string,
+  expectedSize: number,
+  next: WitnessLogState,
+  now: Date,
+): Promise<boolean> {
   if (expectedSize === 0) {
     const inserted = await db
       .insertInto('witness_logs')
@@ -45,7 +55,11 @@ export async function loadOrCreateWitnessKey(db: Kysely<WitnessDB>, name: string
   const existing = await db.selectFrom('witness_keys').selectAll().where('name', '=', name).executeTakeFirst();
   if (!existing) {
     const { skey, vkey } = generateSignerKey(name);
-    await db.insertInto('witness_keys').values({ name, signer_key: skey, verifier_key: vkey, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('witness_keys')
+      .values({ name, signer_key: skey, verifier_key: vkey, created_at: now })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
   }
   const row = await db.selectFrom('witness_keys').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
   const signer = parseSignerKey(row.signer_key);

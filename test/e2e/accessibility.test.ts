@@ -28,7 +28,13 @@ async function blockingViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 /** A browser context whose UI language is `lang` from the first paint (the choice lives in localStorage). */
@@ -61,7 +67,9 @@ for (const lang of ['en', 'ar'] as const) {
   test(`axe (${lang}): every page signed in as a coordinator has no serious or critical violation`, async () => {
     const context = await contextIn(lang);
     try {
-      const signIn = await context.request.post(`${site.server.url}/api/session`, { data: { email: 'coordinator@truce.example', password: DEMO_PASSWORD } });
+      const signIn = await context.request.post(`${site.server.url}/api/session`, {
+        data: { email: 'coordinator@truce.example', password: DEMO_PASSWORD },
+      });
       assert.equal(signIn.status(), 200, await signIn.text());
       const page = await context.newPage();
       const found: string[] = [];

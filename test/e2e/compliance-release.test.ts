@@ -30,20 +30,56 @@ async function openCompliance(email: string): Promise<Page> {
 test('the demo phase one tells its story on first start', async () => {
   const page = await openCompliance('observer.ps@truce.example');
   const card = (title: RegExp) => page.getByTestId('provision').filter({ hasText: title });
-  assert.equal(await card(/Release of all living hostages/).getByTestId('provision-status').getAttribute('data-status'), 'fulfilled');
+  assert.equal(
+    await card(/Release of all living hostages/)
+      .getByTestId('provision-status')
+      .getAttribute('data-status'),
+    'fulfilled',
+  );
   // Hamas's dispute is a flag beside the status, which stays late.
-  assert.equal(await card(/remains of deceased hostages/).getByTestId('provision-status').getAttribute('data-status'), 'late');
-  assert.match(await card(/remains of deceased hostages/).getByTestId('provision-disputed').innerText(), /Disputed by Hamas/);
-  assert.equal(await card(/Release of all living hostages/).getByTestId('provision-disputed').count(), 0);
-  assert.equal(await card(/humanitarian aid/).getByTestId('provision-status').getAttribute('data-status'), 'late');
+  assert.equal(
+    await card(/remains of deceased hostages/)
+      .getByTestId('provision-status')
+      .getAttribute('data-status'),
+    'late',
+  );
+  assert.match(
+    await card(/remains of deceased hostages/)
+      .getByTestId('provision-disputed')
+      .innerText(),
+    /Disputed by Hamas/,
+  );
+  assert.equal(
+    await card(/Release of all living hostages/)
+      .getByTestId('provision-disputed')
+      .count(),
+    0,
+  );
+  assert.equal(
+    await card(/humanitarian aid/)
+      .getByTestId('provision-status')
+      .getAttribute('data-status'),
+    'late',
+  );
   assert.match(await page.getByTestId('implementation-overall').innerText(), /56\.7\s?%/);
-  assert.equal(await card(/Cessation of all military operations/).getByTestId('provision-status').getAttribute('data-status'), 'breached', 'the monitors\' ruled violation shows');
+  assert.equal(
+    await card(/Cessation of all military operations/)
+      .getByTestId('provision-status')
+      .getAttribute('data-status'),
+    'breached',
+    "the monitors' ruled violation shows",
+  );
   assert.match(await page.getByTestId('rollup-party').innerText(), /Hamas[\s\S]*Israel/);
   // Arabic: translated, right to left, statuses still derived the same.
   await page.getByTestId('language-select').selectOption('ar');
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'الامتثال للاتفاق');
-  assert.equal(await card(/humanitarian aid/).getByTestId('provision-status').innerText(), 'متأخر');
+  assert.equal(
+    await card(/humanitarian aid/)
+      .getByTestId('provision-status')
+      .innerText(),
+    'متأخر',
+  );
   await page.getByTestId('language-select').selectOption('en');
   await page.context().close();
 });
@@ -56,7 +92,11 @@ test('the intermediary records a release; the party observer sees the count and 
   const title = 'Release of three detained aid workers (browser test)';
   await coordinator.client.call('createProvision', {
     body: {
-      phase: 1, title, type: 'prisoner_release', partyIds: [hamas.id], intermediaryOrgId: icrc.id,
+      phase: 1,
+      title,
+      type: 'prisoner_release',
+      partyIds: [hamas.id],
+      intermediaryOrgId: icrc.id,
       deadline: { kind: 'absolute', at: new Date(Date.now() + 2 * 86_400_000).toISOString() },
       measure: { kind: 'count', target: 3, unit: 'persons' },
     },
@@ -78,28 +118,40 @@ test('the intermediary records a release; the party observer sees the count and 
   await icrcCard.getByLabel(/Names of the persons/).fill('Testperson Alpha\nTestperson Beta\nTestperson Gamma');
   await icrcCard.getByRole('button', { name: 'Record' }).click();
   await icrcPage.waitForFunction(
-    (t) => [...document.querySelectorAll('[data-testid="provision"]')].some((c) => c.textContent?.includes(t) && c.querySelector('[data-status="fulfilled"]')),
+    (t) =>
+      [...document.querySelectorAll('[data-testid="provision"]')].some(
+        (c) => c.textContent?.includes(t) && c.querySelector('[data-status="fulfilled"]'),
+      ),
     title,
   );
   await icrcCard.getByText('History and evidence').click();
-  assert.match(await icrcCard.getByTestId('deliveries-table').innerText(), /Testperson Alpha/, 'the intermediary sees the names');
+  assert.match(
+    await icrcCard.getByTestId('deliveries-table').innerText(),
+    /Testperson Alpha/,
+    'the intermediary sees the names',
+  );
 
   // No refresh: the observer's page follows the live change events.
   await observer.waitForFunction(
-    (t) => [...document.querySelectorAll('[data-testid="provision"]')].some((c) => c.textContent?.includes(t) && c.querySelector('[data-status="fulfilled"]')),
+    (t) =>
+      [...document.querySelectorAll('[data-testid="provision"]')].some(
+        (c) => c.textContent?.includes(t) && c.querySelector('[data-status="fulfilled"]'),
+      ),
     title,
   );
   assert.match(await observerCard.getByTestId('provision-progress').innerText(), /3 of 3/);
   await observerCard.getByText('History and evidence').click();
   const persons = await observerCard.getByTestId('delivery-persons').innerText();
   assert.match(persons, /3 named \(restricted\)/);
-  assert.doesNotMatch(await observer.content(), /Testperson/, 'no name anywhere in the observer\'s page');
+  assert.doesNotMatch(await observer.content(), /Testperson/, "no name anywhere in the observer's page");
   await observer.context().close();
   await icrcPage.context().close();
 
   // Every other demo role, in the browser: names only for the intermediary and the coordinators.
   const allowed = new Set(['admin@truce.example', 'coordinator@truce.example', 'liaison.icrc@truce.example']);
-  for (const user of DEMO_USERS.filter((u) => u.email !== 'observer.il@truce.example' && u.email !== 'liaison.icrc@truce.example')) {
+  for (const user of DEMO_USERS.filter(
+    (u) => u.email !== 'observer.il@truce.example' && u.email !== 'liaison.icrc@truce.example',
+  )) {
     const page = await openCompliance(user.email);
     const card = page.getByTestId('provision').filter({ hasText: title });
     assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'fulfilled', user.email);
@@ -114,7 +166,7 @@ test('the intermediary records a release; the party observer sees the count and 
   }
 });
 
-test('a coordinator resolves a party\'s dispute (the flag goes, the status stays) and scores a provision; the roll-up follows', async () => {
+test("a coordinator resolves a party's dispute (the flag goes, the status stays) and scores a provision; the roll-up follows", async () => {
   const page = await openCompliance('coordinator@truce.example');
   const card = page.getByTestId('provision').filter({ hasText: /remains of deceased hostages/ });
   assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'late');
@@ -124,9 +176,18 @@ test('a coordinator resolves a party\'s dispute (the flag goes, the status stays
   await resolve.getByLabel('Outcome').selectOption('rejected');
   await resolve.getByLabel('Resolution').fill('Recovery equipment was admitted on 1 November; the deadline stands.');
   await resolve.getByRole('button', { name: 'Resolve the dispute' }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="provision"]')]
-    .some((c) => c.textContent?.includes('remains of deceased hostages') && !c.querySelector('[data-testid="provision-disputed"]')));
-  assert.equal(await card.getByTestId('provision-status').getAttribute('data-status'), 'late', 'resolving the dispute changes no status');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="provision"]')].some(
+      (c) =>
+        c.textContent?.includes('remains of deceased hostages') &&
+        !c.querySelector('[data-testid="provision-disputed"]'),
+    ),
+  );
+  assert.equal(
+    await card.getByTestId('provision-status').getAttribute('data-status'),
+    'late',
+    'resolving the dispute changes no status',
+  );
   const overallBefore = await page.getByTestId('implementation-overall').innerText();
   await card.getByText('Assign the PAM score').click();
   const assess = card.getByTestId('assessment-form');

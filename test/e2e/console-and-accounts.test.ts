@@ -30,10 +30,17 @@ async function watchConsole(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __csp: string[] }).__csp ??= [];
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.columnNumber}`);
+      (window as unknown as { __csp: string[] }).__csp.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.columnNumber}`,
+      );
     });
   });
-  return async () => [...problems, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map((v) => `CSP violation: ${v}`)];
+  return async () => [
+    ...problems,
+    ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map(
+      (v) => `CSP violation: ${v}`,
+    ),
+  ];
 }
 
 async function signInHere(page: Page, email: string): Promise<void> {
@@ -68,7 +75,7 @@ test("a newcomer's console is clean: the sign-in page, then signing in and openi
   await context.close();
 });
 
-test('signing out and in as another account in the same tab shows none of the first account\'s data', async () => {
+test("signing out and in as another account in the same tab shows none of the first account's data", async () => {
   // What only the coordinator may see: the names of the monitors assigned to incidents.
   const coordinatorApi = await signInAs(site.server.url, 'coordinator@truce.example');
   const incidents = (await coordinatorApi.client.call('listIncidents', { query: { limit: 200 } })).items;
@@ -84,9 +91,15 @@ test('signing out and in as another account in the same tab shows none of the fi
   await open(page, /^monitoring$/i);
   await page.getByTestId('incident-list').waitFor();
   const assignees = await page.getByTestId('incident-assignee').allInnerTexts();
-  assert.ok(assignees.some((a) => names.includes(a)), 'the coordinator sees who is assigned');
+  assert.ok(
+    assignees.some((a) => names.includes(a)),
+    'the coordinator sees who is assigned',
+  );
 
-  await page.getByTestId('user-menu').getByRole('button', { name: /sign out/i }).click();
+  await page
+    .getByTestId('user-menu')
+    .getByRole('button', { name: /sign out/i })
+    .click();
   // The observer's own data is held back, so whatever shows meanwhile can only come from memory.
   const held: Route[] = [];
   let holding = true;

@@ -21,7 +21,10 @@ after(async () => {
 /** Picks the option whose text starts with `prefix` (labels carry figures that vary). */
 async function selectByPrefix(select: Locator, prefix: string): Promise<void> {
   await select.locator('option', { hasText: prefix }).first().waitFor({ state: 'attached' });
-  const value = await select.evaluate((el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '', prefix);
+  const value = await select.evaluate(
+    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
+    prefix,
+  );
   assert.ok(value, `an option starting with ${prefix}`);
   await select.selectOption(value);
 }
@@ -38,7 +41,9 @@ test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on 
   await page.getByTestId('force-page').waitFor();
   await page.getByTestId('gap-day').fill('2026-09-15');
   const pledged = cell(page, 'gap-table', 'infantry', 'pledged');
-  await page.waitForFunction(() => document.querySelector('[data-testid="gap-table"] caption')?.textContent?.includes('2026'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="gap-table"] caption')?.textContent?.includes('2026'),
+  );
   await assert.doesNotReject(pledged.waitFor());
   const before = await pledged.innerText();
   assert.match(before, /20[,.\u202f\u00a0]?000/);
@@ -51,18 +56,28 @@ test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on 
   await page.getByTestId('pledge-since').fill('2026-01-10');
   await page.getByTestId('pledge-submit').click();
   await page.getByTestId('plan-write-ok').waitFor();
-  await page.waitForFunction(
-    () => /20[,.\u202f\u00a0]?600/.test(document.querySelector('[data-testid="gap-table"] tr[data-key="infantry"] td[data-col="pledged"]')?.textContent ?? ''),
+  await page.waitForFunction(() =>
+    /20[,.\u202f\u00a0]?600/.test(
+      document.querySelector('[data-testid="gap-table"] tr[data-key="infantry"] td[data-col="pledged"]')?.textContent ??
+        '',
+    ),
   );
-  assert.equal(await cell(page, 'gap-table', 'infantry', 'deployed').innerText(), deployedBefore, 'a pledge never adds to deployed strength');
+  assert.equal(
+    await cell(page, 'gap-table', 'infantry', 'deployed').innerText(),
+    deployedBefore,
+    'a pledge never adds to deployed strength',
+  );
   await page.getByTestId('contributions-table').getByText('Canada').first().waitFor();
-  if (process.env.TRUCE_E2E_SHOTS) await page.screenshot({ path: `${process.env.TRUCE_E2E_SHOTS}/force.png`, fullPage: true });
+  if (process.env.TRUCE_E2E_SHOTS)
+    await page.screenshot({ path: `${process.env.TRUCE_E2E_SHOTS}/force.png`, fullPage: true });
 
   await page.goto(`${site.server.url}/handover`);
   await page.getByTestId('handover-page').waitFor();
   await page.getByTestId('period-from').fill('2026-01-01');
   await page.getByTestId('period-to').fill('2026-12-31');
-  const northVacuum = page.locator('[data-testid="timeline-row"][data-sector="North Gaza"] [data-testid="finding-vacuum"]');
+  const northVacuum = page.locator(
+    '[data-testid="timeline-row"][data-sector="North Gaza"] [data-testid="finding-vacuum"]',
+  );
   await northVacuum.first().waitFor({ state: 'attached' });
   await page.locator('[data-testid="finding-row"][data-kind="vacuum"][data-sector="North Gaza"]').waitFor();
   await page.getByTestId('handover-base-map').locator('[data-map-ready="true"]').waitFor({ timeout: 30_000 });
@@ -72,18 +87,36 @@ test('a coordinator adds a pledge, sees the gap change, then closes a vacuum on 
   await page.getByTestId('deployment-from').fill('2026-05-01');
   await page.getByTestId('deployment-strength').fill('600');
   await page.getByTestId('deployment-submit').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding-row"][data-kind="unconfirmed"][data-sector="North Gaza"]').length === 1);
-  assert.equal(await page.locator('[data-testid="finding-row"][data-kind="vacuum"][data-sector="North Gaza"]').count(), 0, 'the vacuum is gone');
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="finding-row"][data-kind="unconfirmed"][data-sector="North Gaza"]')
+        .length === 1,
+  );
+  assert.equal(
+    await page.locator('[data-testid="finding-row"][data-kind="vacuum"][data-sector="North Gaza"]').count(),
+    0,
+    'the vacuum is gone',
+  );
   assert.equal(await northVacuum.count(), 0, 'and gone from the timeline');
   // The deployments list reloads beside the check: wait for the new bar rather than race it.
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-row"][data-sector="North Gaza"] [data-testid="timeline-deployment"]').length === 2);
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll(
+        '[data-testid="timeline-row"][data-sector="North Gaza"] [data-testid="timeline-deployment"]',
+      ).length === 2,
+  );
 
   // The map follows the slider: on 5 July 2026 (day 185) Rafah is vacated and still empty.
   await page.getByTestId('map-day').fill('185');
-  await page.waitForFunction(() => /: 1\./.test(document.querySelector('[data-testid="map-day-summary"]')?.textContent ?? ''));
-  if (process.env.TRUCE_E2E_SHOTS) await page.screenshot({ path: `${process.env.TRUCE_E2E_SHOTS}/handover.png`, fullPage: true });
+  await page.waitForFunction(() =>
+    /: 1\./.test(document.querySelector('[data-testid="map-day-summary"]')?.textContent ?? ''),
+  );
+  if (process.env.TRUCE_E2E_SHOTS)
+    await page.screenshot({ path: `${process.env.TRUCE_E2E_SHOTS}/handover.png`, fullPage: true });
   await page.getByTestId('map-day').fill('0');
-  await page.waitForFunction(() => /: 0\./.test(document.querySelector('[data-testid="map-day-summary"]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /: 0\./.test(document.querySelector('[data-testid="map-day-summary"]')?.textContent ?? ''),
+  );
   await page.close();
 });
 

@@ -16,7 +16,9 @@ let incidentId: string;
 before(async () => {
   site = await openDemoSite('rulings');
   const coordinator = await signInAs(site.server.url, 'coordinator@truce.example');
-  const res = await fetch(`${site.server.url}/api/incidents?status=ruling_proposed`, { headers: { cookie: coordinator.cookie } });
+  const res = await fetch(`${site.server.url}/api/incidents?status=ruling_proposed`, {
+    headers: { cookie: coordinator.cookie },
+  });
   const { items } = (await res.json()) as { items: { id: string }[] };
   assert.equal(items.length, 1, 'the demo has one proposed ruling');
   incidentId = items[0]!.id;
@@ -37,7 +39,10 @@ test('who approved and what is still needed; only monitors get the approve butto
   const approved = await coordinator.getByTestId('ruling-approved-by').innerText();
   assert.match(approved, /Approved by European Union/);
   assert.match(approved, /Demo Monitor \(EUBAM\)/);
-  assert.match(await coordinator.getByTestId('ruling-needed').innerText(), /Still needed: 1 more organisation\(s\) other than European Union/);
+  assert.match(
+    await coordinator.getByTestId('ruling-needed').innerText(),
+    /Still needed: 1 more organisation\(s\) other than European Union/,
+  );
   assert.equal(await coordinator.getByTestId('approve').count(), 0, 'a coordinator does not approve');
   await coordinator.context().close();
 
@@ -46,13 +51,18 @@ test('who approved and what is still needed; only monitors get the approve butto
   assert.doesNotMatch(await party.locator('body').innerText(), /Demo Monitor/);
   // French: the same facts, translated.
   await party.getByTestId('language-select').selectOption('fr');
-  await party.getByTestId('ruling-needed').filter({ hasText: /autre\(s\) que European Union/ }).waitFor();
+  await party
+    .getByTestId('ruling-needed')
+    .filter({ hasText: /autre\(s\) que European Union/ })
+    .waitFor();
   await party.context().close();
 
   const un = await openIncident('monitor.un@truce.example');
   await un.getByTestId('incident-rationale').fill('Agreed on the evidence');
   await un.getByTestId('approve').click();
-  await un.waitForFunction(() => document.querySelector('[data-testid="incident-detail"]')?.getAttribute('data-status') === 'ruled');
+  await un.waitForFunction(
+    () => document.querySelector('[data-testid="incident-detail"]')?.getAttribute('data-status') === 'ruled',
+  );
   assert.match(await un.getByTestId('incident-timeline').innerText(), /European Union, United Nations; quorum 2/);
   await un.context().close();
 });

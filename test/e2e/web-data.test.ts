@@ -24,7 +24,11 @@ after(async () => {
 const open = (page: Page, name: RegExp) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 const shownIncidentIds = async (page: Page): Promise<string[]> =>
-  (await page.getByTestId('incident-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id') ?? ''))).sort();
+  (
+    await page
+      .getByTestId('incident-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id') ?? ''))
+  ).sort();
 
 test('changing a filter twice quickly: the late answer to the first choice never replaces the second', async () => {
   const api = await signInAs(site.server.url, 'coordinator@truce.example');
@@ -34,7 +38,8 @@ test('changing a filter twice quickly: the late answer to the first choice never
   // Two statuses that both have incidents, so either answer would fill the list.
   const [first, second] = [...byStatus.keys()];
   assert.ok(first && second, `the demo has incidents in two statuses (has ${[...byStatus.keys()].join(', ')})`);
-  const expected = async (status: string) => (await api.client.call('listIncidents', { query: { status, limit: 200 } })).items.map((i) => i.id).sort();
+  const expected = async (status: string) =>
+    (await api.client.call('listIncidents', { query: { status, limit: 200 } })).items.map((i) => i.id).sort();
   const secondIds = await expected(second);
   assert.notDeepEqual(await expected(first), secondIds);
 
@@ -45,21 +50,33 @@ test('changing a filter twice quickly: the late answer to the first choice never
   // sent to the server: its answer arrives last (the request and the server are real).
   const slow = (url: URL) => url.pathname === '/api/incidents' && url.searchParams.get('status') === first;
   const held: Route[] = [];
-  await page.route((url) => slow(url), (route: Route) => void held.push(route));
+  await page.route(
+    (url) => slow(url),
+    (route: Route) => void held.push(route),
+  );
   const firstAsked = page.waitForRequest((r) => slow(new URL(r.url())));
   const firstAnswered = page.waitForResponse((r) => slow(new URL(r.url())));
   await page.locator('#filter-status').selectOption(first);
   await firstAsked;
   await page.locator('#filter-status').selectOption(second);
   await page.waitForFunction(
-    (ids) => JSON.stringify([...document.querySelectorAll('[data-testid="incident-row"]')].map((r) => r.getAttribute('data-incident-id')).sort()) === JSON.stringify(ids),
+    (ids) =>
+      JSON.stringify(
+        [...document.querySelectorAll('[data-testid="incident-row"]')]
+          .map((r) => r.getAttribute('data-incident-id'))
+          .sort(),
+      ) === JSON.stringify(ids),
     secondIds,
   );
   assert.equal(held.length, 1, 'the first choice was asked once and is still unanswered');
   for (const r of held.splice(0)) await r.continue();
   await firstAnswered;
   await page.waitForTimeout(1000);
-  assert.deepEqual(await shownIncidentIds(page), secondIds, 'the list still shows the second choice after the first one\'s late answer');
+  assert.deepEqual(
+    await shownIncidentIds(page),
+    secondIds,
+    "the list still shows the second choice after the first one's late answer",
+  );
   assert.equal(await page.locator('#filter-status').inputValue(), second);
   await page.context().close();
 });
@@ -72,14 +89,20 @@ test("another account signing in on the same tab never sees the first account's 
   await page.getByRole('button', { name: /create/i }).click();
   await page.getByTestId('token-row').filter({ hasText: label }).waitFor();
 
-  await page.getByTestId('user-menu').getByRole('button', { name: /sign out/i }).click();
+  await page
+    .getByTestId('user-menu')
+    .getByRole('button', { name: /sign out/i })
+    .click();
   // The next account's token list is held back: whatever shows meanwhile can only come from memory.
   const held: Route[] = [];
   let holding = true;
-  await page.route((url) => url.pathname === '/api/tokens', (route) => {
-    if (holding) held.push(route);
-    else void route.continue();
-  });
+  await page.route(
+    (url) => url.pathname === '/api/tokens',
+    (route) => {
+      if (holding) held.push(route);
+      else void route.continue();
+    },
+  );
   await page.getByTestId('sign-in-form').waitFor();
   await page.getByLabel(/email/i).fill('observer.il@truce.example');
   await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
@@ -88,12 +111,22 @@ test("another account signing in on the same tab never sees the first account's 
   await page.getByTestId('tokens').waitFor();
   await page.waitForTimeout(1000);
   assert.ok(held.length > 0, "the observer's page asked for its own tokens");
-  assert.equal(await page.getByTestId('token-row').count(), 0, 'no token is listed before the observer\'s own answer');
-  assert.ok(!(await page.locator('body').innerText()).includes(label), "the coordinator's token label is not on screen");
+  assert.equal(await page.getByTestId('token-row').count(), 0, "no token is listed before the observer's own answer");
+  assert.ok(
+    !(await page.locator('body').innerText()).includes(label),
+    "the coordinator's token label is not on screen",
+  );
 
   holding = false;
   for (const r of held.splice(0)) await r.continue();
-  await page.getByText(/no api tokens|no tokens/i).or(page.getByTestId('tokens-table')).first().waitFor();
-  assert.ok(!(await page.locator('body').innerText()).includes(label), "the observer's own list does not have the coordinator's token");
+  await page
+    .getByText(/no api tokens|no tokens/i)
+    .or(page.getByTestId('tokens-table'))
+    .first()
+    .waitFor();
+  assert.ok(
+    !(await page.locator('body').innerText()).includes(label),
+    "the observer's own list does not have the coordinator's token",
+  );
   await page.context().close();
 });

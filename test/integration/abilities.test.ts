@@ -46,24 +46,59 @@ after(async () => {
 
 test('the session says what each account may start, and it differs by role', async () => {
   const abilities = async (email: string) => (await (await as(email)).client.call('getSession', {})).abilities;
-  assert.deepEqual(await abilities(ACCOUNTS.coordinator), { fileReport: true, createProvision: true, offerContribution: true, planHandover: true, certifyContribution: true });
-  assert.deepEqual(await abilities(ACCOUNTS.monitor), { fileReport: true, createProvision: false, offerContribution: false, planHandover: false, certifyContribution: false });
-  assert.deepEqual(await abilities(ACCOUNTS.liaisonId), { fileReport: false, createProvision: false, offerContribution: true, planHandover: false, certifyContribution: false });
-  assert.deepEqual(await abilities(ACCOUNTS.observer), { fileReport: false, createProvision: false, offerContribution: false, planHandover: false, certifyContribution: false });
+  assert.deepEqual(await abilities(ACCOUNTS.coordinator), {
+    fileReport: true,
+    createProvision: true,
+    offerContribution: true,
+    planHandover: true,
+    certifyContribution: true,
+  });
+  assert.deepEqual(await abilities(ACCOUNTS.monitor), {
+    fileReport: true,
+    createProvision: false,
+    offerContribution: false,
+    planHandover: false,
+    certifyContribution: false,
+  });
+  assert.deepEqual(await abilities(ACCOUNTS.liaisonId), {
+    fileReport: false,
+    createProvision: false,
+    offerContribution: true,
+    planHandover: false,
+    certifyContribution: false,
+  });
+  assert.deepEqual(await abilities(ACCOUNTS.observer), {
+    fileReport: false,
+    createProvision: false,
+    offerContribution: false,
+    planHandover: false,
+    certifyContribution: false,
+  });
 });
 
 test('an incident carries what its reader may do to it', async () => {
   const { items } = await (await as(ACCOUNTS.coordinator)).client.call('listIncidents', { query: { limit: 1 } });
   const id = items[0]?.id;
   assert.ok(id, 'the demo has incidents');
-  const abilities = async (email: string) => (await (await as(email)).client.call('getIncident', { params: { id } })).abilities;
+  const abilities = async (email: string) =>
+    (await (await as(email)).client.call('getIncident', { params: { id } })).abilities;
   // Monitors review rulings; coordinators run the mission but neither approve nor contest.
   assert.deepEqual(await abilities(ACCOUNTS.monitor), { transition: true, assign: true, review: true, merge: true });
-  assert.deepEqual(await abilities(ACCOUNTS.coordinator), { transition: true, assign: true, review: false, merge: true });
-  assert.deepEqual(await abilities(ACCOUNTS.observer), { transition: false, assign: false, review: false, merge: false });
+  assert.deepEqual(await abilities(ACCOUNTS.coordinator), {
+    transition: true,
+    assign: true,
+    review: false,
+    merge: true,
+  });
+  assert.deepEqual(await abilities(ACCOUNTS.observer), {
+    transition: false,
+    assign: false,
+    review: false,
+    merge: false,
+  });
 });
 
-test("a provision carries what its reader may do, deliveries checked against its intermediary", async () => {
+test('a provision carries what its reader may do, deliveries checked against its intermediary', async () => {
   const find = async (email: string) => {
     const list = await (await as(email)).client.call('listProvisions', {});
     const p = list.items.find((x) => /living hostages/.test(x.title));
@@ -80,12 +115,21 @@ test("a provision carries what its reader may do, deliveries checked against its
 
 test('every flag is the policy, not a second rule', async () => {
   // The same answers as `can` for each role of the demo, so a change to the policy moves the UI with it.
-  const roles: Record<string, Role> = { coordinator: 'coordinator', monitor: 'monitor', liaisonId: 'liaison', observer: 'observer' };
+  const roles: Record<string, Role> = {
+    coordinator: 'coordinator',
+    monitor: 'monitor',
+    liaisonId: 'liaison',
+    observer: 'observer',
+  };
   for (const [who, role] of Object.entries(roles)) {
     const session = await (await as(ACCOUNTS[who as keyof typeof ACCOUNTS])).client.call('getSession', {});
     const actor = { userId: session.user.id, organisationId: session.user.organisationId, role };
     assert.equal(session.abilities?.fileReport, can(actor, 'report.create'), `${who} fileReport`);
     assert.equal(session.abilities?.createProvision, can(actor, 'provision.create'), `${who} createProvision`);
-    assert.equal(session.abilities?.certifyContribution, can(actor, 'contribution.certify'), `${who} certifyContribution`);
+    assert.equal(
+      session.abilities?.certifyContribution,
+      can(actor, 'contribution.certify'),
+      `${who} certifyContribution`,
+    );
   }
 });

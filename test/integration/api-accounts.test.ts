@@ -30,7 +30,10 @@ test('GET /healthz names the engine', async () => {
 });
 
 test('the OpenAPI 3.1 document describes every operation', async () => {
-  const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+  const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.paths['/api/contributions']?.post?.operationId, 'createContribution');
   assert.equal(doc.paths['/api/users/{id}']?.patch?.operationId, 'updateUser');
@@ -43,7 +46,17 @@ test('demo organisations and contributions are listed', async () => {
   const { client } = await signInAs(server.url, 'observer.il@truce.example');
   const orgs = await client.call('listOrganisations', {});
   const names = orgs.items.map((o) => o.name);
-  for (const n of ['France', 'Italy', 'Indonesia', 'European Union', 'EUBAM Rafah', 'United Nations', 'Israel', 'Hamas', 'United States']) {
+  for (const n of [
+    'France',
+    'Italy',
+    'Indonesia',
+    'European Union',
+    'EUBAM Rafah',
+    'United Nations',
+    'Israel',
+    'Hamas',
+    'United States',
+  ]) {
     assert.ok(names.includes(n), `${n} is listed`);
   }
   assert.equal(orgs.items.find((o) => o.name === 'Indonesia')?.country, 'ID');
@@ -60,7 +73,8 @@ test('demo organisations and contributions are listed', async () => {
 
 test('the session cookie is HttpOnly and SameSite, and needs no password in the response', async () => {
   const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'monitor.un@truce.example', password: 'ceasefire-demo-2025' }),
   });
   assert.equal(res.status, 200);
@@ -73,7 +87,8 @@ test('the session cookie is HttpOnly and SameSite, and needs no password in the 
 
 test('wrong password is 401; the API without a session is 401', async () => {
   const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'monitor.un@truce.example', password: 'not the password' }),
   });
   assert.equal(res.status, 401);
@@ -84,7 +99,8 @@ test('wrong password is 401; the API without a session is 401', async () => {
 test('repeated failed sign-ins are slowed down with 429 and Retry-After (the rules: sign-in-throttle.test.ts)', async () => {
   const attempt = (password: string) =>
     fetch(`${server.url}/api/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'monitor.eu@truce.example', password }),
     });
   const statuses: number[] = [];
@@ -94,14 +110,18 @@ test('repeated failed sign-ins are slowed down with 429 and Retry-After (the rul
     statuses.push(res.status);
     if (res.status === 429) retryAfter = res.headers.get('retry-after');
   }
-  assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(','));
+  assert.ok(
+    statuses.every((s) => s === 401 || s === 429),
+    statuses.join(','),
+  );
   assert.match(retryAfter ?? '', /^[1-9]\d*$/, `statuses ${statuses.join(',')}`);
 });
 
 test('a cookie session must send its CSRF token on writes', async () => {
   const { cookie } = await signInAs(server.url, 'admin@truce.example');
   const res = await fetch(`${server.url}/api/organisations`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ name: 'CSRF Test Org', kind: 'ngo' }),
   });
   assert.equal(res.status, 403);
@@ -114,7 +134,11 @@ test('bearer tokens: created once, stored hashed, usable by programs', async () 
   const { client } = await signInAs(server.url, 'liaison.id@truce.example');
   const created = await client.call('createToken', { body: { label: 'test' } });
   assert.match(created.token, /^truce_/);
-  const stored = await tdb.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.id).executeTakeFirstOrThrow();
+  const stored = await tdb.database.db
+    .selectFrom('api_tokens')
+    .select('token_hash')
+    .where('id', '=', created.id)
+    .executeTakeFirstOrThrow();
   assert.notEqual(Buffer.from(stored.token_hash).toString('utf8'), created.token);
   const program = createClient({ baseUrl: server.url, token: created.token });
   const orgs = await program.call('listOrganisations', {});
@@ -136,13 +160,26 @@ test('a role change is a recorded permission change, and only an admin may make 
   assert.equal(updated.role, 'liaison');
   assert.equal(updated.version, 2);
   const changes = await tdb.database.db
-    .selectFrom('record_changes').selectAll().where('record_kind', '=', 'user').where('record_id', '=', target.id)
-    .orderBy('version').execute();
-  assert.deepEqual(changes.map((c) => [c.version, c.op]), [[1, 'permission'], [2, 'permission']]);
+    .selectFrom('record_changes')
+    .selectAll()
+    .where('record_kind', '=', 'user')
+    .where('record_id', '=', target.id)
+    .orderBy('version')
+    .execute();
+  assert.deepEqual(
+    changes.map((c) => [c.version, c.op]),
+    [
+      [1, 'permission'],
+      [2, 'permission'],
+    ],
+  );
   const payload = JSON.stringify(changes[1]!.payload);
   assert.match(payload, /"role":"liaison"/);
   assert.doesNotMatch(payload, /observer\.ps@truce\.example/, 'the email is only a commitment');
-  assert.equal(changes[1]!.actor_user_id, admin.client && users.items.find((u) => u.email === 'admin@truce.example')!.id);
+  assert.equal(
+    changes[1]!.actor_user_id,
+    admin.client && users.items.find((u) => u.email === 'admin@truce.example')!.id,
+  );
 });
 
 test('a liaison records contributions for its own organisation only; an observer for none', async () => {
@@ -153,7 +190,13 @@ test('a liaison records contributions for its own organisation only; an observer
   const body = { kind: 'forces', capability: 'medical', quantity: 120, unit: 'personnel', status: 'pledged' } as const;
   const own = await liaison.client.call('createContribution', { body: { ...body, organisationId: indonesia.id } });
   assert.equal(own.organisationName, 'Indonesia');
-  await assert.rejects(liaison.client.call('createContribution', { body: { ...body, organisationId: italy.id } }), (e: ApiError) => e.status === 403);
+  await assert.rejects(
+    liaison.client.call('createContribution', { body: { ...body, organisationId: italy.id } }),
+    (e: ApiError) => e.status === 403,
+  );
   const observer = await signInAs(server.url, 'observer.il@truce.example');
-  await assert.rejects(observer.client.call('createContribution', { body: { ...body, organisationId: indonesia.id } }), (e: ApiError) => e.status === 403);
+  await assert.rejects(
+    observer.client.call('createContribution', { body: { ...body, organisationId: indonesia.id } }),
+    (e: ApiError) => e.status === 403,
+  );
 });

@@ -39,17 +39,23 @@ test('a token expires: the default lifetime, a shorter one on request, never bey
   assert.equal(days(plain.expiresAt), deps.auth.tokenDays);
   const short = await client.call('createToken', { body: { label: 'short', expiresInDays: 2 } });
   assert.equal(days(short.expiresAt), 2);
-  await assert.rejects(client.call('createToken', { body: { label: 'too long', expiresInDays: deps.auth.tokenMaxDays + 1 } }), (e: unknown) =>
-    is(400)(e) && /expiresInDays/.test((e as ApiError).message));
+  await assert.rejects(
+    client.call('createToken', { body: { label: 'too long', expiresInDays: deps.auth.tokenMaxDays + 1 } }),
+    (e: unknown) => is(400)(e) && /expiresInDays/.test((e as ApiError).message),
+  );
 
   assert.ok((await bearer(short.token).call('listOrganisations', {})).items.length > 0);
-  await deps.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', short.id).execute();
+  await deps.db
+    .updateTable('api_tokens')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('id', '=', short.id)
+    .execute();
   await assert.rejects(bearer(short.token).call('listOrganisations', {}), is(401));
   const listed = await client.call('listTokens', { query: {} });
   assert.equal(listed.items.find((t) => t.id === short.id)?.status, 'expired');
 });
 
-test('each account lists its own tokens only; admins may list every account\'s', async () => {
+test("each account lists its own tokens only; admins may list every account's", async () => {
   const liaison = await makeSignedIn(deps, server.url, 'liaison');
   const observer = await makeSignedIn(deps, server.url, 'observer');
   const admin = await makeSignedIn(deps, server.url, 'admin');
@@ -59,13 +65,16 @@ test('each account lists its own tokens only; admins may list every account\'s',
   const liaisonList = await liaison.client.call('listTokens', { query: {} });
   assert.ok(liaisonList.items.some((t) => t.id === mine.id));
   assert.ok(!liaisonList.items.some((t) => t.id === theirs.id), "another account's token is not listed");
-  assert.ok(liaisonList.items.every((t) => !('token' in t) && !('tokenHash' in t)), 'never the secret');
+  assert.ok(
+    liaisonList.items.every((t) => !('token' in t) && !('tokenHash' in t)),
+    'never the secret',
+  );
   await assert.rejects(liaison.client.call('listTokens', { query: { scope: 'all' } }), is(403));
   const all = await admin.client.call('listTokens', { query: { scope: 'all' } });
   assert.ok(all.items.some((t) => t.id === mine.id) && all.items.some((t) => t.id === theirs.id));
 });
 
-test('revoke: own token at once (401 afterwards); not another account\'s; an admin revokes any', async () => {
+test("revoke: own token at once (401 afterwards); not another account's; an admin revokes any", async () => {
   const liaison = await makeSignedIn(deps, server.url, 'liaison');
   const observer = await makeSignedIn(deps, server.url, 'observer');
   const admin = await makeSignedIn(deps, server.url, 'admin');
@@ -83,17 +92,26 @@ test('revoke: own token at once (401 afterwards); not another account\'s; an adm
   const byAdmin = await admin.client.call('revokeToken', { params: { id: others.id } });
   assert.equal(byAdmin.status, 'revoked');
   await assert.rejects(bearer(others.token).call('listOrganisations', {}), is(401));
-  const row = await deps.db.selectFrom('api_tokens').select('revoked_by').where('id', '=', others.id).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('api_tokens')
+    .select('revoked_by')
+    .where('id', '=', others.id)
+    .executeTakeFirstOrThrow();
   assert.equal(row.revoked_by, (await admin.client.call('getSession', {})).user.id, 'who revoked is kept');
 });
 
 test('token creation is rate-limited per account (429 with Retry-After; nothing written)', async () => {
   const { client, user } = await makeSignedIn(deps, server.url, 'coordinator');
   const userId = (await client.call('getSession', {})).user.id;
-  for (let i = 0; i < TOKEN_CREATIONS_PER_HOUR; i++) await client.call('createToken', { body: { label: `batch ${i}` } });
+  for (let i = 0; i < TOKEN_CREATIONS_PER_HOUR; i++)
+    await client.call('createToken', { body: { label: `batch ${i}` } });
   const res = await fetch(`${server.url}/api/tokens`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: (await signInAs(server.url, user.email, user.password)).cookie, 'x-csrf-token': '' },
+    headers: {
+      'content-type': 'application/json',
+      cookie: (await signInAs(server.url, user.email, user.password)).cookie,
+      'x-csrf-token': '',
+    },
     body: JSON.stringify({ label: 'one too many' }),
   });
   assert.equal(res.status, 403, 'CSRF still applies');
@@ -105,7 +123,11 @@ test('token creation is rate-limited per account (429 with Retry-After; nothing 
   });
   assert.equal(refused.status, 429);
   assert.match(refused.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
-  const count = await deps.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const count = await deps.db
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), TOKEN_CREATIONS_PER_HOUR);
 });
 
@@ -114,22 +136,45 @@ test("a token's label is not in the public log: only its commitment", async () =
   const label = 'Phone of Samir in Khan Younis';
   const created = await client.call('createToken', { body: { label } });
   await client.call('revokeToken', { params: { id: created.id } });
-  const changes = await deps.db.selectFrom('record_changes').select('payload').where('record_kind', '=', 'api_token').where('record_id', '=', created.id).execute();
+  const changes = await deps.db
+    .selectFrom('record_changes')
+    .select('payload')
+    .where('record_kind', '=', 'api_token')
+    .where('record_id', '=', created.id)
+    .execute();
   assert.equal(changes.length, 2, 'creation and revocation are both recorded');
   for (const c of changes) {
-    const payload = (typeof c.payload === 'string' ? JSON.parse(c.payload) : c.payload) as { public: Record<string, unknown>; commitments: Record<string, string> };
+    const payload = (typeof c.payload === 'string' ? JSON.parse(c.payload) : c.payload) as {
+      public: Record<string, unknown>;
+      commitments: Record<string, string>;
+    };
     assert.ok(!JSON.stringify(payload).includes('Samir'), 'the label text never enters the leaf');
-    assert.deepEqual(Object.keys(payload.public).sort(), ['expiresAt', 'revokedAt'], 'the owner is no more public than the label');
+    assert.deepEqual(
+      Object.keys(payload.public).sort(),
+      ['expiresAt', 'revokedAt'],
+      'the owner is no more public than the label',
+    );
     assert.match(payload.commitments.label ?? '', /^[0-9a-f]{64}$/);
     assert.match(payload.commitments.userId ?? '', /^[0-9a-f]{64}$/);
   }
-  assert.equal((await client.call('listTokens', { query: {} })).items.find((t) => t.id === created.id)?.label, label, 'the owner still reads it');
+  assert.equal(
+    (await client.call('listTokens', { query: {} })).items.find((t) => t.id === created.id)?.label,
+    label,
+    'the owner still reads it',
+  );
 });
 
 test('last use is recorded, at most once a minute', async () => {
   const { client } = await makeSignedIn(deps, server.url, 'observer');
   const created = await client.call('createToken', { body: { label: 'used' } });
-  const lastUsed = async () => (await deps.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', created.id).executeTakeFirstOrThrow()).last_used_at;
+  const lastUsed = async () =>
+    (
+      await deps.db
+        .selectFrom('api_tokens')
+        .select('last_used_at')
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow()
+    ).last_used_at;
   assert.equal(await lastUsed(), null);
   await bearer(created.token).call('listOrganisations', {});
   const first = await lastUsed();
@@ -145,28 +190,64 @@ test('the purge removes expired sessions, old sign-in events and idle throttle k
   const user = observer.row;
   const now = Date.now();
   const sessions = Array.from({ length: 1200 }, (_, i) => ({
-    token_hash: hashSecret(`expired-${i}`), user_id: user.id, csrf_token: 'x', created_at: new Date(now - 2 * DAY), expires_at: new Date(now - DAY),
+    token_hash: hashSecret(`expired-${i}`),
+    user_id: user.id,
+    csrf_token: 'x',
+    created_at: new Date(now - 2 * DAY),
+    expires_at: new Date(now - DAY),
   }));
   await deps.db.insertInto('sessions').values(sessions).execute();
   const live = await signInAs(server.url, observer.email, observer.password);
   const oldAt = new Date(now - (deps.auth.signInEventDays + 1) * DAY);
-  await deps.db.insertInto('sign_in_events').values([
-    { email: 'old@truce.example', user_id: null, ok: false, ip: '192.0.2.1', at: oldAt },
-    { email: 'recent@truce.example', user_id: null, ok: false, ip: '192.0.2.1', at: new Date(now - DAY) },
-  ]).execute();
-  await deps.db.insertInto('sign_in_throttle').values([
-    { key: 'pair:idle@truce.example|192.0.2.1', attempts: 3, blocked_until: new Date(now - 2 * DAY), updated_at: new Date(now - 2 * DAY) },
-    { key: 'pair:busy@truce.example|192.0.2.1', attempts: 3, blocked_until: new Date(now + 60_000), updated_at: new Date(now) },
-  ]).execute();
+  await deps.db
+    .insertInto('sign_in_events')
+    .values([
+      { email: 'old@truce.example', user_id: null, ok: false, ip: '192.0.2.1', at: oldAt },
+      { email: 'recent@truce.example', user_id: null, ok: false, ip: '192.0.2.1', at: new Date(now - DAY) },
+    ])
+    .execute();
+  await deps.db
+    .insertInto('sign_in_throttle')
+    .values([
+      {
+        key: 'pair:idle@truce.example|192.0.2.1',
+        attempts: 3,
+        blocked_until: new Date(now - 2 * DAY),
+        updated_at: new Date(now - 2 * DAY),
+      },
+      {
+        key: 'pair:busy@truce.example|192.0.2.1',
+        attempts: 3,
+        blocked_until: new Date(now + 60_000),
+        updated_at: new Date(now),
+      },
+    ])
+    .execute();
 
   const purged = await purgeExpired(deps);
   assert.ok(purged.sessions >= 1200, `${purged.sessions} sessions`);
-  const left = await deps.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).where('expires_at', '<=', new Date()).executeTakeFirstOrThrow();
+  const left = await deps.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('expires_at', '<=', new Date())
+    .executeTakeFirstOrThrow();
   assert.equal(Number(left.n), 0);
   assert.ok((await live.client.call('getSession', {})).user, 'a live session survives');
-  const emails = (await deps.db.selectFrom('sign_in_events').select('email').where('email', 'in', ['old@truce.example', 'recent@truce.example']).execute()).map((r) => r.email);
+  const emails = (
+    await deps.db
+      .selectFrom('sign_in_events')
+      .select('email')
+      .where('email', 'in', ['old@truce.example', 'recent@truce.example'])
+      .execute()
+  ).map((r) => r.email);
   assert.deepEqual(emails, ['recent@truce.example']);
-  const keys = (await deps.db.selectFrom('sign_in_throttle').select('key').where('key', 'like', 'pair:%@truce.example|192.0.2.1').execute()).map((r) => r.key);
+  const keys = (
+    await deps.db
+      .selectFrom('sign_in_throttle')
+      .select('key')
+      .where('key', 'like', 'pair:%@truce.example|192.0.2.1')
+      .execute()
+  ).map((r) => r.key);
   assert.deepEqual(keys, ['pair:busy@truce.example|192.0.2.1']);
   // Two servers purging at once both finish (SKIP LOCKED), and a second run finds nothing.
   const [a, b] = await Promise.all([purgeExpired(deps), purgeExpired(deps)]);

@@ -28,7 +28,9 @@ interface StoredBefore {
   openings: { leaf: number; field: string; salt: string; value: JsonValue }[];
   geometryDigests: { record: string; field: string; sha256: string }[];
 }
-const before11 = JSON.parse(readFileSync(new URL('./fixtures/demo-stored-before-issue-11.json', import.meta.url), 'utf8')) as StoredBefore;
+const before11 = JSON.parse(
+  readFileSync(new URL('./fixtures/demo-stored-before-issue-11.json', import.meta.url), 'utf8'),
+) as StoredBefore;
 
 const ORIGIN = 'truce.test/canonical';
 let tdb: TestDatabase;
@@ -63,7 +65,10 @@ async function storedLeaves(): Promise<Uint8Array[]> {
 
 test('every leaf stored for the demo is, byte for byte, the canonical JSON of itself', async () => {
   const leaves = await storedLeaves();
-  const changes = await tdb.database.db.selectFrom('record_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const changes = await tdb.database.db
+    .selectFrom('record_changes')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(leaves.length, Number(changes.n), 'every change of the demo is in the log');
   assert.ok(leaves.length > 100);
   for (const [i, bytes] of leaves.entries()) {
@@ -77,7 +82,14 @@ test('every commitment stored for the demo reopens from its stored salt and valu
   const rows = await db
     .selectFrom('record_secrets')
     .innerJoin('record_changes', 'record_changes.id', 'record_secrets.change_id')
-    .select(['record_secrets.field', 'record_secrets.salt', 'record_secrets.value', 'record_changes.payload', 'record_changes.log_index', 'record_changes.record_kind'])
+    .select([
+      'record_secrets.field',
+      'record_secrets.salt',
+      'record_secrets.value',
+      'record_changes.payload',
+      'record_changes.log_index',
+      'record_changes.record_kind',
+    ])
     .execute();
   const kinds = new Set<string>();
   let restricted = 0;
@@ -91,21 +103,33 @@ test('every commitment stored for the demo reopens from its stored salt and valu
     if (r.field !== ACTOR_SECRET_FIELD) {
       restricted++;
       kinds.add(r.record_kind);
-      assert.equal(reopened, (r.payload as ChangePayload).commitments[r.field], `${r.record_kind} ${r.field} in record_changes.payload`);
+      assert.equal(
+        reopened,
+        (r.payload as ChangePayload).commitments[r.field],
+        `${r.record_kind} ${r.field} in record_changes.payload`,
+      );
     }
   }
-  assert.ok(restricted > 50 && rows.length > restricted, `restricted openings ${restricted}, actor openings ${rows.length - restricted}`);
+  assert.ok(
+    restricted > 50 && rows.length > restricted,
+    `restricted openings ${restricted}, actor openings ${rows.length - restricted}`,
+  );
   assert.ok(kinds.size >= 3, `restricted fields of several kinds: ${[...kinds].join(', ')}`);
   // Every commitment in a payload has its opening stored (none was left uncheckable above).
   const changes = await db.selectFrom('record_changes').select(['id', 'payload']).execute();
   const openings = new Set(rows.map((r) => r.field));
-  for (const c of changes) for (const field of Object.keys((c.payload as ChangePayload).commitments)) assert.ok(openings.has(field), field);
+  for (const c of changes)
+    for (const field of Object.keys((c.payload as ChangePayload).commitments)) assert.ok(openings.has(field), field);
 });
 
 /** Geometry digests of the demo's sectors and control lines by `kind/name@version`, recomputed from the stored geometries. */
 async function recomputedDigests(): Promise<Map<string, string>> {
   const db = tdb.database.db;
-  const changes = await db.selectFrom('record_changes').select(['record_kind', 'record_id', 'version', 'payload']).where('record_kind', 'in', ['sector', 'control_line']).execute();
+  const changes = await db
+    .selectFrom('record_changes')
+    .select(['record_kind', 'record_id', 'version', 'payload'])
+    .where('record_kind', 'in', ['sector', 'control_line'])
+    .execute();
   const sectors = new Map((await db.selectFrom('sectors').selectAll().execute()).map((s) => [s.id, s]));
   const lines = new Map((await db.selectFrom('control_line_versions').selectAll().execute()).map((l) => [l.id, l]));
   const digests = new Map<string, string>();
@@ -123,7 +147,11 @@ async function recomputedDigests(): Promise<Map<string, string>> {
       const l = lines.get(c.record_id);
       assert.ok(l, `control line ${name}`);
       assert.equal(geometryDigest(l.geometry), stored.geometrySha256, `control line ${name} v${l.version}`);
-      assert.equal(l.held_area === null ? null : geometryDigest(l.held_area), stored.heldAreaSha256, `control line ${name} v${l.version} held area`);
+      assert.equal(
+        l.held_area === null ? null : geometryDigest(l.held_area),
+        stored.heldAreaSha256,
+        `control line ${name} v${l.version} held area`,
+      );
       digests.set(`control_line/${name}@${l.version}`, geometryDigest(l.geometry));
       if (l.held_area !== null) digests.set(`control_line/${name}@${l.version} held`, geometryDigest(l.held_area));
     }
@@ -146,7 +174,11 @@ test('the demo as stored before issue 11 (by the canonicalize package) reopens t
   assert.ok(before11.openings.length > 1000);
   for (const o of before11.openings) {
     const leaf = decodeLeaf(leaves[o.leaf] as Uint8Array);
-    assert.equal(commitment(Buffer.from(o.salt, 'hex'), o.value), committed(leaf, o.field), `${leaf.kind} ${o.field} (stored leaf ${o.leaf})`);
+    assert.equal(
+      commitment(Buffer.from(o.salt, 'hex'), o.value),
+      committed(leaf, o.field),
+      `${leaf.kind} ${o.field} (stored leaf ${o.leaf})`,
+    );
   }
   // The demo's geometries are data, so the digests the old canonicaliser stored must come out again.
   const now = await recomputedDigests();

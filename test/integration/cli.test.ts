@@ -22,7 +22,17 @@ after(async () => {
 });
 
 test('every command has --help', async () => {
-  for (const args of [[], ['serve'], ['migrate'], ['demo', 'seed'], ['org', 'add'], ['user', 'add'], ['token', 'create'], ['token', 'list'], ['token', 'revoke']]) {
+  for (const args of [
+    [],
+    ['serve'],
+    ['migrate'],
+    ['demo', 'seed'],
+    ['org', 'add'],
+    ['user', 'add'],
+    ['token', 'create'],
+    ['token', 'list'],
+    ['token', 'revoke'],
+  ]) {
     const r = await runCli([...args, '--help'], env);
     assert.equal(r.code, 0, `truce ${args.join(' ')} --help`);
     assert.match(r.stdout, /Usage: truce/);
@@ -44,7 +54,19 @@ test('org add, user add with --password-stdin, token create; the token works on 
   const org = await runCli(['org', 'add', '--name', 'Norway', '--kind', 'state', '--country', 'NO'], env);
   assert.equal(org.code, 0, org.stderr);
   const user = await runCli(
-    ['user', 'add', '--email', 'Liaison.NO@truce.example', '--name', 'Norwegian liaison', '--org', 'Norway', '--role', 'liaison', '--password-stdin'],
+    [
+      'user',
+      'add',
+      '--email',
+      'Liaison.NO@truce.example',
+      '--name',
+      'Norwegian liaison',
+      '--org',
+      'Norway',
+      '--role',
+      'liaison',
+      '--password-stdin',
+    ],
     env,
     'a-long-enough-password\n',
   );
@@ -68,7 +90,10 @@ test('org add, user add with --password-stdin, token create; the token works on 
 });
 
 test('token create --expires, token list, token revoke; a revoked token is refused (401)', async () => {
-  const created = await runCli(['token', 'create', '--email', 'liaison.no@truce.example', '--label', 'backup job', '--expires', '7'], env);
+  const created = await runCli(
+    ['token', 'create', '--email', 'liaison.no@truce.example', '--label', 'backup job', '--expires', '7'],
+    env,
+  );
   assert.equal(created.code, 0, created.stderr);
   const [idLine, secret] = created.stdout.trim().split('\n');
   const id = /token id (\S+) expires (\S+)/.exec(idLine ?? '');
@@ -104,18 +129,52 @@ test('bad options get a clear message naming the option, and change nothing', as
   assert.equal(noCountry.code, 2);
   assert.match(noCountry.stderr, /country/);
   const shortPassword = await runCli(
-    ['user', 'add', '--email', 'x@truce.example', '--name', 'X', '--org', 'Norway', '--role', 'monitor', '--password-stdin'], env, 'short\n');
+    [
+      'user',
+      'add',
+      '--email',
+      'x@truce.example',
+      '--name',
+      'X',
+      '--org',
+      'Norway',
+      '--role',
+      'monitor',
+      '--password-stdin',
+    ],
+    env,
+    'short\n',
+  );
   assert.equal(shortPassword.code, 2);
   assert.match(shortPassword.stderr, /password/);
   const unknownOrg = await runCli(
-    ['user', 'add', '--email', 'x@truce.example', '--name', 'X', '--org', 'Atlantis', '--role', 'monitor', '--password-stdin'], env, 'a-long-enough-password\n');
+    [
+      'user',
+      'add',
+      '--email',
+      'x@truce.example',
+      '--name',
+      'X',
+      '--org',
+      'Atlantis',
+      '--role',
+      'monitor',
+      '--password-stdin',
+    ],
+    env,
+    'a-long-enough-password\n',
+  );
   assert.equal(unknownOrg.code, 2);
   assert.match(unknownOrg.stderr, /Atlantis/);
   const reopened = await openTestDatabase.reopen(tdb);
   try {
     const orgs = await reopened.db.selectFrom('organisations').select('name').where('name', '=', 'Nowhere').execute();
     assert.equal(orgs.length, 0);
-    const users = await reopened.db.selectFrom('users').select('email').where('email', '=', 'x@truce.example').execute();
+    const users = await reopened.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', '=', 'x@truce.example')
+      .execute();
     assert.equal(users.length, 0);
   } finally {
     if (reopened.engine === 'pglite') await reopened.close();

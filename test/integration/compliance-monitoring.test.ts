@@ -28,7 +28,13 @@ after(async () => {
 
 // The monitoring capability owns `incidents` (migration 004); rows are written here in plain SQL
 // with only the columns the two capabilities agreed on plus that table's required ones.
-async function incident(title: string, status: string, outcome: string | null, provisionId: string | null, orgId: string): Promise<string> {
+async function incident(
+  title: string,
+  status: string,
+  outcome: string | null,
+  provisionId: string | null,
+  orgId: string,
+): Promise<string> {
   const id = randomUUID();
   const at = new Date('2025-11-01T10:00:00Z');
   await sql`
@@ -67,11 +73,19 @@ test('only ruled or published violations citing a provision appear on it, and ma
   assert.equal(bodiesAfter.status, 'in_progress');
   const hostagesAfter = after.find((p) => p.id === hostages.id)!;
   assert.equal(hostagesAfter.violations.length, 1);
-  assert.equal(hostagesAfter.status, 'fulfilled', 'a violation does not undo a fulfilled provision; it is shown beside it');
+  assert.equal(
+    hostagesAfter.status,
+    'fulfilled',
+    'a violation does not undo a fulfilled provision; it is shown beside it',
+  );
 
   const summary = await client.call('getComplianceSummary', {});
   assert.equal(summary.overall.byStatus.breached, 2, 'the aid provision and the demo ceasefire provision');
-  const csv = await (await fetch(`${server.url}/api/exports/provisions.csv`, { headers: { cookie: (await signInAs(server.url, 'monitor.un@truce.example')).cookie } })).text();
+  const csv = await (
+    await fetch(`${server.url}/api/exports/provisions.csv`, {
+      headers: { cookie: (await signInAs(server.url, 'monitor.un@truce.example')).cookie },
+    })
+  ).text();
   const aidLine = csv.split('\r\n').find((l) => l.startsWith(aid.id))!;
   assert.match(aidLine, /,breached,.*,2$/, 'the export carries the status and the number of ruled violations');
 });

@@ -31,25 +31,59 @@ after(async () => {
   await tdb.close();
 });
 
-const orgId = async (client: ApiClient, name: string) => (await client.call('listOrganisations', {})).items.find((o) => o.name === name)!.id;
+const orgId = async (client: ApiClient, name: string) =>
+  (await client.call('listOrganisations', {})).items.find((o) => o.name === name)!.id;
 const rejects = (p: Promise<unknown>, status: number) => assert.rejects(p, (e: ApiError) => e.status === status);
 
 test('a contribution moves through the PCRS levels with who, when and why; each move is logged', async () => {
   const spain = await orgId(coordinator, 'Spain');
-  const c = await coordinator.call('createContribution', { body: { organisationId: spain, kind: 'forces', capability: 'engineers', quantity: 250, unit: 'personnel', status: 'interest', statusSince: '2026-01-02' } });
+  const c = await coordinator.call('createContribution', {
+    body: {
+      organisationId: spain,
+      kind: 'forces',
+      capability: 'engineers',
+      quantity: 250,
+      unit: 'personnel',
+      status: 'interest',
+      statusSince: '2026-01-02',
+    },
+  });
   assert.ok(events.includes(`handover:${c.id}`), 'the change is announced');
-  const moved = await coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pledged', reason: 'note verbale received', effectiveOn: '2026-01-05', version: 1 } });
+  const moved = await coordinator.call('transitionContribution', {
+    params: { id: c.id },
+    body: { to: 'pledged', reason: 'note verbale received', effectiveOn: '2026-01-05', version: 1 },
+  });
   assert.equal(moved.status, 'pledged');
   assert.equal(moved.version, 2);
   assert.equal(moved.transition.fromStatus, 'interest');
   assert.equal(moved.transition.reason, 'note verbale received');
   const history = await coordinator.call('listContributionTransitions', { params: { id: c.id } });
-  assert.deepEqual(history.items.map((t) => [t.fromStatus, t.toStatus]), [[null, 'interest'], ['interest', 'pledged']]);
-  const changes = await tdb.database.db.selectFrom('record_changes').select(['record_kind', 'version', 'op'])
-    .where('record_id', '=', c.id).orderBy('id').execute();
-  assert.deepEqual(changes.map((x) => [x.record_kind, x.version, x.op]), [['contribution', 1, 'create'], ['contribution', 2, 'transition']]);
-  const logged = await tdb.database.db.selectFrom('record_changes').select('payload').where('record_kind', '=', 'contribution_transition')
-    .where('record_id', '=', moved.transition.id).executeTakeFirstOrThrow();
+  assert.deepEqual(
+    history.items.map((t) => [t.fromStatus, t.toStatus]),
+    [
+      [null, 'interest'],
+      ['interest', 'pledged'],
+    ],
+  );
+  const changes = await tdb.database.db
+    .selectFrom('record_changes')
+    .select(['record_kind', 'version', 'op'])
+    .where('record_id', '=', c.id)
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    changes.map((x) => [x.record_kind, x.version, x.op]),
+    [
+      ['contribution', 1, 'create'],
+      ['contribution', 2, 'transition'],
+    ],
+  );
+  const logged = await tdb.database.db
+    .selectFrom('record_changes')
+    .select('payload')
+    .where('record_kind', '=', 'contribution_transition')
+    .where('record_id', '=', moved.transition.id)
+    .executeTakeFirstOrThrow();
   // The log is public and the contribution may be made mission-only at any time: the reason,
   // statuses and days enter it as commitments only.
   const payload = JSON.stringify(logged.payload);
@@ -59,43 +93,186 @@ test('a contribution moves through the PCRS levels with who, when and why; each 
 
 test('a forbidden move, a stale version or a backdated move is refused and changes nothing', async () => {
   const spain = await orgId(coordinator, 'Spain');
-  const c = await coordinator.call('createContribution', { body: { organisationId: spain, kind: 'forces', capability: 'medical', quantity: 40, unit: 'personnel', status: 'pledged' } });
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'deployed', reason: 'skip the levels' } }), 409);
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'paid', reason: 'money status' } }), 409);
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pcrs1', reason: 'stale', version: 7 } }), 409);
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pcrs1', reason: 'future', effectiveOn: '2999-01-01' } }), 400);
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pcrs1', reason: 'before it existed', effectiveOn: '2020-01-01' } }), 400);
-  await rejects(coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pcrs1', reason: '' } }), 400);
-  await rejects(coordinator.call('createContribution', { body: { organisationId: spain, kind: 'forces', capability: 'medical', quantity: 1, unit: 'personnel', statusSince: '2999-01-01' } }), 400);
+  const c = await coordinator.call('createContribution', {
+    body: {
+      organisationId: spain,
+      kind: 'forces',
+      capability: 'medical',
+      quantity: 40,
+      unit: 'personnel',
+      status: 'pledged',
+    },
+  });
+  await rejects(
+    coordinator.call('transitionContribution', {
+      params: { id: c.id },
+      body: { to: 'deployed', reason: 'skip the levels' },
+    }),
+    409,
+  );
+  await rejects(
+    coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'paid', reason: 'money status' } }),
+    409,
+  );
+  await rejects(
+    coordinator.call('transitionContribution', {
+      params: { id: c.id },
+      body: { to: 'pcrs1', reason: 'stale', version: 7 },
+    }),
+    409,
+  );
+  await rejects(
+    coordinator.call('transitionContribution', {
+      params: { id: c.id },
+      body: { to: 'pcrs1', reason: 'future', effectiveOn: '2999-01-01' },
+    }),
+    400,
+  );
+  await rejects(
+    coordinator.call('transitionContribution', {
+      params: { id: c.id },
+      body: { to: 'pcrs1', reason: 'before it existed', effectiveOn: '2020-01-01' },
+    }),
+    400,
+  );
+  await rejects(
+    coordinator.call('transitionContribution', { params: { id: c.id }, body: { to: 'pcrs1', reason: '' } }),
+    400,
+  );
+  await rejects(
+    coordinator.call('createContribution', {
+      body: {
+        organisationId: spain,
+        kind: 'forces',
+        capability: 'medical',
+        quantity: 1,
+        unit: 'personnel',
+        statusSince: '2999-01-01',
+      },
+    }),
+    400,
+  );
   const after = (await coordinator.call('listContributions', {})).items.find((x) => x.id === c.id)!;
   assert.equal(after.status, 'pledged');
   assert.equal(after.version, 1);
-  assert.equal((await coordinator.call('listContributionTransitions', { params: { id: c.id } })).items.length, 0, 'no move was recorded');
+  assert.equal(
+    (await coordinator.call('listContributionTransitions', { params: { id: c.id } })).items.length,
+    0,
+    'no move was recorded',
+  );
   const rows = await tdb.database.db.selectFrom('record_changes').select('id').where('record_id', '=', c.id).execute();
   assert.equal(rows.length, 1);
 });
 
-test('money follows pledge -> commitment -> paid; a liaison moves only its own organisation\'s offers', async () => {
+test("money follows pledge -> commitment -> paid; a liaison moves only its own organisation's offers", async () => {
   const liaison = (await signInAs(server.url, 'liaison.id@truce.example')).client;
   const indonesia = await orgId(liaison, 'Indonesia');
   const qatar = await orgId(liaison, 'Qatar');
-  const money = await coordinator.call('createContribution', { body: { organisationId: qatar, kind: 'money', capability: 'funding', quantity: 5e6, unit: 'currency', currency: 'USD', status: 'pledged' } });
-  await rejects(coordinator.call('transitionContribution', { params: { id: money.id }, body: { to: 'pcrs1', reason: 'wrong track' } }), 409);
-  const committed = await coordinator.call('transitionContribution', { params: { id: money.id }, body: { to: 'committed', reason: 'agreement signed' } });
+  const money = await coordinator.call('createContribution', {
+    body: {
+      organisationId: qatar,
+      kind: 'money',
+      capability: 'funding',
+      quantity: 5e6,
+      unit: 'currency',
+      currency: 'USD',
+      status: 'pledged',
+    },
+  });
+  await rejects(
+    coordinator.call('transitionContribution', {
+      params: { id: money.id },
+      body: { to: 'pcrs1', reason: 'wrong track' },
+    }),
+    409,
+  );
+  const committed = await coordinator.call('transitionContribution', {
+    params: { id: money.id },
+    body: { to: 'committed', reason: 'agreement signed' },
+  });
   assert.equal(committed.status, 'committed');
   const gap = await coordinator.call('getForceGap', { query: {} });
-  assert.deepEqual(gap.funding, [{ currency: 'USD', pledged: 0, committed: 5e6, paid: 0 }], 'money stays out of strength, by stage');
-  await rejects(liaison.call('transitionContribution', { params: { id: money.id }, body: { to: 'paid', reason: 'not mine' } }), 403);
-  const own = await liaison.call('createContribution', { body: { organisationId: indonesia, kind: 'forces', capability: 'logistics', quantity: 90, unit: 'personnel', status: 'interest' } });
+  assert.deepEqual(
+    gap.funding,
+    [{ currency: 'USD', pledged: 0, committed: 5e6, paid: 0 }],
+    'money stays out of strength, by stage',
+  );
+  await rejects(
+    liaison.call('transitionContribution', { params: { id: money.id }, body: { to: 'paid', reason: 'not mine' } }),
+    403,
+  );
+  const own = await liaison.call('createContribution', {
+    body: {
+      organisationId: indonesia,
+      kind: 'forces',
+      capability: 'logistics',
+      quantity: 90,
+      unit: 'personnel',
+      status: 'interest',
+    },
+  });
   // A contributor declares its own interest, pledge or withdrawal; verified stages are the mission's.
-  await rejects(liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'firm offer' } }).then(() =>
-    liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pcrs1', reason: 'self-certified' } })), 403);
-  await rejects(liaison.call('createContribution', { body: { organisationId: indonesia, kind: 'forces', capability: 'medical', quantity: 50, unit: 'personnel', status: 'deployed' } }), 403);
-  assert.equal((await coordinator.call('transitionContribution', { params: { id: own.id }, body: { to: 'pcrs1', reason: 'note verbale received' } })).status, 'pcrs1');
-  assert.equal((await liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'withdrawn', reason: 'no longer offered' } })).status, 'withdrawn');
+  await rejects(
+    liaison
+      .call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'firm offer' } })
+      .then(() =>
+        liaison.call('transitionContribution', {
+          params: { id: own.id },
+          body: { to: 'pcrs1', reason: 'self-certified' },
+        }),
+      ),
+    403,
+  );
+  await rejects(
+    liaison.call('createContribution', {
+      body: {
+        organisationId: indonesia,
+        kind: 'forces',
+        capability: 'medical',
+        quantity: 50,
+        unit: 'personnel',
+        status: 'deployed',
+      },
+    }),
+    403,
+  );
+  assert.equal(
+    (
+      await coordinator.call('transitionContribution', {
+        params: { id: own.id },
+        body: { to: 'pcrs1', reason: 'note verbale received' },
+      })
+    ).status,
+    'pcrs1',
+  );
+  assert.equal(
+    (
+      await liaison.call('transitionContribution', {
+        params: { id: own.id },
+        body: { to: 'withdrawn', reason: 'no longer offered' },
+      })
+    ).status,
+    'withdrawn',
+  );
   const observer = (await signInAs(server.url, 'observer.ps@truce.example')).client;
-  await rejects(observer.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'x' } }), 403);
-  await rejects(coordinator.call('createContribution', { body: { organisationId: qatar, kind: 'money', capability: 'funding', quantity: 1, unit: 'currency', currency: 'USD', status: 'pcrs2' } }), 400);
+  await rejects(
+    observer.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'x' } }),
+    403,
+  );
+  await rejects(
+    coordinator.call('createContribution', {
+      body: {
+        organisationId: qatar,
+        kind: 'money',
+        capability: 'funding',
+        quantity: 1,
+        unit: 'currency',
+        currency: 'USD',
+        status: 'pcrs2',
+      },
+    }),
+    400,
+  );
 });
 
 test('the demo plan: statuses with history, requirements per sector and phase', async () => {
@@ -103,7 +280,10 @@ test('the demo plan: statuses with history, requirements per sector and phase', 
   const egyptInf = items.find((c) => c.organisationName === 'Egypt' && c.capability === 'infantry')!;
   assert.equal(egyptInf.status, 'deployed');
   const history = await coordinator.call('listContributionTransitions', { params: { id: egyptInf.id } });
-  assert.deepEqual(history.items.map((t) => t.toStatus), ['interest', 'pledged', 'pcrs1', 'pcrs2', 'pcrs3', 'deployed']);
+  assert.deepEqual(
+    history.items.map((t) => t.toStatus),
+    ['interest', 'pledged', 'pcrs1', 'pcrs2', 'pcrs3', 'deployed'],
+  );
   const reqs = (await coordinator.call('listRequirements', {})).items;
   assert.equal(reqs.length, 13);
   assert.ok(reqs.some((r) => r.phase === 2 && r.quantity === 2500));
@@ -131,11 +311,14 @@ test('the gap on a day: deployed, confirmed, pledged and interest kept apart, pe
 
 test('the gap series: one point per day; a pledge added today changes today, not the past', async () => {
   const series = await coordinator.call('getForceGapSeries', { query: { from: '2026-01-19', to: '2026-01-21' } });
-  assert.deepEqual(series.points.map((p) => [p.on, p.deployed, p.gapByCapability.infantry]), [
-    ['2026-01-19', 0, undefined],
-    ['2026-01-20', 1500, 0],
-    ['2026-01-21', 1500, 0],
-  ]);
+  assert.deepEqual(
+    series.points.map((p) => [p.on, p.deployed, p.gapByCapability.infantry]),
+    [
+      ['2026-01-19', 0, undefined],
+      ['2026-01-20', 1500, 0],
+      ['2026-01-21', 1500, 0],
+    ],
+  );
   await rejects(coordinator.call('getForceGapSeries', { query: { from: '2026-02-01', to: '2026-01-01' } }), 400);
 });
 
@@ -162,13 +345,39 @@ test('requirements: coordinators add them (a later phase supersedes), others may
   const before = await coordinator.call('getForceGap', { query: { on: '2027-01-01' } });
   const aviationBefore = before.byCapability.find((c) => c.capability === 'aviation');
   assert.equal(aviationBefore, undefined);
-  const r = await coordinator.call('createRequirement', { body: { task: 'humanitarian_corridors', capability: 'aviation', phase: 1, quantity: 30, neededBy: '2026-12-01' } });
+  const r = await coordinator.call('createRequirement', {
+    body: { task: 'humanitarian_corridors', capability: 'aviation', phase: 1, quantity: 30, neededBy: '2026-12-01' },
+  });
   assert.equal(r.sectorId, null);
-  await coordinator.call('createRequirement', { body: { task: 'humanitarian_corridors', capability: 'aviation', phase: 2, quantity: 45, neededBy: '2026-12-20' } });
+  await coordinator.call('createRequirement', {
+    body: { task: 'humanitarian_corridors', capability: 'aviation', phase: 2, quantity: 45, neededBy: '2026-12-20' },
+  });
   const after = await coordinator.call('getForceGap', { query: { on: '2027-01-01' } });
   assert.equal(after.byCapability.find((c) => c.capability === 'aviation')!.required, 45);
   const monitor = (await signInAs(server.url, 'monitor.un@truce.example')).client;
-  await rejects(monitor.call('createRequirement', { body: { task: 'border_areas', capability: 'aviation', phase: 1, quantity: 1, neededBy: '2026-12-01' } }), 403);
-  await rejects(coordinator.call('createRequirement', { body: { task: 'border_areas', capability: 'funding', phase: 1, quantity: 1, neededBy: '2026-12-01' } } as never), 400);
-  await rejects(coordinator.call('createRequirement', { body: { task: 'border_areas', capability: 'aviation', sectorId: '00000000-0000-4000-8000-000000000000', phase: 1, quantity: 1, neededBy: '2026-12-01' } }), 400);
+  await rejects(
+    monitor.call('createRequirement', {
+      body: { task: 'border_areas', capability: 'aviation', phase: 1, quantity: 1, neededBy: '2026-12-01' },
+    }),
+    403,
+  );
+  await rejects(
+    coordinator.call('createRequirement', {
+      body: { task: 'border_areas', capability: 'funding', phase: 1, quantity: 1, neededBy: '2026-12-01' },
+    } as never),
+    400,
+  );
+  await rejects(
+    coordinator.call('createRequirement', {
+      body: {
+        task: 'border_areas',
+        capability: 'aviation',
+        sectorId: '00000000-0000-4000-8000-000000000000',
+        phase: 1,
+        quantity: 1,
+        neededBy: '2026-12-01',
+      },
+    }),
+    400,
+  );
 });

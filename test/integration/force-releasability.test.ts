@@ -78,20 +78,33 @@ for (const email of ['observer.il@truce.example', 'observer.ps@truce.example']) 
     assert.deepEqual(check.findings, [], 'no vacuum, understrength or overcommitment');
     const gap = await client.call('getForceGap', { query: { on: '2026-09-15' } });
     assert.deepEqual(gap.total, { required: 0, deployed: 0, confirmed: 0, pledged: 0, interest: 0, gap: 0 });
-    assert.ok(gap.bySector.every((s) => s.required === 0 && s.deployed === 0 && s.pledged === 0), 'no sector strength');
+    assert.ok(
+      gap.bySector.every((s) => s.required === 0 && s.deployed === 0 && s.pledged === 0),
+      'no sector strength',
+    );
     const series = await client.call('getForceGapSeries', { query: { from: '2026-04-25', to: '2026-05-05' } });
-    assert.ok(series.points.every((p) => p.deployed === 0 && p.required === 0 && p.gap === 0), 'the series tells nothing either');
+    assert.ok(
+      series.points.every((p) => p.deployed === 0 && p.required === 0 && p.gap === 0),
+      'the series tells nothing either',
+    );
     const csv = await text(`${server.url}/api/force/gap.csv?on=2026-09-15`, cookie);
-    for (const line of csv.trim().split('\r\n').slice(2)) assert.match(line, /^2026-09-15,\w+,[a-z_]*,[^,]*(,0){6}$/, line);
+    for (const line of csv.trim().split('\r\n').slice(2))
+      assert.match(line, /^2026-09-15,\w+,[a-z_]*,[^,]*(,0){6}$/, line);
     const sitrep = await client.call('getSitrep', { query: { date: '2026-05-15' } });
-    assert.deepEqual([sitrep.force.required, sitrep.force.deployed, sitrep.force.pledged, sitrep.handover.length], [0, 0, 0, 0]);
+    assert.deepEqual(
+      [sitrep.force.required, sitrep.force.deployed, sitrep.force.pledged, sitrep.handover.length],
+      [0, 0, 0, 0],
+    );
     assert.equal(sitrep.releasedTo, 'public');
     const md = await text(`${server.url}/api/sitrep.md?date=2026-05-15`, cookie);
     assert.match(md, /No finding released to you/);
     assert.doesNotMatch(md, /vacuum/);
     const everything = JSON.stringify({ contributions, deployments, check, gap, series, sitrep }) + csv + md;
     for (const caveat of CAVEATS) assert.ok(!everything.includes(caveat), `${caveat} leaked`);
-    assert.ok(!/\b(20000|1500|3000|2000)\b/.test(everything.replace(/20\d\d-\d\d-\d\d/g, '')), 'no demo strength appears');
+    assert.ok(
+      !/\b(20000|1500|3000|2000)\b/.test(everything.replace(/20\d\d-\d\d-\d\d/g, '')),
+      'no demo strength appears',
+    );
   });
 }
 
@@ -101,7 +114,10 @@ test('the coordinator and the monitors see the whole plan', async () => {
     const contributions = (await client.call('listContributions', {})).items;
     assert.ok(contributions.some((c) => c.caveats?.includes('no crowd control')));
     const check = await client.call('checkHandover', { query: YEAR });
-    assert.ok(check.findings.some((f) => f.kind === 'vacuum' && f.sectorName === 'North Gaza'), 'the North Gaza vacuum from May');
+    assert.ok(
+      check.findings.some((f) => f.kind === 'vacuum' && f.sectorName === 'North Gaza'),
+      'the North Gaza vacuum from May',
+    );
   }
 });
 
@@ -131,29 +147,87 @@ test('a coordinator lowers and raises a level, each change logged; a party or a 
   const liaison = (await signInAs(server.url, 'liaison.id@truce.example')).client;
   const admin = (await signInAs(server.url, 'admin@truce.example')).client;
   for (const who of [israel, liaison, admin]) {
-    await rejects(who.call('setReleasability', { params: { kind: 'deployment', id: north.id }, body: { releasability: 'public', detailReleasability: 'public' } }), 403);
+    await rejects(
+      who.call('setReleasability', {
+        params: { kind: 'deployment', id: north.id },
+        body: { releasability: 'public', detailReleasability: 'public' },
+      }),
+      403,
+    );
   }
-  await rejects(liaison.call('createContribution', {
-    body: { organisationId: (await liaison.call('listOrganisations', {})).items.find((o) => o.name === 'Indonesia')!.id, kind: 'forces', capability: 'medical', unit: 'personnel', detailReleasability: 'public' },
-  }), 403);
-  assert.equal((await coordinator.call('listDeployments', {})).items.find((d) => d.id === north.id)!.version, north.version, 'nothing changed');
-  await rejects(coordinator.call('setReleasability', { params: { kind: 'deployment', id: north.id }, body: { releasability: 'mission', detailReleasability: 'public' } }), 400);
+  await rejects(
+    liaison.call('createContribution', {
+      body: {
+        organisationId: (await liaison.call('listOrganisations', {})).items.find((o) => o.name === 'Indonesia')!.id,
+        kind: 'forces',
+        capability: 'medical',
+        unit: 'personnel',
+        detailReleasability: 'public',
+      },
+    }),
+    403,
+  );
+  assert.equal(
+    (await coordinator.call('listDeployments', {})).items.find((d) => d.id === north.id)!.version,
+    north.version,
+    'nothing changed',
+  );
+  await rejects(
+    coordinator.call('setReleasability', {
+      params: { kind: 'deployment', id: north.id },
+      body: { releasability: 'mission', detailReleasability: 'public' },
+    }),
+    400,
+  );
 
-  const lowered = await coordinator.call('setReleasability', { params: { kind: 'deployment', id: north.id }, body: { releasability: 'party', detailReleasability: 'party', version: north.version } });
+  const lowered = await coordinator.call('setReleasability', {
+    params: { kind: 'deployment', id: north.id },
+    body: { releasability: 'party', detailReleasability: 'party', version: north.version },
+  });
   assert.equal(lowered.version, north.version + 1);
   const seen = (await israel.call('listDeployments', {})).items.find((d) => d.id === north.id)!;
   assert.deepEqual([seen.strength, seen.to], [800, '2026-04-30'], 'released to the party concerned');
   const vacuum = (await israel.call('checkHandover', { query: YEAR })).findings;
-  assert.ok(!vacuum.some((f) => f.sectorName === 'North Gaza'), 'still no finding: other North Gaza records stay mission-only');
+  assert.ok(
+    !vacuum.some((f) => f.sectorName === 'North Gaza'),
+    'still no finding: other North Gaza records stay mission-only',
+  );
 
-  const raised = await coordinator.call('setReleasability', { params: { kind: 'deployment', id: north.id }, body: { releasability: 'mission', detailReleasability: 'mission' } });
-  assert.ok(!(await israel.call('listDeployments', {})).items.some((d) => d.id === north.id), 'gone from the party again');
-  await rejects(coordinator.call('setReleasability', { params: { kind: 'deployment', id: north.id }, body: { releasability: 'public', version: north.version } }), 409);
+  const raised = await coordinator.call('setReleasability', {
+    params: { kind: 'deployment', id: north.id },
+    body: { releasability: 'mission', detailReleasability: 'mission' },
+  });
+  assert.ok(
+    !(await israel.call('listDeployments', {})).items.some((d) => d.id === north.id),
+    'gone from the party again',
+  );
+  await rejects(
+    coordinator.call('setReleasability', {
+      params: { kind: 'deployment', id: north.id },
+      body: { releasability: 'public', version: north.version },
+    }),
+    409,
+  );
 
-  const changes = await tdb.database.db.selectFrom('record_changes').select(['version', 'op', 'actor_user_id']).where('record_id', '=', north.id).orderBy('id').execute();
-  assert.deepEqual(changes.map((c) => [c.version, c.op]), [[1, 'create'], [2, 'permission'], [3, 'permission']]);
+  const changes = await tdb.database.db
+    .selectFrom('record_changes')
+    .select(['version', 'op', 'actor_user_id'])
+    .where('record_id', '=', north.id)
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    changes.map((c) => [c.version, c.op]),
+    [
+      [1, 'create'],
+      [2, 'permission'],
+      [3, 'permission'],
+    ],
+  );
   assert.equal(raised.version, 3);
-  assert.ok(changes.slice(1).every((c) => c.actor_user_id !== null), 'who changed it is recorded');
+  assert.ok(
+    changes.slice(1).every((c) => c.actor_user_id !== null),
+    'who changed it is recorded',
+  );
 });
 
 test('a live stream tells a party that the plan changed, never what', async () => {
@@ -161,11 +235,29 @@ test('a live stream tells a party that the plan changed, never what', async () =
   const stream = await openEventStream(`${server.url}/api/handover/events`, { cookie });
   try {
     await stream.until(/event: ready/);
-    const egypt = (await coordinator.call('listContributions', {})).items.find((c) => c.organisationName === 'Egypt' && c.capability === 'infantry')!;
-    const d = await coordinator.call('createDeployment', { body: { contributionId: egypt.id, sectorId: sectors.get('North Gaza')!, from: '2026-05-01', strength: 777, note: 'no crowd control here' } });
+    const egypt = (await coordinator.call('listContributions', {})).items.find(
+      (c) => c.organisationName === 'Egypt' && c.capability === 'infantry',
+    )!;
+    const d = await coordinator.call('createDeployment', {
+      body: {
+        contributionId: egypt.id,
+        sectorId: sectors.get('North Gaza')!,
+        from: '2026-05-01',
+        strength: 777,
+        note: 'no crowd control here',
+      },
+    });
     await stream.until(new RegExp(d.id));
-    const payloads = stream.text().split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as Record<string, unknown>);
-    for (const p of payloads) assert.ok(Object.keys(p).every((k) => ['topic', 'id', 'at'].includes(k)), JSON.stringify(p));
+    const payloads = stream
+      .text()
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => JSON.parse(l.slice(5)) as Record<string, unknown>);
+    for (const p of payloads)
+      assert.ok(
+        Object.keys(p).every((k) => ['topic', 'id', 'at'].includes(k)),
+        JSON.stringify(p),
+      );
     assert.ok(!/777|crowd control|2026-05-01/.test(stream.text()));
   } finally {
     stream.close();
@@ -180,44 +272,83 @@ test('decoded public log leaves of force and handover kinds carry no strength, c
   assert.ok(leaves.length > 60, `${leaves.length} leaves`);
   for (const leaf of leaves) {
     const keys = Object.keys(leaf.public);
-    assert.ok(keys.every((k) => ['releasability', 'detailReleasability', 'contributionId'].includes(k)), `${leaf.kind}: ${keys.join(', ')}`);
+    assert.ok(
+      keys.every((k) => ['releasability', 'detailReleasability', 'contributionId'].includes(k)),
+      `${leaf.kind}: ${keys.join(', ')}`,
+    );
     const text = JSON.stringify(leaf.public);
     for (const caveat of CAVEATS) assert.ok(!text.includes(caveat));
-    for (const field of ['strength', 'quantity', 'caveats', 'at', 'from', 'to']) assert.ok(!(field in leaf.public), `${leaf.kind}.${field}`);
+    for (const field of ['strength', 'quantity', 'caveats', 'at', 'from', 'to'])
+      assert.ok(!(field in leaf.public), `${leaf.kind}.${field}`);
   }
   const deployment = leaves.find((l) => l.kind === FORCE_KINDS.deployment)!;
-  assert.match(deployment.commitments.strength ?? '', /^[0-9a-f]{64}$/, 'committed, so a later release can be checked against it');
+  assert.match(
+    deployment.commitments.strength ?? '',
+    /^[0-9a-f]{64}$/,
+    'committed, so a later release can be checked against it',
+  );
 });
 
 test('a liaison cannot backdate its own declarations; the mission records history', async () => {
   const liaison = (await signInAs(server.url, 'liaison.id@truce.example')).client;
   const indonesia = (await liaison.call('listOrganisations', {})).items.find((o) => o.name === 'Indonesia')!.id;
-  const offer = { organisationId: indonesia, kind: 'forces', capability: 'logistics', quantity: 60, unit: 'personnel', status: 'interest' } as const;
+  const offer = {
+    organisationId: indonesia,
+    kind: 'forces',
+    capability: 'logistics',
+    quantity: 60,
+    unit: 'personnel',
+    status: 'interest',
+  } as const;
   await rejects(liaison.call('createContribution', { body: { ...offer, statusSince: '1970-01-01' } }), 400);
   const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
-  await rejects(liaison.call('createContribution', { body: { ...offer, statusSince: day(DECLARATION_BACKDATE_DAYS + 2) } }), 400);
+  await rejects(
+    liaison.call('createContribution', { body: { ...offer, statusSince: day(DECLARATION_BACKDATE_DAYS + 2) } }),
+    400,
+  );
   const own = await liaison.call('createContribution', { body: offer });
-  await rejects(liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'firm', effectiveOn: '1970-01-01' } }), 400);
-  assert.equal((await liaison.call('listContributionTransitions', { params: { id: own.id } })).items.length, 0, 'nothing written');
-  const moved = await liaison.call('transitionContribution', { params: { id: own.id }, body: { to: 'pledged', reason: 'firm', effectiveOn: day(0) } });
+  await rejects(
+    liaison.call('transitionContribution', {
+      params: { id: own.id },
+      body: { to: 'pledged', reason: 'firm', effectiveOn: '1970-01-01' },
+    }),
+    400,
+  );
+  assert.equal(
+    (await liaison.call('listContributionTransitions', { params: { id: own.id } })).items.length,
+    0,
+    'nothing written',
+  );
+  const moved = await liaison.call('transitionContribution', {
+    params: { id: own.id },
+    body: { to: 'pledged', reason: 'firm', effectiveOn: day(0) },
+  });
   assert.equal(moved.status, 'pledged');
   assert.equal(moved.caveats, '', 'its own organisation reads its own figures');
   const spain = (await coordinator.call('listOrganisations', {})).items.find((o) => o.name === 'Spain')!.id;
-  const history = await coordinator.call('createContribution', { body: { ...offer, organisationId: spain, statusSince: '2025-10-09' } });
+  const history = await coordinator.call('createContribution', {
+    body: { ...offer, organisationId: spain, statusSince: '2025-10-09' },
+  });
   assert.equal(history.status, 'interest', 'the mission records history');
 });
 
 test("requirements released to contributors reach a contributor's liaison, not a humanitarian organisation's", async () => {
-  const required = (await coordinator.call('listRequirements', {})).items.filter((r) => r.releasability === 'contributors');
+  const required = (await coordinator.call('listRequirements', {})).items.filter(
+    (r) => r.releasability === 'contributors',
+  );
   assert.ok(required.length > 0, 'the demo releases requirements to contributors');
   const indonesia = (await signInAs(server.url, 'liaison.id@truce.example')).client;
   const icrc = (await signInAs(server.url, 'liaison.icrc@truce.example')).client;
   const seenBy = async (c: ApiClient) => new Set((await c.call('listRequirements', {})).items.map((r) => r.id));
   const contributor = await seenBy(indonesia);
-  for (const r of required) assert.ok(contributor.has(r.id), 'a contributing state reads what is released to contributors');
+  for (const r of required)
+    assert.ok(contributor.has(r.id), 'a contributing state reads what is released to contributors');
   const humanitarian = await seenBy(icrc);
-  for (const r of required) assert.ok(!humanitarian.has(r.id), 'the ICRC contributes nothing and reads what the public reads');
-  const [forIcrc, forIndonesia] = await Promise.all([icrc, indonesia].map((c) => c.call('getForceGap', { query: { on: '2026-06-01' } })));
+  for (const r of required)
+    assert.ok(!humanitarian.has(r.id), 'the ICRC contributes nothing and reads what the public reads');
+  const [forIcrc, forIndonesia] = await Promise.all(
+    [icrc, indonesia].map((c) => c.call('getForceGap', { query: { on: '2026-06-01' } })),
+  );
   assert.equal(forIcrc!.total.required, 0, 'no required strength is computed from requirements the ICRC may not read');
   assert.ok(forIndonesia!.total.required > 0);
 });

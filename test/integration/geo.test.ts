@@ -23,7 +23,15 @@ after(async () => {
 
 const square = (lon: number, lat: number, d = 0.01) => ({
   type: 'Polygon' as const,
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]] as [number, number][]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ] as [number, number][],
+  ],
 });
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {
@@ -39,7 +47,10 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
 test('the demo has the five governorates, named, with outlines and areas', async () => {
   const { client } = await as('observer');
   const { items } = await client.call('listSectors', {});
-  assert.deepEqual(items.map((s) => s.name), ['Deir Al Balah', 'Gaza', 'Khan Yunis', 'North Gaza', 'Rafah']);
+  assert.deepEqual(
+    items.map((s) => s.name),
+    ['Deir Al Balah', 'Gaza', 'Khan Yunis', 'North Gaza', 'Rafah'],
+  );
   for (const s of items) {
     assert.equal(s.geometry.type, 'Polygon');
     assert.ok(s.areaKm2 > 20 && s.areaKm2 < 150, `${s.name}: ${s.areaKm2}`);
@@ -58,7 +69,11 @@ test('points are placed in their sector and on their side of the line valid at t
   const gazaCity = await placePoint(db, [34.46, 31.515], new Date('2025-10-15T00:00:00Z'));
   assert.equal(sectors.find((s) => s.id === gazaCity.sectorId)?.name, 'Gaza');
   assert.equal(gazaCity.side, 'released');
-  assert.equal((await placePoint(db, [34.6, 31.4], new Date('2025-10-15T00:00:00Z'))).sectorId, null, 'outside the mission area');
+  assert.equal(
+    (await placePoint(db, [34.6, 31.4], new Date('2025-10-15T00:00:00Z'))).sectorId,
+    null,
+    'outside the mission area',
+  );
   const beforeLine = await placePoint(db, [34.25, 31.29], new Date('2025-10-01T00:00:00Z'));
   assert.equal(beforeLine.side, null, 'no line before 10 October');
 });
@@ -74,9 +89,15 @@ test('the yellow line keeps its history: two versions, the first closed where th
   assert.equal(v1!.version, 2, 'closing the first version is a logged change of it');
   assert.ok(v2!.heldAreaKm2! > v1!.heldAreaKm2!);
   const atStart = (await client.call('listControlLines', { query: { at: '2025-10-12T00:00:00Z' } })).items;
-  assert.deepEqual(atStart.map((l) => l.lineVersion), [1]);
+  assert.deepEqual(
+    atStart.map((l) => l.lineVersion),
+    [1],
+  );
   const later = (await client.call('listControlLines', { query: { at: '2025-12-01T00:00:00+02:00' } })).items;
-  assert.deepEqual(later.map((l) => l.lineVersion), [2]);
+  assert.deepEqual(
+    later.map((l) => l.lineVersion),
+    [2],
+  );
 });
 
 test('a coordinator draws a sector; it is logged and the name is unique', async () => {
@@ -84,14 +105,18 @@ test('a coordinator draws a sector; it is logged and the name is unique', async 
   const written = await client.call('createSector', { body: { name: 'Test corridor', geometry: square(34.3, 31.3) } });
   assert.equal(written.name, 'Test corridor');
   assert.ok('logIndex' in written);
-  const dup = await rejection(client.call('createSector', { body: { name: 'Test corridor', geometry: square(34.31, 31.31) } }));
+  const dup = await rejection(
+    client.call('createSector', { body: { name: 'Test corridor', geometry: square(34.31, 31.31) } }),
+  );
   assert.equal(dup.status, 409);
 });
 
 test('monitors and observers may not draw sectors or move lines', async () => {
   for (const role of ['monitor', 'observer', 'liaison'] as const) {
     const { client } = await as(role);
-    const err = await rejection(client.call('createSector', { body: { name: `Not allowed ${role}`, geometry: square(34.3, 31.3) } }));
+    const err = await rejection(
+      client.call('createSector', { body: { name: `Not allowed ${role}`, geometry: square(34.3, 31.3) } }),
+    );
     assert.equal(err.status, 403);
   }
 });
@@ -99,11 +124,26 @@ test('monitors and observers may not draw sectors or move lines', async () => {
 test('bad geometry is rejected naming the field, and nothing is stored', async () => {
   const { client } = await as('coordinator');
   const before = await api.deps.db.selectFrom('sectors').select('id').execute();
-  const open = { type: 'Polygon' as const, coordinates: [[[34.3, 31.3], [34.31, 31.3], [34.31, 31.31], [34.3, 31.31]] as [number, number][]] };
+  const open = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [34.3, 31.3],
+        [34.31, 31.3],
+        [34.31, 31.31],
+        [34.3, 31.31],
+      ] as [number, number][],
+    ],
+  };
   const e1 = await rejection(client.call('createSector', { body: { name: 'Open ring', geometry: open } }));
   assert.equal(e1.status, 400);
-  assert.ok(e1.problem.errors?.some((e) => e.path.startsWith('body.geometry')), JSON.stringify(e1.problem));
-  const e2 = await rejection(client.call('createSector', { body: { name: 'Off the globe', geometry: square(190, 31.3) } }));
+  assert.ok(
+    e1.problem.errors?.some((e) => e.path.startsWith('body.geometry')),
+    JSON.stringify(e1.problem),
+  );
+  const e2 = await rejection(
+    client.call('createSector', { body: { name: 'Off the globe', geometry: square(190, 31.3) } }),
+  );
   assert.equal(e2.status, 400);
   const after = await api.deps.db.selectFrom('sectors').select('id').execute();
   assert.equal(after.length, before.length);
@@ -114,17 +154,30 @@ test('moving a line: a new version closes the current one; an earlier start is r
   const [, current] = (await client.call('listControlLines', { query: {} })).items;
   const moved = await client.call('createControlLineVersion', {
     body: {
-      lineId: current!.lineId, name: current!.name, geometry: current!.geometry, heldArea: current!.heldArea,
-      heldByOrganisationId: current!.heldByOrganisationId, validFrom: '2026-01-15T10:00:00Z', source: 'Patrol survey (test)',
+      lineId: current!.lineId,
+      name: current!.name,
+      geometry: current!.geometry,
+      heldArea: current!.heldArea,
+      heldByOrganisationId: current!.heldByOrganisationId,
+      validFrom: '2026-01-15T10:00:00Z',
+      source: 'Patrol survey (test)',
     },
   });
   assert.equal(moved.lineVersion, 3);
   assert.ok('logIndex' in moved);
   const all = (await client.call('listControlLines', { query: {} })).items;
   assert.equal(all.find((l) => l.id === current!.id)?.validTo, '2026-01-15T10:00:00.000Z');
-  const early = await rejection(client.call('createControlLineVersion', {
-    body: { lineId: current!.lineId, name: current!.name, geometry: current!.geometry, validFrom: '2025-01-01T00:00:00Z', source: 'Backdated' },
-  }));
+  const early = await rejection(
+    client.call('createControlLineVersion', {
+      body: {
+        lineId: current!.lineId,
+        name: current!.name,
+        geometry: current!.geometry,
+        validFrom: '2025-01-01T00:00:00Z',
+        source: 'Backdated',
+      },
+    }),
+  );
   assert.equal(early.status, 400);
   assert.ok(early.problem.errors?.some((e) => e.path === 'validFrom'));
   assert.equal((await client.call('listControlLines', { query: {} })).items.length, all.length, 'nothing stored');

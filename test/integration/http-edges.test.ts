@@ -27,12 +27,16 @@ const logged: { level: number; msg: string }[] = [];
 
 before(async () => {
   tdb = await openTestDatabase();
-  const logger = pino({ level: 'warn' }, new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logged.push(JSON.parse(line) as { level: number; msg: string });
-      done();
-    },
-  }));
+  const logger = pino(
+    { level: 'warn' },
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          logged.push(JSON.parse(line) as { level: number; msg: string });
+        done();
+      },
+    }),
+  );
   const base = testDeps(tdb.database);
   await base.events.close();
   deps = { ...base, logger, events: createEvents(tdb.database, logger) };
@@ -47,17 +51,27 @@ after(async () => {
   await tdb.close();
 });
 
-interface Problem { status: number; errors?: { path: string; message: string }[] }
+interface Problem {
+  status: number;
+  errors?: { path: string; message: string }[];
+}
 
 async function changes(): Promise<number> {
-  const r = await deps.db.selectFrom('record_changes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await deps.db
+    .selectFrom('record_changes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 const send = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
 const asJson = (who: SignedInClient | undefined, method: string, body: string): RequestInit => ({
-  method, body,
-  headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {}) },
+  method,
+  body,
+  headers: {
+    'content-type': 'application/json',
+    ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {}),
+  },
 });
 
 test('an anonymous caller gets 401 before anything it sent is parsed: no schema details', async () => {
@@ -77,7 +91,11 @@ test('an anonymous caller gets 401 before anything it sent is parsed: no schema 
     assert.equal(problem.errors, undefined, 'no field is named to an anonymous caller');
   }
   // A session cookie without its CSRF header is refused (403) before the body is read, too.
-  const res = await send('/api/contributions', { method: 'POST', headers: { 'content-type': 'application/json', cookie: coordinator.cookie }, body: '{"colour":' });
+  const res = await send('/api/contributions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: coordinator.cookie },
+    body: '{"colour":',
+  });
   assert.equal(res.status, 403);
   assert.equal(((await res.json()) as Problem).errors, undefined);
 });
@@ -86,17 +104,53 @@ test('a lone surrogate in any text field is a 400 naming the field, on every rou
   const before = await changes();
   const lone = '\ud800';
   const report = {
-    clientId: randomUUID(), occurredAt: new Date(Date.now() - 600_000).toISOString(), location: { type: 'Point', coordinates: [34.3, 31.345] },
-    eventType: 'Battles', subEventType: 'Armed clash', description: `Exchange of fire ${lone}`, source: { kind: 'un', name: 'UNTSO' },
+    clientId: randomUUID(),
+    occurredAt: new Date(Date.now() - 600_000).toISOString(),
+    location: { type: 'Point', coordinates: [34.3, 31.345] },
+    eventType: 'Battles',
+    subEventType: 'Armed clash',
+    description: `Exchange of fire ${lone}`,
+    source: { kind: 'un', name: 'UNTSO' },
   };
   const cases: [SignedInClient | undefined, string, string, unknown, string][] = [
     [monitor, 'POST', '/api/reports', report, 'body.description'],
     // Not a `Text` field: a plain string (source name) and a record key (observation kind).
-    [monitor, 'POST', '/api/reports', { ...report, description: 'fine', source: { kind: 'un', name: `\udc00x` } }, 'body.source.name'],
-    [monitor, 'POST', '/api/reports', { ...report, description: 'fine', observations: { [`a${lone}`]: 1 } }, 'body.observations.a\ufffd'],
+    [
+      monitor,
+      'POST',
+      '/api/reports',
+      { ...report, description: 'fine', source: { kind: 'un', name: `\udc00x` } },
+      'body.source.name',
+    ],
+    [
+      monitor,
+      'POST',
+      '/api/reports',
+      { ...report, description: 'fine', observations: { [`a${lone}`]: 1 } },
+      'body.observations.a\ufffd',
+    ],
     [coordinator, 'POST', '/api/organisations', { name: `Org ${lone}`, kind: 'ngo' }, 'body.name'],
-    [coordinator, 'POST', '/api/contributions', { organisationId: randomUUID(), kind: 'forces', capability: 'engineers', quantity: 3, unit: 'personnel', note: lone }, 'body.note'],
-    [undefined, 'POST', '/api/session', { email: `a${lone}@truce.example`, password: 'whatever-whatever' }, 'body.email'],
+    [
+      coordinator,
+      'POST',
+      '/api/contributions',
+      {
+        organisationId: randomUUID(),
+        kind: 'forces',
+        capability: 'engineers',
+        quantity: 3,
+        unit: 'personnel',
+        note: lone,
+      },
+      'body.note',
+    ],
+    [
+      undefined,
+      'POST',
+      '/api/session',
+      { email: `a${lone}@truce.example`, password: 'whatever-whatever' },
+      'body.email',
+    ],
   ];
   for (const [who, method, path, body, field] of cases) {
     const text = JSON.stringify(body);
@@ -104,18 +158,32 @@ test('a lone surrogate in any text field is a 400 naming the field, on every rou
     const res = await send(path, asJson(who, method, text));
     const problem = (await res.json()) as Problem;
     assert.equal(res.status, 400, `${path}: ${JSON.stringify(problem)}`);
-    assert.ok(problem.errors?.some((e) => e.path === field && /surrogate/.test(e.message)), `${path} names ${field}: ${JSON.stringify(problem.errors)}`);
+    assert.ok(
+      problem.errors?.some((e) => e.path === field && /surrogate/.test(e.message)),
+      `${path} names ${field}: ${JSON.stringify(problem.errors)}`,
+    );
   }
   // A GeoJSON import names the feature and the field.
-  const geo = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: report.location, properties: { ...report, location: undefined } }] };
+  const geo = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: report.location, properties: { ...report, location: undefined } }],
+  };
   const imported = await send('/api/reports/import', {
-    method: 'POST', headers: { 'content-type': 'application/geo+json', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken }, body: JSON.stringify(geo),
+    method: 'POST',
+    headers: { 'content-type': 'application/geo+json', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken },
+    body: JSON.stringify(geo),
   });
   const problem = (await imported.json()) as Problem;
   assert.equal(imported.status, 400);
-  assert.ok(problem.errors?.some((e) => /feature 1: description/.test(e.path)), JSON.stringify(problem.errors));
+  assert.ok(
+    problem.errors?.some((e) => /feature 1: description/.test(e.path)),
+    JSON.stringify(problem.errors),
+  );
   // Bidi overrides ("Trojan Source") are refused in free text too; isolates are fine.
-  const rlo = await send('/api/organisations', asJson(coordinator, 'POST', JSON.stringify({ name: 'Org \u202eevil', kind: 'ngo' })));
+  const rlo = await send(
+    '/api/organisations',
+    asJson(coordinator, 'POST', JSON.stringify({ name: 'Org \u202eevil', kind: 'ngo' })),
+  );
   assert.equal(rlo.status, 400);
   assert.ok(((await rlo.json()) as Problem).errors?.some((e) => e.path === 'body.name'));
   assert.equal(await changes(), before, 'nothing was written');
@@ -127,21 +195,37 @@ test('dates outside a sane calendar are a 400 naming the field (the sitrep of 99
     const res = await send(path, { headers: cookie });
     const problem = (await res.json()) as Problem;
     assert.equal(res.status, 400, path);
-    assert.deepEqual(problem.errors?.map((e) => e.path), ['query.date'], path);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.path),
+      ['query.date'],
+      path,
+    );
   }
   const gap = await send('/api/force/gap?on=9999-12-31', { headers: cookie });
   assert.equal(gap.status, 400);
-  assert.deepEqual(((await gap.json()) as Problem).errors?.map((e) => e.path), ['query.on']);
-  const incidents = await send(`/api/incidents?from=${encodeURIComponent('9999-12-31T23:59:59Z')}`, { headers: cookie });
+  assert.deepEqual(
+    ((await gap.json()) as Problem).errors?.map((e) => e.path),
+    ['query.on'],
+  );
+  const incidents = await send(`/api/incidents?from=${encodeURIComponent('9999-12-31T23:59:59Z')}`, {
+    headers: cookie,
+  });
   assert.equal(incidents.status, 400);
-  assert.deepEqual(((await incidents.json()) as Problem).errors?.map((e) => e.path), ['query.from']);
+  assert.deepEqual(
+    ((await incidents.json()) as Problem).errors?.map((e) => e.path),
+    ['query.from'],
+  );
   const ok = await send('/api/sitrep?date=2025-10-10', { headers: cookie });
   assert.equal(ok.status, 200);
   await ok.arrayBuffer();
 });
 
 test('unauthenticated requests are limited per client address: 429 with Retry-After; accounts keep working', async () => {
-  const limited = await startTestServer(deps, undefined, { anonymousPerSecond: 0.5, anonymousBurst: 5, streamsPerAccount: 10 });
+  const limited = await startTestServer(deps, undefined, {
+    anonymousPerSecond: 0.5,
+    anonymousBurst: 5,
+    streamsPerAccount: 10,
+  });
   try {
     const observer = await signInAs(limited.url, 'observer.il@truce.example'); // one anonymous request
     const anonymous = () => fetch(`${limited.url}/api/session/status`);
@@ -155,13 +239,17 @@ test('unauthenticated requests are limited per client address: 429 with Retry-Af
       }
       await res.arrayBuffer();
     }
-    assert.ok(answers.slice(0, 4).every((s) => s === 200), answers.join());
+    assert.ok(
+      answers.slice(0, 4).every((s) => s === 200),
+      answers.join(),
+    );
     assert.equal(answers.at(-1), 429, answers.join());
     // A valid account behind the same address is never refused by this limit...
     assert.equal((await observer.client.call('getSession', {})).user.email, 'observer.il@truce.example');
     // ...but guessing credentials is: refused credentials draw from the same (nearly) empty bucket.
     const guesses: Response[] = [];
-    for (let i = 0; i < 3; i++) guesses.push(await fetch(`${limited.url}/api/incidents`, { headers: { authorization: `Bearer guess-${i}` } }));
+    for (let i = 0; i < 3; i++)
+      guesses.push(await fetch(`${limited.url}/api/incidents`, { headers: { authorization: `Bearer guess-${i}` } }));
     for (const g of guesses) await g.arrayBuffer();
     assert.ok(guesses.every((g) => g.status === 401 || g.status === 429));
     const guess = guesses.at(-1)!;
@@ -178,7 +266,11 @@ test('unauthenticated requests are limited per client address: 429 with Retry-Af
 });
 
 test('an account may hold only so many live event streams open at once (429 beyond)', async () => {
-  const limited = await startTestServer(deps, undefined, { anonymousPerSecond: 100, anonymousBurst: 100, streamsPerAccount: 2 });
+  const limited = await startTestServer(deps, undefined, {
+    anonymousPerSecond: 100,
+    anonymousBurst: 100,
+    streamsPerAccount: 2,
+  });
   const observer = await signInAs(limited.url, 'observer.ps@truce.example');
   const other = await signInAs(limited.url, 'observer.il@truce.example');
   const open = [
@@ -219,7 +311,10 @@ test('a busy stream still re-checks its caller on a timer: signing out ends it',
   const observer = await signInAs(server.url, 'observer.il@truce.example');
   const stream = await openEventStream(`${server.url}/api/monitoring/events`, { cookie: observer.cookie });
   // An event every 50 ms: the stream is never quiet, so a check run only when quiet never runs.
-  const traffic = setInterval(() => void deps.events.publish({ topic: 'incident', id: randomUUID(), at: new Date().toISOString() }), 50);
+  const traffic = setInterval(
+    () => void deps.events.publish({ topic: 'incident', id: randomUUID(), at: new Date().toISOString() }),
+    50,
+  );
   try {
     await stream.until(/event: ready/);
     await stream.until(/event: incident/);
@@ -250,7 +345,10 @@ test('a database error in the re-check ends the stream with an error, logged, no
       await sql`alter table sessions_away rename to sessions`.execute(deps.db);
     }
     const errors = logged.slice(seen).filter((l) => l.level >= 50);
-    assert.ok(errors.some((l) => /could not re-check/.test(l.msg)), JSON.stringify(errors));
+    assert.ok(
+      errors.some((l) => /could not re-check/.test(l.msg)),
+      JSON.stringify(errors),
+    );
   } finally {
     stream.close();
     delete process.env.TRUCE_SSE_RECHECK_MS;

@@ -43,7 +43,15 @@ before(async () => {
   key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
   const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
   await sequencer.init();
-  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings() };
+  deps = {
+    db: tdb.database.db,
+    engine: tdb.database.engine,
+    clock: systemClock,
+    log: sequencer,
+    logger: silentLogger,
+    events: localEvents(silentLogger),
+    auth: defaultAuthSettings(),
+  };
   await seedDemo(deps);
   server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
 });
@@ -52,7 +60,8 @@ after(async () => {
   await tdb.close();
 });
 
-const PUBLIC = 'readable without an account, or non-identifying (ids of records, statuses, kinds, counts, times, organisations)';
+const PUBLIC =
+  'readable without an account, or non-identifying (ids of records, statuses, kinds, counts, times, organisations)';
 
 /**
  * Every public field of every record kind, classified. A field missing here fails the test: it
@@ -73,33 +82,103 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   // Geometries of sectors and control lines are public geography; their digests are not files.
   sector: { name: PUBLIC, geometrySha256: PUBLIC },
   control_line: {
-    lineId: PUBLIC, name: PUBLIC, lineVersion: PUBLIC, geometrySha256: PUBLIC, heldAreaSha256: PUBLIC, heldByOrganisationId: PUBLIC,
-    validFrom: PUBLIC, validTo: PUBLIC, source: PUBLIC,
+    lineId: PUBLIC,
+    name: PUBLIC,
+    lineVersion: PUBLIC,
+    geometrySha256: PUBLIC,
+    heldAreaSha256: PUBLIC,
+    heldByOrganisationId: PUBLIC,
+    validFrom: PUBLIC,
+    validTo: PUBLIC,
+    source: PUBLIC,
   },
   // Locations rounded to 0.01 degree, as the public rulings view shows them.
   report: {
-    clientId: PUBLIC, incidentId: PUBLIC, sectorId: PUBLIC, side: PUBLIC, occurredAt: PUBLIC, timePrecision: PUBLIC, lon: PUBLIC, lat: PUBLIC,
-    geoPrecision: PUBLIC, eventType: PUBLIC, subEventType: PUBLIC, observations: PUBLIC, actor1: PUBLIC, actor2: PUBLIC, fatalities: PUBLIC,
-    injuries: PUBLIC, sourceKind: PUBLIC, sourceReliability: PUBLIC, authorOrganisationId: PUBLIC,
+    clientId: PUBLIC,
+    incidentId: PUBLIC,
+    sectorId: PUBLIC,
+    side: PUBLIC,
+    occurredAt: PUBLIC,
+    timePrecision: PUBLIC,
+    lon: PUBLIC,
+    lat: PUBLIC,
+    geoPrecision: PUBLIC,
+    eventType: PUBLIC,
+    subEventType: PUBLIC,
+    observations: PUBLIC,
+    actor1: PUBLIC,
+    actor2: PUBLIC,
+    fatalities: PUBLIC,
+    injuries: PUBLIC,
+    sourceKind: PUBLIC,
+    sourceReliability: PUBLIC,
+    authorOrganisationId: PUBLIC,
   },
   incident: {
-    title: PUBLIC, status: PUBLIC, outcome: PUBLIC, provisionId: PUBLIC, responsibleOrgId: PUBLIC, eventType: PUBLIC, subEventType: PUBLIC,
-    occurredAt: PUBLIC, lon: PUBLIC, lat: PUBLIC, sectorId: PUBLIC, side: PUBLIC, reportCount: PUBLIC, assigned: PUBLIC, mergedInto: PUBLIC,
+    title: PUBLIC,
+    status: PUBLIC,
+    outcome: PUBLIC,
+    provisionId: PUBLIC,
+    responsibleOrgId: PUBLIC,
+    eventType: PUBLIC,
+    subEventType: PUBLIC,
+    occurredAt: PUBLIC,
+    lon: PUBLIC,
+    lat: PUBLIC,
+    sectorId: PUBLIC,
+    side: PUBLIC,
+    reportCount: PUBLIC,
+    assigned: PUBLIC,
+    mergedInto: PUBLIC,
     rulingRound: PUBLIC,
   },
   incident_event: {
-    incidentId: PUBLIC, action: PUBLIC, fromStatus: PUBLIC, toStatus: PUBLIC, outcome: PUBLIC, rationale: PUBLIC, round: PUBLIC,
-    relatedIncidentId: PUBLIC, detail: PUBLIC, actorOrganisationId: PUBLIC, at: PUBLIC,
+    incidentId: PUBLIC,
+    action: PUBLIC,
+    fromStatus: PUBLIC,
+    toStatus: PUBLIC,
+    outcome: PUBLIC,
+    rationale: PUBLIC,
+    round: PUBLIC,
+    relatedIncidentId: PUBLIC,
+    detail: PUBLIC,
+    actorOrganisationId: PUBLIC,
+    at: PUBLIC,
   },
   agreement_event: { key: PUBLIC, name: PUBLIC, occurredAt: PUBLIC },
   provision: {
-    phase: PUBLIC, reference: PUBLIC, title: PUBLIC, text: PUBLIC, type: PUBLIC, partyIds: PUBLIC, intermediaryOrgId: PUBLIC, dependsOnId: PUBLIC,
-    deadlineRule: PUBLIC, measure: PUBLIC,
+    phase: PUBLIC,
+    reference: PUBLIC,
+    title: PUBLIC,
+    text: PUBLIC,
+    type: PUBLIC,
+    partyIds: PUBLIC,
+    intermediaryOrgId: PUBLIC,
+    dependsOnId: PUBLIC,
+    deadlineRule: PUBLIC,
+    measure: PUBLIC,
   },
   // `verifier` is the verifying body (an organisation); persons are restricted (only their count is public).
-  provision_delivery: { provisionId: PUBLIC, organisationId: PUBLIC, count: PUBLIC, occurredAt: PUBLIC, verifier: PUBLIC, location: PUBLIC, evidence: PUBLIC, personsNamed: PUBLIC },
+  provision_delivery: {
+    provisionId: PUBLIC,
+    organisationId: PUBLIC,
+    count: PUBLIC,
+    occurredAt: PUBLIC,
+    verifier: PUBLIC,
+    location: PUBLIC,
+    evidence: PUBLIC,
+    personsNamed: PUBLIC,
+  },
   provision_assessment: { provisionId: PUBLIC, score: PUBLIC, evidence: PUBLIC, rationale: PUBLIC, assessedAt: PUBLIC },
-  provision_dispute: { provisionId: PUBLIC, organisationId: PUBLIC, reason: PUBLIC, status: PUBLIC, resolution: PUBLIC, openedAt: PUBLIC, resolvedAt: PUBLIC },
+  provision_dispute: {
+    provisionId: PUBLIC,
+    organisationId: PUBLIC,
+    reason: PUBLIC,
+    status: PUBLIC,
+    resolution: PUBLIC,
+    openedAt: PUBLIC,
+    resolvedAt: PUBLIC,
+  },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */
@@ -112,8 +191,12 @@ async function secrets(): Promise<{ strings: Map<string, string>; numbers: Map<n
     strings.set(u.email, 'an email');
     strings.set(u.name, `the name of ${u.email}`);
   }
-  for (const e of await db.selectFrom('evidence').select('sha256').execute()) strings.set(e.sha256, 'an evidence file hash');
-  for (const r of await db.selectFrom('reports').select(['source_name', 'description', 'lon', 'lat', 'evidence']).execute()) {
+  for (const e of await db.selectFrom('evidence').select('sha256').execute())
+    strings.set(e.sha256, 'an evidence file hash');
+  for (const r of await db
+    .selectFrom('reports')
+    .select(['source_name', 'description', 'lon', 'lat', 'evidence'])
+    .execute()) {
     strings.set(r.source_name, "a report's source name");
     strings.set(r.description, "a report's description");
     for (const h of (r.evidence as string[] | null) ?? []) strings.set(h, 'an evidence file hash');
@@ -122,7 +205,8 @@ async function secrets(): Promise<{ strings: Map<string, string>; numbers: Map<n
     if (coarse(r.lat) !== r.lat) numbers.set(r.lat, 'an exact latitude');
   }
   for (const d of await db.selectFrom('provision_deliveries').select('persons').execute()) {
-    for (const p of (d.persons as { name?: string }[] | null) ?? []) if (p.name) strings.set(p.name, "a delivered person's name");
+    for (const p of (d.persons as { name?: string }[] | null) ?? [])
+      if (p.name) strings.set(p.name, "a delivered person's name");
   }
   return { strings, numbers };
 }
@@ -131,7 +215,8 @@ function findSecret(value: unknown, s: Awaited<ReturnType<typeof secrets>>, at: 
   if (typeof value === 'string') {
     const hit = s.strings.get(value);
     if (hit) return `${at} holds ${hit}`;
-    for (const [secret, what] of s.strings) if (secret.length >= 8 && value.includes(secret)) return `${at} contains ${what}`;
+    for (const [secret, what] of s.strings)
+      if (secret.length >= 8 && value.includes(secret)) return `${at} contains ${what}`;
   } else if (typeof value === 'number') {
     const hit = s.numbers.get(value);
     if (hit) return `${at} holds ${hit}`;
@@ -152,20 +237,38 @@ async function anonymousLeaves(): Promise<{ leaf: Leaf; index: number }[]> {
 test('writes that name people, places and files: a report with evidence at an exact point, an assignment, a token', async () => {
   const monitor = await signInAs(server.url, 'monitor.un@truce.example');
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...randomBytes(64)]);
-  const up = await fetch(`${server.url}/api/evidence`, { method: 'POST', headers: { 'content-type': 'image/png', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken }, body: png });
+  const up = await fetch(`${server.url}/api/evidence`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken },
+    body: png,
+  });
   assert.equal(up.status, 201, await up.clone().text());
   const { sha256 } = (await up.json()) as { sha256: string };
   const report = await monitor.client.call('createReport', {
     body: {
-      clientId: '0b6f7c4e-2d1a-4c3b-9e8f-7a6b5c4d3e2f', occurredAt: new Date(Date.now() - 3600_000).toISOString(), timePrecision: 1,
-      location: { type: 'Point', coordinates: [34.4567891, 31.5012345] }, geoPrecision: 1, eventType: 'Violence against civilians', subEventType: 'Attack',
-      observations: {}, fatalities: {}, injuries: { best: 1 }, source: { kind: 'public', name: 'Samira Haddad (neighbour)', reliability: 'probable' },
-      description: 'Samira saw the shot from her window on the third floor.', evidence: [sha256],
+      clientId: '0b6f7c4e-2d1a-4c3b-9e8f-7a6b5c4d3e2f',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      timePrecision: 1,
+      location: { type: 'Point', coordinates: [34.4567891, 31.5012345] },
+      geoPrecision: 1,
+      eventType: 'Violence against civilians',
+      subEventType: 'Attack',
+      observations: {},
+      fatalities: {},
+      injuries: { best: 1 },
+      source: { kind: 'public', name: 'Samira Haddad (neighbour)', reliability: 'probable' },
+      description: 'Samira saw the shot from her window on the third floor.',
+      evidence: [sha256],
     },
   });
   const coordinator = await signInAs(server.url, 'coordinator@truce.example');
-  const un = (await coordinator.client.call('listUsers', {})).items.find((u) => u.email === 'monitor.un@truce.example')!;
-  await coordinator.client.call('assignIncident', { params: { id: report.incidentId }, body: { assigneeUserId: un.id, note: 'take it' } });
+  const un = (await coordinator.client.call('listUsers', {})).items.find(
+    (u) => u.email === 'monitor.un@truce.example',
+  )!;
+  await coordinator.client.call('assignIncident', {
+    params: { id: report.incidentId },
+    body: { assigneeUserId: un.id, note: 'take it' },
+  });
   await monitor.client.call('createToken', { body: { label: 'phone' } });
 });
 
@@ -190,21 +293,46 @@ test('no public leaf of any record kind carries a value an anonymous caller may 
       if (found) problems.push(found);
     }
     // The envelope: only the user's own record may be keyed by its id; nothing else names one.
-    const envelope = { org: leaf.org, user: leaf.user, prev: leaf.prev, at: leaf.at, op: leaf.op, ...(leaf.kind === 'user' ? {} : { id: leaf.id }) };
+    const envelope = {
+      org: leaf.org,
+      user: leaf.user,
+      prev: leaf.prev,
+      at: leaf.at,
+      op: leaf.op,
+      ...(leaf.kind === 'user' ? {} : { id: leaf.id }),
+    };
     const found = findSecret(envelope, s, where);
     if (found) problems.push(found);
   }
   assert.deepEqual(problems, []);
   // Every kind a writer can produce was seen (so no kind escapes the check), and the secrets we
   // planted really were written (so the test can fail).
-  for (const kind of ['report', 'incident', 'incident_event', 'user', 'api_token', 'organisation', 'contribution', 'provision', 'provision_delivery', 'sector', 'deployment', 'handover_milestone', 'sector_requirement']) {
+  for (const kind of [
+    'report',
+    'incident',
+    'incident_event',
+    'user',
+    'api_token',
+    'organisation',
+    'contribution',
+    'provision',
+    'provision_delivery',
+    'sector',
+    'deployment',
+    'handover_milestone',
+    'sector_requirement',
+  ]) {
     assert.ok(kinds.has(kind), `no ${kind} in the demo log`);
   }
-  assert.ok([...s.strings.values()].includes('an evidence file hash') && [...s.numbers.values()].includes('an exact longitude'));
+  assert.ok(
+    [...s.strings.values()].includes('an evidence file hash') && [...s.numbers.values()].includes('an exact longitude'),
+  );
 });
 
 test('the public log and the API agree: a published ruling shows what its incident leaf holds', async () => {
-  const rulings = (await (await fetch(`${server.url}/api/public/rulings`)).json()) as { items: { id: string; title: string; location: { coordinates: [number, number] } }[] };
+  const rulings = (await (await fetch(`${server.url}/api/public/rulings`)).json()) as {
+    items: { id: string; title: string; location: { coordinates: [number, number] } }[];
+  };
   assert.ok(rulings.items.length > 0);
   const leaves = await anonymousLeaves();
   for (const r of rulings.items) {
@@ -217,7 +345,10 @@ test('the public log and the API agree: a published ruling shows what its incide
 test('the API shows account ids only to readers allowed to list accounts', async () => {
   const observer = await signInAs(server.url, 'observer.il@truce.example');
   const changes = await observer.client.call('listLogChanges', { query: { limit: 200 } });
-  assert.ok(changes.items.every((c) => c.userId === null), 'a party sees the organisation, not the account');
+  assert.ok(
+    changes.items.every((c) => c.userId === null),
+    'a party sees the organisation, not the account',
+  );
   const incidents = await observer.client.call('listIncidents', { query: { limit: 500 } });
   for (const i of incidents.items.slice(0, 5)) {
     const detail = await observer.client.call('getIncident', { params: { id: i.id } });
@@ -225,37 +356,63 @@ test('the API shows account ids only to readers allowed to list accounts', async
     assert.ok(detail.reports.every((r) => r.openings === undefined && r.description === null));
   }
   const coordinator = await signInAs(server.url, 'coordinator@truce.example');
-  assert.ok((await coordinator.client.call('listLogChanges', { query: { limit: 200 } })).items.some((c) => c.userId !== null));
+  assert.ok(
+    (await coordinator.client.call('listLogChanges', { query: { limit: 200 } })).items.some((c) => c.userId !== null),
+  );
 });
 
 const verify = (env: NodeJS.ProcessEnv = {}) => runCli(['verify', '--url', server.url, '--vkey', key.verifierKey], env);
-const tokenFor = async (email: string) => (await (await signInAs(server.url, email)).client.call('createToken', { body: { label: 'verify' } })).token;
+const tokenFor = async (email: string) =>
+  (await (await signInAs(server.url, email)).client.call('createToken', { body: { label: 'verify' } })).token;
 
 test('a report description changed in the database, with or without its secret, is named by audit and by verify', async () => {
   const db = tdb.database.db;
   assert.deepEqual((await auditDatabase(db, key.verifierKey)).mismatches, []);
-  const report = await db.selectFrom('reports').select(['id', 'description']).orderBy('created_at').executeTakeFirstOrThrow();
+  const report = await db
+    .selectFrom('reports')
+    .select(['id', 'description'])
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   const forged = 'Nothing happened here.';
-  const change = await db.selectFrom('record_changes').select('id').where('record_kind', '=', 'report').where('record_id', '=', report.id).orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const change = await db
+    .selectFrom('record_changes')
+    .select('id')
+    .where('record_kind', '=', 'report')
+    .where('record_id', '=', report.id)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
 
   // The value and its stored secret edited to match (the issue's attack).
   await sql`update reports set description = ${forged} where id = ${report.id}`.execute(db);
-  await sql`update record_secrets set value = ${JSON.stringify(forged)}::jsonb where change_id = ${change.id} and field = 'description'`.execute(db);
+  await sql`update record_secrets set value = ${JSON.stringify(forged)}::jsonb where change_id = ${change.id} and field = 'description'`.execute(
+    db,
+  );
   const both = await auditDatabase(db, key.verifierKey);
-  assert.deepEqual(both.mismatches.map((m) => [m.kind, m.id, /restricted field description/.test(m.problem)]), [['report', report.id, true]]);
+  assert.deepEqual(
+    both.mismatches.map((m) => [m.kind, m.id, /restricted field description/.test(m.problem)]),
+    [['report', report.id, true]],
+  );
 
   // An allowed reader (a monitor) recomputes the commitment from what the API shows it.
   const asMonitor = await verify({ TRUCE_TOKEN: await tokenFor('monitor.eu@truce.example') });
   assert.equal(asMonitor.code, 1, asMonitor.stdout);
-  assert.match(asMonitor.stderr, new RegExp(`report ${report.id} restricted field description does not match its commitment`));
+  assert.match(
+    asMonitor.stderr,
+    new RegExp(`report ${report.id} restricted field description does not match its commitment`),
+  );
   // A party, shown no description and no opening, cannot tell (and is not told anything it may not see).
   const asParty = await verify({ TRUCE_TOKEN: await tokenFor('observer.ps@truce.example') });
   assert.equal(asParty.code, 0, asParty.stderr);
 
   // Only the value edited, the secret as it was.
-  await sql`update record_secrets set value = ${JSON.stringify(report.description)}::jsonb where change_id = ${change.id} and field = 'description'`.execute(db);
+  await sql`update record_secrets set value = ${JSON.stringify(report.description)}::jsonb where change_id = ${change.id} and field = 'description'`.execute(
+    db,
+  );
   const valueOnly = await auditDatabase(db, key.verifierKey);
-  assert.deepEqual(valueOnly.mismatches.map((m) => [m.id, /restricted field description/.test(m.problem)]), [[report.id, true]]);
+  assert.deepEqual(
+    valueOnly.mismatches.map((m) => [m.id, /restricted field description/.test(m.problem)]),
+    [[report.id, true]],
+  );
 
   await sql`update reports set description = ${report.description} where id = ${report.id}`.execute(db);
   assert.deepEqual((await auditDatabase(db, key.verifierKey)).mismatches, []);
@@ -263,11 +420,26 @@ test('a report description changed in the database, with or without its secret, 
 
 test("an entry's actor changed in the audit trail is named by audit", async () => {
   const db = tdb.database.db;
-  const row = await db.selectFrom('record_changes').select(['id', 'record_id', 'actor_user_id']).where('record_kind', '=', 'incident_event').where('actor_user_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
-  const other = await db.selectFrom('users').select('id').where('id', '<>', row.actor_user_id!).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('record_changes')
+    .select(['id', 'record_id', 'actor_user_id'])
+    .where('record_kind', '=', 'incident_event')
+    .where('actor_user_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const other = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '<>', row.actor_user_id!)
+    .executeTakeFirstOrThrow();
   await sql`update record_changes set actor_user_id = ${other.id} where id = ${row.id}`.execute(db);
   const audit = await auditDatabase(db, key.verifierKey);
-  assert.ok(audit.mismatches.some((m) => m.id === row.record_id && /actor of log entry \d+ does not match its commitment/.test(m.problem)), JSON.stringify(audit.mismatches));
+  assert.ok(
+    audit.mismatches.some(
+      (m) => m.id === row.record_id && /actor of log entry \d+ does not match its commitment/.test(m.problem),
+    ),
+    JSON.stringify(audit.mismatches),
+  );
   await sql`update record_changes set actor_user_id = ${row.actor_user_id} where id = ${row.id}`.execute(db);
 });
 
@@ -288,8 +460,15 @@ test('truce verify fails loudly when reading records answers 500 (only 403 means
 
 test('leaf format v2 starts at the recorded index; a v1 leaf after it fails verification', async () => {
   const db = tdb.database.db;
-  const actor: Actor = { userId: (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id, organisationId: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id, role: 'admin' };
-  const note = (id: string) => writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor, public: {} }));
+  const actor: Actor = {
+    userId: (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id,
+    organisationId: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
+    role: 'admin',
+  };
+  const note = (id: string) =>
+    writeWithLog(deps, (_tx, record) =>
+      record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor, public: {} }),
+    );
   const { size } = await db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();
   assert.equal((await verify()).code, 0);
   // A writer that ignores the switch (an old server after the upgrade) publishes the actor in clear.

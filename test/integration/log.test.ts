@@ -37,7 +37,15 @@ before(async () => {
   key = await loadOrCreateLogKey(tdb.database.db, ORIGIN, new Date());
   const sequencer = new Sequencer(tdb.database.db, key, ORIGIN, systemClock, silentLogger);
   await sequencer.init();
-  deps = { db: tdb.database.db, engine: tdb.database.engine, clock: systemClock, log: sequencer, logger: silentLogger, events: localEvents(silentLogger), auth: defaultAuthSettings() };
+  deps = {
+    db: tdb.database.db,
+    engine: tdb.database.engine,
+    clock: systemClock,
+    log: sequencer,
+    logger: silentLogger,
+    events: localEvents(silentLogger),
+    auth: defaultAuthSettings(),
+  };
   await seedDemo(deps);
   server = await startTestServer(deps, (a) => mountLog(a, tdb.database.db, key.verifierKey));
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-log-'));
@@ -60,14 +68,24 @@ test('a write carries its log index, and its inclusion proof verifies offline', 
   const { client } = await signInAs(server.url, 'coordinator@truce.example');
   const italy = (await client.call('listOrganisations', {})).items.find((o) => o.name === 'Italy')!;
   const written = await client.call('createContribution', {
-    body: { organisationId: italy.id, kind: 'forces', capability: 'engineers', quantity: 250, unit: 'personnel', status: 'pledged' },
+    body: {
+      organisationId: italy.id,
+      kind: 'forces',
+      capability: 'engineers',
+      quantity: 250,
+      unit: 'personnel',
+      status: 'pledged',
+    },
   });
   assert.equal(typeof written.logIndex, 'number');
   const res = await fetch(`${server.url}/api/log/proof?index=${written.logIndex}`);
   assert.equal(res.status, 200);
   const proof = (await res.json()) as { bundle: string; entry: string };
   const entry = decodeBase64(proof.entry, 'entry');
-  const verified = openTlogProof(proof.bundle, leafHash(entry), { log: [parseVerifierKey(key.verifierKey)], origin: ORIGIN });
+  const verified = openTlogProof(proof.bundle, leafHash(entry), {
+    log: [parseVerifierKey(key.verifierKey)],
+    origin: ORIGIN,
+  });
   assert.equal(verified.index, written.logIndex);
   const leaf = decodeLeaf(entry);
   assert.equal(leaf.kind, 'contribution');
@@ -93,7 +111,10 @@ test('a record edit links to its previous version in the log', async () => {
   const leaf = await entryOf(second.logIndex!);
   assert.equal(leaf.prev, first.logIndex);
   assert.equal(leaf.op, 'permission');
-  assert.ok(leaf.commitments.email && !JSON.stringify(leaf).includes('monitor.un@truce.example'), 'email only as a commitment');
+  assert.ok(
+    leaf.commitments.email && !JSON.stringify(leaf).includes('monitor.un@truce.example'),
+    'email only as a commitment',
+  );
 });
 
 test('truce verify passes on an honest log, remembers the checkpoint, and checks readable records', async () => {
@@ -123,7 +144,10 @@ test('truce log mirror, then verify --dir offline', async () => {
   assert.equal(m.code, 0, m.stderr);
   const v = await runCli(['verify', '--dir', dir, '--vkey', key.verifierKey], {});
   assert.equal(v.code, 0, v.stderr);
-  const wrongKey = await runCli(['verify', '--dir', dir, '--vkey', 'other+01020304+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAh'], {});
+  const wrongKey = await runCli(
+    ['verify', '--dir', dir, '--vkey', 'other+01020304+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAh'],
+    {},
+  );
   assert.equal(wrongKey.code, 1);
   assert.match(wrongKey.stderr, /signature/);
 });
@@ -131,11 +155,17 @@ test('truce log mirror, then verify --dir offline', async () => {
 test('a record row edited behind the application is named by audit and by verify', async () => {
   const before = await auditDatabase(tdb.database.db, key.verifierKey);
   assert.deepEqual(before.mismatches, []);
-  const row = await tdb.database.db.selectFrom('contributions').innerJoin('organisations', 'organisations.id', 'contributions.organisation_id')
-    .select('contributions.id').where('organisations.name', '=', 'Indonesia').executeTakeFirstOrThrow();
+  const row = await tdb.database.db
+    .selectFrom('contributions')
+    .innerJoin('organisations', 'organisations.id', 'contributions.organisation_id')
+    .select('contributions.id')
+    .where('organisations.name', '=', 'Indonesia')
+    .executeTakeFirstOrThrow();
   // A contribution's figures are commitments in the log (issue 10, finding 9); its public field
   // is who may read them: quietly releasing them to everyone is caught.
-  await sql`update contributions set detail_releasability = 'public', releasability = 'public' where id = ${row.id}`.execute(tdb.database.db);
+  await sql`update contributions set detail_releasability = 'public', releasability = 'public' where id = ${row.id}`.execute(
+    tdb.database.db,
+  );
   const audit = await auditDatabase(tdb.database.db, key.verifierKey);
   assert.equal(audit.mismatches.length, 1);
   assert.equal(audit.mismatches[0]!.id, row.id);
@@ -147,10 +177,17 @@ test('a record row edited behind the application is named by audit and by verify
   // A withheld figure is a commitment: audit recomputes it from the row and its stored salt.
   await sql`update contributions set quantity = quantity + 1 where id = ${row.id}`.execute(tdb.database.db);
   const figures = await auditDatabase(tdb.database.db, key.verifierKey);
-  assert.ok(figures.mismatches.some((m) => m.id === row.id && /quantity/.test(m.problem)), JSON.stringify(figures.mismatches));
+  assert.ok(
+    figures.mismatches.some((m) => m.id === row.id && /quantity/.test(m.problem)),
+    JSON.stringify(figures.mismatches),
+  );
   await sql`update contributions set quantity = quantity - 1 where id = ${row.id}`.execute(tdb.database.db);
 
-  const org = await tdb.database.db.selectFrom('organisations').select('id').where('name', '=', 'Spain').executeTakeFirstOrThrow();
+  const org = await tdb.database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', 'Spain')
+    .executeTakeFirstOrThrow();
   await sql`delete from organisations where id = ${org.id}`.execute(tdb.database.db);
   const deleted = await auditDatabase(tdb.database.db, key.verifierKey);
   assert.ok(deleted.mismatches.some((m) => m.id === org.id && /missing from the database/.test(m.problem)));
@@ -160,29 +197,60 @@ test('a changed tile or a removed entry fails verification', async () => {
   // Entries of the rightmost, partial bundle sit one row each in log_entries; make sure there are a few.
   const loose = async () => tdb.database.db.selectFrom('log_entries').select(['idx', 'data']).orderBy('idx').execute();
   while ((await loose()).length < 2) {
-    await writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id: String(Date.now()), version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
+    await writeWithLog(deps, (_tx, record) =>
+      record({
+        kind: 'test_note',
+        id: String(Date.now()),
+        version: 1,
+        op: 'create',
+        at: new Date(),
+        actor: null,
+        public: {},
+      }),
+    );
   }
   // Servers keep what never changes in memory (full tiles, and tiles cut to a width once read), so
   // tamper with the stored rightmost tile at a width no one has read yet: one more entry makes it.
-  const note = (id: string) => writeWithLog(deps, (_tx, record) => record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor: null, public: {} }));
+  const note = (id: string) =>
+    writeWithLog(deps, (_tx, record) =>
+      record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor: null, public: {} }),
+    );
   await note(`tile-${Date.now()}`);
   const { size } = await tdb.database.db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();
   const idx = Math.floor(size / 256);
-  const tile = await tdb.database.db.selectFrom('log_tiles').selectAll().where('level', '=', 0).where('idx', '=', idx).executeTakeFirstOrThrow();
+  const tile = await tdb.database.db
+    .selectFrom('log_tiles')
+    .selectAll()
+    .where('level', '=', 0)
+    .where('idx', '=', idx)
+    .executeTakeFirstOrThrow();
   const changed = Buffer.from(tile.data);
   changed[0]! ^= 0x80;
-  await tdb.database.db.updateTable('log_tiles').set({ data: changed }).where('level', '=', 0).where('idx', '=', idx).execute();
+  await tdb.database.db
+    .updateTable('log_tiles')
+    .set({ data: changed })
+    .where('level', '=', 0)
+    .where('idx', '=', idx)
+    .execute();
   const r = await verify([]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, new RegExp(`hash tile tile/0/${String(idx).padStart(3, '0')}`));
-  await tdb.database.db.updateTable('log_tiles').set({ data: tile.data }).where('level', '=', 0).where('idx', '=', idx).execute();
+  await tdb.database.db
+    .updateTable('log_tiles')
+    .set({ data: tile.data })
+    .where('level', '=', 0)
+    .where('idx', '=', idx)
+    .execute();
   // The server remembers the width it served tampered; the log grows and the next width is honest again.
   await note(`restored-${Date.now()}`);
   assert.equal((await verify([])).code, 0, 'restored');
 
   // Replace the last entry by the one before (a leaf "removed" and the gap hidden): the root no
   // longer matches. Entries of the rightmost, partial bundle sit one row each in log_entries.
-  const [entry1, entry2] = (await loose()).slice(-2) as [{ idx: number; data: Uint8Array }, { idx: number; data: Uint8Array }];
+  const [entry1, entry2] = (await loose()).slice(-2) as [
+    { idx: number; data: Uint8Array },
+    { idx: number; data: Uint8Array },
+  ];
   await tdb.database.db.updateTable('log_entries').set({ data: entry1.data }).where('idx', '=', entry2.idx).execute();
   const r2 = await verify([]);
   assert.equal(r2.code, 1);

@@ -19,32 +19,56 @@ after(async () => {
   await api.close();
 });
 
-async function csvAs(email: string, query = ''): Promise<{ header: string[]; hxl: string[]; rows: Record<string, string>[]; text: string }> {
+async function csvAs(
+  email: string,
+  query = '',
+): Promise<{ header: string[]; hxl: string[]; rows: Record<string, string>[]; text: string }> {
   const { cookie } = await signInAs(server.url, email);
   const res = await fetch(`${server.url}/api/exports/incidents.csv${query}`, { headers: { cookie } });
   assert.equal(res.status, 200);
   const text = await res.text();
   const records: string[][] = parse(text);
   const [header, hxl, ...rest] = records;
-  return { header: header!, hxl: hxl!, rows: rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))), text };
+  return {
+    header: header!,
+    hxl: hxl!,
+    rows: rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))),
+    text,
+  };
 }
 
 const decimals = (v: string) => (v.split('.')[1] ?? '').length;
 
 test('a coordinator exports every incident with ACLED columns, an HXL row and exact points', async () => {
   const { header, hxl, rows } = await csvAs('coordinator@truce.example');
-  for (const column of ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'admin2', 'latitude', 'longitude', 'geo_precision']) assert.ok(header.includes(column), column);
+  for (const column of [
+    'event_id_cnty',
+    'event_date',
+    'event_type',
+    'sub_event_type',
+    'admin2',
+    'latitude',
+    'longitude',
+    'geo_precision',
+  ])
+    assert.ok(header.includes(column), column);
   assert.equal(hxl[header.indexOf('latitude')], '#geo+lat');
   const { client } = await signInAs(server.url, 'coordinator@truce.example');
   assert.equal(rows.length, (await client.call('listIncidents', { query: {} })).items.length);
-  assert.ok(rows.some((r) => decimals(r.latitude!) > 2), 'exact points for the team');
+  assert.ok(
+    rows.some((r) => decimals(r.latitude!) > 2),
+    'exact points for the team',
+  );
   assert.ok(rows.every((r) => ['Gaza', 'North Gaza', 'Deir Al Balah', 'Khan Yunis', 'Rafah'].includes(r.admin2!)));
 });
 
 test("a party observer's export is coarsened: ~1 km points, no monitor names", async () => {
   const { rows, text } = await csvAs('observer.il@truce.example');
   assert.ok(rows.length > 0);
-  assert.ok(rows.every((r) => decimals(r.latitude!) <= 2 && decimals(r.longitude!) <= 2), 'points rounded to 0.01°');
+  assert.ok(
+    rows.every((r) => decimals(r.latitude!) <= 2 && decimals(r.longitude!) <= 2),
+    'points rounded to 0.01°',
+  );
   assert.ok(rows.every((r) => r.geo_precision === '2'));
   assert.doesNotMatch(text, /Demo Monitor/);
 });

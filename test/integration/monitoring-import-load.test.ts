@@ -31,7 +31,11 @@ before(async () => {
   server = await startTestServer(deps);
   monitor = await signInAs(server.url, 'monitor.eu@truce.example');
   coordinator = await signInAs(server.url, 'coordinator@truce.example');
-  const u = await deps.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'monitor.eu@truce.example').executeTakeFirstOrThrow();
+  const u = await deps.db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'role'])
+    .where('email', '=', 'monitor.eu@truce.example')
+    .executeTakeFirstOrThrow();
   monitorActor = { userId: u.id, organisationId: u.organisation_id, role: u.role };
 });
 after(async () => {
@@ -39,7 +43,8 @@ after(async () => {
   await tdb.close();
 });
 
-const HEADER = 'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,latitude,longitude,geo_precision,source,notes,fatalities';
+const HEADER =
+  'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,latitude,longitude,geo_precision,source,notes,fatalities';
 /** Protests in Gaza City on distinct days and places (few group), a type the demo has little of. */
 function protestRows(n: number, prefix: string): string[] {
   return Array.from({ length: n }, (_, i) => {
@@ -52,17 +57,25 @@ function protestRows(n: number, prefix: string): string[] {
 const csv = (rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 
 function postImport(body: string) {
-  return fetch(`${server.url}/api/reports/import`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken }, body });
+  return fetch(`${server.url}/api/reports/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken },
+    body,
+  });
 }
 
 /** How many Protests incidents the coordinator's list shows (at most 500: the demo has far fewer). */
 async function protestsSeenByCoordinator(): Promise<number> {
-  const res = await fetch(`${server.url}/api/incidents?eventType=Protests&limit=500`, { headers: { cookie: coordinator.cookie } });
+  const res = await fetch(`${server.url}/api/incidents?eventType=Protests&limit=500`, {
+    headers: { cookie: coordinator.cookie },
+  });
   assert.equal(res.status, 200);
   return ((await res.json()) as { items: unknown[] }).items.length;
 }
 
-const count = async (table: 'reports' | 'record_changes' | 'report_imports' | 'report_import_rows' | 'incidents'): Promise<number> =>
+const count = async (
+  table: 'reports' | 'record_changes' | 'report_imports' | 'report_import_rows' | 'incidents',
+): Promise<number> =>
   (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(deps.db)).rows[0]!.n;
 
 /** Enough rows to write in many steps, few enough for the suite; the bench imports 10,000. */
@@ -88,7 +101,9 @@ test(`a read sent while a ${IMPORTED}-row import writes is answered before the i
       },
       // A server whose event loop is held for long refuses even the connection (fetch's 10 s connect timeout).
       (err: unknown) => {
-        order.push(`read failed: ${err instanceof Error ? String(err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`);
+        order.push(
+          `read failed: ${err instanceof Error ? String(err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`,
+        );
         return -1;
       },
     );
@@ -132,15 +147,27 @@ test('limits: a file over TRUCE_IMPORT_MAX_ROWS is one error, over TRUCE_IMPORT_
 });
 
 test('all or nothing: one bad row at the end of 500 changes nothing', async () => {
-  const before = { reports: await count('reports'), changes: await count('record_changes'), incidents: await count('incidents') };
+  const before = {
+    reports: await count('reports'),
+    changes: await count('record_changes'),
+    incidents: await count('incidents'),
+  };
   const rows = protestRows(500, 'TAIL');
-  rows.push('TAILX,2025-11-01,1,Protests,Peaceful protest,Protesters (Palestine),6,31.50,34.30,1,Local media,in the sea,0');
+  rows.push(
+    'TAILX,2025-11-01,1,Protests,Peaceful protest,Protesters (Palestine),6,31.50,34.30,1,Local media,in the sea,0',
+  );
   const res = await postImport(csv(rows));
   assert.equal(res.status, 400);
   const body = (await res.json()) as { errors: { path: string }[]; errorCount: number };
-  assert.deepEqual(body.errors.map((e) => e.path), ['line 502: location']);
+  assert.deepEqual(
+    body.errors.map((e) => e.path),
+    ['line 502: location'],
+  );
   assert.equal(body.errorCount, 1);
-  assert.deepEqual({ reports: await count('reports'), changes: await count('record_changes'), incidents: await count('incidents') }, before);
+  assert.deepEqual(
+    { reports: await count('reports'), changes: await count('record_changes'), incidents: await count('incidents') },
+    before,
+  );
   assert.equal(await count('report_import_rows'), 0);
 });
 
@@ -148,29 +175,60 @@ test('an incident the plan joins changes before publishing: nothing half-publish
   // Today, two hours ago: no other row of this file is within the grouping window.
   const at = new Date(Date.now() - 2 * 3600_000).toISOString();
   const row = (id: string, note: string) => `${id},${at},Protests,Peaceful protest,31.5012,34.4512,Local media,${note}`;
-  const file = (id: string, note: string) => `event_id_cnty,occurred_at,event_type,sub_event_type,latitude,longitude,source,notes\n${row(id, note)}\n`;
+  const file = (id: string, note: string) =>
+    `event_id_cnty,occurred_at,event_type,sub_event_type,latitude,longitude,source,notes\n${row(id, note)}\n`;
   assert.equal((await importReports(deps, null, file('JOIN1', 'first account'), 'csv')).created, 1);
-  const target = await deps.db.selectFrom('reports').select('incident_id').where('description', '=', 'first account').executeTakeFirstOrThrow();
+  const target = await deps.db
+    .selectFrom('reports')
+    .select('incident_id')
+    .where('description', '=', 'first account')
+    .executeTakeFirstOrThrow();
   let publishes = 0;
   const r = await importReports(deps, null, file('JOIN2', 'second account'), 'csv', async (phase, done) => {
     if (phase !== 'publish' || done !== 0 || publishes++ > 0) return;
     // Between staging and publishing, a monitor closes the incident the plan joins.
-    await sql`update incidents set status = 'closed', version = version + 1 where id = ${target.incident_id}`.execute(deps.db);
+    await sql`update incidents set status = 'closed', version = version + 1 where id = ${target.incident_id}`.execute(
+      deps.db,
+    );
   });
   assert.equal(r.created, 1);
   assert.equal(publishes, 2, 'planned once more');
-  const second = await deps.db.selectFrom('reports').select('incident_id').where('description', '=', 'second account').executeTakeFirstOrThrow();
+  const second = await deps.db
+    .selectFrom('reports')
+    .select('incident_id')
+    .where('description', '=', 'second account')
+    .executeTakeFirstOrThrow();
   assert.notEqual(second.incident_id, target.incident_id, 'joined an incident that no longer takes reports');
-  const closedIncident = await deps.db.selectFrom('incidents').select(['report_count', 'version']).where('id', '=', target.incident_id).executeTakeFirstOrThrow();
+  const closedIncident = await deps.db
+    .selectFrom('incidents')
+    .select(['report_count', 'version'])
+    .where('id', '=', target.incident_id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(closedIncident, { report_count: 1, version: 2 });
   // Without the interference, a third account joins the second's incident: report_count + 1, one logged update.
   assert.equal((await importReports(deps, null, file('JOIN3', 'third account'), 'csv')).created, 1);
-  const third = await deps.db.selectFrom('reports').select('incident_id').where('description', '=', 'third account').executeTakeFirstOrThrow();
+  const third = await deps.db
+    .selectFrom('reports')
+    .select('incident_id')
+    .where('description', '=', 'third account')
+    .executeTakeFirstOrThrow();
   assert.equal(third.incident_id, second.incident_id);
-  const joined = await deps.db.selectFrom('incidents').select(['report_count', 'version']).where('id', '=', second.incident_id).executeTakeFirstOrThrow();
+  const joined = await deps.db
+    .selectFrom('incidents')
+    .select(['report_count', 'version'])
+    .where('id', '=', second.incident_id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(joined, { report_count: 2, version: 2 });
-  const logged = await deps.db.selectFrom('record_changes').select(['version', 'op']).where('record_id', '=', second.incident_id).orderBy('version').execute();
-  assert.deepEqual(logged, [{ version: 1, op: 'create' }, { version: 2, op: 'update' }]);
+  const logged = await deps.db
+    .selectFrom('record_changes')
+    .select(['version', 'op'])
+    .where('record_id', '=', second.incident_id)
+    .orderBy('version')
+    .execute();
+  assert.deepEqual(logged, [
+    { version: 1, op: 'create' },
+    { version: 2, op: 'update' },
+  ]);
 });
 
 test('an import abandoned by a crash leaves nothing visible, and its staged rows are swept', async () => {
@@ -178,7 +236,10 @@ test('an import abandoned by a crash leaves nothing visible, and its staged rows
   const id = randomUUID();
   const then = new Date(Date.now() - STALE_MS - 60_000);
   await createImport(deps.db, id, null, then);
-  const staged = Array.from({ length: 300 }, (_, i) => ({ target: 'reports' as const, row: { id: randomUUID(), seq: i } }));
+  const staged = Array.from({ length: 300 }, (_, i) => ({
+    target: 'reports' as const,
+    row: { id: randomUUID(), seq: i },
+  }));
   assert.equal(await stageBatch(deps.db, id, 0, staged, then), true);
   assert.equal(await count('report_import_rows'), 300);
   assert.deepEqual({ reports: await count('reports'), changes: await count('record_changes') }, before);

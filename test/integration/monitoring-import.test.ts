@@ -34,7 +34,8 @@ after(async () => {
 });
 
 const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-const HEADER = 'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,latitude,longitude,geo_precision,source,source_scale,notes,fatalities';
+const HEADER =
+  'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,latitude,longitude,geo_precision,source,source_scale,notes,fatalities';
 const csv = (rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 const GOOD = [
   `PSE9001,${day(2)},1,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Israel (2022-),1,,0,31.505,34.455,1,Local media,Local partner-Other,"Shelling reported east of Gaza City, two injured",0`,
@@ -43,7 +44,11 @@ const GOOD = [
 ];
 
 async function post(body: string, type: string) {
-  return fetch(`${server!.url}/api/reports/import`, { method: 'POST', headers: { 'content-type': type, cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken }, body });
+  return fetch(`${server!.url}/api/reports/import`, {
+    method: 'POST',
+    headers: { 'content-type': type, cookie: monitor.cookie, 'x-csrf-token': monitor.csrfToken },
+    body,
+  });
 }
 
 async function reportCount(): Promise<number> {
@@ -55,7 +60,11 @@ test('an ACLED CSV is imported in one go, grouped into incidents; importing it a
   const res = await post(csv(GOOD), 'text/csv');
   assert.equal(res.status, 201);
   assert.deepEqual(await res.json(), { created: 3, repeats: 0, incidents: 2, logIndex: null });
-  const shot = await deps.db.selectFrom('reports').selectAll().where('client_id', '=', derivedClientId('PSE9003')).executeTakeFirstOrThrow();
+  const shot = await deps.db
+    .selectFrom('reports')
+    .selectAll()
+    .where('client_id', '=', derivedClientId('PSE9003'))
+    .executeTakeFirstOrThrow();
   assert.deepEqual(shot.actor2, { name: 'Civilians (Palestine)', interCode: 7 });
   assert.deepEqual(shot.fatalities, { best: 1 });
   assert.equal(shot.source_name, "Ma'an News Agency");
@@ -78,7 +87,10 @@ test('one bad row: 400 naming its line, and nothing of the file is stored', asyn
   const problem = (await res.json()) as { errors: { path: string }[] };
   const paths = problem.errors.map((e) => e.path);
   assert.ok(paths.includes('line 3: location'), JSON.stringify(paths));
-  assert.ok(paths.some((p) => p.startsWith('line 4: subEventType')), JSON.stringify(paths));
+  assert.ok(
+    paths.some((p) => p.startsWith('line 4: subEventType')),
+    JSON.stringify(paths),
+  );
   assert.ok(paths.includes('line 5: occurredAt'), JSON.stringify(paths));
   assert.ok(!paths.some((p) => p.startsWith('line 2')));
   assert.equal(await reportCount(), before);
@@ -87,7 +99,11 @@ test('one bad row: 400 naming its line, and nothing of the file is stored', asyn
 
 test('a file of many bad rows gets its first 100 errors and their count, a small answer, and nothing stored', async () => {
   const before = await reportCount();
-  const rows = Array.from({ length: 5_000 }, (_, i) => `PSE8${String(i).padStart(5, '0')},not-a-date,1,Battles,Armed clash,A,1,B,2,31.42,34.35,1,S,National,row ${i},0`);
+  const rows = Array.from(
+    { length: 5_000 },
+    (_, i) =>
+      `PSE8${String(i).padStart(5, '0')},not-a-date,1,Battles,Armed clash,A,1,B,2,31.42,34.35,1,S,National,row ${i},0`,
+  );
   const res = await post(csv(rows), 'text/csv');
   assert.equal(res.status, 400);
   const text = await res.text();
@@ -102,13 +118,32 @@ test('a file of many bad rows gets its first 100 errors and their count, a small
 
 test('GeoJSON features are imported; a bad feature is named by its number', async () => {
   const feature = (lon: number, lat: number, extra: Record<string, unknown> = {}) => ({
-    type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
-    properties: { occurredAt: new Date(Date.now() - 7200_000).toISOString(), eventType: 'Strategic developments', subEventType: 'Looting/property destruction', description: 'Warehouse looted', source: { kind: 'ngo', name: 'WFP' }, ...extra },
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    properties: {
+      occurredAt: new Date(Date.now() - 7200_000).toISOString(),
+      eventType: 'Strategic developments',
+      subEventType: 'Looting/property destruction',
+      description: 'Warehouse looted',
+      source: { kind: 'ngo', name: 'WFP' },
+      ...extra,
+    },
   });
-  const bad = await post(JSON.stringify({ type: 'FeatureCollection', features: [feature(34.35, 31.42), feature(34.35, 31.42, { eventType: 'Nope' })] }), 'application/geo+json');
+  const bad = await post(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [feature(34.35, 31.42), feature(34.35, 31.42, { eventType: 'Nope' })],
+    }),
+    'application/geo+json',
+  );
   assert.equal(bad.status, 400);
-  assert.ok(((await bad.json()) as { errors: { path: string }[] }).errors.some((e) => e.path === 'feature 2: eventType'));
-  const ok = await post(JSON.stringify({ type: 'FeatureCollection', features: [feature(34.35, 31.42), feature(34.30, 31.345)] }), 'application/geo+json');
+  assert.ok(
+    ((await bad.json()) as { errors: { path: string }[] }).errors.some((e) => e.path === 'feature 2: eventType'),
+  );
+  const ok = await post(
+    JSON.stringify({ type: 'FeatureCollection', features: [feature(34.35, 31.42), feature(34.3, 31.345)] }),
+    'application/geo+json',
+  );
   assert.equal(ok.status, 201);
   assert.equal(((await ok.json()) as { created: number }).created, 2);
 });
@@ -119,9 +154,20 @@ test('truce import reports FILE: the same import from the command line, with lin
   if (tdb.database.engine === 'pglite') await tdb.database.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-import-'));
   const good = path.join(dir, 'acled.csv');
-  fs.writeFileSync(good, csv([`PSE9201,${day(4)},1,Riots,Mob violence,Rioters (Palestine),5,,0,31.53,34.485,1,Local,Local partner-Other,Crowd attacked an aid truck,0`]));
+  fs.writeFileSync(
+    good,
+    csv([
+      `PSE9201,${day(4)},1,Riots,Mob violence,Rioters (Palestine),5,,0,31.53,34.485,1,Local,Local partner-Other,Crowd attacked an aid truck,0`,
+    ]),
+  );
   const badFile = path.join(dir, 'bad.csv');
-  fs.writeFileSync(badFile, csv([`PSE9202,${day(4)},1,Riots,Mob violence,,0,,0,31.53,34.485,1,,,,0`, `PSE9203,${day(4)},1,Riots,Mob violence,,0,,0,40,34.485,1,L,,outside,0`]));
+  fs.writeFileSync(
+    badFile,
+    csv([
+      `PSE9202,${day(4)},1,Riots,Mob violence,,0,,0,31.53,34.485,1,,,,0`,
+      `PSE9203,${day(4)},1,Riots,Mob violence,,0,,0,40,34.485,1,L,,outside,0`,
+    ]),
+  );
   const env = dbEnv(tdb);
   const r = await runCli(['import', 'reports', good, '--as', 'monitor.un@truce.example'], env);
   assert.equal(r.code, 0, r.stderr);
@@ -134,7 +180,11 @@ test('truce import reports FILE: the same import from the command line, with lin
   const again = await runCli(['import', 'reports', good], env);
   assert.match(again.stdout, /imported 0 reports into 0 incidents; 1 already known/);
   const db = await openTestDatabase.reopen(tdb);
-  const rows = await db.db.selectFrom('reports').select(['sub_event_type', 'author_org_id']).where('description', '=', 'Crowd attacked an aid truck').execute();
+  const rows = await db.db
+    .selectFrom('reports')
+    .select(['sub_event_type', 'author_org_id'])
+    .where('description', '=', 'Crowd attacked an aid truck')
+    .execute();
   assert.equal(rows.length, 1);
   assert.notEqual(rows[0]!.author_org_id, null);
   if (db !== tdb.database) await db.close();

@@ -51,7 +51,10 @@ after(async () => {
 /** Opens an SSE stream and collects its events until aborted. */
 async function openStream(url: string, cookie: string) {
   const abort = new AbortController();
-  const res = await fetch(`${url}/api/monitoring/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+  const res = await fetch(`${url}/api/monitoring/events`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
   const events: { event: string; data: string }[] = [];
@@ -101,16 +104,30 @@ test('a report filed on server A reaches an SSE client of server B within a seco
   const t0 = Date.now();
   const r = await monitorA.client.call('createReport', {
     body: {
-      clientId: randomUUID(), occurredAt: new Date(Date.now() - 600_000).toISOString(), location: { type: 'Point', coordinates: [34.3, 31.345] },
-      eventType: 'Battles', subEventType: 'Armed clash', description: 'Exchange of fire at the checkpoint.', source: { kind: 'un', name: 'UNTSO' },
+      clientId: randomUUID(),
+      occurredAt: new Date(Date.now() - 600_000).toISOString(),
+      location: { type: 'Point', coordinates: [34.3, 31.345] },
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      description: 'Exchange of fire at the checkpoint.',
+      source: { kind: 'un', name: 'UNTSO' },
     },
   });
-  const heard = await stream.waitFor((e) => e.event === 'incident' && (JSON.parse(e.data) as { id: string }).id === r.incidentId, 1000);
+  const heard = await stream.waitFor(
+    (e) => e.event === 'incident' && (JSON.parse(e.data) as { id: string }).id === r.incidentId,
+    1000,
+  );
   assert.ok(heard, 'server B told its client about the new incident');
   assert.ok(Date.now() - t0 < 1500);
   // A status change is heard too; the event carries no content, only what to refetch.
-  await monitorA.client.call('transitionIncident', { params: { id: r.incidentId }, body: { to: 'preliminary', rationale: 'two sources' } });
-  const changed = await stream.waitFor((e) => e.event === 'incident' && e.data.includes(r.incidentId) && e !== heard, 1000);
+  await monitorA.client.call('transitionIncident', {
+    params: { id: r.incidentId },
+    body: { to: 'preliminary', rationale: 'two sources' },
+  });
+  const changed = await stream.waitFor(
+    (e) => e.event === 'incident' && e.data.includes(r.incidentId) && e !== heard,
+    1000,
+  );
   assert.ok(changed);
   assert.deepEqual(Object.keys(JSON.parse(changed.data) as object).sort(), ['at', 'id', 'topic']);
   stream.close();
@@ -122,10 +139,17 @@ test('the stream needs an account that may read incidents', async () => {
   await res.arrayBuffer();
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really pixels but the header is right')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('not really pixels but the header is right'),
+]);
 
 async function upload(body: Buffer, type: string, who = monitorA) {
-  return fetch(`${serverA.url}/api/evidence`, { method: 'POST', headers: { 'content-type': type, cookie: who.cookie, 'x-csrf-token': who.csrfToken }, body: new Uint8Array(body) });
+  return fetch(`${serverA.url}/api/evidence`, {
+    method: 'POST',
+    headers: { 'content-type': type, cookie: who.cookie, 'x-csrf-token': who.csrfToken },
+    body: new Uint8Array(body),
+  });
 }
 
 test('evidence is stored by SHA-256, once, type-checked and size-limited; reports cite it', async () => {
@@ -146,13 +170,20 @@ test('evidence is stored by SHA-256, once, type-checked and size-limited; report
 
   const r = await monitorA.client.call('createReport', {
     body: {
-      clientId: randomUUID(), occurredAt: new Date(Date.now() - 600_000).toISOString(), location: { type: 'Point', coordinates: [34.25, 31.29] },
-      eventType: 'Explosions/Remote violence', subEventType: 'Grenade', description: 'Photo of the fragments attached.', source: { kind: 'patrol', name: 'P-4' },
+      clientId: randomUUID(),
+      occurredAt: new Date(Date.now() - 600_000).toISOString(),
+      location: { type: 'Point', coordinates: [34.25, 31.29] },
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Grenade',
+      description: 'Photo of the fragments attached.',
+      source: { kind: 'patrol', name: 'P-4' },
       evidence: [stored.sha256],
     },
   });
   const incident = await monitorA.client.call('getIncident', { params: { id: r.incidentId } });
-  assert.deepEqual(incident.reports[0]?.evidence, [{ sha256: stored.sha256, mediaType: 'image/png', size: PNG.length }]);
+  assert.deepEqual(incident.reports[0]?.evidence, [
+    { sha256: stored.sha256, mediaType: 'image/png', size: PNG.length },
+  ]);
   const back = await fetch(`${serverA.url}/api/evidence/${stored.sha256}`, { headers: { cookie: monitorA.cookie } });
   assert.equal(back.status, 200);
   assert.equal(back.headers.get('content-type'), 'image/png');

@@ -46,7 +46,11 @@ before(async () => {
     signInAs(server.url, 'observer.il@truce.example'),
     signInAs(server.url, 'liaison.id@truce.example'),
   ]);
-  const u = await deps.db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'monitor.un@truce.example').executeTakeFirstOrThrow();
+  const u = await deps.db
+    .selectFrom('users')
+    .select(['id', 'organisation_id'])
+    .where('email', '=', 'monitor.un@truce.example')
+    .executeTakeFirstOrThrow();
   unActor = { userId: u.id, organisationId: u.organisation_id, role: 'monitor' };
 });
 after(async () => {
@@ -69,16 +73,31 @@ function body(lonLat: [number, number], over: Record<string, unknown> = {}) {
   };
 }
 
-interface Payload { public: Record<string, unknown>; commitments: Record<string, string> }
+interface Payload {
+  public: Record<string, unknown>;
+  commitments: Record<string, string>;
+}
 
 async function changesOf(kind: string, id: string): Promise<{ op: string; payload: Payload }[]> {
-  const rows = await deps.db.selectFrom('record_changes').select(['op', 'payload', 'version']).where('record_kind', '=', kind).where('record_id', '=', id).orderBy('version').execute();
-  return rows.map((r) => ({ op: r.op, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Payload }));
+  const rows = await deps.db
+    .selectFrom('record_changes')
+    .select(['op', 'payload', 'version'])
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', id)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    op: r.op,
+    payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Payload,
+  }));
 }
 
 function assertNoExactPoint(p: Payload, exact: [number, number], what: string): void {
   const text = JSON.stringify(p);
-  assert.ok(!text.includes(String(exact[0])) && !text.includes(String(exact[1])), `${what}: no exact coordinate in the public payload (${text.slice(0, 400)})`);
+  assert.ok(
+    !text.includes(String(exact[0])) && !text.includes(String(exact[1])),
+    `${what}: no exact coordinate in the public payload (${text.slice(0, 400)})`,
+  );
   assert.equal(p.public.lon, Math.round(exact[0] * 100) / 100, `${what}: rounded longitude`);
   assert.equal(p.public.lat, Math.round(exact[1] * 100) / 100, `${what}: rounded latitude`);
   assert.match(p.commitments.exactLon ?? '', /^[0-9a-f]{64}$/, `${what}: commitment to the exact longitude`);
@@ -90,11 +109,23 @@ test('the public log holds rounded locations and commitments of the exact ones, 
   const b: [number, number] = [34.36123, 31.41987];
   const ra = await un.client.call('createReport', { body: body(a) });
   const rb = await un.client.call('createReport', { body: body(b) });
-  await un.client.call('mergeIncidents', { params: { id: ra.incidentId }, body: { incidentIds: [rb.incidentId], rationale: 'same strike' } });
-  await un.client.call('splitIncident', { params: { id: ra.incidentId }, body: { reportIds: [rb.id], rationale: 'two strikes after all' } });
-  await un.client.call('transitionIncident', { params: { id: ra.incidentId }, body: { to: 'preliminary', rationale: 'credible' } });
+  await un.client.call('mergeIncidents', {
+    params: { id: ra.incidentId },
+    body: { incidentIds: [rb.incidentId], rationale: 'same strike' },
+  });
+  await un.client.call('splitIncident', {
+    params: { id: ra.incidentId },
+    body: { reportIds: [rb.id], rationale: 'two strikes after all' },
+  });
+  await un.client.call('transitionIncident', {
+    params: { id: ra.incidentId },
+    body: { to: 'preliminary', rationale: 'credible' },
+  });
   const reportB = await changesOf('report', rb.id);
-  assert.deepEqual(reportB.map((c) => c.op), ['create', 'merge', 'split']);
+  assert.deepEqual(
+    reportB.map((c) => c.op),
+    ['create', 'merge', 'split'],
+  );
   for (const c of reportB) assertNoExactPoint(c.payload, b, `report ${c.op}`);
   for (const c of await changesOf('report', ra.id)) assertNoExactPoint(c.payload, a, `report ${c.op}`);
   const incidentA = await changesOf('incident', ra.incidentId);
@@ -102,18 +133,33 @@ test('the public log holds rounded locations and commitments of the exact ones, 
   for (const c of incidentA) assertNoExactPoint(c.payload, a, `incident ${c.op}`);
   const split = await un.client.call('getIncident', { params: { id: rb.id } }).catch(() => null);
   assert.equal(split, null, 'a report id is not an incident id');
-  const moved = await deps.db.selectFrom('reports').select('incident_id').where('id', '=', rb.id).executeTakeFirstOrThrow();
-  for (const c of await changesOf('incident', moved.incident_id)) assertNoExactPoint(c.payload, b, `split incident ${c.op}`);
+  const moved = await deps.db
+    .selectFrom('reports')
+    .select('incident_id')
+    .where('id', '=', rb.id)
+    .executeTakeFirstOrThrow();
+  for (const c of await changesOf('incident', moved.incident_id))
+    assertNoExactPoint(c.payload, b, `split incident ${c.op}`);
   // The exact values are kept apart, as restricted secrets.
-  const secrets = await deps.db.selectFrom('record_secrets').innerJoin('record_changes', 'record_changes.id', 'record_secrets.change_id')
-    .select(['record_secrets.field', 'record_secrets.value']).where('record_changes.record_id', '=', ra.id).execute();
-  assert.deepEqual(secrets.filter((s) => s.field === 'exactLon').map((s) => JSON.parse(String(s.value)) as number), [a[0]]);
+  const secrets = await deps.db
+    .selectFrom('record_secrets')
+    .innerJoin('record_changes', 'record_changes.id', 'record_secrets.change_id')
+    .select(['record_secrets.field', 'record_secrets.value'])
+    .where('record_changes.record_id', '=', ra.id)
+    .execute();
+  assert.deepEqual(
+    secrets.filter((s) => s.field === 'exactLon').map((s) => JSON.parse(String(s.value)) as number),
+    [a[0]],
+  );
 });
 
 test('observers and liaisons see rounded points and clusters, and that an incident is assigned, not to whom', async () => {
   const exact: [number, number] = [34.47321, 31.51876];
   const r = await un.client.call('createReport', { body: body(exact) });
-  await un.client.call('assignIncident', { params: { id: r.incidentId }, body: { assigneeUserId: unActor.userId, note: '' } });
+  await un.client.call('assignIncident', {
+    params: { id: r.incidentId },
+    body: { assigneeUserId: unActor.userId, note: '' },
+  });
   const team = await un.client.call('getIncident', { params: { id: r.incidentId } });
   assert.deepEqual(team.location.coordinates, exact);
   assert.deepEqual(team.reports[0]?.location.coordinates, exact);
@@ -132,7 +178,11 @@ test('observers and liaisons see rounded points and clusters, and that an incide
     assert.equal(listed?.assigneeName, null);
     assert.equal(listed?.assigneeUserId, null);
     // Street-level zooms, with and without a filter only the incidents themselves answer.
-    for (const query of [{ bbox: '34.46,31.51,34.48,31.53', zoom: 18 }, { bbox: '34.46,31.51,34.48,31.53', zoom: 14 }, { bbox: '34.46,31.51,34.48,31.53', zoom: 18, from: '2020-01-01T00:00:00Z' }]) {
+    for (const query of [
+      { bbox: '34.46,31.51,34.48,31.53', zoom: 18 },
+      { bbox: '34.46,31.51,34.48,31.53', zoom: 14 },
+      { bbox: '34.46,31.51,34.48,31.53', zoom: 18, from: '2020-01-01T00:00:00Z' },
+    ]) {
       const clusters = await viewer.client.call('incidentClusters', { query });
       assert.ok(clusters.cellDegrees >= 0.01, `cell ${clusters.cellDegrees} at zoom ${query.zoom}`);
       assert.ok(clusters.items.length > 0);
@@ -143,10 +193,15 @@ test('observers and liaisons see rounded points and clusters, and that an incide
     }
   }
   // At street level the incident is still its own (rounded) point, so a party can open it from the map.
-  const street = await observer.client.call('incidentClusters', { query: { bbox: '34.46,31.51,34.48,31.53', zoom: 18 } });
+  const street = await observer.client.call('incidentClusters', {
+    query: { bbox: '34.46,31.51,34.48,31.53', zoom: 18 },
+  });
   assert.ok(street.items.some((c) => c.incidentId === r.incidentId && c.lon === 34.47 && c.lat === 31.52));
   const close = await un.client.call('incidentClusters', { query: { bbox: '34.46,31.51,34.48,31.53', zoom: 18 } });
-  assert.ok(close.items.some((c) => c.lon === exact[0] && c.lat === exact[1]), 'the monitoring team still sees the exact point');
+  assert.ok(
+    close.items.some((c) => c.lon === exact[0] && c.lat === exact[1]),
+    'the monitoring team still sees the exact point',
+  );
 });
 
 /**
@@ -156,7 +211,11 @@ test('observers and liaisons see rounded points and clusters, and that an incide
  * picked the open candidate before the lock and would join it. On PGlite (one session) `compete`
  * starts after the commit and sees `change` from the start.
  */
-async function raceOnIncidentLock<T>(candidate: string, compete: () => Promise<T>, change: (tx: typeof deps.db) => Promise<unknown>): Promise<T> {
+async function raceOnIncidentLock<T>(
+  candidate: string,
+  compete: () => Promise<T>,
+  change: (tx: typeof deps.db) => Promise<unknown>,
+): Promise<T> {
   let pending: Promise<T> | undefined;
   await deps.db.transaction().execute(async (tx) => {
     await tx.selectFrom('incidents').select('id').where('id', '=', candidate).forUpdate().execute();
@@ -176,10 +235,18 @@ test('a candidate incident merged away while the report waited for its lock is n
   const other = (await fileReport(deps, unActor, input(body([34.26, 31.3])))).report.incident_id;
   const again = { ...body(point), occurredAt: first.occurredAt };
   // The second report picks the (still open) candidate, then waits for the row lock.
-  const second = await raceOnIncidentLock(candidate, () => fileReport(deps, unActor, input(again)),
-    (tx) => tx.updateTable('incidents').set({ merged_into: other, report_count: 0 }).where('id', '=', candidate).execute());
+  const second = await raceOnIncidentLock(
+    candidate,
+    () => fileReport(deps, unActor, input(again)),
+    (tx) =>
+      tx.updateTable('incidents').set({ merged_into: other, report_count: 0 }).where('id', '=', candidate).execute(),
+  );
   assert.notEqual(second.report.incident_id, candidate, 'the merged incident must not take the report');
-  const row = await deps.db.selectFrom('incidents').select(['report_count', 'merged_into']).where('id', '=', candidate).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('incidents')
+    .select(['report_count', 'merged_into'])
+    .where('id', '=', candidate)
+    .executeTakeFirstOrThrow();
   assert.equal(row.report_count, 0);
 });
 
@@ -188,42 +255,95 @@ test('an incident no longer open for reports (proposed for ruling) after the loc
   const point: [number, number] = [34.33, 31.32];
   const first = body(point);
   const candidate = (await fileReport(deps, unActor, input(first))).report.incident_id;
-  const second = await raceOnIncidentLock(candidate, () => fileReport(deps, unActor, input({ ...body(point), occurredAt: first.occurredAt })),
-    (tx) => tx.updateTable('incidents').set({ status: 'ruling_proposed', outcome: 'no_violation', ruling_round: 1 }).where('id', '=', candidate).execute());
+  const second = await raceOnIncidentLock(
+    candidate,
+    () => fileReport(deps, unActor, input({ ...body(point), occurredAt: first.occurredAt })),
+    (tx) =>
+      tx
+        .updateTable('incidents')
+        .set({ status: 'ruling_proposed', outcome: 'no_violation', ruling_round: 1 })
+        .where('id', '=', candidate)
+        .execute(),
+  );
   assert.notEqual(second.report.incident_id, candidate);
 });
 
 test('the version guard of an incident update: a stale version is a 409 and changes nothing', async () => {
   const r = await un.client.call('createReport', { body: body([34.29, 31.28]) });
-  const stale = await deps.db.selectFrom('incidents').selectAll().where('id', '=', r.incidentId).executeTakeFirstOrThrow();
-  await deps.db.updateTable('incidents').set({ version: stale.version + 1 }).where('id', '=', r.incidentId).execute();
-  const changes = async () => (await deps.db.selectFrom('record_changes').select('id').where('record_id', '=', r.incidentId).execute()).length;
+  const stale = await deps.db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('id', '=', r.incidentId)
+    .executeTakeFirstOrThrow();
+  await deps.db
+    .updateTable('incidents')
+    .set({ version: stale.version + 1 })
+    .where('id', '=', r.incidentId)
+    .execute();
+  const changes = async () =>
+    (await deps.db.selectFrom('record_changes').select('id').where('record_id', '=', r.incidentId).execute()).length;
   const before = await changes();
   await assert.rejects(
-    writeWithLog(deps, (tx, record) => updateIncident(tx, record, stale, { title: 'overwritten' }, 'update', unActor, new Date())),
+    writeWithLog(deps, (tx, record) =>
+      updateIncident(tx, record, stale, { title: 'overwritten' }, 'update', unActor, new Date()),
+    ),
     (e: unknown) => e instanceof ServiceError && e.status === 409,
   );
-  const row = await deps.db.selectFrom('incidents').select('title').where('id', '=', r.incidentId).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('incidents')
+    .select('title')
+    .where('id', '=', r.incidentId)
+    .executeTakeFirstOrThrow();
   assert.notEqual(row.title, 'overwritten');
   assert.equal(await changes(), before);
 });
 
-test('a monitor cannot take over or un-assign an incident another organisation\'s monitor works on', async () => {
+test("a monitor cannot take over or un-assign an incident another organisation's monitor works on", async () => {
   const r = await un.client.call('createReport', { body: body([34.44, 31.49]) });
-  await un.client.call('assignIncident', { params: { id: r.incidentId }, body: { assigneeUserId: unActor.userId, note: 'mine' } });
-  const euUser = await deps.db.selectFrom('users').select('id').where('email', '=', 'monitor.eu@truce.example').executeTakeFirstOrThrow();
-  await assert.rejects(eu.client.call('assignIncident', { params: { id: r.incidentId }, body: { assigneeUserId: euUser.id, note: 'taking it' } }), (e: ApiError) => e.status === 403);
-  await assert.rejects(eu.client.call('assignIncident', { params: { id: r.incidentId }, body: { assigneeUserId: null, note: 'dropping it' } }), (e: ApiError) => e.status === 403);
+  await un.client.call('assignIncident', {
+    params: { id: r.incidentId },
+    body: { assigneeUserId: unActor.userId, note: 'mine' },
+  });
+  const euUser = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'monitor.eu@truce.example')
+    .executeTakeFirstOrThrow();
+  await assert.rejects(
+    eu.client.call('assignIncident', {
+      params: { id: r.incidentId },
+      body: { assigneeUserId: euUser.id, note: 'taking it' },
+    }),
+    (e: ApiError) => e.status === 403,
+  );
+  await assert.rejects(
+    eu.client.call('assignIncident', {
+      params: { id: r.incidentId },
+      body: { assigneeUserId: null, note: 'dropping it' },
+    }),
+    (e: ApiError) => e.status === 403,
+  );
   const still = await un.client.call('getIncident', { params: { id: r.incidentId } });
   assert.equal(still.assigneeUserId, unActor.userId);
   // Their own organisation's assignment they may still drop.
-  const dropped = await un.client.call('assignIncident', { params: { id: r.incidentId }, body: { assigneeUserId: null, note: '' } });
+  const dropped = await un.client.call('assignIncident', {
+    params: { id: r.incidentId },
+    body: { assigneeUserId: null, note: '' },
+  });
   assert.equal(dropped.assigned, false);
 });
 
-async function postImport(who: SignedInClient, content: BodyInit, headers: Record<string, string> = {}, extra: RequestInit = {}) {
+async function postImport(
+  who: SignedInClient,
+  content: BodyInit,
+  headers: Record<string, string> = {},
+  extra: RequestInit = {},
+) {
   return fetch(`${server.url}/api/reports/import`, {
-    method: 'POST', headers: { 'content-type': 'text/csv', cookie: who.cookie, 'x-csrf-token': who.csrfToken, ...headers }, body: content, ...extra,
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: who.cookie, 'x-csrf-token': who.csrfToken, ...headers },
+    body: content,
+    ...extra,
   });
 }
 
@@ -238,7 +358,10 @@ test('import: an observer is refused (403) before the body is read, even a body 
       // then never closes: a server reading the whole body would wait forever
     },
   });
-  const res = await postImport(observer, endless, {}, { duplex: 'half', signal: AbortSignal.timeout(5000) } as RequestInit);
+  const res = await postImport(observer, endless, {}, {
+    duplex: 'half',
+    signal: AbortSignal.timeout(5000),
+  } as RequestInit);
   assert.equal(res.status, 403);
 });
 
@@ -256,7 +379,7 @@ test('import: a body over the limit without Content-Length is refused while stre
   assert.equal(res.status, 413);
 });
 
-test('import: another account\'s clientId is a bad row (not a skipped repeat); the account\'s own is skipped', async () => {
+test("import: another account's clientId is a bad row (not a skipped repeat); the account's own is skipped", async () => {
   const theirs = await un.client.call('createReport', { body: body([34.45, 31.5]) });
   const csv = [
     'client_id,occurred_at,event_type,sub_event_type,longitude,latitude,notes,source',
@@ -278,15 +401,30 @@ test('import: a clientId filed by someone else while the import writes is a 409 
     'client_id,occurred_at,event_type,sub_event_type,longitude,latitude,notes,source',
     `${clientId},${new Date(Date.now() - 3 * 3600_000).toISOString()},Explosions/Remote violence,Air/drone strike,34.42,31.47,strike,radio`,
   ].join('\n');
-  const template = await deps.db.selectFrom('reports').selectAll().where('author_user_id', '=', unActor.userId).limit(1).executeTakeFirstOrThrow();
+  const template = await deps.db
+    .selectFrom('reports')
+    .selectAll()
+    .where('author_user_id', '=', unActor.userId)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const before = (await deps.db.selectFrom('reports').select('id').execute()).length;
   let pending: Promise<Response> | undefined;
   await deps.db.transaction().execute(async (tx) => {
     // Another filing of the same clientId, not yet committed when the import checks and writes.
-    await tx.insertInto('reports').values({
-      ...template, id: randomUUID(), client_id: clientId,
-      observations: '{}', actor1: null, actor2: null, fatalities: '{}', injuries: '{}', evidence: '[]',
-    }).execute();
+    await tx
+      .insertInto('reports')
+      .values({
+        ...template,
+        id: randomUUID(),
+        client_id: clientId,
+        observations: '{}',
+        actor1: null,
+        actor2: null,
+        fatalities: '{}',
+        injuries: '{}',
+        evidence: '[]',
+      })
+      .execute();
     pending = postImport(eu, csv);
     // PostgreSQL: commit only once the import is blocked on the unique index behind this
     // transaction, so it checked before the commit and writes after it (a sleep let a slow import

@@ -33,10 +33,16 @@ after(async () => {
 
 const SAMPLE: Record<string, string> = { sha256: 'a'.repeat(64), path: '0/000.p/1' };
 
-type Operation = { summary: string; operationId: string; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = {
+  summary: string;
+  operationId: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
 
 test('every route is in the document with its media type, and served (signed-out callers get 401, public reads 200)', async () => {
-  const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+  const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Operation>>;
+  };
   let publicReads = 0;
   for (const [id, raw] of Object.entries(routes)) {
     const def = raw as RouteDef;
@@ -44,12 +50,21 @@ test('every route is in the document with its media type, and served (signed-out
     assert.equal(op?.operationId, id, `${def.method} ${def.path} is documented`);
     assert.ok(op.summary);
     if (def.status !== 204) {
-      assert.deepEqual(Object.keys(op.responses[String(def.status)]?.content ?? {}), [mediaTypeOf(def.produces ?? { kind: 'json' })], `${id} produces`);
+      assert.deepEqual(
+        Object.keys(op.responses[String(def.status)]?.content ?? {}),
+        [mediaTypeOf(def.produces ?? { kind: 'json' })],
+        `${id} produces`,
+      );
     }
     // Account routes all answer 401 signed out; public reads answer; public writes need a body.
     if (def.auth === 'public' && def.method !== 'get') continue;
-    const concrete = def.path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x') + (id === 'getLogProof' ? '?index=0' : '');
-    const res = await fetch(`${server.url}${concrete}`, { method: def.method.toUpperCase(), ...(def.method === 'get' ? {} : { body: 'x' }) });
+    const concrete =
+      def.path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x') +
+      (id === 'getLogProof' ? '?index=0' : '');
+    const res = await fetch(`${server.url}${concrete}`, {
+      method: def.method.toUpperCase(),
+      ...(def.method === 'get' ? {} : { body: 'x' }),
+    });
     await res.body?.cancel();
     assert.equal(res.status, def.auth === 'public' ? 200 : 401, `${def.method} ${concrete}`);
     if (def.auth === 'public') publicReads++;

@@ -17,21 +17,53 @@ after(async () => {
   await tdb.close();
 });
 
-const count = async () => Number((await tdb.database.db.selectFrom('record_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await tdb.database.db
+        .selectFrom('record_changes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a change over 64 KiB is refused with 413 and rolls back the whole write', async () => {
   const deps = testDeps(tdb.database);
   const before = await count();
   await assert.rejects(
     writeWithLog(deps, async (_tx, record) => {
-      await record({ kind: 'note', id: 'small', version: 1, op: 'create', at: new Date(), actor: null, public: { text: 'fits' } });
-      await record({ kind: 'note', id: 'big', version: 1, op: 'create', at: new Date(), actor: null, public: { text: 'x'.repeat(70_000) } });
+      await record({
+        kind: 'note',
+        id: 'small',
+        version: 1,
+        op: 'create',
+        at: new Date(),
+        actor: null,
+        public: { text: 'fits' },
+      });
+      await record({
+        kind: 'note',
+        id: 'big',
+        version: 1,
+        op: 'create',
+        at: new Date(),
+        actor: null,
+        public: { text: 'x'.repeat(70_000) },
+      });
     }),
     (err: unknown) => err instanceof ServiceError && err.status === 413 && /64 KiB/.test(err.message),
   );
   assert.equal(await count(), before, 'the small change of the same write was rolled back too');
   await writeWithLog(deps, async (_tx, record) => {
-    await record({ kind: 'note', id: 'near-limit', version: 1, op: 'create', at: new Date(), actor: null, public: { text: 'x'.repeat(60_000) } });
+    await record({
+      kind: 'note',
+      id: 'near-limit',
+      version: 1,
+      op: 'create',
+      at: new Date(),
+      actor: null,
+      public: { text: 'x'.repeat(60_000) },
+    });
   });
   assert.equal(await count(), before + 1);
 });

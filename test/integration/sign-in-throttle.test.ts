@@ -31,7 +31,14 @@ before(async () => {
   tdb = await openTestDatabase();
   deps = testDeps(tdb.database, clock);
   await seedDemo(deps);
-  proxied = await listen(createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), trustProxy: { kind: 'hops', hops: 1 } }).fetch);
+  proxied = await listen(
+    createApp(deps, {
+      version: 'test',
+      secureCookies: false,
+      webDir: path.resolve('dist/web'),
+      trustProxy: { kind: 'hops', hops: 1 },
+    }).fetch,
+  );
   direct = await startTestServer(deps);
 });
 after(async () => {
@@ -50,7 +57,11 @@ function attempt(email: string, password: string, o: Attempt = {}): Promise<Resp
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (o.from) headers['x-forwarded-for'] = o.from;
   if (o.device) headers.cookie = `truce_device=${o.device}`;
-  return fetch(`${(o.server ?? proxied).url}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  return fetch(`${(o.server ?? proxied).url}/api/session`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 function deviceCookieOf(res: Response): string {
@@ -63,7 +74,11 @@ function deviceCookieOf(res: Response): string {
 }
 
 async function checkedAttempts(email: string): Promise<number> {
-  const r = await deps.db.selectFrom('sign_in_events').select((eb) => eb.fn.countAll<string>().as('n')).where('email', '=', email).executeTakeFirstOrThrow();
+  const r = await deps.db
+    .selectFrom('sign_in_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -89,7 +104,11 @@ test('40 parallel wrong passwords: at most the reserved attempts are checked, th
   assert.equal(checked.length + refused.length, 40, `only 401 and 429: ${answers.map((a) => a.status).join(',')}`);
   const reserved = Math.min(THROTTLE_RULES.pair.freeAttempts, THROTTLE_RULES.account.freeAttempts);
   assert.ok(checked.length >= 1 && checked.length <= reserved, `${checked.length} checked, at most ${reserved}`);
-  assert.equal((await checkedAttempts(email)) - before, checked.length, 'only the reserved attempts reached the password check');
+  assert.equal(
+    (await checkedAttempts(email)) - before,
+    checked.length,
+    'only the reserved attempts reached the password check',
+  );
   for (const r of refused) assertRetryAfter(r.res);
   // Refused at once, not queued behind the password checks (the old code took 25 s for this).
   assert.ok(Date.now() - started < 10_000, `the burst was answered in ${Date.now() - started} ms`);
@@ -112,7 +131,11 @@ test('a full password-check gate answers 429 with Retry-After after a short boun
     for (const release of held) release?.();
   }
   assert.equal(await checkedAttempts(email), 0, 'no password was checked');
-  const throttled = await deps.db.selectFrom('sign_in_throttle').select('key').where('key', 'like', `%${email}%`).execute();
+  const throttled = await deps.db
+    .selectFrom('sign_in_throttle')
+    .select('key')
+    .where('key', 'like', `%${email}%`)
+    .execute();
   assert.deepEqual(throttled, [], 'no attempt was reserved');
   assert.equal((await attempt(email, DEMO_PASSWORD, { from: '198.51.100.9' })).status, 200, 'a free slot serves again');
 });
@@ -122,7 +145,9 @@ test('the owner with the right password and a device cookie signs in while the a
   const first = await attempt(email, DEMO_PASSWORD, { from: '203.0.113.7' });
   assert.equal(first.status, 200);
   const device = deviceCookieOf(first);
-  const otherAccountsDevice = deviceCookieOf(await attempt('admin@truce.example', DEMO_PASSWORD, { from: '203.0.113.7' }));
+  const otherAccountsDevice = deviceCookieOf(
+    await attempt('admin@truce.example', DEMO_PASSWORD, { from: '203.0.113.7' }),
+  );
 
   // The attacker guesses from many addresses until the account itself is throttled.
   let lockedAfter = 0;
@@ -133,12 +158,22 @@ test('the owner with the right password and a device cookie signs in while the a
   }
   assert.ok(lockedAfter > 0, 'the account is throttled for browsers it does not know');
   // 40 more parallel guesses from the attacker's address, with no cookie or someone else's.
-  const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(email, `burst-${i}`, { from: '198.51.100.200', device: i % 2 ? otherAccountsDevice : undefined })));
-  assert.ok(burst.every((r) => r.status === 429), 'every guess is slowed down');
+  const burst = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      attempt(email, `burst-${i}`, { from: '198.51.100.200', device: i % 2 ? otherAccountsDevice : undefined }),
+    ),
+  );
+  assert.ok(
+    burst.every((r) => r.status === 429),
+    'every guess is slowed down',
+  );
 
   const noCookie = await attempt(email, DEMO_PASSWORD, { from: '203.0.113.8' });
   assert.equal(noCookie.status, 429, 'a browser without the cookie waits out the backoff');
-  const forged = await attempt(email, DEMO_PASSWORD, { from: '203.0.113.8', device: device.slice(0, -2) + (device.endsWith('AA') ? 'BB' : 'AA') });
+  const forged = await attempt(email, DEMO_PASSWORD, {
+    from: '203.0.113.8',
+    device: device.slice(0, -2) + (device.endsWith('AA') ? 'BB' : 'AA'),
+  });
   assert.equal(forged.status, 429, 'a forged device cookie counts for nothing');
   const wrongAccount = await attempt(email, DEMO_PASSWORD, { from: '203.0.113.8', device: otherAccountsDevice });
   assert.equal(wrongAccount.status, 429, "another account's device cookie counts for nothing");
@@ -160,16 +195,35 @@ test("one address's failures slow down that address and account only, and only b
   const wait = assertRetryAfter(slowed);
   assert.ok(wait <= THROTTLE_RULES.pair.baseDelayMs / 1000, `a first backoff of ${wait}s`);
 
-  assert.equal((await attempt('liaison.icrc@truce.example', DEMO_PASSWORD, { from: attacker })).status, 200, 'another account from the same address');
-  assert.equal((await attempt('liaison.id@truce.example', DEMO_PASSWORD, { from: '203.0.113.9' })).status, 200, 'the same account from another address');
+  assert.equal(
+    (await attempt('liaison.icrc@truce.example', DEMO_PASSWORD, { from: attacker })).status,
+    200,
+    'another account from the same address',
+  );
+  assert.equal(
+    (await attempt('liaison.id@truce.example', DEMO_PASSWORD, { from: '203.0.113.9' })).status,
+    200,
+    'the same account from another address',
+  );
   clock.advance(wait * 1000);
-  assert.equal((await attempt('liaison.id@truce.example', DEMO_PASSWORD, { from: attacker })).status, 200, 'after the backoff, not locked out');
+  assert.equal(
+    (await attempt('liaison.id@truce.example', DEMO_PASSWORD, { from: attacker })).status,
+    200,
+    'after the backoff, not locked out',
+  );
 });
 
 test('behind TRUCE_TRUST_PROXY the forwarded address is used; without it X-Forwarded-For is ignored', async () => {
   const email = 'observer.il@truce.example';
   const lastAddress = async () =>
-    (await deps.db.selectFrom('sign_in_events').select('ip').where('email', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow()).ip;
+    (
+      await deps.db
+        .selectFrom('sign_in_events')
+        .select('ip')
+        .where('email', '=', email)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).ip;
 
   assert.equal((await attempt(email, DEMO_PASSWORD, { from: '192.0.2.44' })).status, 200);
   assert.equal(await lastAddress(), '192.0.2.44');

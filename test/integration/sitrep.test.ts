@@ -27,7 +27,11 @@ test('13 October 2025: the releases of that day, statuses as they stood that eve
   const { client } = await signInAs(server.url, 'observer.ps@truce.example');
   const r = await client.call('getSitrep', { query: { date: '2025-10-13' } });
   assert.equal(r.from, '2025-10-12T21:00:00.000Z');
-  assert.equal(r.compliance.deliveriesThatDay, 7, 'two hostage handovers, two prisoner and two detainee convoys, one return of remains');
+  assert.equal(
+    r.compliance.deliveriesThatDay,
+    7,
+    'two hostage handovers, two prisoner and two detainee convoys, one return of remains',
+  );
   assert.ok((r.compliance.byStatus.fulfilled ?? 0) >= 3, JSON.stringify(r.compliance.byStatus));
   assert.ok(!r.compliance.late.some((p) => /living hostages/.test(p.title)), 'released within 72 hours');
   assert.ok(r.monitoring.totals.reports > 0);
@@ -36,7 +40,10 @@ test('13 October 2025: the releases of that day, statuses as they stood that eve
 test('15 April 2026: the handover findings of that day, as Markdown too', async () => {
   const { client, cookie } = await signInAs(server.url, 'coordinator@truce.example');
   const r = await client.call('getSitrep', { query: { date: '2026-04-15' } });
-  assert.ok(r.handover.some((f) => f.kind === 'overcommitted' && f.sectorName === 'Deir Al Balah'), JSON.stringify(r.handover));
+  assert.ok(
+    r.handover.some((f) => f.kind === 'overcommitted' && f.sectorName === 'Deir Al Balah'),
+    JSON.stringify(r.handover),
+  );
   assert.ok(r.force.required > 0);
   const md = await fetch(`${server.url}/api/sitrep.md?date=2026-04-15`, { headers: { cookie } });
   assert.equal(md.status, 200);

@@ -10,7 +10,13 @@ import { loadOrCreateLogKey, type LogKey } from '../../src/log/keys.ts';
 import { readEntry, readHashTile } from '../../src/log/tree-store.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 import { systemClock } from '../../src/adapters/clock.ts';
-import { inclusionProofFromTiles, leafHash, openCheckpoint, parseVerifierKey, verifyInclusion } from '../../src/tlog/node.ts';
+import {
+  inclusionProofFromTiles,
+  leafHash,
+  openCheckpoint,
+  parseVerifierKey,
+  verifyInclusion,
+} from '../../src/tlog/node.ts';
 
 interface Log {
   tdb: TestDatabase;
@@ -26,7 +32,16 @@ before(async () => {
     await sequencer.init();
     const deps = { ...testDeps(tdb.database), log: sequencer };
     await writeWithLog(deps, async (_tx, record) => {
-      for (let i = 0; i < 300; i++) await record({ kind: 'note', id: `${name}${i}`, version: 1, op: 'create', at: new Date(), actor: null, public: { log: name, i } });
+      for (let i = 0; i < 300; i++)
+        await record({
+          kind: 'note',
+          id: `${name}${i}`,
+          version: 1,
+          op: 'create',
+          at: new Date(),
+          actor: null,
+          public: { log: name, i },
+        });
     });
     logs.push({ tdb, key });
   }
@@ -43,8 +58,15 @@ test('each log answers with its own entries and tiles, proofs verifying against 
       const { checkpoint } = openCheckpoint(head.checkpoint, [parseVerifierKey(key.verifierKey)]);
       const entry = (await readEntry(db, 7))!;
       assert.match(new TextDecoder().decode(entry), new RegExp(`"log":"${key.signer.name.slice(-1)}"`));
-      const proof = await inclusionProofFromTiles(7, checkpoint.size, async (l, n, w) => (await readHashTile(db, l, n, w))!);
-      assert.ok(verifyInclusion(leafHash(entry), 7, checkpoint.size, proof, checkpoint.root), `round ${round}, ${key.signer.name}`);
+      const proof = await inclusionProofFromTiles(
+        7,
+        checkpoint.size,
+        async (l, n, w) => (await readHashTile(db, l, n, w))!,
+      );
+      assert.ok(
+        verifyInclusion(leafHash(entry), 7, checkpoint.size, proof, checkpoint.root),
+        `round ${round}, ${key.signer.name}`,
+      );
     }
   }
 });

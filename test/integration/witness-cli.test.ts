@@ -13,7 +13,17 @@ import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { dbEnv, runCli, TRUCE_BIN } from '../support/cli.ts';
 import { startChildServer } from '../support/child-server.ts';
 import { freePort } from '../../scripts/temp-postgres.ts';
-import { formatCosignerKey, generateSignerKey, openCosignatures, openNote, parseCheckpoint, parseCosignerKey, parseKeyString, parseNote, parseVerifierKey } from '../../src/tlog/node.ts';
+import {
+  formatCosignerKey,
+  generateSignerKey,
+  openCosignatures,
+  openNote,
+  parseCheckpoint,
+  parseCosignerKey,
+  parseKeyString,
+  parseNote,
+  parseVerifierKey,
+} from '../../src/tlog/node.ts';
 
 const parseVerifierKeyBytes = (vkey: string) => parseKeyString(vkey).key;
 
@@ -35,7 +45,23 @@ after(async () => {
 async function startWitnessProcess(logVkey: string): Promise<{ url: string; cosignerKey: string }> {
   const port = await freePort();
   const { DATABASE_URL: _drop, ...base } = process.env;
-  witness = spawn(process.execPath, [TRUCE_BIN, 'witness', 'serve', '--port', String(port), '--data-dir', witnessDir, '--log-vkey', logVkey, '--name', 'witness.test/observer'], { env: base });
+  witness = spawn(
+    process.execPath,
+    [
+      TRUCE_BIN,
+      'witness',
+      'serve',
+      '--port',
+      String(port),
+      '--data-dir',
+      witnessDir,
+      '--log-vkey',
+      logVkey,
+      '--name',
+      'witness.test/observer',
+    ],
+    { env: base },
+  );
   let out = '';
   witness.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   witness.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -56,7 +82,12 @@ test('a server configured with a witness publishes the checkpoint the witness co
   const keyAgain = await runCli(['witness', 'key', '--name', 'witness.test/observer', '--data-dir', witnessDir], {});
   assert.notEqual(keyAgain.code, 0, 'the running witness holds its embedded database');
 
-  const server = await startChildServer({ ...dbEnv(tdb), TRUCE_DEMO: '1', TRUCE_WITNESSES: `${w.cosignerKey}@${w.url}`, TRUCE_WITNESS_QUORUM: '1' });
+  const server = await startChildServer({
+    ...dbEnv(tdb),
+    TRUCE_DEMO: '1',
+    TRUCE_WITNESSES: `${w.cosignerKey}@${w.url}`,
+    TRUCE_WITNESS_QUORUM: '1',
+  });
   try {
     let published = '';
     const deadline = Date.now() + 20_000;

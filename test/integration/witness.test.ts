@@ -54,7 +54,13 @@ before(async () => {
   const wdb = witnessDb.database.db as unknown as Kysely<WitnessDB>;
   await migrateWitness(wdb as unknown as Kysely<unknown>);
   witnessKey = await loadOrCreateWitnessKey(wdb, 'witness.test/w1', new Date());
-  const app = createWitnessApp({ db: wdb, key: witnessKey, logVerifierKeys: [key.verifierKey], now: () => new Date(), logger: silentLogger });
+  const app = createWitnessApp({
+    db: wdb,
+    key: witnessKey,
+    logVerifierKeys: [key.verifierKey],
+    now: () => new Date(),
+    logger: silentLogger,
+  });
   witness = await listen(app.fetch);
 });
 after(async () => {
@@ -67,21 +73,48 @@ after(async () => {
 async function grow(n: number): Promise<{ size: number; checkpoint: string }> {
   await writeWithLog(deps, async (_tx, record) => {
     for (let i = 0; i < n; i++) {
-      await record({ kind: 'test_note', id: randomBytes(8).toString('hex'), version: 1, op: 'create', at: new Date(), actor: null, public: { i } });
+      await record({
+        kind: 'test_note',
+        id: randomBytes(8).toString('hex'),
+        version: 1,
+        op: 'create',
+        at: new Date(),
+        actor: null,
+        public: { i },
+      });
     }
   });
-  return logDb.database.db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return logDb.database.db
+    .selectFrom('log_state')
+    .select(['size', 'checkpoint'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
 }
 
 const tiles = (l: number, n: number, w: number) => readHashTile(logDb.database.db, l, n, w).then((t) => t!);
 
-async function addCheckpoint(oldSize: number, checkpoint: string, proof: Uint8Array[] = []): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body: formatAddCheckpointRequest({ oldSize, proof, checkpoint }) });
+async function addCheckpoint(
+  oldSize: number,
+  checkpoint: string,
+  proof: Uint8Array[] = [],
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${witness.url}/add-checkpoint`, {
+    method: 'POST',
+    body: formatAddCheckpointRequest({ oldSize, proof, checkpoint }),
+  });
   return { status: res.status, body: await res.text() };
 }
 
 const witnessSize = async () =>
-  Number((await (witnessDb.database.db as unknown as Kysely<WitnessDB>).selectFrom('witness_logs').select('size').where('origin', '=', ORIGIN).executeTakeFirst())?.size ?? 0);
+  Number(
+    (
+      await (witnessDb.database.db as unknown as Kysely<WitnessDB>)
+        .selectFrom('witness_logs')
+        .select('size')
+        .where('origin', '=', ORIGIN)
+        .executeTakeFirst()
+    )?.size ?? 0,
+  );
 
 test('consistent growth is cosigned with a valid cosignature, first from empty and then with a proof', async () => {
   const first = await grow(3);
@@ -114,7 +147,9 @@ test('a fork is refused: same size with another root (409), or a bigger tree who
   const fork = signCheckpoint({ origin: ORIGIN, size: current, root: randomBytes(32), extensions: [] }, [key.signer]);
   const r1 = await addCheckpoint(current, fork);
   assert.equal(r1.status, 409);
-  const biggerFork = signCheckpoint({ origin: ORIGIN, size: current + 5, root: randomBytes(32), extensions: [] }, [key.signer]);
+  const biggerFork = signCheckpoint({ origin: ORIGIN, size: current + 5, root: randomBytes(32), extensions: [] }, [
+    key.signer,
+  ]);
   const r2 = await addCheckpoint(current, biggerFork, [randomBytes(32), randomBytes(32)]);
   assert.equal(r2.status, 422);
   assert.equal(await witnessSize(), current);
@@ -123,7 +158,9 @@ test('a fork is refused: same size with another root (409), or a bigger tree who
 test('a checkpoint signed by another key or for an unknown log is refused', async () => {
   const current = await witnessSize();
   const stranger = await loadOrCreateLogKey(logDb.database.db, 'someone.else/log', new Date());
-  const unknown = signCheckpoint({ origin: 'someone.else/log', size: 1, root: randomBytes(32), extensions: [] }, [stranger.signer]);
+  const unknown = signCheckpoint({ origin: 'someone.else/log', size: 1, root: randomBytes(32), extensions: [] }, [
+    stranger.signer,
+  ]);
   assert.equal((await addCheckpoint(0, unknown)).status, 404);
   assert.equal(await witnessSize(), current);
 });
@@ -142,12 +179,30 @@ test('two racing requests from the same old size: exactly one moves the witness'
 
 test('with witnesses configured, only quorum-cosigned checkpoints are published', async () => {
   // A second witness that is down (its key exists, it just never answers 200).
-  const w2 = await loadOrCreateWitnessKey(witnessDb.database.db as unknown as Kysely<WitnessDB>, 'witness.test/w2', new Date());
+  const w2 = await loadOrCreateWitnessKey(
+    witnessDb.database.db as unknown as Kysely<WitnessDB>,
+    'witness.test/w2',
+    new Date(),
+  );
   const down = await listen(() => new Response('down', { status: 503 }));
   const other = { url: down.url, cosignerKey: w2.cosignerKey };
-  const strict = new WitnessPublisher(logDb.database.db, [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other], 2, systemClock, silentLogger);
-  const lenient = new WitnessPublisher(logDb.database.db, [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other], 1, systemClock, silentLogger);
-  const server = await startTestServer(deps, (a) => mountLog(a, logDb.database.db, key.verifierKey, { witnessed: true }));
+  const strict = new WitnessPublisher(
+    logDb.database.db,
+    [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other],
+    2,
+    systemClock,
+    silentLogger,
+  );
+  const lenient = new WitnessPublisher(
+    logDb.database.db,
+    [{ url: witness.url, cosignerKey: witnessKey.cosignerKey }, other],
+    1,
+    systemClock,
+    silentLogger,
+  );
+  const server = await startTestServer(deps, (a) =>
+    mountLog(a, logDb.database.db, key.verifierKey, { witnessed: true }),
+  );
   try {
     const head = await grow(4);
     assert.equal(await strict.publishOnce(), 0, 'one of two witnesses is down: quorum 2 not reached');
@@ -158,7 +213,11 @@ test('with witnesses configured, only quorum-cosigned checkpoints are published'
     const published = await (await fetch(`${server.url}/log/checkpoint`)).text();
     const opened = openNote(published, [parseVerifierKey(key.verifierKey)]);
     assert.equal(parseCheckpoint(opened.text).size, head.size);
-    assert.equal(openCosignatures(parseNote(published), [parseCosignerKey(witnessKey.cosignerKey)]).length, 1, 'carries the cosignature');
+    assert.equal(
+      openCosignatures(parseNote(published), [parseCosignerKey(witnessKey.cosignerKey)]).length,
+      1,
+      'carries the cosignature',
+    );
 
     await grow(1);
     const proof = await fetch(`${server.url}/api/log/proof?index=${head.size}`);
@@ -181,6 +240,10 @@ test('an oversized request is refused while it streams, declared or not', async 
       else controller.close();
     },
   });
-  const streamed = await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+  const streamed = await fetch(`${witness.url}/add-checkpoint`, {
+    method: 'POST',
+    body,
+    duplex: 'half',
+  } as RequestInit);
   assert.equal(streamed.status, 413);
 });

@@ -43,6 +43,10 @@ export async function openTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
 
 /** The actor of an existing account (a demo identity a test names on purpose). */
 export async function actorOf(deps: Deps, email: string): Promise<Actor> {
-  const u = await deps.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', email).executeTakeFirstOrThrow();
+  const u = await deps.db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'role'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
   return { userId: u.id, organisationId: u.organisation_id, role: u.role };
 }

@@ -116,5 +116,13 @@ export const silentLogger = pino({ level: 'silent' });
 const noLog: LogPort = { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
 
 export function testDeps(database: Database, clock: Clock = systemClock, log: LogPort = noLog): Deps {
-  return { db: database.db, engine: database.engine, clock, log, logger: silentLogger, events: createEvents(database, silentLogger), auth: defaultAuthSettings() };
+  return {
+    db: database.db,
+    engine: database.engine,
+    clock,
+    log,
+    logger: silentLogger,
+    events: createEvents(database, silentLogger),
+    auth: defaultAuthSettings(),
+  };
 }

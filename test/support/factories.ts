@@ -44,9 +44,17 @@ const HOME_KIND: Record<Role, OrgKind> = {
   observer: 'party',
 };
 
-export async function makeOrganisation(deps: Deps, over: Partial<z.input<typeof CreateOrganisation>> = {}): Promise<OrganisationRow> {
+export async function makeOrganisation(
+  deps: Deps,
+  over: Partial<z.input<typeof CreateOrganisation>> = {},
+): Promise<OrganisationRow> {
   const kind = over.kind ?? 'international_organisation';
-  const input = CreateOrganisation.parse({ name: unique(`Organisation (${kind})`), kind, ...(kind === 'state' ? { country: 'FR' } : {}), ...over });
+  const input = CreateOrganisation.parse({
+    name: unique(`Organisation (${kind})`),
+    kind,
+    ...(kind === 'state' ? { country: 'FR' } : {}),
+    ...over,
+  });
   return (await createOrganisation(deps, null, input)).value;
 }
 
@@ -58,12 +66,28 @@ export interface MadeUser {
 }
 
 /** An account of `role`, in a new organisation of the kind that role usually has unless `organisationId` is given. */
-export async function makeUser(deps: Deps, role: Role, over: Partial<Omit<z.input<typeof CreateUser>, 'role'>> = {}): Promise<MadeUser> {
+export async function makeUser(
+  deps: Deps,
+  role: Role,
+  over: Partial<Omit<z.input<typeof CreateUser>, 'role'>> = {},
+): Promise<MadeUser> {
   const organisationId = over.organisationId ?? (await makeOrganisation(deps, { kind: HOME_KIND[role] })).id;
   const email = over.email ?? `${role}.${randomUUID().slice(0, 12)}@factory.example`;
-  const input = CreateUser.parse({ name: unique(`Test ${role}`), password: FACTORY_PASSWORD, ...over, email, organisationId, role });
+  const input = CreateUser.parse({
+    name: unique(`Test ${role}`),
+    password: FACTORY_PASSWORD,
+    ...over,
+    email,
+    organisationId,
+    role,
+  });
   const row = (await createUser(deps, null, input)).value;
-  return { row, actor: { userId: row.id, organisationId: row.organisation_id, role: row.role }, email: row.email, password: input.password };
+  return {
+    row,
+    actor: { userId: row.id, organisationId: row.organisation_id, role: row.role },
+    email: row.email,
+    password: input.password,
+  };
 }
 
 /** A new account of `role` signed in through the API like a browser (cookie and CSRF token). */
@@ -78,7 +102,11 @@ export async function makeSignedIn(
 }
 
 /** A session made by the sign-in service itself (no HTTP): the cookie value and CSRF token. */
-export async function makeSession(deps: Deps, user: MadeUser, address = '127.0.0.1'): Promise<{ token: string; csrfToken: string; cookie: string }> {
+export async function makeSession(
+  deps: Deps,
+  user: MadeUser,
+  address = '127.0.0.1',
+): Promise<{ token: string; csrfToken: string; cookie: string }> {
   const s = await signIn(deps, { email: user.email, password: user.password, address, deviceCookie: undefined });
   return { token: s.token, csrfToken: s.csrfToken, cookie: `truce_session=${s.token}` };
 }
@@ -90,7 +118,9 @@ export async function makeToken(
   baseUrl: string,
   over: Partial<z.input<typeof CreateToken>> = {},
 ): Promise<{ id: string; token: string; client: ApiClient }> {
-  const made = (await createToken(deps, user.actor, user.row.id, CreateToken.parse({ label: unique('token'), ...over }))).value;
+  const made = (
+    await createToken(deps, user.actor, user.row.id, CreateToken.parse({ label: unique('token'), ...over }))
+  ).value;
   return { id: made.id, token: made.token, client: createClient({ baseUrl, token: made.token }) };
 }
 
@@ -98,8 +128,17 @@ export async function makeToken(
 export async function makeSector(deps: Deps, over: { name?: string; centre?: [number, number]; size?: number } = {}) {
   const [lon, lat] = over.centre ?? [33.5, 31.5];
   const h = (over.size ?? 0.1) / 2;
-  const ring = [[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]];
-  const input = CreateSector.parse({ name: over.name ?? unique('Sector'), geometry: { type: 'Polygon', coordinates: [ring] } });
+  const ring = [
+    [lon - h, lat - h],
+    [lon + h, lat - h],
+    [lon + h, lat + h],
+    [lon - h, lat + h],
+    [lon - h, lat - h],
+  ];
+  const input = CreateSector.parse({
+    name: over.name ?? unique('Sector'),
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  });
   return (await createSector(deps, null, input)).value;
 }
 
@@ -107,7 +146,12 @@ export async function makeSector(deps: Deps, over: { name?: string; centre?: [nu
  * A report filed by `actor` (a monitor). The point must lie in a sector (`makeSector` or the
  * demo's); by default it happened an hour ago, so it is inside the intake window.
  */
-export async function makeReport(deps: Deps, actor: Actor | null, at: [number, number], over: Partial<z.input<typeof CreateReport>> = {}): Promise<FiledReport> {
+export async function makeReport(
+  deps: Deps,
+  actor: Actor | null,
+  at: [number, number],
+  over: Partial<z.input<typeof CreateReport>> = {},
+): Promise<FiledReport> {
   const input = CreateReport.parse({
     clientId: randomUUID(),
     occurredAt: new Date(deps.clock.now().getTime() - 3600_000).toISOString(),
@@ -122,17 +166,38 @@ export async function makeReport(deps: Deps, actor: Actor | null, at: [number, n
 }
 
 /** A contribution (default: 100 infantry, status `interest`) of `organisationId` (default: a new state). */
-export async function makeContribution(deps: Deps, actor: Actor | null = null, over: Partial<z.input<typeof CreateContribution>> = {}) {
+export async function makeContribution(
+  deps: Deps,
+  actor: Actor | null = null,
+  over: Partial<z.input<typeof CreateContribution>> = {},
+) {
   const organisationId = over.organisationId ?? (await makeOrganisation(deps, { kind: 'state' })).id;
-  const input = CreateContribution.parse({ kind: 'forces', capability: 'infantry', quantity: 100, unit: 'personnel', ...over, organisationId });
+  const input = CreateContribution.parse({
+    kind: 'forces',
+    capability: 'infantry',
+    quantity: 100,
+    unit: 'personnel',
+    ...over,
+    organisationId,
+  });
   return (await createContribution(deps, actor, input)).value;
 }
 
 /** A provision (default: a phase-1 ceasefire milestone with no deadline) binding `partyIds` (default: a new party). */
-export async function makeProvision(deps: Deps, actor: Actor | null = null, over: Partial<z.input<typeof CreateProvision>> = {}) {
+export async function makeProvision(
+  deps: Deps,
+  actor: Actor | null = null,
+  over: Partial<z.input<typeof CreateProvision>> = {},
+) {
   const partyIds = over.partyIds ?? [(await makeOrganisation(deps, { kind: 'party' })).id];
   const input = CreateProvision.parse({
-    phase: 1, title: unique('Provision'), type: 'ceasefire', deadline: { kind: 'none' }, measure: { kind: 'milestone' }, ...over, partyIds,
+    phase: 1,
+    title: unique('Provision'),
+    type: 'ceasefire',
+    deadline: { kind: 'none' },
+    measure: { kind: 'milestone' },
+    ...over,
+    partyIds,
   });
   return (await createProvision(deps, actor, input)).value;
 }

@@ -33,7 +33,12 @@ export async function backendPid(db: Kysely<DB>): Promise<number> {
  * for the tuple lock the first one took. Fails with what every other backend is doing if they
  * do not get there within `timeoutMs`.
  */
-export async function waitUntilBlockedBy(observer: Kysely<DB>, holderPid: number, count = 1, timeoutMs = 20_000): Promise<void> {
+export async function waitUntilBlockedBy(
+  observer: Kysely<DB>,
+  holderPid: number,
+  count = 1,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // Each statement outside a transaction reads a fresh pg_stat_activity snapshot.
@@ -41,7 +46,7 @@ export async function waitUntilBlockedBy(observer: Kysely<DB>, holderPid: number
       select pid, pg_blocking_pids(pid) as blockers from pg_stat_activity
       where datname = current_database() and wait_event_type = 'Lock'`.execute(observer);
     const behindHolder = new Set<number>([holderPid]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const w of r.rows) {
         if (!behindHolder.has(w.pid) && w.blockers.some((b) => behindHolder.has(b))) {

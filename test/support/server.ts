@@ -31,8 +31,14 @@ export async function listen(fetchFn: (req: Request) => Response | Promise<Respo
  * The API over `deps`; `extra` mounts more (e.g. the transparency log's /log routes); `limits`
  * replaces the default request limits (tests of the limits themselves).
  */
-export function startTestServer(deps: Deps, extra?: AppOptions['extra'], limits?: AppOptions['limits']): Promise<TestServer> {
-  return listen(createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), extra, limits }).fetch);
+export function startTestServer(
+  deps: Deps,
+  extra?: AppOptions['extra'],
+  limits?: AppOptions['limits'],
+): Promise<TestServer> {
+  return listen(
+    createApp(deps, { version: 'test', secureCookies: false, webDir: path.resolve('dist/web'), extra, limits }).fetch,
+  );
 }
 
 export interface SignedInClient {
@@ -43,15 +49,20 @@ export interface SignedInClient {
 
 /** Signs in through the API like the browser does, returning a client that sends the cookie. */
 export async function signInAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<SignedInClient> {
-  const post = () => fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
+  const post = () =>
+    fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
   let res = await post();
   // Tests sign several accounts in at once; like any client, retry when the server's password
   // checks are all busy (429 with Retry-After), a few times at most.
-  for (let tries = 0; res.status === 429 && /too many passwords/.test(await res.clone().text()) && tries < 20; tries++) {
+  for (
+    let tries = 0;
+    res.status === 429 && /too many passwords/.test(await res.clone().text()) && tries < 20;
+    tries++
+  ) {
     await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
     res = await post();
   }
@@ -61,7 +72,8 @@ export async function signInAs(baseUrl: string, email: string, password = DEMO_P
   const client = createClient({
     baseUrl,
     csrfToken: () => csrfToken,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
   });
   return { client, cookie, csrfToken };
 }

@@ -24,7 +24,8 @@ export async function openEventStream(url: string, headers: Record<string, strin
     async until(pattern, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(received)) {
-        if (Date.now() > deadline) throw new Error(`no ${String(pattern)} in the stream within ${timeoutMs} ms:\n${received}`);
+        if (Date.now() > deadline)
+          throw new Error(`no ${String(pattern)} in the stream within ${timeoutMs} ms:\n${received}`);
         const { value, done } = await reader.read();
         if (done) throw new Error(`the stream ended before ${String(pattern)}:\n${received}`);
         received += decoder.decode(value, { stream: true });

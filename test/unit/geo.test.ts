@@ -5,17 +5,30 @@ import fs from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { areaKm2, bboxOf, containsPoint, geometryDigest, sideOfLine, type Area } from '../../src/domain/geo.ts';
 
-const governorates = JSON.parse(fs.readFileSync('src/demo/gaza-governorates.geojson', 'utf8')) as FeatureCollection<Area, { name: string }>;
+const governorates = JSON.parse(fs.readFileSync('src/demo/gaza-governorates.geojson', 'utf8')) as FeatureCollection<
+  Area,
+  { name: string }
+>;
 const named = (n: string) => governorates.features.find((f) => f.properties.name === n)!.geometry;
 const yellow = JSON.parse(fs.readFileSync('src/demo/yellow-line.json', 'utf8')) as { versions: { held: Area }[] };
 
 test('the reference points fall in the right governorate and only there', () => {
-  const cases: [number, number, string][] = [[34.46, 31.515, 'Gaza'], [34.30, 31.345, 'Khan Yunis'], [34.25, 31.29, 'Rafah']];
+  const cases: [number, number, string][] = [
+    [34.46, 31.515, 'Gaza'],
+    [34.3, 31.345, 'Khan Yunis'],
+    [34.25, 31.29, 'Rafah'],
+  ];
   for (const [lon, lat, name] of cases) {
-    const hits = governorates.features.filter((f) => containsPoint(f.geometry, [lon, lat])).map((f) => f.properties.name);
+    const hits = governorates.features
+      .filter((f) => containsPoint(f.geometry, [lon, lat]))
+      .map((f) => f.properties.name);
     assert.deepEqual(hits, [name]);
   }
-  assert.equal(governorates.features.some((f) => containsPoint(f.geometry, [34.6, 31.4])), false, 'a point in Israel is in no sector');
+  assert.equal(
+    governorates.features.some((f) => containsPoint(f.geometry, [34.6, 31.4])),
+    false,
+    'a point in Israel is in no sector',
+  );
 });
 
 test('the five governorates cover about 365 km²', () => {

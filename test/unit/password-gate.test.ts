@@ -7,8 +7,14 @@ test('a waiting check gets the next free slot, in order', async () => {
   const gate = new PasswordGate(1, 2, 5_000);
   const first = gate.tryEnter()!;
   const order: string[] = [];
-  const a = gate.enter().then((r) => { order.push('a'); return r; });
-  const b = gate.enter().then((r) => { order.push('b'); return r; });
+  const a = gate.enter().then((r) => {
+    order.push('a');
+    return r;
+  });
+  const b = gate.enter().then((r) => {
+    order.push('b');
+    return r;
+  });
   first();
   const ra = await a;
   assert.ok(ra);

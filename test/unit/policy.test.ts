@@ -14,7 +14,11 @@ import { EXPECTED_COMPLIANCE } from './policy/expected-compliance.ts';
 
 // Each capability's rows live in ./policy/expected-<capability>.ts, written out by hand.
 const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | 'S' | '-'>> = {
-  ...EXPECTED_CORE, ...EXPECTED_GEO, ...EXPECTED_MONITORING, ...EXPECTED_FORCE, ...EXPECTED_COMPLIANCE,
+  ...EXPECTED_CORE,
+  ...EXPECTED_GEO,
+  ...EXPECTED_MONITORING,
+  ...EXPECTED_FORCE,
+  ...EXPECTED_COMPLIANCE,
 };
 
 const OWN = '00000000-0000-4000-8000-000000000001';
@@ -32,7 +36,11 @@ for (const action of ACTIONS) {
       const actor: Actor = { userId: 'u', organisationId: OWN, role };
       if (expected === 'S') {
         assert.equal(can(actor, action, { userId: 'u' }), true, 'own account');
-        assert.equal(can(actor, action, { userId: 'someone else', organisationId: OWN }), false, 'another account of the same organisation');
+        assert.equal(
+          can(actor, action, { userId: 'someone else', organisationId: OWN }),
+          false,
+          'another account of the same organisation',
+        );
         assert.equal(can(actor, action, { organisationId: OWN }), false, 'no account named: denied');
         assert.throws(() => authorize(actor, action), PolicyDenied);
         return;

@@ -1,7 +1,13 @@
 /** Who reads a force or handover record at each releasability level, written out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detailWithinRecord, earliestDeclarationDay, mayRead, strictest, DECLARATION_BACKDATE_DAYS } from '../../src/domain/policy/force.ts';
+import {
+  detailWithinRecord,
+  earliestDeclarationDay,
+  mayRead,
+  strictest,
+  DECLARATION_BACKDATE_DAYS,
+} from '../../src/domain/policy/force.ts';
 import type { ReleaseLevel, Role } from '../../src/contract/enums.ts';
 
 const ISRAEL = '00000000-0000-4000-8000-0000000000aa';
@@ -12,7 +18,10 @@ const reader = (role: Role, organisationId = EGYPT) => ({ role, organisationId, 
 test('mission-only records: coordinators, admins and monitors; no liaison, no party', () => {
   for (const role of ['admin', 'coordinator', 'monitor'] as const) assert.ok(mayRead(reader(role), 'mission'));
   assert.ok(!mayRead(reader('liaison'), 'mission'));
-  assert.ok(!mayRead(reader('observer', ISRAEL), 'mission', { parties: new Set([ISRAEL]) }), 'the party concerned reads party records only');
+  assert.ok(
+    !mayRead(reader('observer', ISRAEL), 'mission', { parties: new Set([ISRAEL]) }),
+    'the party concerned reads party records only',
+  );
 });
 
 test('contributors: liaisons too; party: the party concerned too, not the other side', () => {
@@ -22,15 +31,19 @@ test('contributors: liaisons too; party: the party concerned too, not the other 
   assert.ok(mayRead(reader('observer', ISRAEL), 'party', concerned));
   assert.ok(!mayRead(reader('observer', HAMAS), 'party', concerned));
   assert.ok(mayRead(reader('liaison'), 'party', concerned));
-  for (const role of ['admin', 'coordinator', 'monitor', 'liaison', 'observer'] as const) assert.ok(mayRead(reader(role, HAMAS), 'public'));
+  for (const role of ['admin', 'coordinator', 'monitor', 'liaison', 'observer'] as const)
+    assert.ok(mayRead(reader(role, HAMAS), 'public'));
 });
 
-test("a liaison of an organisation that contributes nothing (a humanitarian one) reads what the public reads", () => {
+test('a liaison of an organisation that contributes nothing (a humanitarian one) reads what the public reads', () => {
   const icrc = { role: 'liaison' as const, organisationId: HAMAS, contributes: false };
   assert.ok(!mayRead(icrc, 'contributors'));
   assert.ok(!mayRead(icrc, 'party', { parties: new Set([ISRAEL]) }));
   assert.ok(mayRead(icrc, 'public'));
-  assert.ok(!mayRead({ role: 'liaison', organisationId: HAMAS }, 'contributors'), 'not known to contribute counts as not');
+  assert.ok(
+    !mayRead({ role: 'liaison', organisationId: HAMAS }, 'contributors'),
+    'not known to contribute counts as not',
+  );
 });
 
 test('the owner reads its own record at any level; the console reads everything', () => {

@@ -1,7 +1,13 @@
 /** Pure rules of sign-in throttling and of the client address behind trusted proxies. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressKey, delayAfter, keysFor, reserve, THROTTLE_RULES } from '../../src/domain/accounts/sign-in-throttle.ts';
+import {
+  addressKey,
+  delayAfter,
+  keysFor,
+  reserve,
+  THROTTLE_RULES,
+} from '../../src/domain/accounts/sign-in-throttle.ts';
 import { clientAddress, parseTrustProxy } from '../../src/api/http/client-address.ts';
 
 test('backoff: free attempts, then doubling, never beyond the cap', () => {
@@ -29,8 +35,14 @@ test('a reservation counts the attempt as failed in advance; a blocked key says 
 });
 
 test('a trusted device is throttled on its own key only; others on account, address and both (IPv6 by /64)', () => {
-  assert.deepEqual(keysFor('a@x', '10.0.0.1', 'nonce').map((k) => k.key), ['device:nonce']);
-  assert.deepEqual(keysFor('a@x', '2001:db8:1:2:3:4:5:6', undefined).map((k) => k.key), ['pair:a@x|2001:db8:1:2::/64', 'account:a@x', 'address:2001:db8:1:2::/64']);
+  assert.deepEqual(
+    keysFor('a@x', '10.0.0.1', 'nonce').map((k) => k.key),
+    ['device:nonce'],
+  );
+  assert.deepEqual(
+    keysFor('a@x', '2001:db8:1:2:3:4:5:6', undefined).map((k) => k.key),
+    ['pair:a@x|2001:db8:1:2::/64', 'account:a@x', 'address:2001:db8:1:2::/64'],
+  );
   assert.equal(addressKey('2001:db8::1'), addressKey('2001:db8:0:0:ffff::2'));
 });
 
@@ -39,7 +51,11 @@ test('X-Forwarded-For is believed only as far as the operator trusts proxies', (
   assert.equal(clientAddress('127.0.0.1', '6.6.6.6', none), '127.0.0.1');
   assert.equal(clientAddress('::ffff:10.0.0.2', '6.6.6.6, 192.0.2.1', parseTrustProxy('1')), '192.0.2.1');
   assert.equal(clientAddress('10.0.0.2', '6.6.6.6, 192.0.2.1, 10.0.0.3', parseTrustProxy('2')), '192.0.2.1');
-  assert.equal(clientAddress('10.0.0.2', '192.0.2.1', parseTrustProxy('5')), '192.0.2.1', 'fewer entries than hops: the farthest');
+  assert.equal(
+    clientAddress('10.0.0.2', '192.0.2.1', parseTrustProxy('5')),
+    '192.0.2.1',
+    'fewer entries than hops: the farthest',
+  );
   const list = parseTrustProxy('10.0.0.2, 10.0.0.3');
   assert.equal(clientAddress('10.0.0.2', '6.6.6.6, 192.0.2.1, 10.0.0.3', list), '192.0.2.1');
   assert.equal(clientAddress('192.0.2.9', '6.6.6.6', list), '192.0.2.9', 'an untrusted peer is the client');

@@ -7,7 +7,15 @@ import { actorOf, type Handlers } from './types.ts';
 
 type AccountHandlers = Pick<
   Handlers,
-  'getMission' | 'listOrganisations' | 'createOrganisation' | 'listUsers' | 'createUser' | 'updateUser' | 'createToken' | 'listTokens' | 'revokeToken'
+  | 'getMission'
+  | 'listOrganisations'
+  | 'createOrganisation'
+  | 'listUsers'
+  | 'createUser'
+  | 'updateUser'
+  | 'createToken'
+  | 'listTokens'
+  | 'revokeToken'
 >;
 
 export const accountHandlers: AccountHandlers = {

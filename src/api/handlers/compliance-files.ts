@@ -4,7 +4,10 @@ import { complianceView } from '../../services/compliance/view.ts';
 import { COMPLIANCE_TOPIC } from '../../services/compliance/provisions.ts';
 import { deliveriesCsv, provisionsCsv } from '../../presenters/compliance/exports.ts';
 
-export const complianceFileHandlers: Pick<Handlers, 'complianceEvents' | 'exportProvisionsCsv' | 'exportDeliveriesCsv'> = {
+export const complianceFileHandlers: Pick<
+  Handlers,
+  'complianceEvents' | 'exportProvisionsCsv' | 'exportDeliveriesCsv'
+> = {
   async complianceEvents() {
     return { topics: [COMPLIANCE_TOPIC] };
   },

@@ -8,10 +8,19 @@ import { createDelivery } from '../../services/compliance/deliveries.ts';
 import { createAssessment, createDispute, resolveDispute } from '../../services/compliance/judgements.ts';
 import { createAgreementEvent, updateAgreementEvent } from '../../services/compliance/events.ts';
 import {
-  namesVisibleTo, presentAgreementEvent, presentAssessment, presentDelivery, presentDispute, presentProvision, presentSummary,
+  namesVisibleTo,
+  presentAgreementEvent,
+  presentAssessment,
+  presentDelivery,
+  presentDispute,
+  presentProvision,
+  presentSummary,
 } from '../../presenters/compliance/provisions.ts';
 
-export const complianceHandlers: Pick<Handlers, Exclude<keyof typeof complianceRoutes, 'complianceEvents' | 'exportProvisionsCsv' | 'exportDeliveriesCsv'>> = {
+export const complianceHandlers: Pick<
+  Handlers,
+  Exclude<keyof typeof complianceRoutes, 'complianceEvents' | 'exportProvisionsCsv' | 'exportDeliveriesCsv'>
+> = {
   async listProvisions(ctx) {
     const actor = actorOf(ctx);
     const view = await complianceView(ctx.deps, actor);

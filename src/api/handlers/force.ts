@@ -6,7 +6,12 @@ import { presentContribution } from '../../presenters/contributions.ts';
 import { presentTransition } from '../../presenters/force/transitions.ts';
 import { presentRequirement } from '../../presenters/force/requirements.ts';
 import { presentGap, presentGapSeries } from '../../presenters/force/gap.ts';
-import { presentDeployment, presentFinding, presentLineDiff, presentMilestone } from '../../presenters/handover/plan.ts';
+import {
+  presentDeployment,
+  presentFinding,
+  presentLineDiff,
+  presentMilestone,
+} from '../../presenters/handover/plan.ts';
 import { contributionTransitions, transitionContribution } from '../../services/contributions.ts';
 import { createRequirement, requirements } from '../../services/force/requirements.ts';
 import { forceGap, forceGapSeries } from '../../services/force/gap.ts';
@@ -20,10 +25,18 @@ export const forceHandlers: Pick<Handlers, Exclude<keyof typeof forceRoutes, 'ha
   async transitionContribution(ctx) {
     const w = await transitionContribution(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body);
     // The mover is the contribution's own organisation or the mission: it reads the figures.
-    return { ...presentContribution(w.value.contribution, true), transition: presentTransition(w.value.transition, true), logIndex: w.logIndex };
+    return {
+      ...presentContribution(w.value.contribution, true),
+      transition: presentTransition(w.value.transition, true),
+      logIndex: w.logIndex,
+    };
   },
   async listContributionTransitions(ctx) {
-    return { items: (await contributionTransitions(ctx.deps, actorOf(ctx), ctx.params.id)).map((t) => presentTransition(t.row, t.detail)) };
+    return {
+      items: (await contributionTransitions(ctx.deps, actorOf(ctx), ctx.params.id)).map((t) =>
+        presentTransition(t.row, t.detail),
+      ),
+    };
   },
   async listRequirements(ctx) {
     return { items: (await requirements(ctx.deps, actorOf(ctx))).map(presentRequirement) };

@@ -8,13 +8,21 @@ import type { Incident, IncidentFilter } from '../../contract/monitoring.ts';
 import type { HandlerContext } from './types.ts';
 import type { RouteDef } from '../../contract/route.ts';
 
-type MonitoringFileHandlers = Pick<Handlers, 'monitoringEvents' | 'uploadEvidence' | 'getEvidence' | 'exportIncidentsCsv' | 'exportIncidentsGeoJson'>;
+type MonitoringFileHandlers = Pick<
+  Handlers,
+  'monitoringEvents' | 'uploadEvidence' | 'getEvidence' | 'exportIncidentsCsv' | 'exportIncidentsGeoJson'
+>;
 
 /** The incidents a caller may read, with the list's filters, redacted as the caller's screen is. */
-async function exported(ctx: HandlerContext<RouteDef> & { query: IncidentFilter }): Promise<{ items: Incident[]; ctx: ExportContext }> {
+async function exported(
+  ctx: HandlerContext<RouteDef> & { query: IncidentFilter },
+): Promise<{ items: Incident[]; ctx: ExportContext }> {
   const actor = actorOf(ctx);
   const x = await incidentExport(ctx.deps, actor, ctx.query);
-  return { items: x.rows.map((r) => presentIncident(r, actor)), ctx: { sectorNames: x.sectorNames, orgNames: x.orgNames, exact: isTeam(actor) } };
+  return {
+    items: x.rows.map((r) => presentIncident(r, actor)),
+    ctx: { sectorNames: x.sectorNames, orgNames: x.orgNames, exact: isTeam(actor) },
+  };
 }
 
 export const monitoringFileHandlers: MonitoringFileHandlers = {
@@ -27,7 +35,12 @@ export const monitoringFileHandlers: MonitoringFileHandlers = {
   async getEvidence(ctx) {
     const file = await evidenceFile(ctx.deps, actorOf(ctx), ctx.params.sha256);
     // Content-addressed: the bytes behind a hash never change.
-    return { body: file.content, mediaType: file.mediaType, filename: ctx.params.sha256, cacheControl: 'private, max-age=31536000, immutable' };
+    return {
+      body: file.content,
+      mediaType: file.mediaType,
+      filename: ctx.params.sha256,
+      cacheControl: 'private, max-age=31536000, immutable',
+    };
   },
   async exportIncidentsCsv(ctx) {
     const { items, ctx: names } = await exported(ctx);

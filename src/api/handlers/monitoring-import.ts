@@ -20,7 +20,14 @@ export const monitoringImportHandlers: Pick<Handlers, 'importReports'> = {
     const actor = actorOf(ctx);
     const format = FORMATS[ctx.body.mediaType]!;
     const content = ctx.body.text;
-    const result = await importReports(ctx.deps, actor, content, format, undefined, ctx.deps.importLimits ?? DEFAULT_IMPORT_LIMITS);
+    const result = await importReports(
+      ctx.deps,
+      actor,
+      content,
+      format,
+      undefined,
+      ctx.deps.importLimits ?? DEFAULT_IMPORT_LIMITS,
+    );
     return result;
   },
 };

@@ -3,11 +3,36 @@ import type { Handlers } from './types.ts';
 import { actorOf } from './types.ts';
 import type { monitoringRoutes } from '../../contract/routes/monitoring.ts';
 import { fileReport } from '../../services/monitoring/reports.ts';
-import { assignIncident, incidents, incidentView, mergeIncidents, publishedRulings, reviewRuling, splitIncident, transitionIncident } from '../../services/monitoring/incidents.ts';
+import {
+  assignIncident,
+  incidents,
+  incidentView,
+  mergeIncidents,
+  publishedRulings,
+  reviewRuling,
+  splitIncident,
+  transitionIncident,
+} from '../../services/monitoring/incidents.ts';
 import { counts, incidentClusters } from '../../services/monitoring/map.ts';
-import { presentIncident, presentIncidentView, presentPublicRuling, presentReport } from '../../presenters/monitoring/index.ts';
+import {
+  presentIncident,
+  presentIncidentView,
+  presentPublicRuling,
+  presentReport,
+} from '../../presenters/monitoring/index.ts';
 
-export const monitoringHandlers: Pick<Handlers, Exclude<keyof typeof monitoringRoutes, 'monitoringEvents' | 'uploadEvidence' | 'getEvidence' | 'importReports' | 'exportIncidentsCsv' | 'exportIncidentsGeoJson'>> = {
+export const monitoringHandlers: Pick<
+  Handlers,
+  Exclude<
+    keyof typeof monitoringRoutes,
+    | 'monitoringEvents'
+    | 'uploadEvidence'
+    | 'getEvidence'
+    | 'importReports'
+    | 'exportIncidentsCsv'
+    | 'exportIncidentsGeoJson'
+  >
+> = {
   async createReport(ctx) {
     const actor = actorOf(ctx);
     const r = await fileReport(ctx.deps, actor, ctx.body);

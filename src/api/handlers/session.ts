@@ -6,7 +6,12 @@ import type { Handlers } from './types.ts';
 
 export const sessionHandlers: Pick<Handlers, 'signIn' | 'getSession' | 'getSessionStatus' | 'signOut'> = {
   async signIn(ctx) {
-    const s = await signIn(ctx.deps, { email: ctx.body.email, password: ctx.body.password, address: ctx.ip, deviceCookie: ctx.cookie(DEVICE_COOKIE) });
+    const s = await signIn(ctx.deps, {
+      email: ctx.body.email,
+      password: ctx.body.password,
+      address: ctx.ip,
+      deviceCookie: ctx.cookie(DEVICE_COOKIE),
+    });
     ctx.setCookie(sessionCookie(s.token, SESSION_TTL_MS / 1000, ctx.secureCookies));
     ctx.setCookie(deviceCookie(s.deviceCookie, ctx.secureCookies));
     return presentSession(s.principal, s.csrfToken);

@@ -38,11 +38,8 @@ export interface HandlerContext<D extends RouteDef> extends RouteInput<D> {
 type Kind<D extends RouteDef> = NonNullable<D['produces']>['kind'];
 
 /** JSON routes return the response schema's input; streams their topics; every other kind a file body. */
-export type HandlerResult<D extends RouteDef> = Kind<D> extends 'json'
-  ? z.input<NonNullable<D['response']>>
-  : Kind<D> extends 'sse'
-    ? EventStreamBody
-    : FileBody;
+export type HandlerResult<D extends RouteDef> =
+  Kind<D> extends 'json' ? z.input<NonNullable<D['response']>> : Kind<D> extends 'sse' ? EventStreamBody : FileBody;
 
 export type Handler<D extends RouteDef> = (ctx: HandlerContext<D>) => Promise<HandlerResult<D>>;
 

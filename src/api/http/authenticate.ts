@@ -9,7 +9,11 @@ import { ServiceError, unauthorized } from '../../services/errors.ts';
 import { callerFromBearer, callerFromSession, type Caller } from '../../services/sessions.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 
-export async function authenticate(deps: Deps, c: Context, sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE)): Promise<Caller> {
+export async function authenticate(
+  deps: Deps,
+  c: Context,
+  sessionToken = readCookie(c.req.header('cookie'), SESSION_COOKIE),
+): Promise<Caller> {
   const auth = c.req.header('authorization');
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);

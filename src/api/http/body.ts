@@ -9,23 +9,37 @@ import { MAX_JSON_BODY_BYTES } from '../../contract/enums.ts';
 import type { Consumes, Upload } from '../../contract/route.ts';
 import type { BinaryUpload, TextUpload } from '../../contract/routes/uploads.ts';
 
-const mediaTypeOf = (req: Request): string => (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaTypeOf = (req: Request): string =>
+  (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** The body as the route consumes it: a JSON value, or `{ mediaType, text | bytes }` for an upload. */
 export async function readRequestBody(req: Request, consumes: Consumes, maxBytes?: number): Promise<unknown> {
-  return consumes.kind === 'json' ? readJsonBody(req, MAX_JSON_BODY_BYTES) : readUpload(req, maxBytes === undefined ? consumes : { ...consumes, maxBytes });
+  return consumes.kind === 'json'
+    ? readJsonBody(req, MAX_JSON_BODY_BYTES)
+    : readUpload(req, maxBytes === undefined ? consumes : { ...consumes, maxBytes });
 }
 
 /** An uploaded file: 415 for a type the route does not list, 413 past its ceiling, 400 for bad UTF-8 text. */
 export async function readUpload(req: Request, upload: Upload): Promise<TextUpload | BinaryUpload> {
   const mediaType = mediaTypeOf(req);
   if (!upload.mediaTypes.includes(mediaType)) throw new ServiceError(415, 'Unsupported Media Type', upload.unsupported);
-  const bytes = await readLimitedBody(req, upload.maxBytes, (max) => new ServiceError(413, 'Content Too Large', `${upload.noun} are limited to ${max} bytes${upload.setting ? ` (${upload.setting})` : ''}`));
+  const bytes = await readLimitedBody(
+    req,
+    upload.maxBytes,
+    (max) =>
+      new ServiceError(
+        413,
+        'Content Too Large',
+        `${upload.noun} are limited to ${max} bytes${upload.setting ? ` (${upload.setting})` : ''}`,
+      ),
+  );
   if (upload.kind === 'binary') return { mediaType, bytes };
   try {
     return { mediaType, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    throw new ServiceError(400, 'Invalid request', 'the file is not valid UTF-8', [{ path: 'file', message: 'not valid UTF-8' }]);
+    throw new ServiceError(400, 'Invalid request', 'the file is not valid UTF-8', [
+      { path: 'file', message: 'not valid UTF-8' },
+    ]);
   }
 }
 
@@ -33,7 +47,11 @@ export async function readUpload(req: Request, upload: Upload): Promise<TextUplo
  * The whole body, refused as soon as it passes `maxBytes` (declared or streamed) with `tooLarge`'s
  * error (a 413 by default; endpoints may say what their limit is for).
  */
-export async function readLimitedBody(req: Request, maxBytes: number, tooLarge: (max: number) => Error = tooLargeBody): Promise<Uint8Array> {
+export async function readLimitedBody(
+  req: Request,
+  maxBytes: number,
+  tooLarge: (max: number) => Error = tooLargeBody,
+): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];

@@ -7,14 +7,18 @@
  */
 
 /** No proxy trusted; a number of hops (proxies) in front of the server; or their addresses. */
-export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: ReadonlySet<string> };
+export type TrustProxy =
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: ReadonlySet<string> };
 
 /** Parses TRUCE_TRUST_PROXY: empty or 0 = none, a positive integer = hops, else a list of addresses. */
 export function parseTrustProxy(value: string): TrustProxy {
   const text = value.trim();
   if (text === '' || text === '0') return { kind: 'none' };
   if (/^\d+$/.test(text)) return { kind: 'hops', hops: Number(text) };
-  const addresses = text.split(/[\s,]+/).filter(Boolean).map(normaliseAddress);
+  const addresses = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(normaliseAddress);
   for (const a of addresses) {
     if (!/^[0-9a-f.:]+$/i.test(a)) throw new Error(`"${a}" is not a number of hops nor an IP address`);
   }
@@ -27,7 +31,11 @@ export function normaliseAddress(address: string): string {
   return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
 }
 
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trust: TrustProxy,
+): string {
   const peer = normaliseAddress(socketAddress ?? 'unknown');
   if (trust.kind === 'none' || !forwardedFor) return peer;
   // Nearest first: the socket's peer, then X-Forwarded-For from right to left.
@@ -37,4 +45,3 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   while (i < chain.length - 1 && trust.addresses.has(chain[i]!)) i++;
   return chain[i]!;
 }
-

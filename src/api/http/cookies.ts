@@ -2,7 +2,14 @@
 export const SESSION_COOKIE = 'truce_session';
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /**
@@ -13,7 +20,14 @@ export const DEVICE_COOKIE = 'truce_device';
 export const DEVICE_COOKIE_DAYS = 180;
 
 export function deviceCookie(value: string, secure: boolean): string {
-  return [`${DEVICE_COOKIE}=${value}`, 'Path=/api/session', 'HttpOnly', 'SameSite=Strict', `Max-Age=${DEVICE_COOKIE_DAYS * 86400}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${DEVICE_COOKIE}=${value}`,
+    'Path=/api/session',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${DEVICE_COOKIE_DAYS * 86400}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedSessionCookie(secure: boolean): string {

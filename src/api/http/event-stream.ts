@@ -89,8 +89,14 @@ export function serveEventStream(c: Context<AppEnv>, deps: Deps, spec: EventStre
           try {
             allowed = await stillAllowed(deps, c, spec.action);
           } catch (err) {
-            deps.logger.error({ err, path: spec.path, userId: actor.userId }, 'live stream: could not re-check the caller; ending the stream');
-            await stream.writeSSE({ event: 'server-error', data: JSON.stringify({ detail: 'the server could not re-check your access; reconnect later' }) });
+            deps.logger.error(
+              { err, path: spec.path, userId: actor.userId },
+              'live stream: could not re-check the caller; ending the stream',
+            );
+            await stream.writeSSE({
+              event: 'server-error',
+              data: JSON.stringify({ detail: 'the server could not re-check your access; reconnect later' }),
+            });
             break;
           }
           if (!allowed) break;

@@ -6,8 +6,22 @@ import type { FieldError } from '../../services/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export function problemResponse(status: number, title: string, detail?: string, errors?: FieldError[], retryAfterSeconds?: number, errorCount?: number): Response {
-  const body = { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}), ...(errorCount !== undefined ? { errorCount } : {}) };
+export function problemResponse(
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: FieldError[],
+  retryAfterSeconds?: number,
+  errorCount?: number,
+): Response {
+  const body = {
+    type: 'about:blank',
+    title,
+    status,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+    ...(errorCount !== undefined ? { errorCount } : {}),
+  };
   const headers: Record<string, string> = { 'content-type': PROBLEM_TYPE };
   if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
   return new Response(JSON.stringify(body), { status, headers });

@@ -30,7 +30,8 @@ export function fileResponse(produces: Produces, file: FileBody, status: number)
     'content-type': isText(produces, mediaType) ? `${mediaType}; charset=utf-8` : mediaType,
     'cache-control': file.cacheControl ?? 'no-store',
   };
-  if (file.filename !== undefined) headers['content-disposition'] = `${file.disposition ?? 'attachment'}; filename="${file.filename}"`;
+  if (file.filename !== undefined)
+    headers['content-disposition'] = `${file.disposition ?? 'attachment'}; filename="${file.filename}"`;
   const body = typeof file.body === 'string' ? file.body : Buffer.from(file.body);
   return new Response(body, { status, headers });
 }

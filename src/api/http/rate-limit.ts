@@ -86,7 +86,10 @@ function carriesCredentials(authorization: string | undefined, cookie: string | 
 }
 
 /** The per-address limit on unauthenticated requests (see the module comment). */
-export function anonymousRateLimit(limits: RequestLimits, clientAddress: (c: Parameters<MiddlewareHandler>[0]) => string): MiddlewareHandler {
+export function anonymousRateLimit(
+  limits: RequestLimits,
+  clientAddress: (c: Parameters<MiddlewareHandler>[0]) => string,
+): MiddlewareHandler {
   const buckets = new TokenBuckets(limits.anonymousPerSecond, limits.anonymousBurst);
   const detail = `unauthenticated requests are limited to ${limits.anonymousPerSecond} a second (bursts of ${limits.anonymousBurst}) per client address; sign in or wait`;
   return async (c, next) => {
@@ -130,6 +133,9 @@ export class StreamCounter {
   }
 
   streamLimitResponse(): Response {
-    return tooManyRequests(5, `at most ${this.max} live event streams per account are open at once; close another page first`);
+    return tooManyRequests(
+      5,
+      `at most ${this.max} live event streams per account are open at once; close another page first`,
+    );
   }
 }

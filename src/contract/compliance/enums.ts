@@ -10,9 +10,22 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 /** Provision types from the Peace Accords Matrix list (Kroc Institute), plus `other`. */
 export const PROVISION_TYPES = [
-  'ceasefire', 'withdrawal_of_troops', 'prisoner_release', 'amnesty', 'disarmament', 'demobilisation',
-  'reintegration', 'police_reform', 'military_reform', 'refugees', 'internally_displaced_persons',
-  'un_peacekeeping_force', 'verification_monitoring_mechanism', 'donor_support', 'boundary_demarcation', 'other',
+  'ceasefire',
+  'withdrawal_of_troops',
+  'prisoner_release',
+  'amnesty',
+  'disarmament',
+  'demobilisation',
+  'reintegration',
+  'police_reform',
+  'military_reform',
+  'refugees',
+  'internally_displaced_persons',
+  'un_peacekeeping_force',
+  'verification_monitoring_mechanism',
+  'donor_support',
+  'boundary_demarcation',
+  'other',
 ] as const;
 export type ProvisionType = (typeof PROVISION_TYPES)[number];
 

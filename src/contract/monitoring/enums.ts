@@ -33,11 +33,25 @@ export type AcledEventType = keyof typeof ACLED_EVENT_TYPES;
 export const EVENT_TYPES = Object.keys(ACLED_EVENT_TYPES) as AcledEventType[];
 export const SUB_EVENT_TYPES: readonly string[] = Object.values(ACLED_EVENT_TYPES).flat();
 
-export const INCIDENT_STATUSES = ['alleged', 'preliminary', 'investigating', 'ruling_proposed', 'ruled', 'published', 'closed'] as const;
+export const INCIDENT_STATUSES = [
+  'alleged',
+  'preliminary',
+  'investigating',
+  'ruling_proposed',
+  'ruled',
+  'published',
+  'closed',
+] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 export const OUTCOMES = ['violation', 'no_violation', 'insufficient_evidence', 'access_denied'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const NOT_COUNTED_REASONS = ['no_account', 'disabled', 'not_a_monitor', 'moved', 'not_a_monitoring_organisation'] as const;
+export const NOT_COUNTED_REASONS = [
+  'no_account',
+  'disabled',
+  'not_a_monitor',
+  'moved',
+  'not_a_monitoring_organisation',
+] as const;
 export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];

@@ -9,5 +9,8 @@ export const TextUpload = z.object({ mediaType: z.string(), text: z.string() });
 export type TextUpload = z.infer<typeof TextUpload>;
 
 /** A file's bytes as sent (evidence). */
-export const BinaryUpload = z.object({ mediaType: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
+export const BinaryUpload = z.object({
+  mediaType: z.string(),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+});
 export type BinaryUpload = z.infer<typeof BinaryUpload>;

@@ -4,7 +4,14 @@
  * Core PostgreSQL only (runs on PGlite 18 and PostgreSQL 15): no extensions.
  */
 import { sql, type Kysely } from 'kysely';
-import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, CONTRIBUTION_UNITS, ORG_KINDS, ROLES, CAPABILITIES } from '../../contract/enums.ts';
+import {
+  CONTRIBUTION_KINDS,
+  CONTRIBUTION_STATUSES,
+  CONTRIBUTION_UNITS,
+  ORG_KINDS,
+  ROLES,
+  CAPABILITIES,
+} from '../../contract/enums.ts';
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

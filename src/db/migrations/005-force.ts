@@ -22,7 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_at timestamptz not null,
       version integer not null default 1
     )`.execute(db);
-  await sql`create index contribution_transitions_contribution on contribution_transitions (contribution_id, effective_on, recorded_at)`.execute(db);
+  await sql`create index contribution_transitions_contribution on contribution_transitions (contribution_id, effective_on, recorded_at)`.execute(
+    db,
+  );
 
   await sql`
     create table sector_requirements (

@@ -71,7 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version integer not null default 1,
       created_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index provision_deliveries_provision on provision_deliveries (provision_id, occurred_at)`.execute(db);
+  await sql`create index provision_deliveries_provision on provision_deliveries (provision_id, occurred_at)`.execute(
+    db,
+  );
 
   await sql`
     create table provision_assessments (
@@ -84,7 +86,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       assessed_at timestamptz not null,
       version integer not null default 1
     )`.execute(db);
-  await sql`create index provision_assessments_provision on provision_assessments (provision_id, assessed_at)`.execute(db);
+  await sql`create index provision_assessments_provision on provision_assessments (provision_id, assessed_at)`.execute(
+    db,
+  );
 
   await sql`
     create table provision_disputes (
@@ -103,5 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index provision_disputes_provision on provision_disputes (provision_id)`.execute(db);
   // One open dispute per party and provision, even when two requests race.
-  await sql`create unique index provision_disputes_one_open on provision_disputes (provision_id, organisation_id) where status = 'open'`.execute(db);
+  await sql`create unique index provision_disputes_one_open on provision_disputes (provision_id, organisation_id) where status = 'open'`.execute(
+    db,
+  );
 }

@@ -10,19 +10,36 @@ import { sql, type Kysely } from 'kysely';
 import { RELEASE_LEVELS } from '../../contract/enums.ts';
 
 const levels = sql.raw(RELEASE_LEVELS.map((v) => `'${v}'`).join(', '));
-const rank = (column: string) => sql.raw(`array_position(array[${RELEASE_LEVELS.map((v) => `'${v}'`).join(', ')}]::text[], ${column})`);
+const rank = (column: string) =>
+  sql.raw(`array_position(array[${RELEASE_LEVELS.map((v) => `'${v}'`).join(', ')}]::text[], ${column})`);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table contributions add column releasability text not null default 'public' check (releasability in (${levels}))`.execute(db);
-  await sql`alter table contributions add column detail_releasability text not null default 'mission' check (detail_releasability in (${levels}))`.execute(db);
-  await sql`alter table contributions add constraint contributions_detail_not_looser check (${rank('detail_releasability')} <= ${rank('releasability')})`.execute(db);
+  await sql`alter table contributions add column releasability text not null default 'public' check (releasability in (${levels}))`.execute(
+    db,
+  );
+  await sql`alter table contributions add column detail_releasability text not null default 'mission' check (detail_releasability in (${levels}))`.execute(
+    db,
+  );
+  await sql`alter table contributions add constraint contributions_detail_not_looser check (${rank('detail_releasability')} <= ${rank('releasability')})`.execute(
+    db,
+  );
 
-  await sql`alter table deployments add column releasability text not null default 'party' check (releasability in (${levels}))`.execute(db);
-  await sql`alter table deployments add column detail_releasability text not null default 'mission' check (detail_releasability in (${levels}))`.execute(db);
-  await sql`alter table deployments add constraint deployments_detail_not_looser check (${rank('detail_releasability')} <= ${rank('releasability')})`.execute(db);
+  await sql`alter table deployments add column releasability text not null default 'party' check (releasability in (${levels}))`.execute(
+    db,
+  );
+  await sql`alter table deployments add column detail_releasability text not null default 'mission' check (detail_releasability in (${levels}))`.execute(
+    db,
+  );
+  await sql`alter table deployments add constraint deployments_detail_not_looser check (${rank('detail_releasability')} <= ${rank('releasability')})`.execute(
+    db,
+  );
 
-  await sql`alter table sector_requirements add column releasability text not null default 'contributors' check (releasability in (${levels}))`.execute(db);
+  await sql`alter table sector_requirements add column releasability text not null default 'contributors' check (releasability in (${levels}))`.execute(
+    db,
+  );
 
-  await sql`alter table handover_milestones add column releasability text not null default 'party' check (releasability in (${levels}))`.execute(db);
+  await sql`alter table handover_milestones add column releasability text not null default 'party' check (releasability in (${levels}))`.execute(
+    db,
+  );
   await sql`alter table handover_milestones add column party_id uuid references organisations(id)`.execute(db);
 }

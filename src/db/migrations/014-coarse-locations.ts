@@ -14,25 +14,48 @@ import { coarsePlace } from '../../services/monitoring/coarse-place.ts';
 import { GRID_LEVELS, cellSizeDegrees } from '../../domain/monitoring/clustering.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table incidents add column coarse_lon double precision, add column coarse_lat double precision, add column coarse_sector_id uuid references sectors (id), add column coarse_side text check (coarse_side in ('held', 'released'))`.execute(db);
-  await sql`alter table reports add column coarse_sector_id uuid references sectors (id), add column coarse_side text check (coarse_side in ('held', 'released'))`.execute(db);
+  await sql`alter table incidents add column coarse_lon double precision, add column coarse_lat double precision, add column coarse_sector_id uuid references sectors (id), add column coarse_side text check (coarse_side in ('held', 'released'))`.execute(
+    db,
+  );
+  await sql`alter table reports add column coarse_sector_id uuid references sectors (id), add column coarse_side text check (coarse_side in ('held', 'released'))`.execute(
+    db,
+  );
 
   const typed = db as unknown as Kysely<DB>;
-  const heldAt = async (at: Date): Promise<Area | null> => ((await controlLineAt(typed, at))?.held_area ?? null) as Area | null;
-  const incidents = await sql<{ id: string; lon: number; lat: number; created_at: Date }>`select id, lon, lat, created_at from incidents`.execute(db);
+  const heldAt = async (at: Date): Promise<Area | null> =>
+    ((await controlLineAt(typed, at))?.held_area ?? null) as Area | null;
+  const incidents = await sql<{
+    id: string;
+    lon: number;
+    lat: number;
+    created_at: Date;
+  }>`select id, lon, lat, created_at from incidents`.execute(db);
   for (const i of incidents.rows) {
     const p = await coarsePlace(typed, [i.lon, i.lat], await heldAt(new Date(i.created_at)));
-    await sql`update incidents set coarse_lon = ${p.lon}, coarse_lat = ${p.lat}, coarse_sector_id = ${p.sector.id}, coarse_side = ${p.side} where id = ${i.id}`.execute(db);
+    await sql`update incidents set coarse_lon = ${p.lon}, coarse_lat = ${p.lat}, coarse_sector_id = ${p.sector.id}, coarse_side = ${p.side} where id = ${i.id}`.execute(
+      db,
+    );
   }
-  const reports = await sql<{ id: string; lon: number; lat: number; created_at: Date }>`select id, lon, lat, created_at from reports`.execute(db);
+  const reports = await sql<{
+    id: string;
+    lon: number;
+    lat: number;
+    created_at: Date;
+  }>`select id, lon, lat, created_at from reports`.execute(db);
   for (const r of reports.rows) {
     const p = await coarsePlace(typed, [r.lon, r.lat], await heldAt(new Date(r.created_at)));
-    await sql`update reports set coarse_sector_id = ${p.sector.id}, coarse_side = ${p.side} where id = ${r.id}`.execute(db);
+    await sql`update reports set coarse_sector_id = ${p.sector.id}, coarse_side = ${p.side} where id = ${r.id}`.execute(
+      db,
+    );
   }
-  await sql`alter table incidents alter column coarse_lon set not null, alter column coarse_lat set not null`.execute(db);
+  await sql`alter table incidents alter column coarse_lon set not null, alter column coarse_lat set not null`.execute(
+    db,
+  );
   await sql`alter table reports alter column coarse_sector_id set not null`.execute(db);
   // A party's filtered map (time, sector, outcome) reads incidents by their coarse point.
-  await sql`create index incidents_coarse_lon_lat on incidents (coarse_lon, coarse_lat) where merged_into is null`.execute(db);
+  await sql`create index incidents_coarse_lon_lat on incidents (coarse_lon, coarse_lat) where merged_into is null`.execute(
+    db,
+  );
 
   // The same pyramid as incident_grid, fed with coarse points (see repositories/monitoring/grid.ts).
   await sql`

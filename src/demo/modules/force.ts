@@ -44,29 +44,84 @@ interface DemoOffer {
 
 const OFFERS: DemoOffer[] = [
   {
-    key: 'egypt-inf', organisation: 'Egypt', kind: 'forces', capability: 'infantry', quantity: 1500,
-    caveats: 'Not to be deployed north of Wadi Gaza before phase 2.', note: 'Illustrative: mechanised infantry battalion group.',
-    moves: [['interest', '2025-10-15'], ['pledged', '2025-11-01'], ['pcrs1', '2025-11-20'], ['pcrs2', '2025-12-10'], ['pcrs3', '2026-01-05'], ['deployed', '2026-01-20']],
+    key: 'egypt-inf',
+    organisation: 'Egypt',
+    kind: 'forces',
+    capability: 'infantry',
+    quantity: 1500,
+    caveats: 'Not to be deployed north of Wadi Gaza before phase 2.',
+    note: 'Illustrative: mechanised infantry battalion group.',
+    moves: [
+      ['interest', '2025-10-15'],
+      ['pledged', '2025-11-01'],
+      ['pcrs1', '2025-11-20'],
+      ['pcrs2', '2025-12-10'],
+      ['pcrs3', '2026-01-05'],
+      ['deployed', '2026-01-20'],
+    ],
   },
   {
-    key: 'jordan-med', organisation: 'Jordan', kind: 'forces', capability: 'medical', quantity: 300,
-    caveats: '', note: 'Illustrative: level-2 field hospital and two forward medical teams.',
-    moves: [['pledged', '2025-11-05'], ['pcrs1', '2025-11-25'], ['pcrs2', '2025-12-20'], ['rapid', '2026-01-10'], ['deployed', '2026-02-01']],
+    key: 'jordan-med',
+    organisation: 'Jordan',
+    kind: 'forces',
+    capability: 'medical',
+    quantity: 300,
+    caveats: '',
+    note: 'Illustrative: level-2 field hospital and two forward medical teams.',
+    moves: [
+      ['pledged', '2025-11-05'],
+      ['pcrs1', '2025-11-25'],
+      ['pcrs2', '2025-12-20'],
+      ['rapid', '2026-01-10'],
+      ['deployed', '2026-02-01'],
+    ],
   },
   {
-    key: 'italy-eng', organisation: 'Italy', kind: 'forces', capability: 'engineers', quantity: 400,
-    caveats: 'Engineering and explosive-ordnance disposal only; no crowd control.', note: 'Illustrative: engineers for clearance and rebuilding.',
-    moves: [['pledged', '2025-11-10'], ['pcrs1', '2025-12-01'], ['pcrs2', '2026-02-01']],
+    key: 'italy-eng',
+    organisation: 'Italy',
+    kind: 'forces',
+    capability: 'engineers',
+    quantity: 400,
+    caveats: 'Engineering and explosive-ordnance disposal only; no crowd control.',
+    note: 'Illustrative: engineers for clearance and rebuilding.',
+    moves: [
+      ['pledged', '2025-11-10'],
+      ['pcrs1', '2025-12-01'],
+      ['pcrs2', '2026-02-01'],
+    ],
   },
   {
-    key: 'egypt-fpu-1', organisation: 'Egypt', kind: 'police', capability: 'formed_police_unit', quantity: 140,
-    caveats: '', note: 'Illustrative: first formed police unit, six-month tour.',
-    moves: [['pledged', '2025-11-01'], ['pcrs1', '2025-11-20'], ['pcrs2', '2025-12-10'], ['pcrs3', '2026-01-10'], ['deployed', '2026-02-01'], ['rotated', '2026-08-01']],
+    key: 'egypt-fpu-1',
+    organisation: 'Egypt',
+    kind: 'police',
+    capability: 'formed_police_unit',
+    quantity: 140,
+    caveats: '',
+    note: 'Illustrative: first formed police unit, six-month tour.',
+    moves: [
+      ['pledged', '2025-11-01'],
+      ['pcrs1', '2025-11-20'],
+      ['pcrs2', '2025-12-10'],
+      ['pcrs3', '2026-01-10'],
+      ['deployed', '2026-02-01'],
+      ['rotated', '2026-08-01'],
+    ],
   },
   {
-    key: 'egypt-fpu-2', organisation: 'Egypt', kind: 'police', capability: 'formed_police_unit', quantity: 140,
-    caveats: '', note: 'Illustrative: relief of the first formed police unit, arriving the day it leaves.',
-    moves: [['pledged', '2026-03-01'], ['pcrs1', '2026-04-01'], ['pcrs2', '2026-05-01'], ['pcrs3', '2026-06-01'], ['deployed', '2026-08-01']],
+    key: 'egypt-fpu-2',
+    organisation: 'Egypt',
+    kind: 'police',
+    capability: 'formed_police_unit',
+    quantity: 140,
+    caveats: '',
+    note: 'Illustrative: relief of the first formed police unit, arriving the day it leaves.',
+    moves: [
+      ['pledged', '2026-03-01'],
+      ['pcrs1', '2026-04-01'],
+      ['pcrs2', '2026-05-01'],
+      ['pcrs3', '2026-06-01'],
+      ['deployed', '2026-08-01'],
+    ],
   },
 ];
 
@@ -90,8 +145,18 @@ const REQUIREMENTS: R[] = [
 
 /** [sector, day vacated, area, condition]. */
 const WITHDRAWALS: [string, string, string, string][] = [
-  ['Deir Al Balah', '2026-01-20', 'Eastern Deir Al Balah up to the yellow line', 'Phase 2 begins: decommissioning teams in place'],
-  ['Gaza', '2026-03-01', 'Eastern Gaza City (Shujaiya, Zeitoun)', 'Heavy weapons in Gaza governorate decommissioned and verified'],
+  [
+    'Deir Al Balah',
+    '2026-01-20',
+    'Eastern Deir Al Balah up to the yellow line',
+    'Phase 2 begins: decommissioning teams in place',
+  ],
+  [
+    'Gaza',
+    '2026-03-01',
+    'Eastern Gaza City (Shujaiya, Zeitoun)',
+    'Heavy weapons in Gaza governorate decommissioned and verified',
+  ],
   ['North Gaza', '2026-03-01', 'Beit Hanoun and Beit Lahia', 'Heavy weapons in North Gaza decommissioned and verified'],
   ['Khan Yunis', '2026-05-01', 'Eastern Khan Yunis', 'Vetted police deployed in Khan Yunis'],
   ['Rafah', '2026-07-01', 'Rafah and the Philadelphi corridor', 'Border mission operating at the Rafah crossing'],
@@ -120,9 +185,27 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
   };
 
   const moveRow = async (contributionId: string, from: ContributionStatus | null, [to, on]: Move, reason: string) => {
-    const row = { id: randomUUID(), contribution_id: contributionId, from_status: from, to_status: to, effective_on: on, reason, actor_user_id: null, recorded_at: now, version: 1 };
+    const row = {
+      id: randomUUID(),
+      contribution_id: contributionId,
+      from_status: from,
+      to_status: to,
+      effective_on: on,
+      reason,
+      actor_user_id: null,
+      recorded_at: now,
+      version: 1,
+    };
     await insertTransition(tx, row);
-    await record({ kind: FORCE_KINDS.transition, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('transition', row) });
+    await record({
+      kind: FORCE_KINDS.transition,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      ...forceLogFields('transition', row),
+    });
   };
 
   for (const [i, moves] of SEED_HISTORY.entries()) {
@@ -138,12 +221,32 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     offerIds.set(o.key, id);
     const [first, ...rest] = o.moves;
     const row = {
-      id, organisation_id: organisationId, kind: o.kind, capability: o.capability, quantity: String(o.quantity), unit: 'personnel' as const,
-      currency: null, status: first![0], caveats: o.caveats, expected_arrival: null, note: o.note, version: 1, created_at: now, updated_at: now,
+      id,
+      organisation_id: organisationId,
+      kind: o.kind,
+      capability: o.capability,
+      quantity: String(o.quantity),
+      unit: 'personnel' as const,
+      currency: null,
+      status: first![0],
+      caveats: o.caveats,
+      expected_arrival: null,
+      note: o.note,
+      version: 1,
+      created_at: now,
+      updated_at: now,
       ...DEFAULT_RELEASE.contribution,
     };
     await insertContribution(tx, row);
-    await record({ kind: 'contribution', id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('contribution', row) });
+    await record({
+      kind: 'contribution',
+      id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      ...forceLogFields('contribution', row),
+    });
     await moveRow(id, null, first!, 'recorded (demo history)');
     for (const move of rest) {
       const from = row.status;
@@ -152,17 +255,43 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       // updated_at stays as stored (the demo history is all recorded at `now`).
       await updateContributionStatus(tx, id, { status: row.status, version: row.version, updated_at: row.updated_at });
       await moveRow(id, from, move, `${move[0]} (demo history)`);
-      await record({ kind: 'contribution', id, version: row.version, op: 'transition', at: now, actor: null, ...forceLogFields('contribution', row) });
+      await record({
+        kind: 'contribution',
+        id,
+        version: row.version,
+        op: 'transition',
+        at: now,
+        actor: null,
+        ...forceLogFields('contribution', row),
+      });
     }
   }
 
   for (const [task, capability, sector, phase, quantity, neededBy] of REQUIREMENTS) {
     const row = {
-      id: randomUUID(), task, capability, sector_id: sector === null ? null : sectorId(sector), phase, quantity, needed_by: neededBy,
-      note: 'Illustrative requirement (demo)', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.requirement,
+      id: randomUUID(),
+      task,
+      capability,
+      sector_id: sector === null ? null : sectorId(sector),
+      phase,
+      quantity,
+      needed_by: neededBy,
+      note: 'Illustrative requirement (demo)',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      ...DEFAULT_RELEASE.requirement,
     };
     await insertRequirement(tx, row);
-    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('requirement', row) });
+    await record({
+      kind: FORCE_KINDS.requirement,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      ...forceLogFields('requirement', row),
+    });
   }
 
   const israel = ctx.orgIds.get('Israel');
@@ -170,21 +299,55 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
   for (const [sector, at, area, condition] of WITHDRAWALS) {
     // The withdrawals of the yellow-line plan are Israel's: the party concerned by each milestone.
     const row = {
-      id: randomUUID(), sector_id: sectorId(sector), kind: 'withdrawal' as const, at, area, condition, version: 1, created_at: now, updated_at: now,
-      party_id: israel, ...DEFAULT_RELEASE.milestone,
+      id: randomUUID(),
+      sector_id: sectorId(sector),
+      kind: 'withdrawal' as const,
+      at,
+      area,
+      condition,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      party_id: israel,
+      ...DEFAULT_RELEASE.milestone,
     };
     await insertMilestone(tx, row);
-    await record({ kind: FORCE_KINDS.milestone, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('milestone', row) });
+    await record({
+      kind: FORCE_KINDS.milestone,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      ...forceLogFields('milestone', row),
+    });
   }
 
   for (const [who, sector, from, to, strength] of DEPLOYMENTS) {
     const contributionId = typeof who === 'number' ? ctx.contributionIds[who] : offerIds.get(who);
     if (!contributionId) throw new Error(`demo contribution ${who} is missing`);
     const row = {
-      id: randomUUID(), contribution_id: contributionId, sector_id: sectorId(sector), from_date: from, to_date: to, strength,
-      note: '', version: 1, created_at: now, updated_at: now, ...DEFAULT_RELEASE.deployment,
+      id: randomUUID(),
+      contribution_id: contributionId,
+      sector_id: sectorId(sector),
+      from_date: from,
+      to_date: to,
+      strength,
+      note: '',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      ...DEFAULT_RELEASE.deployment,
     };
     await insertDeployment(tx, row);
-    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor: null, ...forceLogFields('deployment', row) });
+    await record({
+      kind: FORCE_KINDS.deployment,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor: null,
+      ...forceLogFields('deployment', row),
+    });
   }
 }

@@ -32,10 +32,34 @@ export interface ThrottleRule {
 const MINUTE = 60_000;
 
 export const THROTTLE_RULES: Record<ThrottleScope, ThrottleRule> = {
-  pair: { freeAttempts: 3, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE, resetOnSuccess: true },
-  account: { freeAttempts: 10, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE, resetOnSuccess: false },
-  address: { freeAttempts: 30, baseDelayMs: 1000, maxDelayMs: 5 * MINUTE, forgetAfterMs: 60 * MINUTE, resetOnSuccess: false },
-  device: { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE, resetOnSuccess: true },
+  pair: {
+    freeAttempts: 3,
+    baseDelayMs: 1000,
+    maxDelayMs: 15 * MINUTE,
+    forgetAfterMs: 60 * MINUTE,
+    resetOnSuccess: true,
+  },
+  account: {
+    freeAttempts: 10,
+    baseDelayMs: 1000,
+    maxDelayMs: 15 * MINUTE,
+    forgetAfterMs: 60 * MINUTE,
+    resetOnSuccess: false,
+  },
+  address: {
+    freeAttempts: 30,
+    baseDelayMs: 1000,
+    maxDelayMs: 5 * MINUTE,
+    forgetAfterMs: 60 * MINUTE,
+    resetOnSuccess: false,
+  },
+  device: {
+    freeAttempts: 5,
+    baseDelayMs: 1000,
+    maxDelayMs: 15 * MINUTE,
+    forgetAfterMs: 60 * MINUTE,
+    resetOnSuccess: true,
+  },
 };
 
 export interface ThrottleKey {
@@ -56,8 +80,13 @@ export function addressKey(address: string): string {
   const [head = '', tail = ''] = address.split('::');
   const headParts = head ? head.split(':') : [];
   const tailParts = tail ? tail.split(':') : [];
-  const full = address.includes('::') ? [...headParts, ...Array<string>(8 - headParts.length - tailParts.length).fill('0'), ...tailParts] : headParts;
-  return `${full.slice(0, 4).map((p) => p.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const full = address.includes('::')
+    ? [...headParts, ...Array<string>(8 - headParts.length - tailParts.length).fill('0'), ...tailParts]
+    : headParts;
+  return `${full
+    .slice(0, 4)
+    .map((p) => p.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** The keys an attempt reserves: its trusted device only, or account, address and both. */
@@ -82,12 +111,16 @@ export type Reservation = { ok: true; next: ThrottleState } | { ok: false; retry
 /** Reserves one attempt on a key, or says how long to wait. */
 export function reserve(rule: ThrottleRule, state: ThrottleState | undefined, now: Date): Reservation {
   const forgotten = !state || now.getTime() - state.updatedAt.getTime() > rule.forgetAfterMs;
-  if (!forgotten && state.blockedUntil > now) return { ok: false, retryAfterMs: state.blockedUntil.getTime() - now.getTime() };
+  if (!forgotten && state.blockedUntil > now)
+    return { ok: false, retryAfterMs: state.blockedUntil.getTime() - now.getTime() };
   const attempts = (forgotten ? 0 : state.attempts) + 1;
   const delay = delayAfter(rule, attempts);
   // No delay earned: no block at all (not a block until `now`, which a concurrent attempt that
   // read the clock a moment earlier would take for one).
-  return { ok: true, next: { attempts, blockedUntil: delay === 0 ? new Date(0) : new Date(now.getTime() + delay), updatedAt: now } };
+  return {
+    ok: true,
+    next: { attempts, blockedUntil: delay === 0 ? new Date(0) : new Date(now.getTime() + delay), updatedAt: now },
+  };
 }
 
 /**

@@ -9,9 +9,7 @@ export type OffsetUnit = 'hours' | 'days';
 
 /** A deadline as the agreement states it. */
 export type DeadlineRule =
-  | { kind: 'none' }
-  | { kind: 'absolute'; at: Date }
-  | { kind: 'relative'; amount: number; unit: OffsetUnit };
+  { kind: 'none' } | { kind: 'absolute'; at: Date } | { kind: 'relative'; amount: number; unit: OffsetUnit };
 
 const HOUR_MS = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -20,8 +18,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -44,8 +48,12 @@ export function wallTime(instant: Date, timeZone: string): WallTime {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {
-    year: parts.year!, month: parts.month!, day: parts.day!,
-    hour: parts.hour!, minute: parts.minute!, second: parts.second!,
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
   };
 }
 

@@ -49,11 +49,22 @@ export function evaluateAgreement(
     let ratio: { perUnit: number; sourceDelivered: number; sourceFulfilled: boolean } | undefined;
     if (p.ratio) {
       const source = evaluate(p.ratio.sourceId);
-      ratio = { perUnit: p.ratio.perUnit, sourceDelivered: source?.delivered ?? 0, sourceFulfilled: source?.met === true };
+      ratio = {
+        perUnit: p.ratio.perUnit,
+        sourceDelivered: source?.delivered ?? 0,
+        sourceFulfilled: source?.met === true,
+      };
     }
     const result = deriveStatus({
-      now, measure: p.measure, target: p.target, ratio, deadline, started,
-      deliveries: p.deliveries, score: p.score, ruledViolations: p.ruledViolations,
+      now,
+      measure: p.measure,
+      target: p.target,
+      ratio,
+      deadline,
+      started,
+      deliveries: p.deliveries,
+      score: p.score,
+      ruledViolations: p.ruledViolations,
     });
     const evaluation = { ...result, deadline, started };
     visiting.delete(id);

@@ -39,7 +39,13 @@ export function rollup(items: readonly RollupItem[]): Rollup {
       scored += 1;
     }
   }
-  return { provisions: items.length, scored, implementation: items.length === 0 ? 0 : sum / (3 * items.length), byStatus, disputed };
+  return {
+    provisions: items.length,
+    scored,
+    implementation: items.length === 0 ? 0 : sum / (3 * items.length),
+    byStatus,
+    disputed,
+  };
 }
 
 export function rollupBy<T extends RollupItem, K>(items: readonly T[], keys: (i: T) => readonly K[]): Map<K, Rollup> {

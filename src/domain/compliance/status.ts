@@ -75,7 +75,7 @@ export function deriveStatus(input: StatusInput): Evaluation {
   switch (input.measure) {
     case 'count':
     case 'milestone': {
-      target = input.measure === 'milestone' ? 1 : input.target ?? 0;
+      target = input.measure === 'milestone' ? 1 : (input.target ?? 0);
       fulfilled = delivered >= target && target > 0;
       behind = !fulfilled;
       break;
@@ -92,8 +92,12 @@ export function deriveStatus(input: StatusInput): Evaluation {
       // on, per whole day elapsed; only what was delivered since then counts against it.
       target = null;
       fulfilled = false;
-      rateDue = deadlinePassed ? (input.target ?? 0) * Math.floor((input.now.getTime() - input.deadline!.getTime()) / DAY_MS) : null;
-      const since = counted.filter((d) => d.occurredAt.getTime() >= (input.deadline?.getTime() ?? 0)).reduce((s, d) => s + d.count, 0);
+      rateDue = deadlinePassed
+        ? (input.target ?? 0) * Math.floor((input.now.getTime() - input.deadline!.getTime()) / DAY_MS)
+        : null;
+      const since = counted
+        .filter((d) => d.occurredAt.getTime() >= (input.deadline?.getTime() ?? 0))
+        .reduce((s, d) => s + d.count, 0);
       behind = rateDue !== null && since < rateDue;
       break;
     }
@@ -106,8 +110,10 @@ export function deriveStatus(input: StatusInput): Evaluation {
   }
 
   const fulfilledAt = fulfilled && target !== null ? fulfilmentTime(counted, target) : null;
-  const fulfilledLate = fulfilledAt !== null && input.deadline !== null && fulfilledAt.getTime() > input.deadline.getTime();
-  const dueNow = input.measure === 'rate' ? rateDue : input.measure === 'ratio' ? target : deadlinePassed ? target : null;
+  const fulfilledLate =
+    fulfilledAt !== null && input.deadline !== null && fulfilledAt.getTime() > input.deadline.getTime();
+  const dueNow =
+    input.measure === 'rate' ? rateDue : input.measure === 'ratio' ? target : deadlinePassed ? target : null;
   const base = { met: fulfilled, delivered, target, dueNow, fulfilledAt, fulfilledLate };
 
   if (fulfilled) return { status: 'fulfilled', ...base };

@@ -92,7 +92,11 @@ export function statusOn(history: GapContribution['history'], day: number): Cont
 }
 
 /** Required quantity on a day per key, each (task, capability, sector) at its latest phase. */
-export function requiredOn<K extends string>(reqs: readonly GapRequirement[], day: number, keyOf: (r: GapRequirement) => K | null): Map<K, number> {
+export function requiredOn<K extends string>(
+  reqs: readonly GapRequirement[],
+  day: number,
+  keyOf: (r: GapRequirement) => K | null,
+): Map<K, number> {
   const latest = new Map<string, GapRequirement>();
   for (const r of reqs) {
     const d = dayOf(r.neededBy);
@@ -136,7 +140,9 @@ export function gapOn(
   }
   const reqByCap = requiredOn(requirements, day, (r) => r.capability);
   const caps = new Set<Capability>([...byCap.keys(), ...reqByCap.keys()]);
-  const byCapability = [...caps].sort().map((capability) => ({ capability, ...row(reqByCap.get(capability) ?? 0, byCap.get(capability) ?? zero()) }));
+  const byCapability = [...caps]
+    .sort()
+    .map((capability) => ({ capability, ...row(reqByCap.get(capability) ?? 0, byCap.get(capability) ?? zero()) }));
 
   // Per sector: the strength planned there, by the readiness of the contribution behind it.
   const bySec = new Map<string, Strength>(sectorIds.map((id) => [id, zero()]));
@@ -151,7 +157,10 @@ export function gapOn(
   }
   const reqBySector = requiredOn(requirements, day, (r) => r.sectorId);
   const sectors = new Set<string>([...bySec.keys(), ...reqBySector.keys()]);
-  const bySector = [...sectors].map((sectorId) => ({ sectorId, ...row(reqBySector.get(sectorId) ?? 0, bySec.get(sectorId) ?? zero()) }));
+  const bySector = [...sectors].map((sectorId) => ({
+    sectorId,
+    ...row(reqBySector.get(sectorId) ?? 0, bySec.get(sectorId) ?? zero()),
+  }));
 
   const total = zero();
   let required = 0;

@@ -59,7 +59,11 @@ export function nextStatuses(kind: ContributionKind, from: ContributionStatus): 
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 /** The one check of a status move. */
-export function checkTransition(kind: ContributionKind, from: ContributionStatus, to: ContributionStatus): TransitionCheck {
+export function checkTransition(
+  kind: ContributionKind,
+  from: ContributionStatus,
+  to: ContributionStatus,
+): TransitionCheck {
   const track = trackOf(kind);
   if (!statusesOf(track).includes(to)) {
     return { ok: false, reason: `${to} is not a status of a ${kind} contribution` };
@@ -68,9 +72,10 @@ export function checkTransition(kind: ContributionKind, from: ContributionStatus
   const allowed = nextStatuses(kind, from);
   return {
     ok: false,
-    reason: allowed.length === 0
-      ? `a ${kind} contribution that is ${from} cannot change status any more`
-      : `a ${kind} contribution that is ${from} can only become ${allowed.join(', ')}`,
+    reason:
+      allowed.length === 0
+        ? `a ${kind} contribution that is ${from} cannot change status any more`
+        : `a ${kind} contribution that is ${from} can only become ${allowed.join(', ')}`,
   };
 }
 

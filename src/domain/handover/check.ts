@@ -51,7 +51,13 @@ export type Finding =
   | (Base & { kind: 'vacuum' })
   | (Base & { kind: 'understrength'; strength: number; required: number })
   | (Base & { kind: 'overcommitted'; contributionId: string; assigned: number; available: number })
-  | (Base & { kind: 'unconfirmed'; contributionId: string; deploymentId: string; status: ContributionStatus; strength: number });
+  | (Base & {
+      kind: 'unconfirmed';
+      contributionId: string;
+      deploymentId: string;
+      status: ContributionStatus;
+      strength: number;
+    });
 
 export interface CheckInput {
   from: string;
@@ -70,7 +76,12 @@ interface Span {
 }
 
 /** The days a deployment really covers: its own dates, cut the day its unit leaves the force. */
-function coverage(dep: CheckDeployment, contribution: CheckContribution | undefined, lo: number, hi: number): Span | null {
+function coverage(
+  dep: CheckDeployment,
+  contribution: CheckContribution | undefined,
+  lo: number,
+  hi: number,
+): Span | null {
   let last = dep.to === null ? hi : Math.min(hi, dayOf(dep.to));
   const first = Math.max(lo, dayOf(dep.from));
   for (const h of contribution?.history ?? []) {
@@ -99,7 +110,10 @@ export function checkHandover(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
 
   const spansBySector = groupBy(spans, (s) => s.dep.sectorId);
-  const reqsBySector = groupBy(input.requirements.filter((r) => r.sectorId !== null), (r) => r.sectorId!);
+  const reqsBySector = groupBy(
+    input.requirements.filter((r) => r.sectorId !== null),
+    (r) => r.sectorId!,
+  );
   const withdrawal = new Map<string, number>();
   for (const m of input.milestones) {
     const d = dayOf(m.at);
@@ -123,7 +137,8 @@ export function checkHandover(input: CheckInput): Finding[] {
       const responsible = since !== undefined && first >= since;
       let f: Finding | null = null;
       if (responsible && strength === 0) f = { kind: 'vacuum', sectorId, from: isoOf(first), to: isoOf(last) };
-      else if (strength < required) f = { kind: 'understrength', sectorId, from: isoOf(first), to: isoOf(last), strength, required };
+      else if (strength < required)
+        f = { kind: 'understrength', sectorId, from: isoOf(first), to: isoOf(last), strength, required };
       // Adjacent pieces with the same finding and the same figures read as one interval.
       if (f && open && sameFinding(open, f) && dayOf(open.to) + 1 === first) open.to = f.to;
       else {
@@ -152,7 +167,16 @@ export function checkHandover(input: CheckInput): Finding[] {
       for (const sectorId of sectors) {
         const f = open.get(sectorId);
         if (f) f.to = isoOf(last);
-        else open.set(sectorId, { kind: 'overcommitted', sectorId, from: isoOf(first), to: isoOf(last), contributionId, assigned, available });
+        else
+          open.set(sectorId, {
+            kind: 'overcommitted',
+            sectorId,
+            from: isoOf(first),
+            to: isoOf(last),
+            contributionId,
+            assigned,
+            available,
+          });
       }
     });
     findings.push(...open.values());
@@ -162,20 +186,30 @@ export function checkHandover(input: CheckInput): Finding[] {
     const c = contributions.get(s.dep.contributionId);
     if (!c || !isBelowLevel2(c.status)) continue;
     findings.push({
-      kind: 'unconfirmed', sectorId: s.dep.sectorId, from: isoOf(s.first), to: isoOf(s.last),
-      contributionId: c.id, deploymentId: s.dep.id, status: c.status, strength: s.dep.strength,
+      kind: 'unconfirmed',
+      sectorId: s.dep.sectorId,
+      from: isoOf(s.first),
+      to: isoOf(s.last),
+      contributionId: c.id,
+      deploymentId: s.dep.id,
+      status: c.status,
+      strength: s.dep.strength,
     });
   }
 
   const order = new Map(input.sectorIds.map((id, i) => [id, i]));
   return findings.sort(
-    (a, b) => (order.get(a.sectorId) ?? 0) - (order.get(b.sectorId) ?? 0) || a.from.localeCompare(b.from) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind),
+    (a, b) =>
+      (order.get(a.sectorId) ?? 0) - (order.get(b.sectorId) ?? 0) ||
+      a.from.localeCompare(b.from) ||
+      FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind),
   );
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'understrength' && b.kind === 'understrength') return a.strength === b.strength && a.required === b.required;
+  if (a.kind === 'understrength' && b.kind === 'understrength')
+    return a.strength === b.strength && a.required === b.required;
   return true;
 }
 

@@ -29,5 +29,10 @@ const km2 = (f: Feature<Area> | null): number => (f === null ? 0 : Math.round(ar
 export function diffHeldAreas(from: Area, to: Area): LineDiff {
   const released = minus(from, to);
   const taken = minus(to, from);
-  return { releasedKm2: km2(released), takenKm2: km2(taken), released: released?.geometry ?? null, taken: taken?.geometry ?? null };
+  return {
+    releasedKm2: km2(released),
+    takenKm2: km2(taken),
+    released: released?.geometry ?? null,
+    taken: taken?.geometry ?? null,
+  };
 }

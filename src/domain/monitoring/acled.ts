@@ -5,7 +5,12 @@
  */
 import { ACLED_EVENT_TYPES } from '../../contract/monitoring/enums.ts';
 
-export { ACLED_EVENT_TYPES, EVENT_TYPES, SUB_EVENT_TYPES, type AcledEventType } from '../../contract/monitoring/enums.ts';
+export {
+  ACLED_EVENT_TYPES,
+  EVENT_TYPES,
+  SUB_EVENT_TYPES,
+  type AcledEventType,
+} from '../../contract/monitoring/enums.ts';
 
 /** True when `sub` is one of `type`'s sub-event types. */
 export function isSubEventOf(type: string, sub: string): boolean {

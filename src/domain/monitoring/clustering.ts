@@ -39,7 +39,8 @@ export interface GridDelta {
   violations: number;
 }
 
-const isRuledViolation = (i: GridIncident) => i.outcome === 'violation' && (i.status === 'ruled' || i.status === 'published');
+const isRuledViolation = (i: GridIncident) =>
+  i.outcome === 'violation' && (i.status === 'ruled' || i.status === 'published');
 
 /** Which grid: the team's, over exact points, or the coarse one shown to parties, over coarse points. */
 export type GridKind = 'exact' | 'coarse';
@@ -50,8 +51,15 @@ function contribution(i: GridIncident, sign: 1 | -1, kind: GridKind): GridDelta[
   return GRID_LEVELS.map((level) => {
     const cell = cellSizeDegrees(level);
     return {
-      level, gx: Math.floor(lon / cell), gy: Math.floor(lat / cell), status: i.status, event_type: i.event_type,
-      n: sign, sum_lon: sign * lon, sum_lat: sign * lat, violations: sign * (isRuledViolation(i) ? 1 : 0),
+      level,
+      gx: Math.floor(lon / cell),
+      gy: Math.floor(lat / cell),
+      status: i.status,
+      event_type: i.event_type,
+      n: sign,
+      sum_lon: sign * lon,
+      sum_lat: sign * lat,
+      violations: sign * (isRuledViolation(i) ? 1 : 0),
     };
   });
 }
@@ -61,7 +69,11 @@ function contribution(i: GridIncident, sign: 1 | -1, kind: GridKind): GridDelta[
  * per cell and sorted by key (so concurrent writers lock cells in one order). Empty when the
  * change does not move the incident on the map (e.g. an assignment).
  */
-export function gridDeltas(before: GridIncident | null, after: GridIncident | null, kind: GridKind = 'exact'): GridDelta[] {
+export function gridDeltas(
+  before: GridIncident | null,
+  after: GridIncident | null,
+  kind: GridKind = 'exact',
+): GridDelta[] {
   const all = [...(before ? contribution(before, -1, kind) : []), ...(after ? contribution(after, 1, kind) : [])];
   const byKey = new Map<string, GridDelta>();
   for (const d of all) {

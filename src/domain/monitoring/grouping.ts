@@ -32,7 +32,10 @@ export function distanceKm(a: readonly [number, number], b: readonly [number, nu
 }
 
 /** The lon/lat box that holds every point within `radiusKm` of `at` (for an indexed prefilter). */
-export function searchBox(at: readonly [number, number], radiusKm: number): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
+export function searchBox(
+  at: readonly [number, number],
+  radiusKm: number,
+): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
   const dLat = radiusKm / 111.32;
   const dLon = radiusKm / (111.32 * Math.max(0.01, Math.cos((at[1] * Math.PI) / 180)));
   return { minLon: at[0] - dLon, maxLon: at[0] + dLon, minLat: at[1] - dLat, maxLat: at[1] + dLat };

@@ -15,7 +15,10 @@ export interface IntakeProblem {
   message: string;
 }
 
-export function checkReportRules(input: { occurredAt: Date; eventType: string; subEventType: string }, now: Date): IntakeProblem[] {
+export function checkReportRules(
+  input: { occurredAt: Date; eventType: string; subEventType: string },
+  now: Date,
+): IntakeProblem[] {
   const problems: IntakeProblem[] = [];
   if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     problems.push({ path: 'occurredAt', message: 'is in the future' });

@@ -28,7 +28,18 @@ export function coarsePoint(lon: number, lat: number): [number, number] {
 /** The coarse cell a coarse point stands for: every exact point that rounds to it. */
 export function coarseCell([lon, lat]: LonLat): Polygon {
   const h = PUBLIC_PRECISION_DEGREES / 2;
-  return { type: 'Polygon', coordinates: [[[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - h, lat - h],
+        [lon + h, lat - h],
+        [lon + h, lat + h],
+        [lon - h, lat + h],
+        [lon - h, lat - h],
+      ],
+    ],
+  };
 }
 
 export interface SectorShape {
@@ -44,7 +55,9 @@ export interface SectorShape {
  * name then id, so the answer depends on the cell alone. Null only when no candidate is given.
  */
 export function coarseSector<S extends SectorShape>(candidates: readonly S[], point: LonLat): S | null {
-  const ordered = [...candidates].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const ordered = [...candidates].sort((a, b) =>
+    a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1,
+  );
   const containing = ordered.find((s) => containsPoint(s.geometry, point));
   if (containing) return containing;
   const cell = coarseCell(point);

@@ -87,7 +87,11 @@ function reasonNotCounted(a: ApprovalFact): NotCountedReason | null {
 }
 
 /** Tallies the approvals of one round (in the order given, usually the order they were made). */
-export function tallyApprovals(approvals: readonly ApprovalFact[], orgs: ReadonlyMap<string, OrgNode>, configuredQuorum: number): RulingTally {
+export function tallyApprovals(
+  approvals: readonly ApprovalFact[],
+  orgs: ReadonlyMap<string, OrgNode>,
+  configuredQuorum: number,
+): RulingTally {
   const quorum = effectiveQuorum(configuredQuorum);
   const bodies = new Map<string, CountedBody>();
   const notCounted: RulingTally['notCounted'] = [];

@@ -39,20 +39,43 @@ export type TransitionCheck =
  * Whether a transition may be requested from `from`. Pure: the one place the workflow is
  * decided (the service also calls it for the quorum edge, with `mode = 'quorum'`).
  */
-export function checkTransition(from: IncidentStatus, input: TransitionInput, mode: TransitionMode = 'request'): TransitionCheck {
+export function checkTransition(
+  from: IncidentStatus,
+  input: TransitionInput,
+  mode: TransitionMode = 'request',
+): TransitionCheck {
   const allowed = TRANSITIONS[from][input.to];
-  if (allowed === undefined) return { ok: false, kind: 'conflict', message: `an incident cannot go from ${from} to ${input.to}` };
+  if (allowed === undefined)
+    return { ok: false, kind: 'conflict', message: `an incident cannot go from ${from} to ${input.to}` };
   if (allowed !== mode) {
-    return { ok: false, kind: 'conflict', message: `${input.to} is reached only by approvals of monitors of enough organisations (POST /api/incidents/{id}/approvals)` };
+    return {
+      ok: false,
+      kind: 'conflict',
+      message: `${input.to} is reached only by approvals of monitors of enough organisations (POST /api/incidents/{id}/approvals)`,
+    };
   }
   if (input.to === 'ruling_proposed') {
-    if (input.outcome === undefined) return { ok: false, kind: 'invalid', path: 'outcome', message: 'a proposed ruling needs its outcome' };
+    if (input.outcome === undefined)
+      return { ok: false, kind: 'invalid', path: 'outcome', message: 'a proposed ruling needs its outcome' };
     if (input.outcome === 'violation') {
-      if (!input.provisionId) return { ok: false, kind: 'invalid', path: 'provisionId', message: 'a violation cites the agreement provision it breaches' };
-      if (!input.responsiblePartyId) return { ok: false, kind: 'invalid', path: 'responsiblePartyId', message: 'a violation names the responsible party' };
+      if (!input.provisionId)
+        return {
+          ok: false,
+          kind: 'invalid',
+          path: 'provisionId',
+          message: 'a violation cites the agreement provision it breaches',
+        };
+      if (!input.responsiblePartyId)
+        return {
+          ok: false,
+          kind: 'invalid',
+          path: 'responsiblePartyId',
+          message: 'a violation names the responsible party',
+        };
     }
   } else if (input.outcome !== undefined || input.provisionId !== undefined || input.responsiblePartyId !== undefined) {
-    const path = input.outcome !== undefined ? 'outcome' : input.provisionId !== undefined ? 'provisionId' : 'responsiblePartyId';
+    const path =
+      input.outcome !== undefined ? 'outcome' : input.provisionId !== undefined ? 'provisionId' : 'responsiblePartyId';
     return { ok: false, kind: 'invalid', path, message: 'only a proposed ruling carries an outcome' };
   }
   return { ok: true };
@@ -60,7 +83,9 @@ export function checkTransition(from: IncidentStatus, input: TransitionInput, mo
 
 /** Every (from, to) pair in the table, for exhaustive tests and the UI's buttons. */
 export function allowedTargets(from: IncidentStatus, mode: TransitionMode = 'request'): IncidentStatus[] {
-  return (Object.entries(TRANSITIONS[from]) as [IncidentStatus, TransitionMode][]).filter(([, m]) => m === mode).map(([to]) => to);
+  return (Object.entries(TRANSITIONS[from]) as [IncidentStatus, TransitionMode][])
+    .filter(([, m]) => m === mode)
+    .map(([to]) => to);
 }
 
 /** Statuses where new reports may still join the incident (nothing ruled or closed yet). */

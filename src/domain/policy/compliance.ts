@@ -21,14 +21,29 @@ export type ComplianceAction = (typeof COMPLIANCE_ACTIONS)[number];
 
 export const COMPLIANCE_GRANTS: Record<Role, Partial<Record<ComplianceAction, Grant>>> = {
   admin: {
-    'provision.read': 'all', 'provision.create': 'all', 'provision.deliver': 'all', 'provision.names': 'all',
-    'provision.assess': 'all', 'provision.dispute': 'all', 'provision.resolve': 'all',
+    'provision.read': 'all',
+    'provision.create': 'all',
+    'provision.deliver': 'all',
+    'provision.names': 'all',
+    'provision.assess': 'all',
+    'provision.dispute': 'all',
+    'provision.resolve': 'all',
   },
   coordinator: {
-    'provision.read': 'all', 'provision.create': 'all', 'provision.deliver': 'all', 'provision.names': 'all',
-    'provision.assess': 'all', 'provision.dispute': 'all', 'provision.resolve': 'all',
+    'provision.read': 'all',
+    'provision.create': 'all',
+    'provision.deliver': 'all',
+    'provision.names': 'all',
+    'provision.assess': 'all',
+    'provision.dispute': 'all',
+    'provision.resolve': 'all',
   },
   monitor: { 'provision.read': 'all', 'provision.deliver': 'all' },
-  liaison: { 'provision.read': 'all', 'provision.deliver': 'own', 'provision.names': 'own', 'provision.dispute': 'own' },
+  liaison: {
+    'provision.read': 'all',
+    'provision.deliver': 'own',
+    'provision.names': 'own',
+    'provision.dispute': 'own',
+  },
   observer: { 'provision.read': 'all', 'provision.dispute': 'own' },
 };

@@ -18,7 +18,11 @@ export type ForceAction = (typeof FORCE_ACTIONS)[number];
 // releasability (mayRead below), so a party sees the handover it is part of and nothing more.
 const READ: Partial<Record<ForceAction, Grant>> = { 'force.read': 'all', 'handover.read': 'all' };
 const PLAN: Partial<Record<ForceAction, Grant>> = {
-  'contribution.transition': 'all', 'contribution.certify': 'all', 'requirement.write': 'all', 'milestone.write': 'all', 'deployment.write': 'all',
+  'contribution.transition': 'all',
+  'contribution.certify': 'all',
+  'requirement.write': 'all',
+  'milestone.write': 'all',
+  'deployment.write': 'all',
 };
 
 export const FORCE_GRANTS: Record<Role, Partial<Record<ForceAction, Grant>>> = {

@@ -5,7 +5,11 @@
  */
 import type { Selectable } from 'kysely';
 import type {
-  AgreementEventTable, ProvisionAssessmentTable, ProvisionDeliveryTable, ProvisionDisputeTable, ProvisionTable,
+  AgreementEventTable,
+  ProvisionAssessmentTable,
+  ProvisionDeliveryTable,
+  ProvisionDisputeTable,
+  ProvisionTable,
 } from '../../db/schema/compliance.ts';
 import type { JsonValue } from '../change-payload.ts';
 import type { Deadline, Measure } from '../../contract/compliance.ts';
@@ -22,7 +26,9 @@ export function deadlineRuleOf(p: Selectable<ProvisionTable>): Deadline {
       return { kind: 'absolute', at: iso(p.deadline_at)! };
     case 'relative':
       return {
-        kind: 'relative', amount: p.offset_amount!, unit: p.offset_unit!,
+        kind: 'relative',
+        amount: p.offset_amount!,
+        unit: p.offset_unit!,
         ...(p.anchor_event_id ? { anchorEventId: p.anchor_event_id } : {}),
         ...(p.anchor_provision_id ? { anchorProvisionId: p.anchor_provision_id } : {}),
       };
@@ -45,22 +51,48 @@ export function measureOf(p: Selectable<ProvisionTable>): Measure {
 }
 
 export const compliancePublicFields = {
-  agreementEvent: (e: Selectable<AgreementEventTable>): Fields => ({ key: e.key, name: e.name, occurredAt: iso(e.occurred_at) }),
+  agreementEvent: (e: Selectable<AgreementEventTable>): Fields => ({
+    key: e.key,
+    name: e.name,
+    occurredAt: iso(e.occurred_at),
+  }),
   provision: (p: Selectable<ProvisionTable>): Fields => ({
-    phase: p.phase, reference: p.reference, title: p.title, text: p.body, type: p.provision_type,
-    partyIds: p.party_ids, intermediaryOrgId: p.intermediary_org_id, dependsOnId: p.depends_on_id,
-    deadlineRule: deadlineRuleOf(p), measure: measureOf(p),
+    phase: p.phase,
+    reference: p.reference,
+    title: p.title,
+    text: p.body,
+    type: p.provision_type,
+    partyIds: p.party_ids,
+    intermediaryOrgId: p.intermediary_org_id,
+    dependsOnId: p.depends_on_id,
+    deadlineRule: deadlineRuleOf(p),
+    measure: measureOf(p),
   }),
   delivery: (d: Selectable<ProvisionDeliveryTable>): Fields => ({
-    provisionId: d.provision_id, organisationId: d.organisation_id, count: Number(d.count), occurredAt: iso(d.occurred_at),
-    verifier: d.verifier, location: d.location, evidence: d.evidence, personsNamed: d.persons_named,
+    provisionId: d.provision_id,
+    organisationId: d.organisation_id,
+    count: Number(d.count),
+    occurredAt: iso(d.occurred_at),
+    verifier: d.verifier,
+    location: d.location,
+    evidence: d.evidence,
+    personsNamed: d.persons_named,
   }),
   assessment: (a: Selectable<ProvisionAssessmentTable>): Fields => ({
-    provisionId: a.provision_id, score: a.score, evidence: a.evidence, rationale: a.rationale, assessedAt: iso(a.assessed_at),
+    provisionId: a.provision_id,
+    score: a.score,
+    evidence: a.evidence,
+    rationale: a.rationale,
+    assessedAt: iso(a.assessed_at),
   }),
   dispute: (d: Selectable<ProvisionDisputeTable>): Fields => ({
-    provisionId: d.provision_id, organisationId: d.organisation_id, reason: d.reason, status: d.status,
-    resolution: d.resolution, openedAt: iso(d.opened_at), resolvedAt: iso(d.resolved_at),
+    provisionId: d.provision_id,
+    organisationId: d.organisation_id,
+    reason: d.reason,
+    status: d.status,
+    resolution: d.resolution,
+    openedAt: iso(d.opened_at),
+    resolvedAt: iso(d.resolved_at),
   }),
 };
 

@@ -11,9 +11,22 @@ import { forcePublicFields } from './force.ts';
 type Fields = Record<string, JsonValue>;
 
 export const publicFields = {
-  mission: (m: Selectable<MissionTable>): Fields => ({ name: m.name, forceCeiling: m.force_ceiling, approvalQuorum: m.approval_quorum }),
-  organisation: (o: Selectable<OrganisationTable>): Fields => ({ name: o.name, kind: o.kind, country: o.country, parentId: o.parent_id }),
-  user: (u: Selectable<UserTable>): Fields => ({ organisationId: u.organisation_id, role: u.role, disabled: u.disabled }),
+  mission: (m: Selectable<MissionTable>): Fields => ({
+    name: m.name,
+    forceCeiling: m.force_ceiling,
+    approvalQuorum: m.approval_quorum,
+  }),
+  organisation: (o: Selectable<OrganisationTable>): Fields => ({
+    name: o.name,
+    kind: o.kind,
+    country: o.country,
+    parentId: o.parent_id,
+  }),
+  user: (u: Selectable<UserTable>): Fields => ({
+    organisationId: u.organisation_id,
+    role: u.role,
+    disabled: u.disabled,
+  }),
   /** A token's lifetime is a permission fact; its owner (an account id) and its free-text label are restricted. */
   apiToken: (t: Selectable<ApiTokenTable>): Fields => ({
     expiresAt: new Date(t.expires_at).toISOString(),

@@ -12,7 +12,10 @@ type Fields = Record<string, JsonValue>;
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export const geoPublicFields = {
-  sector: (s: Pick<SectorRow, 'name' | 'geometry'>): Fields => ({ name: s.name, geometrySha256: geometryDigest(s.geometry) }),
+  sector: (s: Pick<SectorRow, 'name' | 'geometry'>): Fields => ({
+    name: s.name,
+    geometrySha256: geometryDigest(s.geometry),
+  }),
   controlLine: (l: Omit<ControlLineRow, 'row_version' | 'created_at' | 'id'>): Fields => ({
     lineId: l.line_id,
     name: l.name,

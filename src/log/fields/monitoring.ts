@@ -16,27 +16,61 @@ import { coarse } from '../../domain/monitoring/precision.ts';
 type Fields = Record<string, JsonValue>;
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
-const json = (v: unknown): JsonValue => (v === null || v === undefined ? null : (JSON.parse(typeof v === 'string' ? v : JSON.stringify(v)) as JsonValue));
+const json = (v: unknown): JsonValue =>
+  v === null || v === undefined ? null : (JSON.parse(typeof v === 'string' ? v : JSON.stringify(v)) as JsonValue);
 
 export const monitoringPublicFields = {
   report: (r: Selectable<ReportTable>): Fields => ({
-    clientId: r.client_id, incidentId: r.incident_id, sectorId: r.coarse_sector_id, side: r.coarse_side,
-    occurredAt: iso(r.occurred_at), timePrecision: r.time_precision, lon: coarse(r.lon), lat: coarse(r.lat), geoPrecision: r.geo_precision,
-    eventType: r.event_type, subEventType: r.sub_event_type, observations: json(r.observations),
-    actor1: json(r.actor1), actor2: json(r.actor2), fatalities: json(r.fatalities), injuries: json(r.injuries),
-    sourceKind: r.source_kind, sourceReliability: r.source_reliability,
+    clientId: r.client_id,
+    incidentId: r.incident_id,
+    sectorId: r.coarse_sector_id,
+    side: r.coarse_side,
+    occurredAt: iso(r.occurred_at),
+    timePrecision: r.time_precision,
+    lon: coarse(r.lon),
+    lat: coarse(r.lat),
+    geoPrecision: r.geo_precision,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    observations: json(r.observations),
+    actor1: json(r.actor1),
+    actor2: json(r.actor2),
+    fatalities: json(r.fatalities),
+    injuries: json(r.injuries),
+    sourceKind: r.source_kind,
+    sourceReliability: r.source_reliability,
     authorOrganisationId: r.author_org_id,
   }),
   incident: (i: Selectable<IncidentTable>): Fields => ({
-    title: i.title, status: i.status, outcome: i.outcome, provisionId: i.provision_id, responsibleOrgId: i.responsible_org_id,
-    eventType: i.event_type, subEventType: i.sub_event_type, occurredAt: iso(i.occurred_at), lon: coarse(i.lon), lat: coarse(i.lat),
-    sectorId: i.coarse_sector_id, side: i.coarse_side, reportCount: i.report_count, assigned: i.assignee_user_id !== null,
-    mergedInto: i.merged_into, rulingRound: i.ruling_round,
+    title: i.title,
+    status: i.status,
+    outcome: i.outcome,
+    provisionId: i.provision_id,
+    responsibleOrgId: i.responsible_org_id,
+    eventType: i.event_type,
+    subEventType: i.sub_event_type,
+    occurredAt: iso(i.occurred_at),
+    lon: coarse(i.lon),
+    lat: coarse(i.lat),
+    sectorId: i.coarse_sector_id,
+    side: i.coarse_side,
+    reportCount: i.report_count,
+    assigned: i.assignee_user_id !== null,
+    mergedInto: i.merged_into,
+    rulingRound: i.ruling_round,
   }),
   incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({
-    incidentId: e.incident_id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, outcome: e.outcome,
-    rationale: e.rationale, round: e.round, relatedIncidentId: e.related_incident_id, detail: splitDetail(e.detail).open,
-    actorOrganisationId: e.actor_org_id, at: iso(e.at),
+    incidentId: e.incident_id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    outcome: e.outcome,
+    rationale: e.rationale,
+    round: e.round,
+    relatedIncidentId: e.related_incident_id,
+    detail: splitDetail(e.detail).open,
+    actorOrganisationId: e.actor_org_id,
+    at: iso(e.at),
   }),
 };
 
@@ -59,10 +93,25 @@ function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
 export const monitoringRestrictedFields = {
   /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
   report: (r: Selectable<ReportTable>): Fields => ({
-    sourceName: r.source_name, description: r.description, exactLon: r.lon, exactLat: r.lat, exactSectorId: r.sector_id, exactSide: r.side, evidence: json(r.evidence),
+    sourceName: r.source_name,
+    description: r.description,
+    exactLon: r.lon,
+    exactLat: r.lat,
+    exactSectorId: r.sector_id,
+    exactSide: r.side,
+    evidence: json(r.evidence),
   }),
   /** An incident's point is its first report's exact point. */
-  incident: (i: Selectable<IncidentTable>): Fields => ({ exactLon: i.lon, exactLat: i.lat, exactSectorId: i.sector_id, exactSide: i.side, assigneeUserId: i.assignee_user_id }),
+  incident: (i: Selectable<IncidentTable>): Fields => ({
+    exactLon: i.lon,
+    exactLat: i.lat,
+    exactSectorId: i.sector_id,
+    exactSide: i.side,
+    assigneeUserId: i.assignee_user_id,
+  }),
   /** Who acted and whom an assignment names: monitors must not be followable in the public log. */
-  incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({ actorUserId: e.actor_user_id, ...splitDetail(e.detail).userIds }),
+  incidentEvent: (e: Selectable<IncidentEventTable>): Fields => ({
+    actorUserId: e.actor_user_id,
+    ...splitDetail(e.detail).userIds,
+  }),
 };

@@ -6,6 +6,18 @@ import { forceApiRecords, forceKinds } from './force.ts';
 import { complianceApiRecords, complianceKinds } from './compliance.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
-export const AUDITED_KINDS: readonly AuditedKind[] = [...foundationKinds, ...geoKinds, ...monitoringKinds, ...forceKinds, ...complianceKinds];
-export const API_RECORDS: readonly ApiRecords[] = [...foundationApiRecords, ...geoApiRecords, ...monitoringApiRecords, ...forceApiRecords, ...complianceApiRecords];
+export const AUDITED_KINDS: readonly AuditedKind[] = [
+  ...foundationKinds,
+  ...geoKinds,
+  ...monitoringKinds,
+  ...forceKinds,
+  ...complianceKinds,
+];
+export const API_RECORDS: readonly ApiRecords[] = [
+  ...foundationApiRecords,
+  ...geoApiRecords,
+  ...monitoringApiRecords,
+  ...forceApiRecords,
+  ...complianceApiRecords,
+];
 export type { ApiRecords, AuditedKind } from './kind.ts';

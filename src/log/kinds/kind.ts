@@ -31,7 +31,10 @@ export async function ifAllowed<T>(read: () => Promise<T[]>): Promise<T[]> {
 }
 
 /** The restricted values a reader was given openings for, with those openings. */
-export function opened(values: Record<string, JsonValue>, openings: Record<string, string> | undefined): Pick<RecordView, 'restricted' | 'salts'> {
+export function opened(
+  values: Record<string, JsonValue>,
+  openings: Record<string, string> | undefined,
+): Pick<RecordView, 'restricted' | 'salts'> {
   if (!openings) return {};
   const restricted = Object.fromEntries(Object.entries(values).filter(([field]) => openings[field] !== undefined));
   return { restricted, salts: openings };

@@ -11,46 +11,72 @@ import { ifAllowed, opened, type ApiRecords, type AuditedKind } from './kind.ts'
 export const monitoringKinds: AuditedKind[] = [
   {
     kind: 'report',
-    load: async (db) => (await allRows(db, 'reports')).map((r) => ({ kind: 'report', id: r.id, version: r.version, fields: monitoringPublicFields.report(r), restricted: monitoringRestrictedFields.report(r) })),
+    load: async (db) =>
+      (await allRows(db, 'reports')).map((r) => ({
+        kind: 'report',
+        id: r.id,
+        version: r.version,
+        fields: monitoringPublicFields.report(r),
+        restricted: monitoringRestrictedFields.report(r),
+      })),
   },
   {
     kind: 'incident',
-    load: async (db) => (await allRows(db, 'incidents')).map((i) => ({ kind: 'incident', id: i.id, version: i.version, fields: monitoringPublicFields.incident(i), restricted: monitoringRestrictedFields.incident(i) })),
+    load: async (db) =>
+      (await allRows(db, 'incidents')).map((i) => ({
+        kind: 'incident',
+        id: i.id,
+        version: i.version,
+        fields: monitoringPublicFields.incident(i),
+        restricted: monitoringRestrictedFields.incident(i),
+      })),
   },
   {
     kind: 'incident_event',
     load: async (db) =>
-      (await allRows(db, 'incident_events')).map((e) => ({ kind: 'incident_event', id: e.id, version: 1, fields: monitoringPublicFields.incidentEvent(e), restricted: monitoringRestrictedFields.incidentEvent(e) })),
+      (await allRows(db, 'incident_events')).map((e) => ({
+        kind: 'incident_event',
+        id: e.id,
+        version: 1,
+        fields: monitoringPublicFields.incidentEvent(e),
+        restricted: monitoringRestrictedFields.incidentEvent(e),
+      })),
   },
 ];
 
 // Accounts that may not read incidents (403) are not checked; any other error fails verification.
 export const monitoringApiRecords: ApiRecords[] = [
-  (client) => ifAllowed(async () => {
-    const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
-    const out: RecordView[] = [];
-    for (const i of incidents) {
-      const { reports } = await client.call('getIncident', { params: { id: i.id } });
-      // The monitoring team is shown exact places (and given openings); the log publishes the
-      // sector and side of the rounded point, so for the team those two are not compared in clear.
-      const exact = reports.some((r) => r.openings !== undefined);
-      // Outside the monitoring team the assignee's id is withheld (shown as null while
-      // `assigned` is true): compare only what this account is shown.
-      const { assigneeUserId, sectorId: _sector, side: _side, ...placeless } = i;
-      const shown = exact ? placeless : { ...placeless, sectorId: i.sectorId, side: i.side };
-      const fields = i.assigned && assigneeUserId === null ? shown : { ...shown, assigneeUserId };
-      out.push({ kind: 'incident', id: i.id, version: i.version, fields });
-      // Reports, with their restricted fields for readers given the openings (the monitoring team).
-      for (const r of reports) {
-        const restricted = {
-          sourceName: r.source.name, description: r.description, exactLon: r.location.coordinates[0], exactLat: r.location.coordinates[1],
-          exactSectorId: r.sectorId, exactSide: r.side, evidence: r.evidence.map((e) => e.sha256),
-        };
-        const { location: _coarseOrExact, evidence: _files, sectorId: _s, side: _d, ...rest } = r;
-        const fields = r.openings === undefined ? { ...rest, sectorId: r.sectorId, side: r.side } : rest;
-        out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
+  (client) =>
+    ifAllowed(async () => {
+      const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
+      const out: RecordView[] = [];
+      for (const i of incidents) {
+        const { reports } = await client.call('getIncident', { params: { id: i.id } });
+        // The monitoring team is shown exact places (and given openings); the log publishes the
+        // sector and side of the rounded point, so for the team those two are not compared in clear.
+        const exact = reports.some((r) => r.openings !== undefined);
+        // Outside the monitoring team the assignee's id is withheld (shown as null while
+        // `assigned` is true): compare only what this account is shown.
+        const { assigneeUserId, sectorId: _sector, side: _side, ...placeless } = i;
+        const shown = exact ? placeless : { ...placeless, sectorId: i.sectorId, side: i.side };
+        const fields = i.assigned && assigneeUserId === null ? shown : { ...shown, assigneeUserId };
+        out.push({ kind: 'incident', id: i.id, version: i.version, fields });
+        // Reports, with their restricted fields for readers given the openings (the monitoring team).
+        for (const r of reports) {
+          const restricted = {
+            sourceName: r.source.name,
+            description: r.description,
+            exactLon: r.location.coordinates[0],
+            exactLat: r.location.coordinates[1],
+            exactSectorId: r.sectorId,
+            exactSide: r.side,
+            evidence: r.evidence.map((e) => e.sha256),
+          };
+          const { location: _coarseOrExact, evidence: _files, sectorId: _s, side: _d, ...rest } = r;
+          const fields = r.openings === undefined ? { ...rest, sectorId: r.sectorId, side: r.side } : rest;
+          out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
+        }
       }
-    }
-    return out;
-  }),
+      return out;
+    }),
 ];

@@ -37,7 +37,12 @@ const DELIVERY_COLUMNS: readonly Column<Delivery, Names>[] = [
   ['provision', '#indicator+name', ({ provision }) => provision.row.title],
   ['occurred_at', '#date+occurred', ({ delivery }) => new Date(delivery.occurred_at).toISOString()],
   ['count', '#value', ({ delivery }) => Number(delivery.count)],
-  ['delivered_by', '#group', ({ delivery }, names) => (delivery.organisation_id === null ? null : names.get(delivery.organisation_id) ?? delivery.organisation_id)],
+  [
+    'delivered_by',
+    '#group',
+    ({ delivery }, names) =>
+      delivery.organisation_id === null ? null : (names.get(delivery.organisation_id) ?? delivery.organisation_id),
+  ],
   ['verifier', '#org+verifier', ({ delivery }) => delivery.verifier],
   ['location', '#loc+name', ({ delivery }) => delivery.location],
   ['evidence', '#description', ({ delivery }) => delivery.evidence],
@@ -49,5 +54,9 @@ export function provisionsCsv(view: ComplianceView): string {
 }
 
 export function deliveriesCsv(view: ComplianceView): string {
-  return csvTable(DELIVERY_COLUMNS, view.provisions.flatMap((provision) => provision.deliveries.map((delivery) => ({ provision, delivery }))), view.orgNames);
+  return csvTable(
+    DELIVERY_COLUMNS,
+    view.provisions.flatMap((provision) => provision.deliveries.map((delivery) => ({ provision, delivery }))),
+    view.orgNames,
+  );
 }

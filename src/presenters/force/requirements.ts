@@ -4,7 +4,15 @@ import type { RequirementRow } from '../../repositories/force/requirements.ts';
 
 export function presentRequirement(r: RequirementRow): Requirement {
   return {
-    id: r.id, task: r.task, capability: r.capability, sectorId: r.sector_id, phase: r.phase, quantity: r.quantity,
-    neededBy: r.needed_by, note: r.note, version: r.version, releasability: r.releasability,
+    id: r.id,
+    task: r.task,
+    capability: r.capability,
+    sectorId: r.sector_id,
+    phase: r.phase,
+    quantity: r.quantity,
+    neededBy: r.needed_by,
+    note: r.note,
+    version: r.version,
+    releasability: r.releasability,
   };
 }

@@ -11,7 +11,14 @@ import type { NamedFinding } from '../../services/handover/check.ts';
 
 export function presentMilestone(m: MilestoneRow): Milestone {
   return {
-    id: m.id, sectorId: m.sector_id, kind: m.kind, at: m.at, area: m.area, condition: m.condition, partyId: m.party_id, version: m.version,
+    id: m.id,
+    sectorId: m.sector_id,
+    kind: m.kind,
+    at: m.at,
+    area: m.area,
+    condition: m.condition,
+    partyId: m.party_id,
+    version: m.version,
     releasability: m.releasability,
   };
 }
@@ -21,9 +28,16 @@ export const DEPLOYMENT_DETAIL_FIELDS = ['to', 'strength', 'note'] as const;
 
 export function presentDeployment(d: DeploymentRow, detail: boolean): Deployment {
   return {
-    id: d.id, contributionId: d.contribution_id, sectorId: d.sector_id, from: d.from_date,
-    to: detail ? d.to_date : null, strength: detail ? d.strength : null, note: detail ? d.note : null, version: d.version,
-    releasability: d.releasability, detailReleasability: d.detail_releasability,
+    id: d.id,
+    contributionId: d.contribution_id,
+    sectorId: d.sector_id,
+    from: d.from_date,
+    to: detail ? d.to_date : null,
+    strength: detail ? d.strength : null,
+    note: detail ? d.note : null,
+    version: d.version,
+    releasability: d.releasability,
+    detailReleasability: d.detail_releasability,
     restricted: detail ? [] : [...DEPLOYMENT_DETAIL_FIELDS],
   };
 }
@@ -33,13 +47,21 @@ export function presentFinding(f: NamedFinding): Finding {
 }
 
 const versionOf = (v: ControlLineRow) => ({
-  id: v.id, lineVersion: v.version, validFrom: new Date(v.valid_from).toISOString(), source: v.source, authorUserId: v.author_user_id,
+  id: v.id,
+  lineVersion: v.version,
+  validFrom: new Date(v.valid_from).toISOString(),
+  source: v.source,
+  authorUserId: v.author_user_id,
 });
 
 export function presentLineDiff(from: ControlLineRow, to: ControlLineRow, d: DomainLineDiff): LineDiff {
   // turf returns plain GeoJSON; its positions are the [lon, lat] pairs the contract declares.
   return {
-    from: versionOf(from), to: versionOf(to), releasedKm2: d.releasedKm2, takenKm2: d.takenKm2,
-    released: d.released as LineDiff['released'], taken: d.taken as LineDiff['taken'],
+    from: versionOf(from),
+    to: versionOf(to),
+    releasedKm2: d.releasedKm2,
+    takenKm2: d.takenKm2,
+    released: d.released as LineDiff['released'],
+    taken: d.taken as LineDiff['taken'],
   };
 }

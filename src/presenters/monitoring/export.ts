@@ -15,7 +15,7 @@ const COLUMNS: readonly Column<Incident, ExportContext>[] = [
   ['sub_event_type', '#event+type+sub', (i) => i.subEventType],
   ['iso', '#country+code+num', () => 275],
   ['country', '#country+name', () => 'Palestine'],
-  ['admin2', '#adm2+name', (i, c) => (i.sectorId ? c.sectorNames.get(i.sectorId) ?? '' : '')],
+  ['admin2', '#adm2+name', (i, c) => (i.sectorId ? (c.sectorNames.get(i.sectorId) ?? '') : '')],
   ['latitude', '#geo+lat', (i) => i.location.coordinates[1]],
   ['longitude', '#geo+lon', (i) => i.location.coordinates[0]],
   // ACLED: 1 = the exact place, 2 = near it; rounded points are "near".
@@ -23,7 +23,11 @@ const COLUMNS: readonly Column<Incident, ExportContext>[] = [
   ['occurred_at', '#date+occurred+time', (i) => i.occurredAt],
   ['status', '#status', (i) => i.status],
   ['outcome', '#indicator+outcome', (i) => i.outcome],
-  ['responsible_party', '#org+responsible', (i, c) => (i.responsiblePartyId ? c.orgNames.get(i.responsiblePartyId) ?? i.responsiblePartyId : null)],
+  [
+    'responsible_party',
+    '#org+responsible',
+    (i, c) => (i.responsiblePartyId ? (c.orgNames.get(i.responsiblePartyId) ?? i.responsiblePartyId) : null),
+  ],
   ['provision_id', '#meta+provision', (i) => i.provisionId],
   ['report_count', '#indicator+reports+num', (i) => i.reportCount],
   ['title', '#event+name', (i) => i.title],
@@ -47,7 +51,9 @@ export function incidentsGeoJson(items: readonly Incident[], ctx: ExportContext)
       type: 'Feature',
       id: i.id,
       geometry: i.location,
-      properties: Object.fromEntries(COLUMNS.filter(([h]) => h !== 'latitude' && h !== 'longitude').map(([h, , value]) => [h, value(i, ctx)])),
+      properties: Object.fromEntries(
+        COLUMNS.filter(([h]) => h !== 'latitude' && h !== 'longitude').map(([h, , value]) => [h, value(i, ctx)]),
+      ),
     })),
   };
 }

@@ -48,9 +48,19 @@ export function presentReport(
     actor2: r.actor2 as ActorShape,
     fatalities: r.fatalities as Estimate,
     injuries: r.injuries as Estimate,
-    source: { kind: r.source_kind as Report['source']['kind'], name: full ? r.source_name : null, reliability: r.source_reliability as Report['source']['reliability'] },
+    source: {
+      kind: r.source_kind as Report['source']['kind'],
+      name: full ? r.source_name : null,
+      reliability: r.source_reliability as Report['source']['reliability'],
+    },
     description: full ? r.description : null,
-    evidence: full ? hashes.map((h) => ({ sha256: h, mediaType: evidence.get(h)?.media_type ?? 'application/octet-stream', size: evidence.get(h)?.size ?? 0 })) : [],
+    evidence: full
+      ? hashes.map((h) => ({
+          sha256: h,
+          mediaType: evidence.get(h)?.media_type ?? 'application/octet-stream',
+          size: evidence.get(h)?.size ?? 0,
+        }))
+      : [],
     authorOrganisationId: r.author_org_id,
     createdAt: iso(r.created_at),
     version: r.version,
@@ -109,7 +119,12 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
     ...presentIncident(v.incident, viewer),
     reports: v.reports.map((r) => presentReport(r, viewer, v.evidence, v.openings.get(r.id))),
     history: v.history.map((e) => presentEvent(e, viewer)),
-    approvals: v.incident.status === 'ruling_proposed' ? v.history.filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest')).map((e) => presentEvent(e, viewer)) : [],
+    approvals:
+      v.incident.status === 'ruling_proposed'
+        ? v.history
+            .filter((e) => e.round === round && (e.action === 'approve' || e.action === 'contest'))
+            .map((e) => presentEvent(e, viewer))
+        : [],
     quorum: v.quorum,
     ruling: v.ruling === null ? null : presentRulingProgress(v.ruling, viewer),
     abilities: incidentAbilities(viewer),
@@ -121,16 +136,23 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
  * approved (a ruling is the organisations' joint word); which monitor approved (account and
  * name) only the monitoring team sees, as with an incident's assignee.
  */
-export function presentRulingProgress(r: NonNullable<IncidentView['ruling']>, viewer: Actor | null): z.infer<typeof RulingProgress> {
+export function presentRulingProgress(
+  r: NonNullable<IncidentView['ruling']>,
+  viewer: Actor | null,
+): z.infer<typeof RulingProgress> {
   const team = isTeam(viewer);
   const reviewer = (a: ApprovalFact) => ({
     userId: team ? a.userId : null,
-    name: team && a.userId !== null ? r.names.get(a.userId) ?? null : null,
-    organisationName: a.organisationId === null ? null : r.organisationNames.get(a.organisationId) ?? null,
+    name: team && a.userId !== null ? (r.names.get(a.userId) ?? null) : null,
+    organisationName: a.organisationId === null ? null : (r.organisationNames.get(a.organisationId) ?? null),
   });
   return {
     quorum: r.quorum,
-    approvedBy: r.counted.map((b) => ({ organisationId: b.organisationId, organisationName: b.organisationName, approvers: b.approvals.map(reviewer) })),
+    approvedBy: r.counted.map((b) => ({
+      organisationId: b.organisationId,
+      organisationName: b.organisationName,
+      approvers: b.approvals.map(reviewer),
+    })),
     notCounted: r.notCounted.map((n) => ({ ...reviewer(n.approval), reason: n.reason })),
     missing: r.missing,
     reached: r.reached,

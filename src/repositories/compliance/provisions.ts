@@ -2,7 +2,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type {
-  AgreementEventTable, ProvisionAssessmentTable, ProvisionDeliveryTable, ProvisionDisputeTable, ProvisionTable,
+  AgreementEventTable,
+  ProvisionAssessmentTable,
+  ProvisionDeliveryTable,
+  ProvisionDisputeTable,
+  ProvisionTable,
 } from '../../db/schema/compliance.ts';
 
 export type ProvisionRow = Selectable<ProvisionTable>;
@@ -11,7 +15,13 @@ export type AssessmentRow = Selectable<ProvisionAssessmentTable>;
 export type DisputeRow = Selectable<ProvisionDisputeTable>;
 export type AgreementEventRow = Selectable<AgreementEventTable>;
 
-export const COMPLIANCE_KINDS = ['agreement_event', 'provision', 'provision_delivery', 'provision_assessment', 'provision_dispute'];
+export const COMPLIANCE_KINDS = [
+  'agreement_event',
+  'provision',
+  'provision_delivery',
+  'provision_assessment',
+  'provision_dispute',
+];
 
 export interface ViolationRow {
   id: string;
@@ -65,15 +75,45 @@ export async function ruledViolations(db: Kysely<DB>): Promise<ViolationRow[]> {
  */
 export async function loadCompliance(db: Kysely<DB>): Promise<ComplianceRows> {
   // Sequential on purpose: PGlite serialises anyway, and a pool needs no more than one connection here.
-  const provisions = await db.selectFrom('provisions').selectAll().orderBy('phase').orderBy('created_at').orderBy('id').execute();
-  const deliveries = await db.selectFrom('provision_deliveries').selectAll().orderBy('occurred_at').orderBy('id').execute();
-  const assessments = await db.selectFrom('provision_assessments').selectAll().orderBy('assessed_at').orderBy('id').execute();
+  const provisions = await db
+    .selectFrom('provisions')
+    .selectAll()
+    .orderBy('phase')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const deliveries = await db
+    .selectFrom('provision_deliveries')
+    .selectAll()
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  const assessments = await db
+    .selectFrom('provision_assessments')
+    .selectAll()
+    .orderBy('assessed_at')
+    .orderBy('id')
+    .execute();
   const disputes = await db.selectFrom('provision_disputes').selectAll().orderBy('opened_at').orderBy('id').execute();
   const events = await db.selectFrom('agreement_events').selectAll().orderBy('occurred_at').execute();
   const orgs = await db.selectFrom('organisations').select(['id', 'name']).execute();
   const violations = await ruledViolations(db);
-  const changes = await db.selectFrom('record_changes').select(['record_kind', 'record_id', 'log_index'])
-    .where('record_kind', 'in', COMPLIANCE_KINDS).where('log_index', 'is not', null).orderBy('version').execute();
+  const changes = await db
+    .selectFrom('record_changes')
+    .select(['record_kind', 'record_id', 'log_index'])
+    .where('record_kind', 'in', COMPLIANCE_KINDS)
+    .where('log_index', 'is not', null)
+    .orderBy('version')
+    .execute();
   const logIndexes = new Map(changes.map((c) => [`${c.record_kind}/${c.record_id}`, c.log_index!]));
-  return { provisions, deliveries, assessments, disputes, events, violations, orgNames: new Map(orgs.map((o) => [o.id, o.name])), logIndexes };
+  return {
+    provisions,
+    deliveries,
+    assessments,
+    disputes,
+    events,
+    violations,
+    orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+    logIndexes,
+  };
 }

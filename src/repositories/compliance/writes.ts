@@ -5,12 +5,18 @@ import type { AgreementEventRow, AssessmentRow, DeliveryRow, DisputeRow, Provisi
 
 /** Stores a provision (its parties as JSON text). */
 export async function insertProvision(tx: Kysely<DB>, row: ProvisionRow): Promise<void> {
-  await tx.insertInto('provisions').values({ ...row, party_ids: JSON.stringify(row.party_ids) }).execute();
+  await tx
+    .insertInto('provisions')
+    .values({ ...row, party_ids: JSON.stringify(row.party_ids) })
+    .execute();
 }
 
 /** Stores a delivery (its restricted persons as JSON text). */
 export async function insertDelivery(tx: Kysely<DB>, row: DeliveryRow): Promise<void> {
-  await tx.insertInto('provision_deliveries').values({ ...row, persons: row.persons === null ? null : JSON.stringify(row.persons) }).execute();
+  await tx
+    .insertInto('provision_deliveries')
+    .values({ ...row, persons: row.persons === null ? null : JSON.stringify(row.persons) })
+    .execute();
 }
 
 export async function insertAssessment(tx: Kysely<DB>, row: AssessmentRow): Promise<void> {
@@ -32,14 +38,22 @@ export function findAgreementEventForUpdate(tx: Kysely<DB>, id: string): Promise
   return tx.selectFrom('agreement_events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateAgreementEventDate(tx: Kysely<DB>, id: string, change: Pick<AgreementEventRow, 'occurred_at' | 'version' | 'updated_at'>): Promise<void> {
+export async function updateAgreementEventDate(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<AgreementEventRow, 'occurred_at' | 'version' | 'updated_at'>,
+): Promise<void> {
   await tx.updateTable('agreement_events').set(change).where('id', '=', id).execute();
 }
 
 /** True when the organisation has an open dispute of the provision. */
 export async function hasOpenDispute(tx: Kysely<DB>, provisionId: string, organisationId: string): Promise<boolean> {
-  const open = await tx.selectFrom('provision_disputes').select('id')
-    .where('provision_id', '=', provisionId).where('organisation_id', '=', organisationId).where('status', '=', 'open')
+  const open = await tx
+    .selectFrom('provision_disputes')
+    .select('id')
+    .where('provision_id', '=', provisionId)
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'open')
     .executeTakeFirst();
   return open !== undefined;
 }

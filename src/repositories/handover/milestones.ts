@@ -22,16 +22,28 @@ export function findMilestoneForUpdate(tx: Kysely<DB>, id: string): Promise<Mile
   return tx.selectFrom('handover_milestones').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateMilestoneTerms(tx: Kysely<DB>, id: string, change: Pick<MilestoneRow, 'at' | 'area' | 'condition' | 'version' | 'updated_at'>): Promise<void> {
+export async function updateMilestoneTerms(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<MilestoneRow, 'at' | 'area' | 'condition' | 'version' | 'updated_at'>,
+): Promise<void> {
   await tx.updateTable('handover_milestones').set(change).where('id', '=', id).execute();
 }
 
-export async function setMilestoneReleasability(tx: Kysely<DB>, id: string, change: Pick<MilestoneRow, 'releasability' | 'version' | 'updated_at'>): Promise<void> {
+export async function setMilestoneReleasability(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<MilestoneRow, 'releasability' | 'version' | 'updated_at'>,
+): Promise<void> {
   await tx.updateTable('handover_milestones').set(change).where('id', '=', id).execute();
 }
 
 /** Which party withdraws from which sector (milestones with a party): whom a record concerns. */
 export async function listSectorParties(db: Kysely<DB>): Promise<{ sector_id: string; party_id: string }[]> {
-  const rows = await db.selectFrom('handover_milestones').select(['sector_id', 'party_id']).where('party_id', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('handover_milestones')
+    .select(['sector_id', 'party_id'])
+    .where('party_id', 'is not', null)
+    .execute();
   return rows.map((m) => ({ sector_id: m.sector_id, party_id: m.party_id! }));
 }

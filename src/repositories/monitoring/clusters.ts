@@ -43,7 +43,9 @@ export async function clusterIncidents(
       sql<number>`avg(${lat})`.as('lat'),
       sql<string>`min(incidents.id::text)`.as('any_id'),
       sql<string>`min(incidents.status)`.as('any_status'),
-      sql<number>`sum(case when incidents.outcome = 'violation' and incidents.status in ('ruled', 'published') then 1 else 0 end)`.as('violations'),
+      sql<number>`sum(case when incidents.outcome = 'violation' and incidents.status in ('ruled', 'published') then 1 else 0 end)`.as(
+        'violations',
+      ),
     ])
     .where(sql<boolean>`${lon} >= ${west}`)
     .where(sql<boolean>`${lon} <= ${east}`)
@@ -55,7 +57,9 @@ export async function clusterIncidents(
   return rows.map((r) => {
     const count = Number(r.n);
     return {
-      lon: Number(r.lon), lat: Number(r.lat), count,
+      lon: Number(r.lon),
+      lat: Number(r.lat),
+      count,
       incidentId: count === 1 ? r.any_id : null,
       status: count === 1 ? (r.any_status as IncidentStatus) : null,
       violations: Number(r.violations),
@@ -65,8 +69,16 @@ export async function clusterIncidents(
 
 /** Allegations, incidents and ruled violations, each counted on its own. */
 export async function monitoringCounts(db: Kysely<DB>) {
-  const reports = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const byStatus = await db.selectFrom('incidents').select(['status', sql<number>`count(*)`.as('n')]).where('merged_into', 'is', null).groupBy('status').execute();
+  const reports = await db
+    .selectFrom('reports')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const byStatus = await db
+    .selectFrom('incidents')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .where('merged_into', 'is', null)
+    .groupBy('status')
+    .execute();
   const violations = await db
     .selectFrom('incidents')
     .select(['status', sql<number>`count(*)`.as('n')])

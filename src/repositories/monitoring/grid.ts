@@ -4,14 +4,24 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { cellSizeDegrees, GRID_LEVELS, gridDeltas, type GridIncident, type GridKind } from '../../domain/monitoring/clustering.ts';
+import {
+  cellSizeDegrees,
+  GRID_LEVELS,
+  gridDeltas,
+  type GridIncident,
+  type GridKind,
+} from '../../domain/monitoring/clustering.ts';
 import type { ClusterRow } from './clusters.ts';
 
 const GRID_TABLE = { exact: 'incident_grid', coarse: 'incident_coarse_grid' } as const;
 const GRID_POINT = { exact: { lon: 'lon', lat: 'lat' }, coarse: { lon: 'coarse_lon', lat: 'coarse_lat' } } as const;
 
 /** Both grids follow every incident change, in the caller's transaction. */
-export async function applyGridChange(tx: Kysely<DB>, before: GridIncident | null, after: GridIncident | null): Promise<void> {
+export async function applyGridChange(
+  tx: Kysely<DB>,
+  before: GridIncident | null,
+  after: GridIncident | null,
+): Promise<void> {
   for (const kind of ['exact', 'coarse'] as const) {
     const deltas = gridDeltas(before, after, kind);
     if (deltas.length === 0) continue;
@@ -69,7 +79,8 @@ export async function clustersFromGrid(
   let q = db
     .selectFrom(GRID_TABLE[kind])
     .select([
-      'gx', 'gy',
+      'gx',
+      'gy',
       sql<number>`sum(n)`.as('n'),
       sql<number>`sum(sum_lon)`.as('slon'),
       sql<number>`sum(sum_lat)`.as('slat'),
@@ -82,9 +93,20 @@ export async function clustersFromGrid(
     .where('gy', '<=', Math.floor(north / cell));
   if (filter.status?.length) q = q.where('status', 'in', filter.status);
   if (filter.eventType?.length) q = q.where('event_type', 'in', filter.eventType);
-  const rows = await q.groupBy(['gx', 'gy']).having(sql`sum(n)`, '>', 0).limit(5000).execute();
+  const rows = await q
+    .groupBy(['gx', 'gy'])
+    .having(sql`sum(n)`, '>', 0)
+    .limit(5000)
+    .execute();
   return rows.map((r) => {
     const n = Number(r.n);
-    return { lon: Number(r.slon) / n, lat: Number(r.slat) / n, count: n, incidentId: null, status: null, violations: Number(r.violations) };
+    return {
+      lon: Number(r.slon) / n,
+      lat: Number(r.slat) / n,
+      count: n,
+      incidentId: null,
+      status: null,
+      violations: Number(r.violations),
+    };
   });
 }

@@ -10,32 +10,109 @@ import type { IncidentTable } from '../../db/schema/monitoring.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 
 /** What a staged row becomes when the import is published. */
-export type StageTarget = 'incidents' | 'incident_updates' | 'incident_events' | 'reports' | 'incident_grid' | 'incident_coarse_grid' | 'record_changes';
+export type StageTarget =
+  | 'incidents'
+  | 'incident_updates'
+  | 'incident_events'
+  | 'reports'
+  | 'incident_grid'
+  | 'incident_coarse_grid'
+  | 'record_changes';
 
 type CopiedTarget = 'incidents' | 'incident_events' | 'reports' | 'incident_grid' | 'incident_coarse_grid';
 
 /** Columns copied from staging into each table (incident_events.seq is left to its sequence, in staging order). */
 const COLUMNS: Record<CopiedTarget, readonly string[]> = {
   incidents: [
-    'id', 'title', 'status', 'outcome', 'provision_id', 'responsible_org_id', 'event_type', 'sub_event_type', 'occurred_at', 'lon', 'lat', 'sector_id', 'side',
-    'coarse_lon', 'coarse_lat', 'coarse_sector_id', 'coarse_side', 'report_count', 'assignee_user_id', 'merged_into', 'ruling_round', 'version', 'created_at', 'updated_at',
+    'id',
+    'title',
+    'status',
+    'outcome',
+    'provision_id',
+    'responsible_org_id',
+    'event_type',
+    'sub_event_type',
+    'occurred_at',
+    'lon',
+    'lat',
+    'sector_id',
+    'side',
+    'coarse_lon',
+    'coarse_lat',
+    'coarse_sector_id',
+    'coarse_side',
+    'report_count',
+    'assignee_user_id',
+    'merged_into',
+    'ruling_round',
+    'version',
+    'created_at',
+    'updated_at',
   ],
   reports: [
-    'id', 'client_id', 'incident_id', 'sector_id', 'side', 'coarse_sector_id', 'coarse_side', 'occurred_at', 'time_precision', 'lon', 'lat', 'geo_precision', 'event_type',
-    'sub_event_type', 'observations', 'actor1', 'actor2', 'fatalities', 'injuries', 'source_kind', 'source_name', 'source_reliability', 'description', 'evidence',
-    'author_user_id', 'author_org_id', 'version', 'created_at',
+    'id',
+    'client_id',
+    'incident_id',
+    'sector_id',
+    'side',
+    'coarse_sector_id',
+    'coarse_side',
+    'occurred_at',
+    'time_precision',
+    'lon',
+    'lat',
+    'geo_precision',
+    'event_type',
+    'sub_event_type',
+    'observations',
+    'actor1',
+    'actor2',
+    'fatalities',
+    'injuries',
+    'source_kind',
+    'source_name',
+    'source_reliability',
+    'description',
+    'evidence',
+    'author_user_id',
+    'author_org_id',
+    'version',
+    'created_at',
   ],
-  incident_events: ['id', 'incident_id', 'action', 'from_status', 'to_status', 'outcome', 'rationale', 'round', 'related_incident_id', 'detail', 'actor_user_id', 'actor_org_id', 'at'],
+  incident_events: [
+    'id',
+    'incident_id',
+    'action',
+    'from_status',
+    'to_status',
+    'outcome',
+    'rationale',
+    'round',
+    'related_incident_id',
+    'detail',
+    'actor_user_id',
+    'actor_org_id',
+    'at',
+  ],
   incident_grid: ['level', 'gx', 'gy', 'status', 'event_type', 'n', 'sum_lon', 'sum_lat', 'violations'],
   incident_coarse_grid: ['level', 'gx', 'gy', 'status', 'event_type', 'n', 'sum_lon', 'sum_lat', 'violations'],
 };
 
 /** Who filed each of these clientIds (those on record): repeats of the importer, or another account's. */
-export async function clientIdAuthors(db: Kysely<DB>, clientIds: readonly string[]): Promise<{ client_id: string; author_user_id: string | null }[]> {
+export async function clientIdAuthors(
+  db: Kysely<DB>,
+  clientIds: readonly string[],
+): Promise<{ client_id: string; author_user_id: string | null }[]> {
   const out: { client_id: string; author_user_id: string | null }[] = [];
   for (let i = 0; i < clientIds.length; i += 1000) {
     const chunk = clientIds.slice(i, i + 1000);
-    out.push(...(await db.selectFrom('reports').select(['client_id', 'author_user_id']).where('client_id', 'in', chunk).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('reports')
+        .select(['client_id', 'author_user_id'])
+        .where('client_id', 'in', chunk)
+        .execute()),
+    );
   }
   return out;
 }
@@ -44,7 +121,13 @@ export async function clientIdAuthors(db: Kysely<DB>, clientIds: readonly string
  * Whole rows of the incidents that take reports (open, not merged) of one event type whose
  * time is in [from, to) and point in the box: what the plan groups an import's rows against.
  */
-export function openIncidentsIn(db: Kysely<DB>, eventType: string, box: { minLon: number; maxLon: number; minLat: number; maxLat: number }, from: Date, to: Date): Promise<Selectable<IncidentTable>[]> {
+export function openIncidentsIn(
+  db: Kysely<DB>,
+  eventType: string,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+  from: Date,
+  to: Date,
+): Promise<Selectable<IncidentTable>[]> {
   return db
     .selectFrom('incidents')
     .selectAll()
@@ -63,14 +146,23 @@ export function openIncidentsIn(db: Kysely<DB>, eventType: string, box: { minLon
 }
 
 export async function createImport(db: Kysely<DB>, id: string, actorUserId: string | null, now: Date): Promise<void> {
-  await db.insertInto('report_imports').values({ id, actor_user_id: actorUserId, state: 'staging', staged: 0, created_at: now, touched_at: now }).execute();
+  await db
+    .insertInto('report_imports')
+    .values({ id, actor_user_id: actorUserId, state: 'staging', staged: 0, created_at: now, touched_at: now })
+    .execute();
 }
 
 /**
  * One short transaction: appends staged rows and touches the import. False when the import is
  * no longer staging (the sweep claimed it as abandoned): the caller stops.
  */
-export async function stageBatch(db: Kysely<DB>, importId: string, firstSeq: number, rows: readonly { target: StageTarget; row: unknown }[], now: Date): Promise<boolean> {
+export async function stageBatch(
+  db: Kysely<DB>,
+  importId: string,
+  firstSeq: number,
+  rows: readonly { target: StageTarget; row: unknown }[],
+  now: Date,
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const touched = await tx
       .updateTable('report_imports')
@@ -79,14 +171,24 @@ export async function stageBatch(db: Kysely<DB>, importId: string, firstSeq: num
       .where('state', '=', 'staging')
       .executeTakeFirst();
     if (touched.numUpdatedRows !== 1n) return false;
-    await tx.insertInto('report_import_rows').values(rows.map((r, i) => ({ import_id: importId, seq: firstSeq + i, target: r.target, row: JSON.stringify(r.row) }))).execute();
+    await tx
+      .insertInto('report_import_rows')
+      .values(
+        rows.map((r, i) => ({ import_id: importId, seq: firstSeq + i, target: r.target, row: JSON.stringify(r.row) })),
+      )
+      .execute();
     return true;
   });
 }
 
 /** Inside the publish transaction: marks the import published; false if the sweep claimed it first. */
 export async function claimForPublish(tx: Kysely<DB>, importId: string): Promise<boolean> {
-  const r = await tx.updateTable('report_imports').set({ state: 'published' }).where('id', '=', importId).where('state', '=', 'staging').executeTakeFirst();
+  const r = await tx
+    .updateTable('report_imports')
+    .set({ state: 'published' })
+    .where('id', '=', importId)
+    .where('state', '=', 'staging')
+    .executeTakeFirst();
   return r.numUpdatedRows === 1n;
 }
 
@@ -112,10 +214,11 @@ export async function copyStaged(tx: Kysely<DB>, importId: string, target: Copie
   const into = sql.join(cols.map((c) => sql.ref(c)));
   const from = sql.join(cols.map((c) => sql.ref(`r.${c}`)));
   // Grid rows are netted per cell in the plan, so each cell appears once in the statement.
-  const onConflict = target === 'incident_grid' || target === 'incident_coarse_grid'
-    ? sql` on conflict (level, gx, gy, status, event_type) do update set n = ${sql.table(target)}.n + excluded.n, sum_lon = ${sql.table(target)}.sum_lon + excluded.sum_lon,
+  const onConflict =
+    target === 'incident_grid' || target === 'incident_coarse_grid'
+      ? sql` on conflict (level, gx, gy, status, event_type) do update set n = ${sql.table(target)}.n + excluded.n, sum_lon = ${sql.table(target)}.sum_lon + excluded.sum_lon,
            sum_lat = ${sql.table(target)}.sum_lat + excluded.sum_lat, violations = ${sql.table(target)}.violations + excluded.violations`
-    : sql``;
+      : sql``;
   await sql`
     insert into ${sql.table(target)} (${into})
     select ${from} from report_import_rows s, jsonb_populate_record(null::${sql.table(target)}, s.row) r
@@ -165,7 +268,13 @@ export async function importsToSweep(db: Kysely<DB>, staleBefore: Date): Promise
 
 /** Claims a staging import untouched since `staleBefore` as abandoned, so it can never publish. */
 export async function abandonIfStale(db: Kysely<DB>, importId: string, staleBefore: Date): Promise<void> {
-  await db.updateTable('report_imports').set({ state: 'abandoned' }).where('id', '=', importId).where('state', '=', 'staging').where('touched_at', '<', staleBefore).execute();
+  await db
+    .updateTable('report_imports')
+    .set({ state: 'abandoned' })
+    .where('id', '=', importId)
+    .where('state', '=', 'staging')
+    .where('touched_at', '<', staleBefore)
+    .execute();
 }
 
 /**

@@ -8,7 +8,10 @@ import type { GroupCandidate } from '../../domain/monitoring/grouping.ts';
 import type { ApprovalFact, OrgNode } from '../../domain/monitoring/ruling.ts';
 
 /** The assignee's name is for the monitoring team only; the presenter withholds it from parties. */
-export type IncidentRow = Selectable<IncidentTable> & { assignee_name: string | null; assignee_org_name: string | null };
+export type IncidentRow = Selectable<IncidentTable> & {
+  assignee_name: string | null;
+  assignee_org_name: string | null;
+};
 export type IncidentEventRow = Selectable<IncidentEventTable> & { actor_org_name: string | null };
 
 const base = (db: Kysely<DB>) =>
@@ -33,20 +36,34 @@ export function lockIncident(tx: Kysely<DB>, id: string): Promise<Selectable<Inc
  * sector filter tests the coarse point's sector, so it cannot tell which side of a sector
  * boundary inside one coarse cell an incident lies on.
  */
-export function applyFilter<O>(q: SelectQueryBuilder<DB, 'incidents', O>, f: IncidentFilter, points: 'exact' | 'coarse'): SelectQueryBuilder<DB, 'incidents', O> {
+export function applyFilter<O>(
+  q: SelectQueryBuilder<DB, 'incidents', O>,
+  f: IncidentFilter,
+  points: 'exact' | 'coarse',
+): SelectQueryBuilder<DB, 'incidents', O> {
   let r = q.where('incidents.merged_into', 'is', null);
   if (f.status?.length) r = r.where('incidents.status', 'in', f.status);
   if (f.outcome?.length) r = r.where('incidents.outcome', 'in', f.outcome);
   if (f.eventType?.length) r = r.where('incidents.event_type', 'in', f.eventType);
-  if (f.sectorId) r = r.where(points === 'coarse' ? 'incidents.coarse_sector_id' : 'incidents.sector_id', '=', f.sectorId);
+  if (f.sectorId)
+    r = r.where(points === 'coarse' ? 'incidents.coarse_sector_id' : 'incidents.sector_id', '=', f.sectorId);
   if (f.responsiblePartyId) r = r.where('incidents.responsible_org_id', '=', f.responsiblePartyId);
   if (f.from) r = r.where('incidents.occurred_at', '>=', new Date(f.from));
   if (f.to) r = r.where('incidents.occurred_at', '<=', new Date(f.to));
   return r;
 }
 
-export function listIncidents(db: Kysely<DB>, f: IncidentFilter, limit: number, points: 'exact' | 'coarse'): Promise<IncidentRow[]> {
-  return applyFilter(base(db), f, points).orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id').limit(limit).execute();
+export function listIncidents(
+  db: Kysely<DB>,
+  f: IncidentFilter,
+  limit: number,
+  points: 'exact' | 'coarse',
+): Promise<IncidentRow[]> {
+  return applyFilter(base(db), f, points)
+    .orderBy('incidents.occurred_at', 'desc')
+    .orderBy('incidents.id')
+    .limit(limit)
+    .execute();
 }
 
 /** Open incidents of the same event type inside a lon/lat box and time window: grouping candidates. */
@@ -90,11 +107,23 @@ export function historyOf(db: Kysely<DB>, incidentId: string): Promise<IncidentE
  * The approvals of one round, each with its approver's account as it is NOW (role, disabled,
  * organisation): the quorum is judged at decision time, not at approval time.
  */
-export async function approvalsOfRound(db: Kysely<DB>, incidentId: string, round: number): Promise<(ApprovalFact & { name: string | null })[]> {
+export async function approvalsOfRound(
+  db: Kysely<DB>,
+  incidentId: string,
+  round: number,
+): Promise<(ApprovalFact & { name: string | null })[]> {
   const rows = await db
     .selectFrom('incident_events')
     .leftJoin('users', 'users.id', 'incident_events.actor_user_id')
-    .select(['incident_events.actor_user_id', 'incident_events.actor_org_id', 'users.id as current_id', 'users.role', 'users.disabled', 'users.organisation_id', 'users.name'])
+    .select([
+      'incident_events.actor_user_id',
+      'incident_events.actor_org_id',
+      'users.id as current_id',
+      'users.role',
+      'users.disabled',
+      'users.organisation_id',
+      'users.name',
+    ])
     .where('incident_events.incident_id', '=', incidentId)
     .where('incident_events.round', '=', round)
     .where('incident_events.action', '=', 'approve')
@@ -103,9 +132,10 @@ export async function approvalsOfRound(db: Kysely<DB>, incidentId: string, round
   return rows.map((r) => ({
     userId: r.actor_user_id,
     organisationId: r.actor_org_id,
-    current: r.current_id !== null && r.role !== null && r.disabled !== null && r.organisation_id !== null
-      ? { role: r.role, disabled: r.disabled, organisationId: r.organisation_id }
-      : null,
+    current:
+      r.current_id !== null && r.role !== null && r.disabled !== null && r.organisation_id !== null
+        ? { role: r.role, disabled: r.disabled, organisationId: r.organisation_id }
+        : null,
     name: r.name,
   }));
 }
@@ -129,8 +159,18 @@ export async function insertIncident(tx: Kysely<DB>, row: Insertable<IncidentTab
  * Applies `change` only if the incident is still at `version` (an UPDATE matching no row is not
  * an error to the database, so the caller learns it from the result); true when it was applied.
  */
-export async function updateIncidentAtVersion(tx: Kysely<DB>, id: string, version: number, change: Updateable<IncidentTable>): Promise<boolean> {
-  const updated = await tx.updateTable('incidents').set(change).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateIncidentAtVersion(
+  tx: Kysely<DB>,
+  id: string,
+  version: number,
+  change: Updateable<IncidentTable>,
+): Promise<boolean> {
+  const updated = await tx
+    .updateTable('incidents')
+    .set(change)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return updated.numUpdatedRows === 1n;
 }
 
@@ -148,9 +188,15 @@ export async function hasReviewedRound(
   userId: string | null,
   organisationId: string | null,
 ): Promise<boolean> {
-  const voted = await tx.selectFrom('incident_events').select('id').where('incident_id', '=', incidentId).where('round', '=', round)
-    .where('action', 'in', ['approve', 'contest']).where('actor_user_id', userId === null ? 'is' : '=', userId)
-    .where('actor_org_id', organisationId === null ? 'is' : '=', organisationId).executeTakeFirst();
+  const voted = await tx
+    .selectFrom('incident_events')
+    .select('id')
+    .where('incident_id', '=', incidentId)
+    .where('round', '=', round)
+    .where('action', 'in', ['approve', 'contest'])
+    .where('actor_user_id', userId === null ? 'is' : '=', userId)
+    .where('actor_org_id', organisationId === null ? 'is' : '=', organisationId)
+    .executeTakeFirst();
   return voted !== undefined;
 }
 

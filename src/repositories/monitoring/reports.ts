@@ -10,7 +10,13 @@ export function findReportByClientId(db: Kysely<DB>, clientId: string): Promise<
 }
 
 export function reportsOfIncident(db: Kysely<DB>, incidentId: string): Promise<ReportRow[]> {
-  return db.selectFrom('reports').selectAll().where('incident_id', '=', incidentId).orderBy('occurred_at').orderBy('id').execute();
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
 }
 
 export function findReports(db: Kysely<DB>, ids: readonly string[]): Promise<ReportRow[]> {
@@ -25,11 +31,18 @@ export function listRecentReports(db: Kysely<DB>, limit: number): Promise<Report
 /** Stores a report (its JSON fields as text). */
 export async function insertReportRow(tx: Kysely<DB>, row: ReportRow): Promise<void> {
   const asJson = (v: unknown): string => JSON.stringify(v);
-  await tx.insertInto('reports').values({
-    ...row,
-    observations: asJson(row.observations), actor1: row.actor1 === null ? null : asJson(row.actor1), actor2: row.actor2 === null ? null : asJson(row.actor2),
-    fatalities: asJson(row.fatalities), injuries: asJson(row.injuries), evidence: asJson(row.evidence),
-  }).execute();
+  await tx
+    .insertInto('reports')
+    .values({
+      ...row,
+      observations: asJson(row.observations),
+      actor1: row.actor1 === null ? null : asJson(row.actor1),
+      actor2: row.actor2 === null ? null : asJson(row.actor2),
+      fatalities: asJson(row.fatalities),
+      injuries: asJson(row.injuries),
+      evidence: asJson(row.evidence),
+    })
+    .execute();
 }
 
 /** Moves a report to another incident (a merge or a split). */

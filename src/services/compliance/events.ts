@@ -9,7 +9,10 @@ import type { CreateAgreementEvent, UpdateAgreementEvent } from '../../contract/
 import { authorize, type Actor } from '../../domain/policy.ts';
 import type { AgreementEventRow } from '../../repositories/compliance/provisions.ts';
 import {
-  agreementEventKeyTaken, findAgreementEventForUpdate, insertAgreementEvent, updateAgreementEventDate,
+  agreementEventKeyTaken,
+  findAgreementEventForUpdate,
+  insertAgreementEvent,
+  updateAgreementEventDate,
 } from '../../repositories/compliance/writes.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -19,13 +22,20 @@ import { COMPLIANCE_TOPIC } from './provisions.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 
 export async function createAgreementEvent(
-  deps: Deps, actor: Actor | null, input: z.infer<typeof CreateAgreementEvent>,
+  deps: Deps,
+  actor: Actor | null,
+  input: z.infer<typeof CreateAgreementEvent>,
 ): Promise<Written<AgreementEventRow>> {
   authorize(actor, 'provision.create');
   const now = deps.clock.now();
   const row: AgreementEventRow = {
-    id: randomUUID(), key: input.key, name: input.name, occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
-    version: 1, created_at: now, updated_at: now,
+    id: randomUUID(),
+    key: input.key,
+    name: input.name,
+    occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     const taken = conflict(`an agreement event with the key ${input.key} exists`);
@@ -37,7 +47,15 @@ export async function createAgreementEvent(
       if (isUniqueViolation(err)) throw taken;
       throw err;
     }
-    await record({ kind: 'agreement_event', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.agreementEvent(row) });
+    await record({
+      kind: 'agreement_event',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: compliancePublicFields.agreementEvent(row),
+    });
     return row;
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: row.id, at: now.toISOString() });
@@ -45,16 +63,32 @@ export async function createAgreementEvent(
 }
 
 export async function updateAgreementEvent(
-  deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof UpdateAgreementEvent>,
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof UpdateAgreementEvent>,
 ): Promise<Written<AgreementEventRow>> {
   authorize(actor, 'provision.create');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
     const current = await findAgreementEventForUpdate(tx, id);
     if (!current) throw notFound('agreement event');
-    const row: AgreementEventRow = { ...current, occurred_at: input.occurredAt === null ? null : new Date(input.occurredAt), version: current.version + 1, updated_at: now };
+    const row: AgreementEventRow = {
+      ...current,
+      occurred_at: input.occurredAt === null ? null : new Date(input.occurredAt),
+      version: current.version + 1,
+      updated_at: now,
+    };
     await updateAgreementEventDate(tx, id, { occurred_at: row.occurred_at, version: row.version, updated_at: now });
-    await record({ kind: 'agreement_event', id, version: row.version, op: 'update', at: now, actor, public: compliancePublicFields.agreementEvent(row) });
+    await record({
+      kind: 'agreement_event',
+      id,
+      version: row.version,
+      op: 'update',
+      at: now,
+      actor,
+      public: compliancePublicFields.agreementEvent(row),
+    });
     return row;
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id, at: now.toISOString() });

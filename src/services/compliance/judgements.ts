@@ -9,7 +9,11 @@ import type { CreateAssessment, CreateDispute, ResolveDispute } from '../../cont
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { findProvision, type AssessmentRow, type DisputeRow } from '../../repositories/compliance/provisions.ts';
 import {
-  findDisputeForUpdate, hasOpenDispute, insertAssessment, insertDispute, resolveDisputeRow,
+  findDisputeForUpdate,
+  hasOpenDispute,
+  insertAssessment,
+  insertDispute,
+  resolveDisputeRow,
 } from '../../repositories/compliance/writes.ts';
 import { findOrganisation, organisationName } from '../../repositories/organisations.ts';
 import type { Deps } from '../deps.ts';
@@ -23,20 +27,36 @@ type Input<S extends z.ZodType> = z.infer<S>;
 
 const ALREADY_OPEN = 'this party already has an open dispute of this provision';
 
-
 export async function createAssessment(
-  deps: Deps, actor: Actor | null, provisionId: string, input: Input<typeof CreateAssessment>,
+  deps: Deps,
+  actor: Actor | null,
+  provisionId: string,
+  input: Input<typeof CreateAssessment>,
 ): Promise<Written<AssessmentRow>> {
   authorize(actor, 'provision.assess');
   if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
   const now = deps.clock.now();
   const row: AssessmentRow = {
-    id: randomUUID(), provision_id: provisionId, score: input.score, evidence: input.evidence, rationale: input.rationale,
-    assessed_by: actor?.userId ?? null, assessed_at: now, version: 1,
+    id: randomUUID(),
+    provision_id: provisionId,
+    score: input.score,
+    evidence: input.evidence,
+    rationale: input.rationale,
+    assessed_by: actor?.userId ?? null,
+    assessed_at: now,
+    version: 1,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     await insertAssessment(tx, row);
-    await record({ kind: 'provision_assessment', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.assessment(row) });
+    await record({
+      kind: 'provision_assessment',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: compliancePublicFields.assessment(row),
+    });
     return row;
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
@@ -44,7 +64,10 @@ export async function createAssessment(
 }
 
 export async function createDispute(
-  deps: Deps, actor: Actor | null, provisionId: string, input: Input<typeof CreateDispute>,
+  deps: Deps,
+  actor: Actor | null,
+  provisionId: string,
+  input: Input<typeof CreateDispute>,
 ): Promise<Written<DisputeRow & { organisation_name: string }>> {
   const organisationId = input.organisationId ?? actor?.organisationId;
   if (!organisationId) throw invalid([{ path: 'organisationId', message: 'required when acting from the console' }]);
@@ -52,11 +75,21 @@ export async function createDispute(
   if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
   const org = await findOrganisation(deps.db, organisationId);
   if (!org) throw invalid([{ path: 'organisationId', message: 'no such organisation' }]);
-  if (org.kind !== 'party') throw invalid([{ path: 'organisationId', message: 'only a party to the agreement disputes a status' }]);
+  if (org.kind !== 'party')
+    throw invalid([{ path: 'organisationId', message: 'only a party to the agreement disputes a status' }]);
   const now = deps.clock.now();
   const row: DisputeRow = {
-    id: randomUUID(), provision_id: provisionId, organisation_id: organisationId, reason: input.reason, status: 'open', resolution: '',
-    opened_by: actor?.userId ?? null, opened_at: now, resolved_by: null, resolved_at: null, version: 1,
+    id: randomUUID(),
+    provision_id: provisionId,
+    organisation_id: organisationId,
+    reason: input.reason,
+    status: 'open',
+    resolution: '',
+    opened_by: actor?.userId ?? null,
+    opened_at: now,
+    resolved_by: null,
+    resolved_at: null,
+    version: 1,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     // The partial unique index settles a race between two requests; this check names the case.
@@ -67,7 +100,15 @@ export async function createDispute(
       if (isUniqueViolation(err)) throw conflict(ALREADY_OPEN);
       throw err;
     }
-    await record({ kind: 'provision_dispute', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.dispute(row) });
+    await record({
+      kind: 'provision_dispute',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: compliancePublicFields.dispute(row),
+    });
     return { ...row, organisation_name: org.name };
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
@@ -75,7 +116,10 @@ export async function createDispute(
 }
 
 export async function resolveDispute(
-  deps: Deps, actor: Actor | null, disputeId: string, input: Input<typeof ResolveDispute>,
+  deps: Deps,
+  actor: Actor | null,
+  disputeId: string,
+  input: Input<typeof ResolveDispute>,
 ): Promise<Written<DisputeRow & { organisation_name: string }>> {
   authorize(actor, 'provision.resolve');
   const now = deps.clock.now();
@@ -84,14 +128,31 @@ export async function resolveDispute(
     if (!current) throw notFound('dispute');
     if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
     const row: DisputeRow = {
-      ...current, status: input.outcome, resolution: input.resolution, resolved_by: actor?.userId ?? null, resolved_at: now,
+      ...current,
+      status: input.outcome,
+      resolution: input.resolution,
+      resolved_by: actor?.userId ?? null,
+      resolved_at: now,
       version: current.version + 1,
     };
-    await resolveDisputeRow(tx, disputeId, { status: row.status, resolution: row.resolution, resolved_by: row.resolved_by, resolved_at: now, version: row.version });
-    await record({ kind: 'provision_dispute', id: row.id, version: row.version, op: 'transition', at: now, actor, public: compliancePublicFields.dispute(row) });
+    await resolveDisputeRow(tx, disputeId, {
+      status: row.status,
+      resolution: row.resolution,
+      resolved_by: row.resolved_by,
+      resolved_at: now,
+      version: row.version,
+    });
+    await record({
+      kind: 'provision_dispute',
+      id: row.id,
+      version: row.version,
+      op: 'transition',
+      at: now,
+      actor,
+      public: compliancePublicFields.dispute(row),
+    });
     return { ...row, organisation_name: await organisationName(tx, row.organisation_id) };
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: written.value.provision_id, at: now.toISOString() });
   return written;
 }
-

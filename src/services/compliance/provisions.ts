@@ -16,8 +16,11 @@ async function missingReferences(deps: Deps, input: CreateProvision): Promise<Fi
   const errors: FieldError[] = [];
   const orgIds = [...new Set([...input.partyIds, ...(input.intermediaryOrgId ? [input.intermediaryOrgId] : [])])];
   const orgs = await existingOrganisationIds(deps.db, orgIds);
-  input.partyIds.forEach((id, i) => { if (!orgs.has(id)) errors.push({ path: `partyIds.${i}`, message: 'no such organisation' }); });
-  if (input.intermediaryOrgId && !orgs.has(input.intermediaryOrgId)) errors.push({ path: 'intermediaryOrgId', message: 'no such organisation' });
+  input.partyIds.forEach((id, i) => {
+    if (!orgs.has(id)) errors.push({ path: `partyIds.${i}`, message: 'no such organisation' });
+  });
+  if (input.intermediaryOrgId && !orgs.has(input.intermediaryOrgId))
+    errors.push({ path: 'intermediaryOrgId', message: 'no such organisation' });
 
   const provisionRefs: [string, string | undefined][] = [
     ['dependsOnId', input.dependsOnId],
@@ -35,7 +38,10 @@ async function missingReferences(deps: Deps, input: CreateProvision): Promise<Fi
   if (input.deadline.kind === 'relative') {
     const { anchorEventId, anchorProvisionId } = input.deadline;
     if ((anchorEventId === undefined) === (anchorProvisionId === undefined)) {
-      errors.push({ path: 'deadline', message: 'a relative deadline names exactly one anchor: anchorEventId or anchorProvisionId' });
+      errors.push({
+        path: 'deadline',
+        message: 'a relative deadline names exactly one anchor: anchorEventId or anchorProvisionId',
+      });
     } else if (anchorEventId && !(await agreementEventExists(deps.db, anchorEventId))) {
       errors.push({ path: 'deadline.anchorEventId', message: 'no such agreement event' });
     }
@@ -48,12 +54,19 @@ export function provisionRow(id: string, input: CreateProvision, now: Date): Pro
   const d = input.deadline;
   const m = input.measure;
   return {
-    id, phase: input.phase, reference: input.reference, title: input.title, body: input.text, provision_type: input.type,
-    party_ids: input.partyIds, intermediary_org_id: input.intermediaryOrgId ?? null, depends_on_id: input.dependsOnId ?? null,
+    id,
+    phase: input.phase,
+    reference: input.reference,
+    title: input.title,
+    body: input.text,
+    provision_type: input.type,
+    party_ids: input.partyIds,
+    intermediary_org_id: input.intermediaryOrgId ?? null,
+    depends_on_id: input.dependsOnId ?? null,
     deadline_kind: d.kind,
     deadline_at: d.kind === 'absolute' ? new Date(d.at) : null,
-    anchor_event_id: d.kind === 'relative' ? d.anchorEventId ?? null : null,
-    anchor_provision_id: d.kind === 'relative' ? d.anchorProvisionId ?? null : null,
+    anchor_event_id: d.kind === 'relative' ? (d.anchorEventId ?? null) : null,
+    anchor_provision_id: d.kind === 'relative' ? (d.anchorProvisionId ?? null) : null,
     offset_amount: d.kind === 'relative' ? d.amount : null,
     offset_unit: d.kind === 'relative' ? d.unit : null,
     measure: m.kind,
@@ -62,12 +75,18 @@ export function provisionRow(id: string, input: CreateProvision, now: Date): Pro
     unit: m.kind === 'count' || m.kind === 'ratio' || m.kind === 'rate' ? m.unit : '',
     ratio_of_id: m.kind === 'ratio' ? m.of : null,
     ratio_per_unit: m.kind === 'ratio' ? m.perUnit : null,
-    version: 1, created_at: now, updated_at: now,
+    version: 1,
+    created_at: now,
+    updated_at: now,
   };
 }
 
 /** Insert columns: the JSON column goes in as text. */
-export async function createProvision(deps: Deps, actor: Actor | null, input: CreateProvision): Promise<Written<ProvisionRow>> {
+export async function createProvision(
+  deps: Deps,
+  actor: Actor | null,
+  input: CreateProvision,
+): Promise<Written<ProvisionRow>> {
   authorize(actor, 'provision.create');
   const errors = await missingReferences(deps, input);
   if (errors.length > 0) throw invalid(errors);
@@ -75,7 +94,15 @@ export async function createProvision(deps: Deps, actor: Actor | null, input: Cr
   const row = provisionRow(randomUUID(), input, now);
   const written = await writeWithLog(deps, async (tx, record) => {
     await insertProvision(tx, row);
-    await record({ kind: 'provision', id: row.id, version: 1, op: 'create', at: now, actor, public: compliancePublicFields.provision(row) });
+    await record({
+      kind: 'provision',
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: compliancePublicFields.provision(row),
+    });
     return row;
   });
   await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: row.id, at: now.toISOString() });

@@ -8,7 +8,13 @@ import { disputeFlag, type DisputeFlag } from '../../domain/compliance/status.ts
 import { rollup, rollupBy, type Rollup } from '../../domain/compliance/rollup.ts';
 import { AGREEMENT_TIME_ZONE, type ProvisionType } from '../../contract/compliance/enums.ts';
 import {
-  loadCompliance, type AgreementEventRow, type AssessmentRow, type DeliveryRow, type DisputeRow, type ProvisionRow, type ViolationRow,
+  loadCompliance,
+  type AgreementEventRow,
+  type AssessmentRow,
+  type DeliveryRow,
+  type DisputeRow,
+  type ProvisionRow,
+  type ViolationRow,
 } from '../../repositories/compliance/provisions.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../errors.ts';
@@ -67,9 +73,16 @@ export async function complianceView(deps: Deps, actor: Actor | null): Promise<C
     target: p.measure === 'rate' ? Number(p.per_day) : p.target === null ? null : Number(p.target),
     ratio: p.ratio_of_id ? { sourceId: p.ratio_of_id, perUnit: p.ratio_per_unit! } : null,
     deadline: deadlineRule(p),
-    anchor: p.anchor_event_id ? { eventId: p.anchor_event_id } : p.anchor_provision_id ? { provisionId: p.anchor_provision_id } : null,
+    anchor: p.anchor_event_id
+      ? { eventId: p.anchor_event_id }
+      : p.anchor_provision_id
+        ? { provisionId: p.anchor_provision_id }
+        : null,
     dependsOnId: p.depends_on_id,
-    deliveries: (deliveries.get(p.id) ?? []).map((d) => ({ count: Number(d.count), occurredAt: new Date(d.occurred_at) })),
+    deliveries: (deliveries.get(p.id) ?? []).map((d) => ({
+      count: Number(d.count),
+      occurredAt: new Date(d.occurred_at),
+    })),
     score: latestScore(p.id),
     ruledViolations: (violations.get(p.id) ?? []).length,
   }));
@@ -84,7 +97,9 @@ export async function complianceView(deps: Deps, actor: Actor | null): Promise<C
     provisions: rows.provisions.map((p) => ({
       row: p,
       evaluation: evaluations.get(p.id)!,
-      flag: disputeFlag((disputes.get(p.id) ?? []).map((d) => ({ organisationId: d.organisation_id, status: d.status }))),
+      flag: disputeFlag(
+        (disputes.get(p.id) ?? []).map((d) => ({ organisationId: d.organisation_id, status: d.status })),
+      ),
       score: latestScore(p.id),
       deliveries: deliveries.get(p.id) ?? [],
       assessments: assessments.get(p.id) ?? [],
@@ -94,7 +109,11 @@ export async function complianceView(deps: Deps, actor: Actor | null): Promise<C
   };
 }
 
-export async function provisionView(deps: Deps, actor: Actor | null, id: string): Promise<ComplianceView & { provision: ProvisionView }> {
+export async function provisionView(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+): Promise<ComplianceView & { provision: ProvisionView }> {
   const view = await complianceView(deps, actor);
   const provision = view.provisions.find((p) => p.row.id === id);
   if (!provision) throw notFound('provision');
@@ -111,7 +130,14 @@ export interface ComplianceSummaryView {
 
 export async function complianceSummary(deps: Deps, actor: Actor | null): Promise<ComplianceSummaryView> {
   const view = await complianceView(deps, actor);
-  const items = view.provisions.map((p) => ({ phase: p.row.phase, type: p.row.provision_type, parties: p.row.party_ids, score: p.score, status: p.evaluation.status, disputed: p.flag.disputed }));
+  const items = view.provisions.map((p) => ({
+    phase: p.row.phase,
+    type: p.row.provision_type,
+    parties: p.row.party_ids,
+    score: p.score,
+    status: p.evaluation.status,
+    disputed: p.flag.disputed,
+  }));
   return {
     view,
     overall: rollup(items),

@@ -31,11 +31,22 @@ export async function forceGap(deps: Deps, actor: Actor | null, on: string | und
   const day = on ?? isoOf(dayOfInstant(deps.clock.now()));
   const data = await loadPlanData(deps.db, { milestones: false, deployments: true }, await readable(deps.db, actor));
   const names = new Map(data.sectors.map((s) => [s.id, s.name]));
-  const report = gapOn(day, data.contributions, data.requirements, data.deployments, data.sectors.map((s) => s.id));
+  const report = gapOn(
+    day,
+    data.contributions,
+    data.requirements,
+    data.deployments,
+    data.sectors.map((s) => s.id),
+  );
   return { ...report, bySector: report.bySector.map((s) => ({ ...s, sectorName: names.get(s.sectorId) ?? '' })) };
 }
 
-export async function forceGapSeries(deps: Deps, actor: Actor | null, from: string, to: string): Promise<SeriesPoint[]> {
+export async function forceGapSeries(
+  deps: Deps,
+  actor: Actor | null,
+  from: string,
+  to: string,
+): Promise<SeriesPoint[]> {
   authorize(actor, 'force.read');
   const data = await loadPlanData(deps.db, { milestones: false, deployments: false }, await readable(deps.db, actor));
   return gapSeries(from, to, data.contributions, data.requirements);

@@ -26,7 +26,12 @@ export interface PlanData {
 }
 
 export interface PlanRows {
-  contributions: { id: string; organisation_id: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }[];
+  contributions: {
+    id: string;
+    organisation_id: string;
+    releasability: ReleaseLevel;
+    detail_releasability: ReleaseLevel;
+  }[];
   requirements: RequirementRow[];
   deployments: DeploymentRow[];
   milestones: MilestoneRow[];
@@ -40,7 +45,11 @@ export interface PlanFilter {
   milestone?: (m: MilestoneRow) => boolean;
 }
 
-export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean; deployments: boolean }, keep: PlanFilter = {}): Promise<PlanData> {
+export async function loadPlanData(
+  db: Kysely<DB>,
+  parts: { milestones: boolean; deployments: boolean },
+  keep: PlanFilter = {},
+): Promise<PlanData> {
   const [sectors, allContributions, transitions, allRequirements, allDeployments, allMilestones] = await Promise.all([
     listSectorNames(db),
     listPlanContributions(db),
@@ -67,18 +76,37 @@ export async function loadPlanData(db: Kysely<DB>, parts: { milestones: boolean;
     const steps: Step[] = own.map((t) => ({ status: t.to_status, on: t.effective_on }));
     const first = own[0];
     if (!first) return [{ status: c.status, on: recorded }];
-    if (first.from_status !== null) steps.unshift({ status: first.from_status, on: recorded < first.effective_on ? recorded : first.effective_on });
+    if (first.from_status !== null)
+      steps.unshift({ status: first.from_status, on: recorded < first.effective_on ? recorded : first.effective_on });
     return steps;
   };
   return {
     sectors,
     contributions: contributions.map((c) => ({
-      id: c.id, kind: c.kind, capability: c.capability, unit: c.unit, currency: c.currency, status: c.status,
+      id: c.id,
+      kind: c.kind,
+      capability: c.capability,
+      unit: c.unit,
+      currency: c.currency,
+      status: c.status,
       quantity: c.quantity === null ? null : Number(c.quantity),
       history: historyOf(c),
     })),
-    requirements: requirements.map((r) => ({ task: r.task, capability: r.capability, sectorId: r.sector_id, quantity: r.quantity, neededBy: r.needed_by })),
-    deployments: deployments.map((d) => ({ id: d.id, contributionId: d.contribution_id, sectorId: d.sector_id, from: d.from_date, to: d.to_date, strength: d.strength })),
+    requirements: requirements.map((r) => ({
+      task: r.task,
+      capability: r.capability,
+      sectorId: r.sector_id,
+      quantity: r.quantity,
+      neededBy: r.needed_by,
+    })),
+    deployments: deployments.map((d) => ({
+      id: d.id,
+      contributionId: d.contribution_id,
+      sectorId: d.sector_id,
+      from: d.from_date,
+      to: d.to_date,
+      strength: d.strength,
+    })),
     milestones: milestones.map((m) => ({ sectorId: m.sector_id, kind: m.kind, at: m.at })),
     rows: { contributions, requirements, deployments, milestones },
   };

@@ -13,10 +13,26 @@ import { listContributionOwners } from '../../repositories/contributions.ts';
 import { listDeploymentSectors } from '../../repositories/handover/deployments.ts';
 import { listSectorParties } from '../../repositories/handover/milestones.ts';
 
-interface Contributionish { id: string; organisation_id?: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }
-interface Deploymentish { contribution_id: string; sector_id: string; releasability: ReleaseLevel; detail_releasability: ReleaseLevel }
-interface Milestoneish { party_id: string | null; releasability: ReleaseLevel }
-interface Requirementish { sector_id: string | null; releasability: ReleaseLevel }
+interface Contributionish {
+  id: string;
+  organisation_id?: string;
+  releasability: ReleaseLevel;
+  detail_releasability: ReleaseLevel;
+}
+interface Deploymentish {
+  contribution_id: string;
+  sector_id: string;
+  releasability: ReleaseLevel;
+  detail_releasability: ReleaseLevel;
+}
+interface Milestoneish {
+  party_id: string | null;
+  releasability: ReleaseLevel;
+}
+interface Requirementish {
+  sector_id: string | null;
+  releasability: ReleaseLevel;
+}
 
 export interface ReleaseScope {
   /** True when this reader sees every record in full (no need to filter). */
@@ -30,8 +46,13 @@ export interface ReleaseScope {
 }
 
 const ALL: ReleaseScope = {
-  seesAll: true, contribution: () => true, contributionDetail: () => true, deployment: () => true, deploymentDetail: () => true,
-  milestone: () => true, requirement: () => true,
+  seesAll: true,
+  contribution: () => true,
+  contributionDetail: () => true,
+  deployment: () => true,
+  deploymentDetail: () => true,
+  milestone: () => true,
+  requirement: () => true,
 };
 
 export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise<ReleaseScope> {
@@ -49,7 +70,10 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
   }
   const ownerOf = new Map(contributions.map((c) => [c.id, c.organisation_id]));
   // Liaisons read contributors' records only when their own organisation contributes.
-  const reader = actor === null ? null : { ...actor, contributes: contributions.some((c) => c.organisation_id === actor.organisationId) };
+  const reader =
+    actor === null
+      ? null
+      : { ...actor, contributes: contributions.some((c) => c.organisation_id === actor.organisationId) };
   // A contribution concerns the parties withdrawing from the sectors it is deployed to.
   const partiesByContribution = new Map<string, Set<string>>();
   for (const d of deployments) {
@@ -59,9 +83,13 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
   }
   const NONE = new Set<string>();
   const ofContribution = (c: Contributionish): Concerned => ({
-    owner: c.organisation_id ?? ownerOf.get(c.id) ?? null, parties: partiesByContribution.get(c.id) ?? NONE,
+    owner: c.organisation_id ?? ownerOf.get(c.id) ?? null,
+    parties: partiesByContribution.get(c.id) ?? NONE,
   });
-  const ofDeployment = (d: Deploymentish): Concerned => ({ owner: ownerOf.get(d.contribution_id) ?? null, parties: partiesBySector.get(d.sector_id) ?? NONE });
+  const ofDeployment = (d: Deploymentish): Concerned => ({
+    owner: ownerOf.get(d.contribution_id) ?? null,
+    parties: partiesBySector.get(d.sector_id) ?? NONE,
+  });
   return {
     seesAll: false,
     contribution: (c) => mayRead(reader, c.releasability, ofContribution(c)),
@@ -69,7 +97,10 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
     deployment: (d) => mayRead(reader, d.releasability, ofDeployment(d)),
     deploymentDetail: (d) => mayRead(reader, d.detail_releasability, ofDeployment(d)),
     milestone: (m) => mayRead(reader, m.releasability, { parties: m.party_id === null ? NONE : new Set([m.party_id]) }),
-    requirement: (r) => mayRead(reader, r.releasability, { parties: r.sector_id === null ? NONE : partiesBySector.get(r.sector_id) ?? NONE }),
+    requirement: (r) =>
+      mayRead(reader, r.releasability, {
+        parties: r.sector_id === null ? NONE : (partiesBySector.get(r.sector_id) ?? NONE),
+      }),
   };
 }
 

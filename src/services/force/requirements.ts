@@ -18,18 +18,41 @@ export async function requirements(deps: Deps, actor: Actor | null): Promise<Req
   return rows.filter((r) => scope.requirement(r));
 }
 
-export async function createRequirement(deps: Deps, actor: Actor | null, input: CreateRequirement): Promise<Written<RequirementRow>> {
+export async function createRequirement(
+  deps: Deps,
+  actor: Actor | null,
+  input: CreateRequirement,
+): Promise<Written<RequirementRow>> {
   authorize(actor, 'requirement.write');
-  if (input.sectorId !== null && !(await findSector(deps.db, input.sectorId))) throw invalid([{ path: 'sectorId', message: 'no such sector' }]);
+  if (input.sectorId !== null && !(await findSector(deps.db, input.sectorId)))
+    throw invalid([{ path: 'sectorId', message: 'no such sector' }]);
   const { releasability } = chooseLevels(actor, DEFAULT_RELEASE.requirement, { releasability: input.releasability });
   const now = deps.clock.now();
   const row: RequirementRow = {
-    id: randomUUID(), task: input.task, capability: input.capability, sector_id: input.sectorId, phase: input.phase,
-    quantity: input.quantity, needed_by: input.neededBy, note: input.note, version: 1, created_at: now, updated_at: now, releasability,
+    id: randomUUID(),
+    task: input.task,
+    capability: input.capability,
+    sector_id: input.sectorId,
+    phase: input.phase,
+    quantity: input.quantity,
+    needed_by: input.neededBy,
+    note: input.note,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    releasability,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     await insertRequirement(tx, row);
-    await record({ kind: FORCE_KINDS.requirement, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('requirement', row) });
+    await record({
+      kind: FORCE_KINDS.requirement,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      ...forceLogFields('requirement', row),
+    });
     return row;
   });
   await announceHandoverChange(deps, row.id);

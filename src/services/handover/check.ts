@@ -27,12 +27,17 @@ function readableFinding(f: Finding, rows: PlanRows, scope: ReleaseScope): boole
     case 'vacuum':
     case 'understrength': {
       const here = rows.deployments.filter((d) => d.sector_id === f.sectorId);
-      return here.every((d) => deploymentOk(d) && contributionOk(d.contribution_id, false))
-        && rows.milestones.filter((m) => m.sector_id === f.sectorId).every((m) => scope.milestone(m))
-        && rows.requirements.filter((r) => r.sector_id === f.sectorId).every((r) => scope.requirement(r));
+      return (
+        here.every((d) => deploymentOk(d) && contributionOk(d.contribution_id, false)) &&
+        rows.milestones.filter((m) => m.sector_id === f.sectorId).every((m) => scope.milestone(m)) &&
+        rows.requirements.filter((r) => r.sector_id === f.sectorId).every((r) => scope.requirement(r))
+      );
     }
     case 'overcommitted':
-      return contributionOk(f.contributionId, true) && rows.deployments.filter((d) => d.contribution_id === f.contributionId).every(deploymentOk);
+      return (
+        contributionOk(f.contributionId, true) &&
+        rows.deployments.filter((d) => d.contribution_id === f.contributionId).every(deploymentOk)
+      );
     case 'unconfirmed': {
       const d = rows.deployments.find((x) => x.id === f.deploymentId);
       return d !== undefined && deploymentOk(d) && contributionOk(f.contributionId, false);
@@ -40,11 +45,20 @@ function readableFinding(f: Finding, rows: PlanRows, scope: ReleaseScope): boole
   }
 }
 
-export async function handoverCheck(deps: Deps, actor: Actor | null, from: string, to: string): Promise<NamedFinding[]> {
+export async function handoverCheck(
+  deps: Deps,
+  actor: Actor | null,
+  from: string,
+  to: string,
+): Promise<NamedFinding[]> {
   authorize(actor, 'handover.read');
-  const [data, scope] = await Promise.all([loadPlanData(deps.db, { milestones: true, deployments: true }), releaseScope(deps.db, actor)]);
+  const [data, scope] = await Promise.all([
+    loadPlanData(deps.db, { milestones: true, deployments: true }),
+    releaseScope(deps.db, actor),
+  ]);
   const names = new Map(data.sectors.map((s) => [s.id, s.name]));
-  const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data })
-    .filter((f) => scope.seesAll || readableFinding(f, data.rows, scope));
+  const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data }).filter(
+    (f) => scope.seesAll || readableFinding(f, data.rows, scope),
+  );
   return findings.map((f) => ({ ...f, sectorName: names.get(f.sectorId) ?? '' }));
 }

@@ -4,7 +4,12 @@ import type { CreateDeployment, UpdateDeployment } from '../../contract/force.ts
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { findContribution } from '../../repositories/contributions.ts';
 import {
-  findDeployment, findDeploymentForUpdate, insertDeployment, listDeployments, updateDeploymentPlan, type DeploymentRow,
+  findDeployment,
+  findDeploymentForUpdate,
+  insertDeployment,
+  listDeployments,
+  updateDeploymentPlan,
+  type DeploymentRow,
 } from '../../repositories/handover/deployments.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
@@ -22,45 +27,98 @@ export async function deployments(deps: Deps, actor: Actor | null): Promise<Rele
   return rows.filter((d) => scope.deployment(d)).map((row) => ({ row, detail: scope.deploymentDetail(row) }));
 }
 
-export async function createDeployment(deps: Deps, actor: Actor | null, input: CreateDeployment): Promise<Written<DeploymentRow>> {
+export async function createDeployment(
+  deps: Deps,
+  actor: Actor | null,
+  input: CreateDeployment,
+): Promise<Written<DeploymentRow>> {
   authorize(actor, 'deployment.write');
-  const [contribution, sector] = await Promise.all([findContribution(deps.db, input.contributionId), findSector(deps.db, input.sectorId)]);
+  const [contribution, sector] = await Promise.all([
+    findContribution(deps.db, input.contributionId),
+    findSector(deps.db, input.sectorId),
+  ]);
   const errors = [];
   if (!contribution) errors.push({ path: 'contributionId', message: 'no such contribution' });
-  else if (contribution.unit !== 'personnel') errors.push({ path: 'contributionId', message: 'only personnel can be deployed to a sector' });
-  else if (contribution.status === 'withdrawn' || contribution.status === 'rotated') errors.push({ path: 'contributionId', message: `the contribution is ${contribution.status}` });
+  else if (contribution.unit !== 'personnel')
+    errors.push({ path: 'contributionId', message: 'only personnel can be deployed to a sector' });
+  else if (contribution.status === 'withdrawn' || contribution.status === 'rotated')
+    errors.push({ path: 'contributionId', message: `the contribution is ${contribution.status}` });
   if (!sector) errors.push({ path: 'sectorId', message: 'no such sector' });
   if (errors.length > 0) throw invalid(errors);
   const levels = chooseLevels(actor, DEFAULT_RELEASE.deployment, input);
   const now = deps.clock.now();
   const row: DeploymentRow = {
-    id: randomUUID(), contribution_id: input.contributionId, sector_id: input.sectorId, from_date: input.from, to_date: input.to,
-    strength: input.strength, note: input.note, version: 1, created_at: now, updated_at: now, ...levels,
+    id: randomUUID(),
+    contribution_id: input.contributionId,
+    sector_id: input.sectorId,
+    from_date: input.from,
+    to_date: input.to,
+    strength: input.strength,
+    note: input.note,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    ...levels,
   };
   const written = await writeWithLog(deps, async (tx, record) => {
     await insertDeployment(tx, row);
-    await record({ kind: FORCE_KINDS.deployment, id: row.id, version: 1, op: 'create', at: now, actor, ...forceLogFields('deployment', row) });
+    await record({
+      kind: FORCE_KINDS.deployment,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      ...forceLogFields('deployment', row),
+    });
     return row;
   });
   await announceHandoverChange(deps, row.id);
   return written;
 }
 
-export async function updateDeployment(deps: Deps, actor: Actor | null, id: string, input: UpdateDeployment): Promise<Written<DeploymentRow>> {
+export async function updateDeployment(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: UpdateDeployment,
+): Promise<Written<DeploymentRow>> {
   authorize(actor, 'deployment.write');
   if (!(await findDeployment(deps.db, id))) throw notFound('deployment');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
     const current = await findDeploymentForUpdate(tx, id);
     if (!current) throw notFound('deployment');
-    if (input.version !== undefined && input.version !== current.version) throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
+    if (input.version !== undefined && input.version !== current.version)
+      throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
     const row: DeploymentRow = {
-      ...current, from_date: input.from ?? current.from_date, to_date: input.to === undefined ? current.to_date : input.to,
-      strength: input.strength ?? current.strength, note: input.note ?? current.note, version: current.version + 1, updated_at: now,
+      ...current,
+      from_date: input.from ?? current.from_date,
+      to_date: input.to === undefined ? current.to_date : input.to,
+      strength: input.strength ?? current.strength,
+      note: input.note ?? current.note,
+      version: current.version + 1,
+      updated_at: now,
     };
-    if (row.to_date !== null && row.to_date < row.from_date) throw invalid([{ path: 'to', message: 'must not be before from' }]);
-    await updateDeploymentPlan(tx, id, { from_date: row.from_date, to_date: row.to_date, strength: row.strength, note: row.note, version: row.version, updated_at: now });
-    await record({ kind: FORCE_KINDS.deployment, id, version: row.version, op: 'update', at: now, actor, ...forceLogFields('deployment', row) });
+    if (row.to_date !== null && row.to_date < row.from_date)
+      throw invalid([{ path: 'to', message: 'must not be before from' }]);
+    await updateDeploymentPlan(tx, id, {
+      from_date: row.from_date,
+      to_date: row.to_date,
+      strength: row.strength,
+      note: row.note,
+      version: row.version,
+      updated_at: now,
+    });
+    await record({
+      kind: FORCE_KINDS.deployment,
+      id,
+      version: row.version,
+      op: 'update',
+      at: now,
+      actor,
+      ...forceLogFields('deployment', row),
+    });
     return row;
   });
   await announceHandoverChange(deps, id);

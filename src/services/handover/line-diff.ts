@@ -5,7 +5,12 @@ import { findControlLineVersion as findVersion, type ControlLineRow } from '../.
 import type { Deps } from '../deps.ts';
 import { invalid } from '../errors.ts';
 
-export async function controlLineDiff(deps: Deps, actor: Actor | null, fromId: string, toId: string): Promise<{ from: ControlLineRow; to: ControlLineRow; diff: LineDiff }> {
+export async function controlLineDiff(
+  deps: Deps,
+  actor: Actor | null,
+  fromId: string,
+  toId: string,
+): Promise<{ from: ControlLineRow; to: ControlLineRow; diff: LineDiff }> {
   authorize(actor, 'handover.read');
   const [from, to] = await Promise.all([findVersion(deps.db, fromId), findVersion(deps.db, toId)]);
   const errors = [];

@@ -21,9 +21,16 @@ export interface CoarsePlace {
 export const COARSE_CANDIDATE_MARGIN = PUBLIC_PRECISION_DEGREES * 1.1;
 
 /** The coarse place among sectors already fetched around the exact point (sectorsNear with the margin above). */
-export function coarsePlaceAmong(nearby: readonly SectorRow[], exact: readonly [number, number], heldArea: Area | null): CoarsePlace {
+export function coarsePlaceAmong(
+  nearby: readonly SectorRow[],
+  exact: readonly [number, number],
+  heldArea: Area | null,
+): CoarsePlace {
   const [lon, lat] = coarsePoint(exact[0], exact[1]);
-  const picked = coarseSector(nearby.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry as Area })), [lon, lat]);
+  const picked = coarseSector(
+    nearby.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry as Area })),
+    [lon, lat],
+  );
   const sector = nearby.find((s) => s.id === picked?.id);
   // The exact point lies in a sector within half a cell of the coarse point, so there is always
   // a candidate; answering with the exact sector instead would undo the rule, so fail loudly.
@@ -31,6 +38,10 @@ export function coarsePlaceAmong(nearby: readonly SectorRow[], exact: readonly [
   return { lon, lat, sector, side: coarseSide(heldArea, [lon, lat]) };
 }
 
-export async function coarsePlace(db: Kysely<DB>, exact: readonly [number, number], heldArea: Area | null): Promise<CoarsePlace> {
+export async function coarsePlace(
+  db: Kysely<DB>,
+  exact: readonly [number, number],
+  heldArea: Area | null,
+): Promise<CoarsePlace> {
   return coarsePlaceAmong(await sectorsNear(db, exact[0], exact[1], COARSE_CANDIDATE_MARGIN), exact, heldArea);
 }

@@ -28,17 +28,33 @@ export interface StoredEvidence {
   size: number;
 }
 
-export async function storeEvidence(deps: Deps, actor: Actor | null, mediaType: string, content: Uint8Array): Promise<StoredEvidence> {
+export async function storeEvidence(
+  deps: Deps,
+  actor: Actor | null,
+  mediaType: string,
+  content: Uint8Array,
+): Promise<StoredEvidence> {
   authorize(actor, 'report.create');
   if (content.byteLength === 0) throw invalid([{ path: 'body', message: 'the file is empty' }]);
   const check = SIGNATURES[mediaType];
   if (!check?.(content)) throw invalid([{ path: 'content-type', message: `the content is not ${mediaType}` }]);
   const sha256 = createHash('sha256').update(content).digest('hex');
-  await insertEvidence(deps.db, { sha256, media_type: mediaType, size: content.byteLength, content, uploaded_by: actor?.userId ?? null, created_at: deps.clock.now() });
+  await insertEvidence(deps.db, {
+    sha256,
+    media_type: mediaType,
+    size: content.byteLength,
+    content,
+    uploaded_by: actor?.userId ?? null,
+    created_at: deps.clock.now(),
+  });
   return { sha256, mediaType, size: content.byteLength };
 }
 
-export async function evidenceFile(deps: Deps, actor: Actor | null, sha256: string): Promise<{ mediaType: string; content: Uint8Array }> {
+export async function evidenceFile(
+  deps: Deps,
+  actor: Actor | null,
+  sha256: string,
+): Promise<{ mediaType: string; content: Uint8Array }> {
   authorize(actor, 'report.read');
   const row = await findEvidence(deps.db, sha256);
   if (!row) throw notFound('evidence');

@@ -22,5 +22,9 @@ export interface IncidentExport {
 export async function incidentExport(deps: Deps, actor: Actor, filter: IncidentFilter): Promise<IncidentExport> {
   const rows = await incidents(deps, actor, filter, MAX_EXPORT_ROWS);
   const [sectors, orgs] = await Promise.all([listSectors(deps.db), listOrganisations(deps.db)]);
-  return { rows, sectorNames: new Map(sectors.map((s) => [s.id, s.name])), orgNames: new Map(orgs.map((o) => [o.id, o.name])) };
+  return {
+    rows,
+    sectorNames: new Map(sectors.map((s) => [s.id, s.name])),
+    orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+  };
 }

@@ -40,7 +40,8 @@ const text = (v: string | undefined): string | undefined => (v === undefined || 
 function csvToInput(r: Record<string, string>): Record<string, unknown> {
   const eventDate = text(r.event_date);
   const occurredAt = text(r.occurred_at) ?? (eventDate ? `${eventDate}T00:00:00Z` : undefined);
-  const actor = (name: string | undefined, inter: string | undefined) => (text(name) ? { name: text(name), interCode: num(inter) ?? 0 } : undefined);
+  const actor = (name: string | undefined, inter: string | undefined) =>
+    text(name) ? { name: text(name), interCode: num(inter) ?? 0 } : undefined;
   const input: Record<string, unknown> = {
     clientId: text(r.client_id) ?? derivedClientId(text(r.event_id_cnty) ?? JSON.stringify(r)),
     occurredAt,
@@ -53,7 +54,11 @@ function csvToInput(r: Record<string, string>): Record<string, unknown> {
     actor2: actor(r.actor2, r.inter2),
     fatalities: num(r.fatalities) === undefined ? undefined : { best: num(r.fatalities) },
     injuries: num(r.injuries) === undefined ? undefined : { best: num(r.injuries) },
-    source: { kind: text(r.source_kind) ?? 'media', name: text(r.source_name) ?? text(r.source) ?? 'unknown', ...(text(r.source_reliability) ? { reliability: text(r.source_reliability) } : {}) },
+    source: {
+      kind: text(r.source_kind) ?? 'media',
+      name: text(r.source_name) ?? text(r.source) ?? 'unknown',
+      ...(text(r.source_reliability) ? { reliability: text(r.source_reliability) } : {}),
+    },
     description: text(r.description) ?? text(r.notes),
   };
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
@@ -62,7 +67,8 @@ function csvToInput(r: Record<string, string>): Record<string, unknown> {
 function validate(line: number, raw: unknown, label: string): ImportRow | FieldError[] {
   // A GeoJSON property may spell a lone surrogate in any field, declared as free text or not.
   const illFormed = illFormedStrings(raw, '');
-  if (illFormed.length > 0) return illFormed.map((e) => ({ path: `${label} ${line}: ${e.path.slice(1) || '(row)'}`, message: e.message }));
+  if (illFormed.length > 0)
+    return illFormed.map((e) => ({ path: `${label} ${line}: ${e.path.slice(1) || '(row)'}`, message: e.message }));
   const r = CreateReport.safeParse(raw);
   if (r.success) return { line, input: r.data };
   return r.error.issues.map((i) => ({ path: `${label} ${line}: ${i.path.join('.') || '(row)'}`, message: i.message }));
@@ -82,12 +88,32 @@ export async function parseImport(content: string, format: ImportFormat, maxRows
   if (format === 'csv') {
     let records: { record: Record<string, string>; info: { lines: number } }[];
     try {
-      records = parse<{ record: Record<string, string>; info: { lines: number } }>(content, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
+      records = parse<{ record: Record<string, string>; info: { lines: number } }>(content, {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        info: true,
+      });
     } catch (err) {
       const line = (err as { lines?: number }).lines;
-      return { rows: [], errors: [{ path: line ? `line ${line}` : 'file', message: err instanceof Error ? err.message : 'unreadable CSV' }] };
+      return {
+        rows: [],
+        errors: [
+          { path: line ? `line ${line}` : 'file', message: err instanceof Error ? err.message : 'unreadable CSV' },
+        ],
+      };
     }
-    if (records.length > maxRows) return { rows: [], errors: [{ path: 'file', message: `has ${records.length} rows; at most ${maxRows} rows per import (TRUCE_IMPORT_MAX_ROWS)` }] };
+    if (records.length > maxRows)
+      return {
+        rows: [],
+        errors: [
+          {
+            path: 'file',
+            message: `has ${records.length} rows; at most ${maxRows} rows per import (TRUCE_IMPORT_MAX_ROWS)`,
+          },
+        ],
+      };
     // info.lines is the line the record ends on; a record spans one line unless it quotes newlines.
     for (const { record, info } of records) toValidate.push(() => validate(info.lines, csvToInput(record), 'line'));
   } else {
@@ -97,12 +123,26 @@ export async function parseImport(content: string, format: ImportFormat, maxRows
     } catch {
       return { rows: [], errors: [{ path: 'file', message: 'not valid JSON' }] };
     }
-    if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) return { rows: [], errors: [{ path: 'file', message: 'must be a GeoJSON FeatureCollection' }] };
-    if (doc.features.length > maxRows) return { rows: [], errors: [{ path: 'file', message: `has ${doc.features.length} features; at most ${maxRows} features per import (TRUCE_IMPORT_MAX_ROWS)` }] };
+    if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
+      return { rows: [], errors: [{ path: 'file', message: 'must be a GeoJSON FeatureCollection' }] };
+    if (doc.features.length > maxRows)
+      return {
+        rows: [],
+        errors: [
+          {
+            path: 'file',
+            message: `has ${doc.features.length} features; at most ${maxRows} features per import (TRUCE_IMPORT_MAX_ROWS)`,
+          },
+        ],
+      };
     (doc.features as { geometry?: unknown; properties?: Record<string, unknown> | null }[]).forEach((f, i) => {
       toValidate.push(() => {
         const props = f.properties ?? {};
-        const raw = { ...props, clientId: props.clientId ?? derivedClientId(JSON.stringify([f.geometry, props])), location: f.geometry };
+        const raw = {
+          ...props,
+          clientId: props.clientId ?? derivedClientId(JSON.stringify([f.geometry, props])),
+          location: f.geometry,
+        };
         return validate(i + 1, raw, 'feature');
       });
     });

@@ -18,7 +18,13 @@ import type { CreateReport } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
 import type { IncidentEventTable } from '../../db/schema/monitoring.ts';
 import type { Actor } from '../../domain/policy.ts';
-import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupCandidate, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
+import {
+  DEFAULT_GROUPING,
+  pickIncident,
+  searchBox,
+  type GroupCandidate,
+  type GroupingThresholds,
+} from '../../domain/monitoring/grouping.ts';
 import { gridDeltas, type GridDelta, type GridKind } from '../../domain/monitoring/clustering.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { openIncidentsIn, type StageTarget } from '../../repositories/monitoring/imports.ts';
@@ -98,10 +104,22 @@ class Incidents {
       for (const t of this.buckets.get(`${eventType}|${b}`) ?? []) {
         const i = t.state;
         const at = new Date(i.occurred_at).getTime();
-        if (i.merged_into === null && OPEN_STATUSES.includes(i.status) && i.lon >= box.minLon && i.lon <= box.maxLon && i.lat >= box.minLat && i.lat <= box.maxLat && at >= from.getTime() && at <= to.getTime()) found.push(t);
+        if (
+          i.merged_into === null &&
+          OPEN_STATUSES.includes(i.status) &&
+          i.lon >= box.minLon &&
+          i.lon <= box.maxLon &&
+          i.lat >= box.minLat &&
+          i.lat <= box.maxLat &&
+          at >= from.getTime() &&
+          at <= to.getTime()
+        )
+          found.push(t);
       }
     }
-    return found.sort((a, b) => a.order - b.order).map((t) => ({ id: t.state.id, lon: t.state.lon, lat: t.state.lat, occurredAt: new Date(t.state.occurred_at) }));
+    return found
+      .sort((a, b) => a.order - b.order)
+      .map((t) => ({ id: t.state.id, lon: t.state.lon, lat: t.state.lat, occurredAt: new Date(t.state.occurred_at) }));
   }
 }
 
@@ -136,12 +154,23 @@ class GridSums {
 function stagedChange(b: BuiltChange): StagedRow {
   return {
     target: 'record_changes',
-    row: { ...b.row, payload: JSON.parse(b.row.payload) as unknown, secrets: b.secrets.map((s) => ({ field: s.field, salt: s.salt.toString('hex'), value: s.value })) },
+    row: {
+      ...b.row,
+      payload: JSON.parse(b.row.payload) as unknown,
+      secrets: b.secrets.map((s) => ({ field: s.field, salt: s.salt.toString('hex'), value: s.value })),
+    },
   };
 }
 
 const incidentChange = (i: IncidentState, op: 'create' | 'update', actor: Actor | null, at: Date): ChangeInput => ({
-  kind: 'incident', id: i.id, version: i.version, op, at, actor, public: monitoringPublicFields.incident(i), restricted: monitoringRestrictedFields.incident(i),
+  kind: 'incident',
+  id: i.id,
+  version: i.version,
+  op,
+  at,
+  actor,
+  public: monitoringPublicFields.incident(i),
+  restricted: monitoringRestrictedFields.incident(i),
 });
 
 /** Rows planned between two yields to the event loop (each costs a few hashes). */
@@ -155,25 +184,44 @@ const SLICE_MS = 7 * 86_400_000;
  * its rows' windows reach, within the box around all its rows. Same filter as
  * groupingCandidates (open, not merged, same type), read once instead of once per row.
  */
-async function loadOnRecord(db: Kysely<DB>, rows: readonly CheckedRow[], into: Incidents, windowMs: number, radiusKm: number): Promise<void> {
+async function loadOnRecord(
+  db: Kysely<DB>,
+  rows: readonly CheckedRow[],
+  into: Incidents,
+  windowMs: number,
+  radiusKm: number,
+): Promise<void> {
   const byType = new Map<string, { slices: Set<number>; box: ReturnType<typeof searchBox> }>();
   for (const r of rows) {
     const t = new Date(r.input.occurredAt).getTime();
     const b = searchBox(r.input.location.coordinates, radiusKm);
     const e = byType.get(r.input.eventType) ?? { slices: new Set<number>(), box: b };
-    for (let s = Math.floor((t - windowMs) / SLICE_MS); s <= Math.floor((t + windowMs) / SLICE_MS); s++) e.slices.add(s);
-    e.box = { minLon: Math.min(e.box.minLon, b.minLon), maxLon: Math.max(e.box.maxLon, b.maxLon), minLat: Math.min(e.box.minLat, b.minLat), maxLat: Math.max(e.box.maxLat, b.maxLat) };
+    for (let s = Math.floor((t - windowMs) / SLICE_MS); s <= Math.floor((t + windowMs) / SLICE_MS); s++)
+      e.slices.add(s);
+    e.box = {
+      minLon: Math.min(e.box.minLon, b.minLon),
+      maxLon: Math.max(e.box.maxLon, b.maxLon),
+      minLat: Math.min(e.box.minLat, b.minLat),
+      maxLat: Math.max(e.box.maxLat, b.maxLat),
+    };
     byType.set(r.input.eventType, e);
   }
   for (const [eventType, { slices, box }] of byType) {
     for (const s of [...slices].sort((a, b) => a - b)) {
       await yieldToOthers();
-      for (const i of await openIncidentsIn(db, eventType, box, new Date(s * SLICE_MS), new Date((s + 1) * SLICE_MS))) into.add(i, i.version, false);
+      for (const i of await openIncidentsIn(db, eventType, box, new Date(s * SLICE_MS), new Date((s + 1) * SLICE_MS)))
+        into.add(i, i.version, false);
     }
   }
 }
 
-export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], actor: Actor | null, now: Date, thresholds: GroupingThresholds = DEFAULT_GROUPING): Promise<ImportPlan> {
+export async function planImport(
+  db: Kysely<DB>,
+  rows: readonly CheckedRow[],
+  actor: Actor | null,
+  now: Date,
+  thresholds: GroupingThresholds = DEFAULT_GROUPING,
+): Promise<ImportPlan> {
   const windowMs = thresholds.windowMinutes * 60_000;
   const touched = new Incidents(windowMs);
   await loadOnRecord(db, rows, touched, windowMs, thresholds.radiusKm);
@@ -189,12 +237,23 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
     const box = searchBox([lon, lat], thresholds.radiusKm);
     const from = new Date(occurredAt.getTime() - windowMs);
     const to = new Date(occurredAt.getTime() + windowMs);
-    const match = pickIncident({ lon, lat, occurredAt }, touched.candidates(r.input.eventType, box, from, to), thresholds);
+    const match = pickIncident(
+      { lon, lat, occurredAt },
+      touched.candidates(r.input.eventType, box, from, to),
+      thresholds,
+    );
     const current = match ? touched.byId.get(match.id)?.state : undefined;
     let incidentId: string;
     if (current) {
-      const earliest = new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
-      const next: IncidentState = { ...current, report_count: current.report_count + 1, occurred_at: earliest, version: current.version + 1, updated_at: now };
+      const earliest =
+        new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
+      const next: IncidentState = {
+        ...current,
+        report_count: current.report_count + 1,
+        occurred_at: earliest,
+        version: current.version + 1,
+        updated_at: now,
+      };
       record(incidentChange(next, 'update', actor, now));
       grid.add(current, next);
       touched.update(next);
@@ -204,7 +263,17 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
       touched.add(incident, null, true);
       record(incidentChange(incident, 'create', actor, now));
       grid.add(null, incident);
-      const event = eventRow({ incidentId: incident.id, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
+      const event = eventRow(
+        {
+          incidentId: incident.id,
+          action: 'create',
+          toStatus: 'alleged',
+          rationale: 'opened by a new report',
+          round: 0,
+        },
+        actor,
+        now,
+      );
       events.push({ target: 'incident_events', row: event });
       const stored: Selectable<IncidentEventTable> = { ...event, seq: 0 };
       record(eventChange(stored, actor, now));
@@ -212,13 +281,37 @@ export async function planImport(db: Kysely<DB>, rows: readonly CheckedRow[], ac
     }
     const report = reportRow(r.input, r.ctx, incidentId, actor, now);
     reports.push({ target: 'reports', row: report });
-    record({ kind: 'report', id: report.id, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.report(report), restricted: monitoringRestrictedFields.report(report) });
+    record({
+      kind: 'report',
+      id: report.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: monitoringPublicFields.report(report),
+      restricted: monitoringRestrictedFields.report(report),
+    });
   }
   const all = [...touched.byId.values()].filter((t) => t.changed);
-  const opened: StagedRow[] = all.filter((t) => t.plannedVersion === null).map((t) => ({ target: 'incidents', row: { ...t.state } }));
-  const joined: StagedRow[] = all.filter((t) => t.plannedVersion !== null).map((t) => ({
-    target: 'incident_updates',
-    row: { id: t.state.id, planned_version: t.plannedVersion, report_count: t.state.report_count, occurred_at: t.state.occurred_at, version: t.state.version, updated_at: t.state.updated_at },
-  }));
-  return { staged: [...opened, ...joined, ...events, ...reports, ...grid.rows(), ...changes], joinedOnRecord: joined.length, incidents: all.length };
+  const opened: StagedRow[] = all
+    .filter((t) => t.plannedVersion === null)
+    .map((t) => ({ target: 'incidents', row: { ...t.state } }));
+  const joined: StagedRow[] = all
+    .filter((t) => t.plannedVersion !== null)
+    .map((t) => ({
+      target: 'incident_updates',
+      row: {
+        id: t.state.id,
+        planned_version: t.plannedVersion,
+        report_count: t.state.report_count,
+        occurred_at: t.state.occurred_at,
+        version: t.state.version,
+        updated_at: t.state.updated_at,
+      },
+    }));
+  return {
+    staged: [...opened, ...joined, ...events, ...reports, ...grid.rows(), ...changes],
+    joinedOnRecord: joined.length,
+    incidents: all.length,
+  };
 }

@@ -6,7 +6,12 @@
  */
 import type { Deps } from '../deps.ts';
 import { yieldToOthers } from './import-limits.ts';
-import { abandonIfStale, deleteImport, deleteStagedBatch, importsToSweep } from '../../repositories/monitoring/imports.ts';
+import {
+  abandonIfStale,
+  deleteImport,
+  deleteStagedBatch,
+  importsToSweep,
+} from '../../repositories/monitoring/imports.ts';
 
 export const STALE_MS = 2 * 60_000;
 const DELETE_BATCH = 2000;

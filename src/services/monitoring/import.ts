@@ -35,7 +35,13 @@ import { sweepImports } from './import-sweep.ts';
 import { listSectors } from '../../repositories/sectors.ts';
 import { controlLineAt } from '../../repositories/control-lines.ts';
 import {
-  applyStagedIncidentUpdates, claimForPublish, clientIdAuthors, copyStaged, copyStagedChanges, createImport, stageBatch,
+  applyStagedIncidentUpdates,
+  claimForPublish,
+  clientIdAuthors,
+  copyStaged,
+  copyStagedChanges,
+  createImport,
+  stageBatch,
 } from '../../repositories/monitoring/imports.ts';
 
 export interface ImportResult {
@@ -54,11 +60,13 @@ const STAGE_BATCH = 250;
 const CHECK_YIELD_EVERY = 200;
 const ATTEMPTS = 3;
 
-const ownedBy = (authorUserId: string | null, actor: Actor | null): boolean => actor === null || authorUserId === actor.userId;
+const ownedBy = (authorUserId: string | null, actor: Actor | null): boolean =>
+  actor === null || authorUserId === actor.userId;
 
 const lineOf = (path: string): number => Number(/^\w+ (\d+)/.exec(path)?.[1] ?? 0);
 
-const abandoned = () => conflict('the import was abandoned (it stalled for too long); nothing was imported, send the file again');
+const abandoned = () =>
+  conflict('the import was abandoned (it stalled for too long); nothing was imported, send the file again');
 
 /** A plan the database no longer matches: check and plan again. */
 class StalePlan extends Error {}
@@ -68,7 +76,15 @@ interface Checked {
   repeats: number;
 }
 
-async function check(deps: Deps, actor: Actor | null, content: string, format: ImportFormat, limits: ImportLimits, now: Date, onProgress: Progress): Promise<Checked> {
+async function check(
+  deps: Deps,
+  actor: Actor | null,
+  content: string,
+  format: ImportFormat,
+  limits: ImportLimits,
+  now: Date,
+  onProgress: Progress,
+): Promise<Checked> {
   const parsed = await parseImport(content, format, limits.maxRows);
   if (parsed.rows.length === 0 && parsed.errors.length > 0) throw invalidCapped(parsed.errors);
   const label = format === 'csv' ? 'line' : 'feature';
@@ -76,7 +92,11 @@ async function check(deps: Deps, actor: Actor | null, content: string, format: I
   const known = new Set<string>();
   // A clientId another account already used is not a harmless repeat: as a single filing's 409.
   const foreign = new Set<string>();
-  for (const r of await clientIdAuthors(deps.db, parsed.rows.map((row) => row.input.clientId))) (ownedBy(r.author_user_id, actor) ? known : foreign).add(r.client_id);
+  for (const r of await clientIdAuthors(
+    deps.db,
+    parsed.rows.map((row) => row.input.clientId),
+  ))
+    (ownedBy(r.author_user_id, actor) ? known : foreign).add(r.client_id);
   const places: PlaceCache = { sectors: await listSectors(deps.db), line: await controlLineAt(deps.db, now) };
   const errors: FieldError[] = [...parsed.errors];
   const ready: CheckedRow[] = [];
@@ -91,7 +111,7 @@ async function check(deps: Deps, actor: Actor | null, content: string, format: I
       continue;
     }
     if (foreign.has(clientId)) {
-      errors.push({ path: `${label} ${row.line}: clientId`, message: 'was already used for another account\'s report' });
+      errors.push({ path: `${label} ${row.line}: clientId`, message: "was already used for another account's report" });
       continue;
     }
     if (seen.has(clientId)) {
@@ -114,7 +134,8 @@ async function check(deps: Deps, actor: Actor | null, content: string, format: I
 async function stage(deps: Deps, importId: string, plan: ImportPlan, onProgress: Progress): Promise<void> {
   for (let i = 0; i < plan.staged.length; i += STAGE_BATCH) {
     await yieldToOthers();
-    if (!(await stageBatch(deps.db, importId, i, plan.staged.slice(i, i + STAGE_BATCH), deps.clock.now()))) throw abandoned();
+    if (!(await stageBatch(deps.db, importId, i, plan.staged.slice(i, i + STAGE_BATCH), deps.clock.now())))
+      throw abandoned();
     await onProgress('stage', Math.min(i + STAGE_BATCH, plan.staged.length), plan.staged.length);
   }
 }
@@ -161,9 +182,13 @@ export async function importReports(
     } catch (err) {
       await sweepImports(deps, importId);
       // A report with one of these clientIds was filed meanwhile (nothing of the import was kept).
-      if (isUniqueViolation(err)) throw conflict('a report with one of these clientIds was filed during the import; nothing was imported, send the file again');
+      if (isUniqueViolation(err))
+        throw conflict(
+          'a report with one of these clientIds was filed during the import; nothing was imported, send the file again',
+        );
       if (!(err instanceof StalePlan)) throw err;
-      if (attempt >= ATTEMPTS) throw conflict('the incidents this import joins kept changing; nothing was imported, send the file again');
+      if (attempt >= ATTEMPTS)
+        throw conflict('the incidents this import joins kept changing; nothing was imported, send the file again');
       continue;
     }
     await sweepImports(deps, importId);

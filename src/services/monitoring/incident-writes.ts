@@ -28,10 +28,23 @@ export async function updateIncident(
 ): Promise<IncidentState> {
   const next: IncidentState = { ...current, ...change, version: current.version + 1, updated_at: at } as IncidentState;
   // The version guard: another writer may have moved the incident on since it was read.
-  if (!(await updateIncidentAtVersion(tx, current.id, current.version, { ...change, version: next.version, updated_at: at }))) throw conflict(`the incident changed (it is no longer at version ${current.version}); reload it`);
+  if (
+    !(await updateIncidentAtVersion(tx, current.id, current.version, {
+      ...change,
+      version: next.version,
+      updated_at: at,
+    }))
+  )
+    throw conflict(`the incident changed (it is no longer at version ${current.version}); reload it`);
   await record({
-    kind: 'incident', id: current.id, version: next.version, op, at, actor,
-    public: monitoringPublicFields.incident(next), restricted: monitoringRestrictedFields.incident(next),
+    kind: 'incident',
+    id: current.id,
+    version: next.version,
+    op,
+    at,
+    actor,
+    public: monitoringPublicFields.incident(next),
+    restricted: monitoringRestrictedFields.incident(next),
   });
   await applyGridChange(tx, current, next);
   return next;
@@ -50,11 +63,21 @@ export interface EventInput {
 }
 
 const OPS: Record<IncidentAction, ChangeOp> = {
-  create: 'create', transition: 'transition', approve: 'approve', contest: 'approve', assign: 'update', merge: 'merge', split: 'split',
+  create: 'create',
+  transition: 'transition',
+  approve: 'approve',
+  contest: 'approve',
+  assign: 'update',
+  merge: 'merge',
+  split: 'split',
 };
 
 /** The history row of an event (its seq comes from the database). */
-export function eventRow(e: EventInput, actor: Actor | null, at: Date): Omit<Selectable<IncidentEventTable>, 'seq'> & { detail: Record<string, unknown> } {
+export function eventRow(
+  e: EventInput,
+  actor: Actor | null,
+  at: Date,
+): Omit<Selectable<IncidentEventTable>, 'seq'> & { detail: Record<string, unknown> } {
   return {
     id: randomUUID(),
     incident_id: e.incidentId,
@@ -75,12 +98,24 @@ export function eventRow(e: EventInput, actor: Actor | null, at: Date): Omit<Sel
 /** The change an event records in the log (public fields and restricted ones). */
 export function eventChange(stored: Selectable<IncidentEventTable>, actor: Actor | null, at: Date): ChangeInput {
   return {
-    kind: 'incident_event', id: stored.id, version: 1, op: OPS[stored.action], at, actor,
-    public: monitoringPublicFields.incidentEvent(stored), restricted: monitoringRestrictedFields.incidentEvent(stored),
+    kind: 'incident_event',
+    id: stored.id,
+    version: 1,
+    op: OPS[stored.action],
+    at,
+    actor,
+    public: monitoringPublicFields.incidentEvent(stored),
+    restricted: monitoringRestrictedFields.incidentEvent(stored),
   };
 }
 
-export async function appendEvent(tx: Kysely<DB>, record: RecordFn, e: EventInput, actor: Actor | null, at: Date): Promise<void> {
+export async function appendEvent(
+  tx: Kysely<DB>,
+  record: RecordFn,
+  e: EventInput,
+  actor: Actor | null,
+  at: Date,
+): Promise<void> {
   const row = eventRow(e, actor, at);
   const seq = await insertIncidentEvent(tx, { ...row, detail: JSON.stringify(row.detail) });
   await record(eventChange({ ...row, seq }, actor, at));

@@ -8,7 +8,14 @@ import { openingsOf } from '../../repositories/record-secrets.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ApprovalRequest, AssignRequest, IncidentFilter, MergeRequest, SplitRequest, TransitionRequest } from '../../contract/monitoring.ts';
+import type {
+  ApprovalRequest,
+  AssignRequest,
+  IncidentFilter,
+  MergeRequest,
+  SplitRequest,
+  TransitionRequest,
+} from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
 import { authorize, seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
@@ -16,8 +23,17 @@ import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
 import {
-  approvalsOfRound, findIncident, hasReviewedRound, historyOf, insertIncident, listIncidents, lockIncident, missionQuorum, organisationTree,
-  type IncidentEventRow, type IncidentRow,
+  approvalsOfRound,
+  findIncident,
+  hasReviewedRound,
+  historyOf,
+  insertIncident,
+  listIncidents,
+  lockIncident,
+  missionQuorum,
+  organisationTree,
+  type IncidentEventRow,
+  type IncidentRow,
 } from '../../repositories/monitoring/incidents.ts';
 import { findReports, moveReport, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { evidenceMeta } from '../../repositories/monitoring/evidence.ts';
@@ -50,22 +66,55 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   authorize(actor, 'incident.read');
   const incident = await findIncident(deps.db, id);
   if (!incident) throw notFound('incident');
-  const [reports, history, configured] = await Promise.all([reportsOfIncident(deps.db, id), historyOf(deps.db, id), missionQuorum(deps.db)]);
+  const [reports, history, configured] = await Promise.all([
+    reportsOfIncident(deps.db, id),
+    historyOf(deps.db, id),
+    missionQuorum(deps.db),
+  ]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
   const files = await evidenceMeta(deps.db, hashes);
-  const openings = await openingsOf(deps.db, 'report', reports.map((r) => r.id));
-  const ruling = incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
-  return { incident, reports, history, quorum: effectiveQuorum(configured), ruling, evidence: new Map(files.map((f) => [f.sha256, f])), openings };
+  const openings = await openingsOf(
+    deps.db,
+    'report',
+    reports.map((r) => r.id),
+  );
+  const ruling =
+    incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
+  return {
+    incident,
+    reports,
+    history,
+    quorum: effectiveQuorum(configured),
+    ruling,
+    evidence: new Map(files.map((f) => [f.sha256, f])),
+    openings,
+  };
 }
 
 /** The tally of the current round as it stands now, with the names the presenter may show or withhold. */
-async function rulingProgress(db: Kysely<DB>, id: string, round: number, configured: number): Promise<NonNullable<IncidentView['ruling']>> {
+async function rulingProgress(
+  db: Kysely<DB>,
+  id: string,
+  round: number,
+  configured: number,
+): Promise<NonNullable<IncidentView['ruling']>> {
   const [approvals, orgs] = await Promise.all([approvalsOfRound(db, id, round), organisationTree(db)]);
-  const names = new Map(approvals.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])));
-  return { ...tallyApprovals(approvals, orgs, configured), names, organisationNames: new Map([...orgs.values()].map((o) => [o.id, o.name])) };
+  const names = new Map(
+    approvals.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])),
+  );
+  return {
+    ...tallyApprovals(approvals, orgs, configured),
+    names,
+    organisationNames: new Map([...orgs.values()].map((o) => [o.id, o.name])),
+  };
 }
 
-export async function incidents(deps: Deps, actor: Actor | null, filter: IncidentFilter, limit: number): Promise<IncidentRow[]> {
+export async function incidents(
+  deps: Deps,
+  actor: Actor | null,
+  filter: IncidentFilter,
+  limit: number,
+): Promise<IncidentRow[]> {
   authorize(actor, 'incident.read');
   return listIncidents(deps.db, filter, limit, seesExactLocations(actor) ? 'exact' : 'coarse');
 }
@@ -83,22 +132,40 @@ async function lockedOrThrow(tx: Kysely<DB>, id: string): Promise<IncidentState>
 }
 
 /** Runs a write on one incident, then tells every open map and list. */
-async function onIncident(deps: Deps, actor: Actor | null, id: string, work: (tx: Kysely<DB>, record: RecordFn, now: Date) => Promise<void>): Promise<Written<IncidentView>> {
+async function onIncident(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  work: (tx: Kysely<DB>, record: RecordFn, now: Date) => Promise<void>,
+): Promise<Written<IncidentView>> {
   const now = deps.clock.now();
   const w = await writeWithLog(deps, (tx, record) => work(tx, record, now));
   await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
   return { value: await incidentView(deps, actor, id), logIndex: w.logIndex };
 }
 
-export async function transitionIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof TransitionRequest>): Promise<Written<IncidentView>> {
+export async function transitionIncident(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof TransitionRequest>,
+): Promise<Written<IncidentView>> {
   authorize(actor, 'incident.transition');
   return onIncident(deps, actor, id, async (tx, record, now) => {
     const current = await lockedOrThrow(tx, id);
-    if (input.version !== undefined && input.version !== current.version) throw conflict(`the incident changed (version ${current.version}, you saw ${input.version}); reload it`);
+    if (input.version !== undefined && input.version !== current.version)
+      throw conflict(`the incident changed (version ${current.version}, you saw ${input.version}); reload it`);
     const check = checkTransition(current.status, input);
-    if (!check.ok) throw check.kind === 'conflict' ? conflict(check.message) : invalid([{ path: check.path, message: check.message }]);
+    if (!check.ok)
+      throw check.kind === 'conflict'
+        ? conflict(check.message)
+        : invalid([{ path: check.path, message: check.message }]);
     // Withdrawing a proposed ruling undoes the reviewers' work (policy/monitoring.ts).
-    if (current.status === 'ruling_proposed' && actor && !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)) {
+    if (
+      current.status === 'ruling_proposed' &&
+      actor &&
+      !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)
+    ) {
       throw forbidden('only monitors of a monitoring organisation (or coordinators) withdraw a proposed ruling');
     }
     if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
@@ -108,46 +175,107 @@ export async function transitionIncident(deps: Deps, actor: Actor | null, id: st
     // A ruling's outcome stays with it through ruled and published; going back (withdrawn) or closing clears it.
     const keepsOutcome = input.to === 'ruled' || input.to === 'published';
     const change = proposing
-      ? { status: input.to, outcome: input.outcome ?? null, provision_id: input.provisionId ?? null, responsible_org_id: input.responsiblePartyId ?? null, ruling_round: current.ruling_round + 1 }
+      ? {
+          status: input.to,
+          outcome: input.outcome ?? null,
+          provision_id: input.provisionId ?? null,
+          responsible_org_id: input.responsiblePartyId ?? null,
+          ruling_round: current.ruling_round + 1,
+        }
       : keepsOutcome
         ? { status: input.to }
         : { status: input.to, outcome: null, provision_id: null, responsible_org_id: null };
     const next = await updateIncident(tx, record, current, change, 'transition', actor, now);
-    await appendEvent(tx, record, {
-      incidentId: id, action: 'transition', fromStatus: current.status, toStatus: input.to, outcome: next.outcome,
-      rationale: input.rationale, round: next.ruling_round,
-      detail: proposing ? { provisionId: next.provision_id, responsiblePartyId: next.responsible_org_id } : {},
-    }, actor, now);
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: id,
+        action: 'transition',
+        fromStatus: current.status,
+        toStatus: input.to,
+        outcome: next.outcome,
+        rationale: input.rationale,
+        round: next.ruling_round,
+        detail: proposing ? { provisionId: next.provision_id, responsiblePartyId: next.responsible_org_id } : {},
+      },
+      actor,
+      now,
+    );
   });
 }
 
-export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof ApprovalRequest>): Promise<Written<IncidentView>> {
+export async function reviewRuling(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof ApprovalRequest>,
+): Promise<Written<IncidentView>> {
   authorize(actor, 'incident.approve');
-  if (input.decision === 'contest' && input.note === '') throw invalid([{ path: 'note', message: 'a contest gives its reason' }]);
+  if (input.decision === 'contest' && input.note === '')
+    throw invalid([{ path: 'note', message: 'a contest gives its reason' }]);
   const configured = await missionQuorum(deps.db);
   return onIncident(deps, actor, id, async (tx, record, now) => {
     // The incident row lock queues concurrent reviews of one incident (on both engines), so
     // each decision sees every approval committed before it and exactly one makes it ruled.
     const current = await lockedOrThrow(tx, id);
-    if (current.status !== 'ruling_proposed') throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
+    if (current.status !== 'ruling_proposed')
+      throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
     const orgs = await organisationTree(tx);
     // Only monitors of a monitoring body review: a party's or a state's monitor (or the console,
     // which has no organisation) could otherwise send every ruling against it back forever.
     if (!rulingBody(actor?.organisationId ?? null, orgs)) {
-      throw forbidden('only monitors of an international organisation, a mission or an NGO (not under a party or a state) review rulings');
+      throw forbidden(
+        'only monitors of an international organisation, a mission or an NGO (not under a party or a state) review rulings',
+      );
     }
     const orgId = actor?.organisationId ?? null;
     const userId = actor?.userId ?? null;
-    if (await hasReviewedRound(tx, id, current.ruling_round, userId, orgId)) throw conflict('you have already reviewed this proposed ruling');
+    if (await hasReviewedRound(tx, id, current.ruling_round, userId, orgId))
+      throw conflict('you have already reviewed this proposed ruling');
     try {
       if (input.decision === 'contest') {
         const check = checkTransition(current.status, { to: 'investigating' });
         if (!check.ok) throw conflict('the proposal cannot go back to investigation');
-        await appendEvent(tx, record, { incidentId: id, action: 'contest', fromStatus: current.status, toStatus: 'investigating', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
-        await updateIncident(tx, record, current, { status: 'investigating', outcome: null, provision_id: null, responsible_org_id: null }, 'transition', actor, now);
+        await appendEvent(
+          tx,
+          record,
+          {
+            incidentId: id,
+            action: 'contest',
+            fromStatus: current.status,
+            toStatus: 'investigating',
+            outcome: current.outcome,
+            rationale: input.note,
+            round: current.ruling_round,
+          },
+          actor,
+          now,
+        );
+        await updateIncident(
+          tx,
+          record,
+          current,
+          { status: 'investigating', outcome: null, provision_id: null, responsible_org_id: null },
+          'transition',
+          actor,
+          now,
+        );
         return;
       }
-      await appendEvent(tx, record, { incidentId: id, action: 'approve', outcome: current.outcome, rationale: input.note, round: current.ruling_round }, actor, now);
+      await appendEvent(
+        tx,
+        record,
+        {
+          incidentId: id,
+          action: 'approve',
+          outcome: current.outcome,
+          rationale: input.note,
+          round: current.ruling_round,
+        },
+        actor,
+        now,
+      );
     } catch (err) {
       // The unique index (one review per account and organisation and round) settles what the check above cannot see.
       if (isUniqueViolation(err)) throw conflict('you have already reviewed this proposed ruling');
@@ -160,19 +288,41 @@ export async function reviewRuling(deps: Deps, actor: Actor | null, id: string, 
     if (!check.ok) throw conflict(check.kind === 'conflict' ? check.message : 'cannot rule');
     await updateIncident(tx, record, current, { status: 'ruled' }, 'transition', actor, now);
     const bodies = tally.counted.map((b) => b.organisationName);
-    await appendEvent(tx, record, {
-      incidentId: id, action: 'transition', fromStatus: current.status, toStatus: 'ruled', outcome: current.outcome,
-      rationale: `approved by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${tally.quorum})`, round: current.ruling_round,
-      detail: { approvingOrganisationIds: tally.counted.map((b) => b.organisationId).sort() },
-    }, actor, now);
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: id,
+        action: 'transition',
+        fromStatus: current.status,
+        toStatus: 'ruled',
+        outcome: current.outcome,
+        rationale: `approved by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${tally.quorum})`,
+        round: current.ruling_round,
+        detail: { approvingOrganisationIds: tally.counted.map((b) => b.organisationId).sort() },
+      },
+      actor,
+      now,
+    );
   });
 }
 
-export async function assignIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof AssignRequest>): Promise<Written<IncidentView>> {
+export async function assignIncident(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof AssignRequest>,
+): Promise<Written<IncidentView>> {
   const assignee = input.assigneeUserId ? await findAssignee(deps.db, input.assigneeUserId) : null;
-  if (input.assigneeUserId && (!assignee || assignee.disabled)) throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
-  if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role)) throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
-  authorize(actor, 'incident.assign', assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {});
+  if (input.assigneeUserId && (!assignee || assignee.disabled))
+    throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
+  if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role))
+    throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
+  authorize(
+    actor,
+    'incident.assign',
+    assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {},
+  );
   return onIncident(deps, actor, id, async (tx, record, now) => {
     const current = await lockedOrThrow(tx, id);
     // Un-assigning or taking over also acts on the current assignee: a monitor may not take an
@@ -181,32 +331,79 @@ export async function assignIncident(deps: Deps, actor: Actor | null, id: string
       const previous = await organisationOfUser(tx, current.assignee_user_id);
       if (previous !== undefined) authorize(actor, 'incident.assign', { organisationId: previous });
     }
-    const next = await updateIncident(tx, record, current, { assignee_user_id: assignee?.id ?? null }, 'update', actor, now);
-    await appendEvent(tx, record, { incidentId: id, action: 'assign', rationale: input.note, round: next.ruling_round, detail: { assigneeUserId: next.assignee_user_id, previousAssigneeUserId: current.assignee_user_id } }, actor, now);
+    const next = await updateIncident(
+      tx,
+      record,
+      current,
+      { assignee_user_id: assignee?.id ?? null },
+      'update',
+      actor,
+      now,
+    );
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: id,
+        action: 'assign',
+        rationale: input.note,
+        round: next.ruling_round,
+        detail: { assigneeUserId: next.assignee_user_id, previousAssigneeUserId: current.assignee_user_id },
+      },
+      actor,
+      now,
+    );
   });
 }
 
-async function moveReports(tx: Kysely<DB>, record: RecordFn, reports: readonly ReportRow[], to: string, actor: Actor | null, now: Date, op: 'merge' | 'split'): Promise<void> {
+async function moveReports(
+  tx: Kysely<DB>,
+  record: RecordFn,
+  reports: readonly ReportRow[],
+  to: string,
+  actor: Actor | null,
+  now: Date,
+  op: 'merge' | 'split',
+): Promise<void> {
   for (const r of reports) {
     const next = { ...r, incident_id: to, version: r.version + 1 };
     await moveReport(tx, r.id, to, next.version);
-    await record({ kind: 'report', id: r.id, version: next.version, op, at: now, actor, public: monitoringPublicFields.report(next), restricted: monitoringRestrictedFields.report(next) });
+    await record({
+      kind: 'report',
+      id: r.id,
+      version: next.version,
+      op,
+      at: now,
+      actor,
+      public: monitoringPublicFields.report(next),
+      restricted: monitoringRestrictedFields.report(next),
+    });
   }
 }
 
-export async function mergeIncidents(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof MergeRequest>): Promise<Written<IncidentView>> {
+export async function mergeIncidents(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof MergeRequest>,
+): Promise<Written<IncidentView>> {
   authorize(actor, 'incident.merge');
   const sources = [...new Set(input.incidentIds)];
-  if (sources.includes(id)) throw invalid([{ path: 'incidentIds', message: 'an incident cannot be merged into itself' }]);
+  if (sources.includes(id))
+    throw invalid([{ path: 'incidentIds', message: 'an incident cannot be merged into itself' }]);
   return onIncident(deps, actor, id, async (tx, record, now) => {
     // Lock in id order so two merges over the same incidents cannot deadlock.
     const ids = [id, ...sources].sort();
     const locked = new Map<string, IncidentState>();
     for (const i of ids) {
       const row = await lockIncident(tx, i);
-      if (!row) throw i === id ? notFound('incident') : invalid([{ path: 'incidentIds', message: `incident ${i} does not exist` }]);
+      if (!row)
+        throw i === id
+          ? notFound('incident')
+          : invalid([{ path: 'incidentIds', message: `incident ${i} does not exist` }]);
       if (row.merged_into) throw conflict(`incident ${i} was already merged into ${row.merged_into}`);
-      if (!OPEN_STATUSES.includes(row.status)) throw conflict(`incident ${i} is ${row.status}: only incidents not yet proposed for ruling can be merged`);
+      if (!OPEN_STATUSES.includes(row.status))
+        throw conflict(`incident ${i} is ${row.status}: only incidents not yet proposed for ruling can be merged`);
       locked.set(i, row);
     }
     let target = locked.get(id)!;
@@ -219,26 +416,66 @@ export async function mergeIncidents(deps: Deps, actor: Actor | null, id: string
       moved += reports.length;
       if (new Date(source.occurred_at) < earliest) earliest = new Date(source.occurred_at);
       const gone = await updateIncident(tx, record, source, { merged_into: id, report_count: 0 }, 'merge', actor, now);
-      await appendEvent(tx, record, { incidentId: s, action: 'merge', rationale: input.rationale, round: gone.ruling_round, relatedIncidentId: id, detail: { into: id, reportIds: reports.map((r) => r.id) } }, actor, now);
+      await appendEvent(
+        tx,
+        record,
+        {
+          incidentId: s,
+          action: 'merge',
+          rationale: input.rationale,
+          round: gone.ruling_round,
+          relatedIncidentId: id,
+          detail: { into: id, reportIds: reports.map((r) => r.id) },
+        },
+        actor,
+        now,
+      );
     }
-    target = await updateIncident(tx, record, target, { report_count: target.report_count + moved, occurred_at: earliest }, 'merge', actor, now);
-    await appendEvent(tx, record, { incidentId: id, action: 'merge', rationale: input.rationale, round: target.ruling_round, detail: { from: sources } }, actor, now);
+    target = await updateIncident(
+      tx,
+      record,
+      target,
+      { report_count: target.report_count + moved, occurred_at: earliest },
+      'merge',
+      actor,
+      now,
+    );
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: id,
+        action: 'merge',
+        rationale: input.rationale,
+        round: target.ruling_round,
+        detail: { from: sources },
+      },
+      actor,
+      now,
+    );
   });
 }
 
 /** Splits reports out into a new incident; answers with the new incident. */
-export async function splitIncident(deps: Deps, actor: Actor | null, id: string, input: z.infer<typeof SplitRequest>): Promise<Written<IncidentView>> {
+export async function splitIncident(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof SplitRequest>,
+): Promise<Written<IncidentView>> {
   authorize(actor, 'incident.merge');
   const newId = randomUUID();
   const now = deps.clock.now();
   const w = await writeWithLog(deps, async (tx, record) => {
     const current = await lockedOrThrow(tx, id);
-    if (!OPEN_STATUSES.includes(current.status)) throw conflict(`this incident is ${current.status}: only incidents not yet proposed for ruling can be split`);
+    if (!OPEN_STATUSES.includes(current.status))
+      throw conflict(`this incident is ${current.status}: only incidents not yet proposed for ruling can be split`);
     const wanted = [...new Set(input.reportIds)];
     const reports = await findReports(tx, wanted);
     const bad = wanted.findIndex((rid) => !reports.some((r) => r.id === rid && r.incident_id === id));
     if (bad >= 0) throw invalid([{ path: `reportIds.${bad}`, message: 'is not a report of this incident' }]);
-    if (reports.length >= current.report_count) throw invalid([{ path: 'reportIds', message: 'at least one report must stay; nothing would be split' }]);
+    if (reports.length >= current.report_count)
+      throw invalid([{ path: 'reportIds', message: 'at least one report must stay; nothing would be split' }]);
     reports.sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime());
     const first = reports[0]!;
     // The new incident is placed where its first report is, coarse values included (a report
@@ -246,21 +483,82 @@ export async function splitIncident(deps: Deps, actor: Actor | null, id: string,
     const coarseSectorName = (await sectorName(tx, first.coarse_sector_id)) ?? '';
     const [coarseLon, coarseLat] = coarsePoint(first.lon, first.lat);
     const incident = {
-      id: newId, title: `${first.sub_event_type} — ${coarseSectorName}`, status: 'alleged' as const,
-      outcome: null, provision_id: null, responsible_org_id: null,
-      event_type: first.event_type, sub_event_type: first.sub_event_type, occurred_at: new Date(first.occurred_at),
-      lon: first.lon, lat: first.lat, sector_id: first.sector_id, side: first.side,
-      coarse_lon: coarseLon, coarse_lat: coarseLat, coarse_sector_id: first.coarse_sector_id, coarse_side: first.coarse_side,
-      report_count: reports.length, assignee_user_id: null, merged_into: null, ruling_round: 0,
-      version: 1, created_at: now, updated_at: now,
+      id: newId,
+      title: `${first.sub_event_type} — ${coarseSectorName}`,
+      status: 'alleged' as const,
+      outcome: null,
+      provision_id: null,
+      responsible_org_id: null,
+      event_type: first.event_type,
+      sub_event_type: first.sub_event_type,
+      occurred_at: new Date(first.occurred_at),
+      lon: first.lon,
+      lat: first.lat,
+      sector_id: first.sector_id,
+      side: first.side,
+      coarse_lon: coarseLon,
+      coarse_lat: coarseLat,
+      coarse_sector_id: first.coarse_sector_id,
+      coarse_side: first.coarse_side,
+      report_count: reports.length,
+      assignee_user_id: null,
+      merged_into: null,
+      ruling_round: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
     };
     await insertIncident(tx, incident);
-    await record({ kind: 'incident', id: newId, version: 1, op: 'split', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
+    await record({
+      kind: 'incident',
+      id: newId,
+      version: 1,
+      op: 'split',
+      at: now,
+      actor,
+      public: monitoringPublicFields.incident(incident),
+      restricted: monitoringRestrictedFields.incident(incident),
+    });
     await applyGridChange(tx, null, incident);
-    await appendEvent(tx, record, { incidentId: newId, action: 'split', toStatus: 'alleged', rationale: input.rationale, round: 0, relatedIncidentId: id, detail: { from: id, reportIds: wanted } }, actor, now);
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: newId,
+        action: 'split',
+        toStatus: 'alleged',
+        rationale: input.rationale,
+        round: 0,
+        relatedIncidentId: id,
+        detail: { from: id, reportIds: wanted },
+      },
+      actor,
+      now,
+    );
     await moveReports(tx, record, reports, newId, actor, now, 'split');
-    const left = await updateIncident(tx, record, current, { report_count: current.report_count - reports.length }, 'split', actor, now);
-    await appendEvent(tx, record, { incidentId: id, action: 'split', rationale: input.rationale, round: left.ruling_round, relatedIncidentId: newId, detail: { into: newId, reportIds: wanted } }, actor, now);
+    const left = await updateIncident(
+      tx,
+      record,
+      current,
+      { report_count: current.report_count - reports.length },
+      'split',
+      actor,
+      now,
+    );
+    await appendEvent(
+      tx,
+      record,
+      {
+        incidentId: id,
+        action: 'split',
+        rationale: input.rationale,
+        round: left.ruling_round,
+        relatedIncidentId: newId,
+        detail: { into: newId, reportIds: wanted },
+      },
+      actor,
+      now,
+    );
   });
   await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
   await deps.events.publish({ topic: 'incident', id: newId, at: now.toISOString() });

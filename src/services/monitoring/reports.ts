@@ -11,7 +11,12 @@ import type { DB } from '../../db/schema.ts';
 import type { IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { checkReportRules } from '../../domain/monitoring/intake.ts';
-import { DEFAULT_GROUPING, pickIncident, searchBox, type GroupingThresholds } from '../../domain/monitoring/grouping.ts';
+import {
+  DEFAULT_GROUPING,
+  pickIncident,
+  searchBox,
+  type GroupingThresholds,
+} from '../../domain/monitoring/grouping.ts';
 import { containsPoint, sideOfLine, type Area } from '../../domain/geo.ts';
 import { sectorsNear, sectorsNearIn, type SectorRow } from '../../repositories/sectors.ts';
 import { controlLineAt, type ControlLineRow } from '../../repositories/control-lines.ts';
@@ -48,11 +53,21 @@ export interface PlaceCache {
   line: ControlLineRow | undefined;
 }
 
-export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Date, cache?: PlaceCache): Promise<ReportPlace> {
-  const problems: FieldError[] = checkReportRules({ occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType }, now);
+export async function prepareReport(
+  db: Kysely<DB>,
+  input: CreateReport,
+  now: Date,
+  cache?: PlaceCache,
+): Promise<ReportPlace> {
+  const problems: FieldError[] = checkReportRules(
+    { occurredAt: new Date(input.occurredAt), eventType: input.eventType, subEventType: input.subEventType },
+    now,
+  );
   const [lon, lat] = input.location.coordinates;
   // One read serves both the exact point's sector and the candidates for its coarse cell's.
-  const nearby = cache ? sectorsNearIn(cache.sectors, lon, lat, COARSE_CANDIDATE_MARGIN) : await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
+  const nearby = cache
+    ? sectorsNearIn(cache.sectors, lon, lat, COARSE_CANDIDATE_MARGIN)
+    : await sectorsNear(db, lon, lat, COARSE_CANDIDATE_MARGIN);
   const sector = nearby.find((s) => containsPoint(s.geometry as Area, [lon, lat]));
   if (!sector) problems.push({ path: 'location', message: 'is outside the mission area (no sector contains it)' });
   if (input.evidence.length > 0) {
@@ -68,7 +83,13 @@ export async function prepareReport(db: Kysely<DB>, input: CreateReport, now: Da
   return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea) };
 }
 
-export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: string, actor: Actor | null, now: Date): Selectable<ReportTable> {
+export function reportRow(
+  input: CreateReport,
+  ctx: ReportPlace,
+  incidentId: string,
+  actor: Actor | null,
+  now: Date,
+): Selectable<ReportTable> {
   const [lon, lat] = input.location.coordinates;
   return {
     id: randomUUID(),
@@ -80,7 +101,8 @@ export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: str
     coarse_side: ctx.coarse.side,
     occurred_at: new Date(input.occurredAt),
     time_precision: input.timePrecision,
-    lon, lat,
+    lon,
+    lat,
     geo_precision: input.geoPrecision,
     event_type: input.eventType,
     sub_event_type: input.subEventType,
@@ -102,23 +124,41 @@ export function reportRow(input: CreateReport, ctx: ReportPlace, incidentId: str
 }
 
 /** The incident a report opens when it joins none (version 1, its one report). */
-export function newIncidentRow(input: CreateReport, ctx: ReportPlace, id: string, now: Date): Selectable<IncidentTable> {
+export function newIncidentRow(
+  input: CreateReport,
+  ctx: ReportPlace,
+  id: string,
+  now: Date,
+): Selectable<IncidentTable> {
   const [lon, lat] = input.location.coordinates;
   return {
     id,
     // The title is shown to everyone (and published): it names the coarse point's sector.
     title: `${input.subEventType} — ${ctx.coarse.sector.name}`,
     status: 'alleged' as const,
-    outcome: null, provision_id: null, responsible_org_id: null,
-    event_type: input.eventType, sub_event_type: input.subEventType,
-    occurred_at: new Date(input.occurredAt), lon, lat,
-    sector_id: ctx.sector.id, side: ctx.side,
-    coarse_lon: ctx.coarse.lon, coarse_lat: ctx.coarse.lat, coarse_sector_id: ctx.coarse.sector.id, coarse_side: ctx.coarse.side,
-    report_count: 1, assignee_user_id: null, merged_into: null, ruling_round: 0,
-    version: 1, created_at: now, updated_at: now,
+    outcome: null,
+    provision_id: null,
+    responsible_org_id: null,
+    event_type: input.eventType,
+    sub_event_type: input.subEventType,
+    occurred_at: new Date(input.occurredAt),
+    lon,
+    lat,
+    sector_id: ctx.sector.id,
+    side: ctx.side,
+    coarse_lon: ctx.coarse.lon,
+    coarse_lat: ctx.coarse.lat,
+    coarse_sector_id: ctx.coarse.sector.id,
+    coarse_side: ctx.coarse.side,
+    report_count: 1,
+    assignee_user_id: null,
+    merged_into: null,
+    ruling_round: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
   };
 }
-
 
 /**
  * Inside the caller's transaction: joins the report to the incident it likely describes (or
@@ -136,7 +176,13 @@ export async function insertReport(
   const [lon, lat] = input.location.coordinates;
   const occurredAt = new Date(input.occurredAt);
   const windowMs = thresholds.windowMinutes * 60_000;
-  const candidates = await groupingCandidates(tx, input.eventType, searchBox([lon, lat], thresholds.radiusKm), new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs));
+  const candidates = await groupingCandidates(
+    tx,
+    input.eventType,
+    searchBox([lon, lat], thresholds.radiusKm),
+    new Date(occurredAt.getTime() - windowMs),
+    new Date(occurredAt.getTime() + windowMs),
+  );
   const match = pickIncident({ lon, lat, occurredAt }, candidates, thresholds);
   let incidentId: string;
   const locked = match ? await lockIncident(tx, match.id) : undefined;
@@ -146,31 +192,66 @@ export async function insertReport(
   if (current) {
     incidentId = current.id;
     const earliest = new Date(current.occurred_at).getTime() <= occurredAt.getTime() ? current.occurred_at : occurredAt;
-    await updateIncident(tx, record, current, { report_count: current.report_count + 1, occurred_at: earliest }, 'update', actor, now);
+    await updateIncident(
+      tx,
+      record,
+      current,
+      { report_count: current.report_count + 1, occurred_at: earliest },
+      'update',
+      actor,
+      now,
+    );
   } else {
     incidentId = randomUUID();
     const incident = newIncidentRow(input, ctx, incidentId, now);
     await insertIncident(tx, incident);
-    await record({ kind: 'incident', id: incidentId, version: 1, op: 'create', at: now, actor, public: monitoringPublicFields.incident(incident), restricted: monitoringRestrictedFields.incident(incident) });
+    await record({
+      kind: 'incident',
+      id: incidentId,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      public: monitoringPublicFields.incident(incident),
+      restricted: monitoringRestrictedFields.incident(incident),
+    });
     await applyGridChange(tx, null, incident);
-    await appendEvent(tx, record, { incidentId, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 }, actor, now);
+    await appendEvent(
+      tx,
+      record,
+      { incidentId, action: 'create', toStatus: 'alleged', rationale: 'opened by a new report', round: 0 },
+      actor,
+      now,
+    );
   }
   const row = reportRow(input, ctx, incidentId, actor, now);
   await insertReportRow(tx, row);
   await record({
-    kind: 'report', id: row.id, version: 1, op: 'create', at: now, actor,
-    public: monitoringPublicFields.report(row), restricted: monitoringRestrictedFields.report(row),
+    kind: 'report',
+    id: row.id,
+    version: 1,
+    op: 'create',
+    at: now,
+    actor,
+    public: monitoringPublicFields.report(row),
+    restricted: monitoringRestrictedFields.report(row),
   });
   return row;
 }
 
 function sameAuthor(existing: ReportRow, actor: Actor | null): ReportRow {
   // A clientId is the sender's: another account reusing it must not read someone else's report.
-  if (actor && existing.author_user_id !== actor.userId) throw conflict('this clientId was already used for another account\'s report');
+  if (actor && existing.author_user_id !== actor.userId)
+    throw conflict("this clientId was already used for another account's report");
   return existing;
 }
 
-export async function fileReport(deps: Deps, actor: Actor | null, input: CreateReport, thresholds: GroupingThresholds = DEFAULT_GROUPING): Promise<FiledReport> {
+export async function fileReport(
+  deps: Deps,
+  actor: Actor | null,
+  input: CreateReport,
+  thresholds: GroupingThresholds = DEFAULT_GROUPING,
+): Promise<FiledReport> {
   authorize(actor, 'report.create');
   const existing = await findReportByClientId(deps.db, input.clientId);
   if (existing) return { report: sameAuthor(existing, actor), repeat: true, logIndex: null };

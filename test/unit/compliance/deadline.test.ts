@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addOffset, parseLocal, resolveDeadline, secondsUntil, wallTime, zoneOffsetMs, zonedTimeToInstant,
+  addOffset,
+  parseLocal,
+  resolveDeadline,
+  secondsUntil,
+  wallTime,
+  zoneOffsetMs,
+  zonedTimeToInstant,
 } from '../../../src/domain/compliance/deadline.ts';
 
 const GAZA = 'Asia/Gaza';
@@ -33,7 +39,10 @@ test('calendar days keep the local time across the end of summer time (25 Oct 20
 });
 
 test('days roll over months and years', () => {
-  assert.equal(addOffset(parseLocal('2025-10-31T23:30', GAZA), 1, 'days', GAZA).toISOString(), parseLocal('2025-11-01T23:30', GAZA).toISOString());
+  assert.equal(
+    addOffset(parseLocal('2025-10-31T23:30', GAZA), 1, 'days', GAZA).toISOString(),
+    parseLocal('2025-11-01T23:30', GAZA).toISOString(),
+  );
   assert.equal(addOffset(new Date('2025-12-31T12:00:00Z'), 1, 'days', 'UTC').toISOString(), '2026-01-01T12:00:00.000Z');
   assert.equal(addOffset(ceasefire, 0, 'days', GAZA).toISOString(), ceasefire.toISOString());
 });
@@ -58,15 +67,26 @@ test('a skipped local time moves forward past the gap', () => {
   // The last second before the gap is hh:59:59; the next local hour never happened that day.
   const skipped = { ...before, hour: before.hour + 1, minute: 30, second: 0 };
   const resolved = zonedTimeToInstant(skipped, GAZA);
-  assert.equal(resolved.getTime() - gapStart.getTime(), 30 * 60_000, 'half an hour into the gap is half an hour after it');
+  assert.equal(
+    resolved.getTime() - gapStart.getTime(),
+    30 * 60_000,
+    'half an hour into the gap is half an hour after it',
+  );
 });
 
 test('resolving rules: none, absolute, relative with and without its anchor', () => {
   assert.equal(resolveDeadline({ kind: 'none' }, ceasefire, GAZA), null);
   const at = new Date('2025-11-01T00:00:00Z');
   assert.equal(resolveDeadline({ kind: 'absolute', at }, null, GAZA), at);
-  assert.equal(resolveDeadline({ kind: 'relative', amount: 72, unit: 'hours' }, null, GAZA), null, 'unknown until the anchor happens');
-  assert.equal(resolveDeadline({ kind: 'relative', amount: 3, unit: 'days' }, ceasefire, GAZA)?.toISOString(), '2025-10-13T09:00:00.000Z');
+  assert.equal(
+    resolveDeadline({ kind: 'relative', amount: 72, unit: 'hours' }, null, GAZA),
+    null,
+    'unknown until the anchor happens',
+  );
+  assert.equal(
+    resolveDeadline({ kind: 'relative', amount: 3, unit: 'days' }, ceasefire, GAZA)?.toISOString(),
+    '2025-10-13T09:00:00.000Z',
+  );
   assert.equal(secondsUntil(new Date('2025-10-13T09:00:00Z'), new Date('2025-10-13T08:59:00.500Z')), 59);
   assert.equal(secondsUntil(new Date('2025-10-13T09:00:00Z'), new Date('2025-10-13T09:01:00Z')), -60);
 });

@@ -9,20 +9,44 @@ import { provisionRow } from '../../../src/services/compliance/provisions.ts';
 const ICRC = '00000000-0000-4000-8000-00000000000c';
 const OTHER = '00000000-0000-4000-8000-00000000000d';
 const PARTY = '00000000-0000-4000-8000-00000000000e';
-const withIntermediary: ProvisionRow = provisionRow('00000000-0000-4000-8000-000000000001', {
-  phase: 1, reference: '', title: 'Release', text: '', type: 'prisoner_release', partyIds: [PARTY], intermediaryOrgId: ICRC,
-  deadline: { kind: 'none' }, measure: { kind: 'count', target: 3, unit: 'persons' },
-}, new Date());
+const withIntermediary: ProvisionRow = provisionRow(
+  '00000000-0000-4000-8000-000000000001',
+  {
+    phase: 1,
+    reference: '',
+    title: 'Release',
+    text: '',
+    type: 'prisoner_release',
+    partyIds: [PARTY],
+    intermediaryOrgId: ICRC,
+    deadline: { kind: 'none' },
+    measure: { kind: 'count', target: 3, unit: 'persons' },
+  },
+  new Date(),
+);
 const withoutIntermediary: ProvisionRow = { ...withIntermediary, intermediary_org_id: null };
 
 const delivery: DeliveryRow = {
-  id: '00000000-0000-4000-8000-000000000002', provision_id: withIntermediary.id, organisation_id: PARTY, count: 3,
-  occurred_at: new Date('2025-10-13T08:00:00Z'), verifier: 'ICRC', location: '', evidence: '',
-  persons: [{ name: 'Someone Named' }], persons_named: 1, recorded_by: null, version: 1, created_at: new Date(),
+  id: '00000000-0000-4000-8000-000000000002',
+  provision_id: withIntermediary.id,
+  organisation_id: PARTY,
+  count: 3,
+  occurred_at: new Date('2025-10-13T08:00:00Z'),
+  verifier: 'ICRC',
+  location: '',
+  evidence: '',
+  persons: [{ name: 'Someone Named' }],
+  persons_named: 1,
+  recorded_by: null,
+  version: 1,
+  created_at: new Date(),
 };
 
 // Expected, written out: who sees names on a provision whose intermediary is ICRC.
-const EXPECTED: Record<(typeof ROLES)[number], { ownIntermediary: boolean; otherOrg: boolean; noIntermediary: boolean }> = {
+const EXPECTED: Record<
+  (typeof ROLES)[number],
+  { ownIntermediary: boolean; otherOrg: boolean; noIntermediary: boolean }
+> = {
   admin: { ownIntermediary: true, otherOrg: true, noIntermediary: true },
   coordinator: { ownIntermediary: true, otherOrg: true, noIntermediary: true },
   monitor: { ownIntermediary: false, otherOrg: false, noIntermediary: false },

@@ -9,15 +9,26 @@ import { PROVISION_STATUSES } from '../../../src/contract/compliance/enums.ts';
 const deadline = new Date('2025-10-13T09:00:00Z');
 const at = (iso: string) => new Date(iso);
 const base: StatusInput = {
-  now: at('2025-10-12T00:00:00Z'), measure: 'count', target: 20, deadline, started: true,
-  deliveries: [], score: null, ruledViolations: 0,
+  now: at('2025-10-12T00:00:00Z'),
+  measure: 'count',
+  target: 20,
+  deadline,
+  started: true,
+  deliveries: [],
+  score: null,
+  ruledViolations: 0,
 };
 const s = (over: Partial<StatusInput>) => deriveStatus({ ...base, ...over });
 
 test('count: not started, in progress, fulfilled', () => {
   assert.equal(s({}).status, 'not_started');
   assert.equal(s({ deliveries: [{ count: 7, occurredAt: at('2025-10-11T00:00:00Z') }] }).status, 'in_progress');
-  const done = s({ deliveries: [{ count: 7, occurredAt: at('2025-10-11T00:00:00Z') }, { count: 13, occurredAt: at('2025-10-11T06:00:00Z') }] });
+  const done = s({
+    deliveries: [
+      { count: 7, occurredAt: at('2025-10-11T00:00:00Z') },
+      { count: 13, occurredAt: at('2025-10-11T06:00:00Z') },
+    ],
+  });
   assert.equal(done.status, 'fulfilled');
   assert.equal(done.fulfilledAt?.toISOString(), '2025-10-11T06:00:00.000Z');
   assert.equal(done.fulfilledLate, false);
@@ -33,14 +44,21 @@ test('the deadline instant itself is still on time; one millisecond later is lat
   const late = s({ now: new Date(deadline.getTime() + 1), deliveries: partial });
   assert.equal(late.status, 'late');
   assert.equal(late.dueNow, 20);
-  assert.equal(s({ now: new Date(deadline.getTime() + 1) }).status, 'late', 'nothing delivered and past due is late too');
+  assert.equal(
+    s({ now: new Date(deadline.getTime() + 1) }).status,
+    'late',
+    'nothing delivered and past due is late too',
+  );
 });
 
 test('delivered exactly at the deadline is on time; after it, fulfilled late', () => {
   const onTime = s({ now: at('2025-10-20T00:00:00Z'), deliveries: [{ count: 20, occurredAt: deadline }] });
   assert.equal(onTime.status, 'fulfilled');
   assert.equal(onTime.fulfilledLate, false);
-  const late = s({ now: at('2025-10-20T00:00:00Z'), deliveries: [{ count: 20, occurredAt: new Date(deadline.getTime() + 1000) }] });
+  const late = s({
+    now: at('2025-10-20T00:00:00Z'),
+    deliveries: [{ count: 20, occurredAt: new Date(deadline.getTime() + 1000) }],
+  });
   assert.equal(late.status, 'fulfilled');
   assert.equal(late.fulfilledLate, true);
 });
@@ -66,18 +84,34 @@ test('a provision waiting for its dependency is not late', () => {
 });
 
 test('milestone: reached once; judgement: fulfilled only at PAM score 3', () => {
-  assert.equal(s({ measure: 'milestone', target: null, deliveries: [{ count: 1, occurredAt: at('2025-10-10T09:00:00Z') }] }).status, 'fulfilled');
+  assert.equal(
+    s({ measure: 'milestone', target: null, deliveries: [{ count: 1, occurredAt: at('2025-10-10T09:00:00Z') }] })
+      .status,
+    'fulfilled',
+  );
   assert.equal(s({ measure: 'milestone', target: null, now: new Date(deadline.getTime() + 1) }).status, 'late');
   assert.equal(s({ measure: 'judgement', target: null }).status, 'not_started');
   assert.equal(s({ measure: 'judgement', target: null, score: 0 }).status, 'not_started');
   assert.equal(s({ measure: 'judgement', target: null, score: 1 }).status, 'in_progress');
-  assert.equal(s({ measure: 'judgement', target: null, score: 2, now: new Date(deadline.getTime() + 1) }).status, 'late');
-  assert.equal(s({ measure: 'judgement', target: null, score: 3, now: new Date(deadline.getTime() + 1) }).status, 'fulfilled');
+  assert.equal(
+    s({ measure: 'judgement', target: null, score: 2, now: new Date(deadline.getTime() + 1) }).status,
+    'late',
+  );
+  assert.equal(
+    s({ measure: 'judgement', target: null, score: 3, now: new Date(deadline.getTime() + 1) }).status,
+    'fulfilled',
+  );
 });
 
 test('ratio: due in step with the source, late only when behind after the deadline, fulfilled when the source is complete', () => {
   const r = (delivered: number, sourceDelivered: number, sourceFulfilled: boolean, now = base.now) =>
-    s({ measure: 'ratio', target: null, now, ratio: { perUnit: 15, sourceDelivered, sourceFulfilled }, deliveries: delivered ? [{ count: delivered, occurredAt: at('2025-10-11T00:00:00Z') }] : [] });
+    s({
+      measure: 'ratio',
+      target: null,
+      now,
+      ratio: { perUnit: 15, sourceDelivered, sourceFulfilled },
+      deliveries: delivered ? [{ count: delivered, occurredAt: at('2025-10-11T00:00:00Z') }] : [],
+    });
   assert.equal(r(0, 0, false).status, 'not_started');
   assert.equal(r(0, 4, false).dueNow, 60);
   const pastDue = new Date(deadline.getTime() + 1);
@@ -110,15 +144,42 @@ test('rate: so many a day from the deadline on, cumulative; never fulfilled, onl
 test('the agreement: anchors on events and on provisions, dependencies, ratio sources', () => {
   const ceasefire = at('2025-10-10T09:00:00Z');
   const facts = (over: Partial<ProvisionFacts> & { id: string }): ProvisionFacts => ({
-    measure: 'count', target: 20, ratio: null, deadline: { kind: 'relative', amount: 72, unit: 'hours' }, anchor: { eventId: 'cf' },
-    dependsOnId: null, deliveries: [], score: null, ruledViolations: 0, ...over,
+    measure: 'count',
+    target: 20,
+    ratio: null,
+    deadline: { kind: 'relative', amount: 72, unit: 'hours' },
+    anchor: { eventId: 'cf' },
+    dependsOnId: null,
+    deliveries: [],
+    score: null,
+    ruledViolations: 0,
+    ...over,
   });
   const agreement = [
     facts({ id: 'hostages', deliveries: [{ count: 20, occurredAt: at('2025-10-13T08:00:00Z') }] }),
     facts({ id: 'remains', target: 28, deliveries: [{ count: 4, occurredAt: at('2025-10-13T18:00:00Z') }] }),
-    facts({ id: 'bodies', measure: 'ratio', target: null, ratio: { sourceId: 'remains', perUnit: 15 }, deadline: { kind: 'none' }, anchor: null, deliveries: [{ count: 45, occurredAt: at('2025-10-14T11:00:00Z') }] }),
-    facts({ id: 'prisoners', target: 250, dependsOnId: 'hostages', anchor: { provisionId: 'hostages' }, deadline: { kind: 'relative', amount: 24, unit: 'hours' } }),
-    facts({ id: 'later', dependsOnId: 'remains', anchor: { provisionId: 'remains' }, deadline: { kind: 'relative', amount: 1, unit: 'days' } }),
+    facts({
+      id: 'bodies',
+      measure: 'ratio',
+      target: null,
+      ratio: { sourceId: 'remains', perUnit: 15 },
+      deadline: { kind: 'none' },
+      anchor: null,
+      deliveries: [{ count: 45, occurredAt: at('2025-10-14T11:00:00Z') }],
+    }),
+    facts({
+      id: 'prisoners',
+      target: 250,
+      dependsOnId: 'hostages',
+      anchor: { provisionId: 'hostages' },
+      deadline: { kind: 'relative', amount: 24, unit: 'hours' },
+    }),
+    facts({
+      id: 'later',
+      dependsOnId: 'remains',
+      anchor: { provisionId: 'remains' },
+      deadline: { kind: 'relative', amount: 1, unit: 'days' },
+    }),
   ];
   const now = at('2025-10-20T00:00:00Z');
   const result = evaluateAgreement(agreement, new Map([['cf', ceasefire]]), now, 'Asia/Gaza');
@@ -137,8 +198,16 @@ test('the agreement: anchors on events and on provisions, dependencies, ratio so
 
 test('a dependency cycle does not loop', () => {
   const f = (id: string, on: string): ProvisionFacts => ({
-    id, measure: 'milestone', target: null, ratio: null, deadline: { kind: 'none' }, anchor: { provisionId: on }, dependsOnId: on,
-    deliveries: [], score: null, ruledViolations: 0,
+    id,
+    measure: 'milestone',
+    target: null,
+    ratio: null,
+    deadline: { kind: 'none' },
+    anchor: { provisionId: on },
+    dependsOnId: on,
+    deliveries: [],
+    score: null,
+    ruledViolations: 0,
   });
   const r = evaluateAgreement([f('a', 'b'), f('b', 'a')], new Map(), at('2025-10-20T00:00:00Z'), 'UTC');
   assert.equal(r.size, 2);
@@ -146,9 +215,23 @@ test('a dependency cycle does not loop', () => {
 
 test('PAM roll-up: scores over three per provision, unscored counted as zero', () => {
   const items = [
-    { phase: 1, type: 'withdrawal_of_troops', parties: ['il'], score: 3, status: 'fulfilled' as const, disputed: false },
+    {
+      phase: 1,
+      type: 'withdrawal_of_troops',
+      parties: ['il'],
+      score: 3,
+      status: 'fulfilled' as const,
+      disputed: false,
+    },
     { phase: 1, type: 'prisoner_release', parties: ['hamas'], score: 1, status: 'late' as const, disputed: true },
-    { phase: 2, type: 'disarmament', parties: ['il', 'hamas'], score: null, status: 'not_started' as const, disputed: false },
+    {
+      phase: 2,
+      type: 'disarmament',
+      parties: ['il', 'hamas'],
+      score: null,
+      status: 'not_started' as const,
+      disputed: false,
+    },
   ];
   const all = rollup(items);
   // A disputed late provision stays late in the roll-up, and is counted as disputed beside it.
@@ -167,9 +250,20 @@ test('PAM roll-up: scores over three per provision, unscored counted as zero', (
 
 test('the dispute flag: open disputes only, each party once; resolved ones clear it', () => {
   assert.deepEqual(disputeFlag([]), { disputed: false, disputedBy: [] });
-  assert.deepEqual(disputeFlag([{ organisationId: 'hamas', status: 'rejected' }, { organisationId: 'il', status: 'upheld' }]), { disputed: false, disputedBy: [] });
   assert.deepEqual(
-    disputeFlag([{ organisationId: 'hamas', status: 'open' }, { organisationId: 'il', status: 'rejected' }, { organisationId: 'hamas', status: 'open' }, { organisationId: 'il', status: 'open' }]),
+    disputeFlag([
+      { organisationId: 'hamas', status: 'rejected' },
+      { organisationId: 'il', status: 'upheld' },
+    ]),
+    { disputed: false, disputedBy: [] },
+  );
+  assert.deepEqual(
+    disputeFlag([
+      { organisationId: 'hamas', status: 'open' },
+      { organisationId: 'il', status: 'rejected' },
+      { organisationId: 'hamas', status: 'open' },
+      { organisationId: 'il', status: 'open' },
+    ]),
     { disputed: true, disputedBy: ['hamas', 'il'] },
   );
 });

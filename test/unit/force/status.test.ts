@@ -45,13 +45,25 @@ test('money never enters the PCRS track, forces never the FTS track', () => {
   assert.deepEqual(statusesOf('fts').sort(), ['committed', 'interest', 'paid', 'pledged', 'withdrawn']);
   assert.ok(!statusesOf('pcrs').includes('paid'));
   assert.match((checkTransition('money', 'pledged', 'pcrs1') as { reason: string }).reason, /not a status of a money/);
-  assert.match((checkTransition('forces', 'withdrawn', 'deployed') as { reason: string }).reason, /cannot change status any more/);
+  assert.match(
+    (checkTransition('forces', 'withdrawn', 'deployed') as { reason: string }).reason,
+    /cannot change status any more/,
+  );
 });
 
 test('readiness classes: only deployed is strength; level 2 and up is confirmed', () => {
   const expected: Record<ContributionStatus, string | null> = {
-    interest: 'interest', pledged: 'pledged', pcrs1: 'pledged', pcrs2: 'confirmed', pcrs3: 'confirmed', rapid: 'confirmed',
-    deployed: 'deployed', rotated: null, withdrawn: null, committed: null, paid: null,
+    interest: 'interest',
+    pledged: 'pledged',
+    pcrs1: 'pledged',
+    pcrs2: 'confirmed',
+    pcrs3: 'confirmed',
+    rapid: 'confirmed',
+    deployed: 'deployed',
+    rotated: null,
+    withdrawn: null,
+    committed: null,
+    paid: null,
   };
   for (const s of CONTRIBUTION_STATUSES) assert.equal(readinessOf(s), expected[s], s);
   assert.deepEqual(CONTRIBUTION_STATUSES.filter(isBelowLevel2), ['interest', 'pledged', 'pcrs1']);

@@ -6,18 +6,17 @@ type CoreAction = (typeof CORE_ACTIONS)[number];
 
 // A = allowed on any organisation's records, O = only own organisation's, S = only the actor's own account's, - = denied.
 export const EXPECTED_CORE: Record<CoreAction, Row> = {
-  'mission.read':        { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'organisation.read':   { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'mission.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'organisation.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'organisation.create': { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'user.read':           { admin: 'A', coordinator: 'A', monitor: 'O', liaison: 'O', observer: '-' },
-  'user.create':         { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'user.update':         { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
-  'token.create':        { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
-  'token.read':          { admin: 'A', coordinator: 'S', monitor: 'S', liaison: 'S', observer: 'S' },
-  'token.revoke':        { admin: 'A', coordinator: 'S', monitor: 'S', liaison: 'S', observer: 'S' },
-  'contribution.read':   { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'user.read': { admin: 'A', coordinator: 'A', monitor: 'O', liaison: 'O', observer: '-' },
+  'user.create': { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
+  'user.update': { admin: 'A', coordinator: '-', monitor: '-', liaison: '-', observer: '-' },
+  'token.create': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'token.read': { admin: 'A', coordinator: 'S', monitor: 'S', liaison: 'S', observer: 'S' },
+  'token.revoke': { admin: 'A', coordinator: 'S', monitor: 'S', liaison: 'S', observer: 'S' },
+  'contribution.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'contribution.create': { admin: 'A', coordinator: 'A', monitor: '-', liaison: 'O', observer: '-' },
-  'audit.read':          { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
-  'log.read':            { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'audit.read': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  'log.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
 };
-

@@ -3,12 +3,12 @@ import type { MonitoringAction } from '../../../src/domain/policy/monitoring.ts'
 import type { Row } from './row.ts';
 
 export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
-  'report.create':       { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
-  'report.read':         { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
-  'incident.read':       { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'report.create': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'report.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
   'incident.transition': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
   // Only monitors review rulings (joint verification by monitoring organisations, issue 10).
-  'incident.approve':    { admin: '-', coordinator: '-', monitor: 'A', liaison: '-', observer: '-' },
-  'incident.assign':     { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
-  'incident.merge':      { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.approve': { admin: '-', coordinator: '-', monitor: 'A', liaison: '-', observer: '-' },
+  'incident.assign': { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
+  'incident.merge': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
 };

@@ -57,7 +57,10 @@ describe('RFC 8785 canonical JSON', () => {
   });
 
   it('omits undefined members, keeps nesting and whitespace-free output', () => {
-    assert.equal(canonicalJson({ b: [1, { d: true, c: null }], a: undefined, ' ': '' }), '{" ":"","b":[1,{"c":null,"d":true}]}');
+    assert.equal(
+      canonicalJson({ b: [1, { d: true, c: null }], a: undefined, ' ': '' }),
+      '{" ":"","b":[1,{"c":null,"d":true}]}',
+    );
   });
 
   it('rejects values JSON.stringify would silently change', () => {

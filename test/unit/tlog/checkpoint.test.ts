@@ -32,7 +32,10 @@ describe('checkpoint vectors', () => {
   });
 
   it('rejects a checkpoint for another origin or signed by another key', () => {
-    assert.throws(() => openCheckpoint(sumdb.checkpoint, [parseVerifierKey(sumdb.vkey)], 'other'), isCode('unverified'));
+    assert.throws(
+      () => openCheckpoint(sumdb.checkpoint, [parseVerifierKey(sumdb.vkey)], 'other'),
+      isCode('unverified'),
+    );
     assert.throws(() => openCheckpoint(sumdb.checkpoint, [parseVerifierKey(monkeys.vkey)]), isCode('unverified'));
   });
 });
@@ -67,10 +70,22 @@ describe('checkpoint bodies', () => {
     ]) {
       assert.throws(() => parseCheckpoint(bad), isCode('malformed'), JSON.stringify(bad));
     }
-    assert.throws(() => formatCheckpoint({ origin: '', size: 1, root: b64(ROOT), extensions: [] }), isCode('invalid-argument'));
-    assert.throws(() => formatCheckpoint({ origin: 'o', size: 1.5, root: b64(ROOT), extensions: [] }), isCode('invalid-argument'));
-    assert.throws(() => formatCheckpoint({ origin: 'o', size: 1, root: new Uint8Array(31), extensions: [] }), isCode('invalid-argument'));
-    assert.throws(() => formatCheckpoint({ origin: 'o', size: 1, root: b64(ROOT), extensions: [''] }), isCode('invalid-argument'));
+    assert.throws(
+      () => formatCheckpoint({ origin: '', size: 1, root: b64(ROOT), extensions: [] }),
+      isCode('invalid-argument'),
+    );
+    assert.throws(
+      () => formatCheckpoint({ origin: 'o', size: 1.5, root: b64(ROOT), extensions: [] }),
+      isCode('invalid-argument'),
+    );
+    assert.throws(
+      () => formatCheckpoint({ origin: 'o', size: 1, root: new Uint8Array(31), extensions: [] }),
+      isCode('invalid-argument'),
+    );
+    assert.throws(
+      () => formatCheckpoint({ origin: 'o', size: 1, root: b64(ROOT), extensions: [''] }),
+      isCode('invalid-argument'),
+    );
   });
 
   it('accepts the largest safe size and nothing above', () => {

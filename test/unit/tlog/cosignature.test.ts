@@ -72,12 +72,18 @@ describe('tlog-cosignature (computed from the published witness test key)', () =
   it('throws bad-signature when a trusted cosigner line does not verify', () => {
     const line = v.cosignature_line.replace('JLN4UQAAAABlU/EA', 'JLN4UQAAAABlU/EB');
     const note = parseNote(`${monkeys.size8}${line}\n`);
-    assert.throws(() => openCosignatures(note, [parseCosignerKey(v.cosigner_vkey_type04)]), (e: unknown) => e instanceof TlogError && e.code === 'bad-signature');
+    assert.throws(
+      () => openCosignatures(note, [parseCosignerKey(v.cosigner_vkey_type04)]),
+      (e: unknown) => e instanceof TlogError && e.code === 'bad-signature',
+    );
   });
 
   it('rejects a plain vkey as cosigner key and bad timestamps', () => {
     assert.throws(() => parseCosignerKey(v.witness_vkey_as_note_key_type01), TlogError);
     assert.throws(() => cosign(v.checkpoint_body, -1, witness.name, witness.privateKey), TlogError);
-    assert.equal(toHex(cosign(v.checkpoint_body, 0, witness.name, witness.privateKey).signature.slice(0, 8)), '0000000000000000');
+    assert.equal(
+      toHex(cosign(v.checkpoint_body, 0, witness.name, witness.privateKey).signature.slice(0, 8)),
+      '0000000000000000',
+    );
   });
 });

@@ -40,10 +40,19 @@ describe('signed-note vectors', () => {
     const peter = parseVerifierKey(go.vkey);
     const enoch = parseVerifierKey(go.secondVkey);
     const both = openNote(go.twoSigs, [peter, enoch]);
-    assert.deepEqual(both.verified.map((s) => s.name), ['PeterNeumann', 'EnochRoot']);
+    assert.deepEqual(
+      both.verified.map((s) => s.name),
+      ['PeterNeumann', 'EnochRoot'],
+    );
     const one = openNote(go.twoSigs, [enoch]);
-    assert.deepEqual(one.verified.map((s) => s.name), ['EnochRoot']);
-    assert.deepEqual(one.unverified.map((s) => s.name), ['PeterNeumann']);
+    assert.deepEqual(
+      one.verified.map((s) => s.name),
+      ['EnochRoot'],
+    );
+    assert.deepEqual(
+      one.unverified.map((s) => s.name),
+      ['PeterNeumann'],
+    );
     assert.equal(formatNote(parseNote(go.twoSigs)), go.twoSigs);
   });
 
@@ -120,7 +129,9 @@ describe('note parsing and opening', () => {
   });
 
   it('accepts at least 16 signatures and ignores unknown keys', () => {
-    const others = Array.from({ length: 15 }, (_, i) => ed25519Signer(`w${i}.example`, generateKeyPairSync('ed25519').privateKey));
+    const others = Array.from({ length: 15 }, (_, i) =>
+      ed25519Signer(`w${i}.example`, generateKeyPairSync('ed25519').privateKey),
+    );
     const note = signNote('x\n', [...others, signer]);
     const opened = openNote(note, [verifier]);
     assert.equal(opened.verified.length, 1);

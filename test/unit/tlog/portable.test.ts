@@ -28,9 +28,15 @@ function reachable(entry: string): string[] {
 
 test('the web verifier reaches the library and the leaf format only, with no Node built-in or Buffer', () => {
   const files = reachable('web/src/features/record/verify.ts').map((f) => path.relative('.', f));
-  assert.ok(files.includes('src/tlog/browser.ts') && files.includes('src/tlog/proof-bundle.ts') && files.includes('src/log/leaf.ts'), files.join(' '));
+  assert.ok(
+    files.includes('src/tlog/browser.ts') &&
+      files.includes('src/tlog/proof-bundle.ts') &&
+      files.includes('src/log/leaf.ts'),
+    files.join(' '),
+  );
   assert.ok(!files.some((f) => f.startsWith('src/tlog/node')), 'no Node adapter in the browser');
-  for (const f of files) assert.doesNotMatch(fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''), /\bBuffer\b/, f);
+  for (const f of files)
+    assert.doesNotMatch(fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''), /\bBuffer\b/, f);
 });
 
 test('the library itself imports node:crypto only in its Node adapter', () => {

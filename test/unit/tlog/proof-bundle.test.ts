@@ -65,7 +65,10 @@ describe('openTlogProof', () => {
   });
 
   it('requires the log signature and the expected origin', () => {
-    assert.throws(() => openTlogProof(example, seven, { log: [parseVerifierKey(specNote.vkey)] }), hasCode('unverified'));
+    assert.throws(
+      () => openTlogProof(example, seven, { log: [parseVerifierKey(specNote.vkey)] }),
+      hasCode('unverified'),
+    );
     assert.throws(() => openTlogProof(example, seven, { log, origin: 'truce.example/other' }), hasCode('unverified'));
   });
 
@@ -77,7 +80,10 @@ describe('openTlogProof', () => {
     const witnesses = [parseCosignerKey(w.cosigner_vkey_type04)];
     assert.throws(() => openTlogProof(example, seven, { log, witnesses }), hasCode('unverified'));
     const ok = openTlogProof(cosigned, seven, { log, witnesses });
-    assert.deepEqual(ok.cosignatures.map((c) => [c.name, c.timestamp]), [['witness', 1700000000]]);
+    assert.deepEqual(
+      ok.cosignatures.map((c) => [c.name, c.timestamp]),
+      [['witness', 1700000000]],
+    );
     assert.throws(() => openTlogProof(cosigned, seven, { log, witnesses, quorum: 2 }), hasCode('unverified'));
   });
 });

@@ -188,7 +188,10 @@ function buggyVerifiers(opts: { innerLoop: boolean; prependRoot: boolean }) {
 
 describe('the vectors catch the known verifier bugs', () => {
   it('a correct reimplementation passes every vector', () => {
-    assert.deepEqual(buggyVerifiers({ innerLoop: true, prependRoot: true }), { inclusionOk: true, consistencyOk: true });
+    assert.deepEqual(buggyVerifiers({ innerLoop: true, prependRoot: true }), {
+      inclusionOk: true,
+      consistencyOk: true,
+    });
   });
   it('dropping the inner shift loop fails some vector', () => {
     const r = buggyVerifiers({ innerLoop: false, prependRoot: true });

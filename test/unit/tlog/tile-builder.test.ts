@@ -78,7 +78,9 @@ function storedPartials(store: TileStore, size: number): Uint8Array[][] {
 
 /** Batch sizes; at least one is positive so the batching loop always progresses. */
 const cutsArb = (max: number) =>
-  fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 12 }).map((c) => (c.some((x) => x > 0) ? c : [...c, 1]));
+  fc
+    .array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 12 })
+    .map((c) => (c.some((x) => x > 0) ? c : [...c, 1]));
 
 const sizeArb = fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.constantFrom(255, 256, 257, 511, 512, 513, 1024, 2000));
 
@@ -100,7 +102,8 @@ describe('tile builder', () => {
           assert.deepEqual(result.root, rootFromLeafHashes(tree.leaves.slice(0, at)), `root at ${at}`);
           // Every tile written in this batch is exactly the reference tile for the new size.
           const ref = referenceTiles(tree, at);
-          for (const t of result.tiles) assert.deepEqual(t.data, ref.get(`${t.level}/${t.index}`), `tile ${t.level}/${t.index}@${at}`);
+          for (const t of result.tiles)
+            assert.deepEqual(t.data, ref.get(`${t.level}/${t.index}`), `tile ${t.level}/${t.index}@${at}`);
           // Restarting from stored partial tiles gives the same state.
           assert.deepEqual(treeStateFromPartialTiles(at, storedPartials(store, at)), state);
           if (take > 0) boundaries.push(at);
@@ -116,11 +119,17 @@ describe('tile builder', () => {
         for (const n of [size, earlier]) {
           assert.deepEqual(await rootFromTiles(n, store.fetch), rootFromLeafHashes(tree.leaves.slice(0, n)));
           const index = (seed * 7919) % n;
-          assert.deepEqual(await inclusionProofFromTiles(index, n, store.fetch), inclusionProof(index, n, tree.getHash));
+          assert.deepEqual(
+            await inclusionProofFromTiles(index, n, store.fetch),
+            inclusionProof(index, n, tree.getHash),
+          );
           const m = 1 + (seed % n);
           assert.deepEqual(await consistencyProofFromTiles(m, n, store.fetch), consistencyProof(m, n, tree.getHash));
           // Wider or full replacements of the tiles the size needs give the same proofs (tiles only grow).
-          assert.deepEqual(await inclusionProofFromTiles(index, n, store.fetchLatest), inclusionProof(index, n, tree.getHash));
+          assert.deepEqual(
+            await inclusionProofFromTiles(index, n, store.fetchLatest),
+            inclusionProof(index, n, tree.getHash),
+          );
         }
       }),
       { numRuns: 40 },
@@ -141,9 +150,15 @@ describe('tile builder', () => {
     assert.equal(store.latest.get('1/1')?.length, 17 * 32);
     assert.deepEqual(stateRoot(state), rootFromLeafHashes(tree.leaves));
     for (const index of [0, 65535, 65536, 69999]) {
-      assert.deepEqual(await inclusionProofFromTiles(index, 70000, store.fetch), inclusionProof(index, 70000, tree.getHash));
+      assert.deepEqual(
+        await inclusionProofFromTiles(index, 70000, store.fetch),
+        inclusionProof(index, 70000, tree.getHash),
+      );
     }
-    assert.deepEqual(await consistencyProofFromTiles(65537, 70000, store.fetch), consistencyProof(65537, 70000, tree.getHash));
+    assert.deepEqual(
+      await consistencyProofFromTiles(65537, 70000, store.fetch),
+      consistencyProof(65537, 70000, tree.getHash),
+    );
     // Only the three partial tiles are read by partial width; sealed tiles are read as full.
     store.requests.length = 0;
     await rootFromTiles(70000, store.fetch);
@@ -155,7 +170,10 @@ describe('tile builder', () => {
     const state = appendLeafHashes(emptyTreeState(), leaves.slice(0, 4999)).state;
     // One leaf onto 4999 (binary 1001110000111) carries through 3 trailing ones: at most a handful of tiles change.
     const r = appendLeafHashes(state, leaves.slice(4999));
-    assert.deepEqual(r.tiles.map((t) => `${t.level}/${t.index}/${t.width}`), ['0/19/136']);
+    assert.deepEqual(
+      r.tiles.map((t) => `${t.level}/${t.index}/${t.width}`),
+      ['0/19/136'],
+    );
     assert.deepEqual(r.root, rootFromLeafHashes(leaves));
   });
 

@@ -41,10 +41,15 @@ describe('tile paths', () => {
 
   it('parses what it formats (round trip)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 63 }), fc.nat({ max: 2 ** 45 }), fc.integer({ min: 1, max: 256 }), (l, n, w) => {
-        assert.deepEqual(parseTilePath(tilePath(l, n, w)), { kind: 'hash', level: l, index: n, width: w });
-        assert.deepEqual(parseTilePath(entriesPath(n, w)), { kind: 'entries', index: n, width: w });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 63 }),
+        fc.nat({ max: 2 ** 45 }),
+        fc.integer({ min: 1, max: 256 }),
+        (l, n, w) => {
+          assert.deepEqual(parseTilePath(tilePath(l, n, w)), { kind: 'hash', level: l, index: n, width: w });
+          assert.deepEqual(parseTilePath(entriesPath(n, w)), { kind: 'entries', index: n, width: w });
+        },
+      ),
     );
   });
 
@@ -103,7 +108,11 @@ describe('tile layout', () => {
 
 describe('entry bundles', () => {
   it('round-trip any list of 1..256 entries up to 65,535 bytes', () => {
-    const entry = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new Uint8Array(65535)), fc.constant(new Uint8Array(0)));
+    const entry = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.constant(new Uint8Array(65535)),
+      fc.constant(new Uint8Array(0)),
+    );
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 256 }), (entries) => {
         const encoded = encodeEntryBundle(entries);
@@ -122,7 +131,10 @@ describe('entry bundles', () => {
   it('rejects oversized entries, bad counts and truncated bundles', () => {
     assert.throws(() => encodeEntryBundle([new Uint8Array(65536)]), isCode('invalid-argument'));
     assert.throws(() => encodeEntryBundle([]), isCode('invalid-argument'));
-    assert.throws(() => encodeEntryBundle(Array.from({ length: 257 }, () => new Uint8Array(1))), isCode('invalid-argument'));
+    assert.throws(
+      () => encodeEntryBundle(Array.from({ length: 257 }, () => new Uint8Array(1))),
+      isCode('invalid-argument'),
+    );
     const good = encodeEntryBundle([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
     assert.throws(() => decodeEntryBundle(good.slice(0, -1)), isCode('malformed'));
     assert.throws(() => decodeEntryBundle(good.slice(0, 1)), isCode('malformed'));

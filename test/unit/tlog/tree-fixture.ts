@@ -20,7 +20,7 @@ export function makeLeaves(size: number, seed = 0): Uint8Array[] {
 /** Builds all complete-node levels of the tree over `leaves`. */
 export function buildTree(leaves: readonly Uint8Array[]): TreeFixture {
   const levels: Uint8Array[][] = [[...leaves]];
-  for (let row = levels[0] as Uint8Array[]; row.length > 1; ) {
+  for (let row = levels[0] as Uint8Array[]; row.length > 1;) {
     const next: Uint8Array[] = [];
     for (let i = 0; i + 1 < row.length; i += 2) next.push(nodeHash(row[i] as Uint8Array, row[i + 1] as Uint8Array));
     levels.push(next);

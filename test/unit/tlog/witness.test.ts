@@ -55,9 +55,15 @@ describe('add-checkpoint request format', () => {
       `old 5\n${`${line}\n`.repeat(MAX_PROOF_LINES + 1)}\n${m.size8}`,
       'old 5\n',
     ]) {
-      assert.throws(() => parseAddCheckpointRequest(bad), (e: unknown) => e instanceof TlogError && e.code === 'malformed');
+      assert.throws(
+        () => parseAddCheckpointRequest(bad),
+        (e: unknown) => e instanceof TlogError && e.code === 'malformed',
+      );
     }
-    assert.equal(parseAddCheckpointRequest(`old 5\n${`${line}\n`.repeat(MAX_PROOF_LINES)}\n${m.size8}`).proof.length, 63);
+    assert.equal(
+      parseAddCheckpointRequest(`old 5\n${`${line}\n`.repeat(MAX_PROOF_LINES)}\n${m.size8}`).proof.length,
+      63,
+    );
   });
 });
 

@@ -44,7 +44,9 @@ function SignedIn({ user }: { user: Session['user'] }) {
   const page = pageAt(usePath());
   return (
     <Shell user={user} title={page ? t(`nav.${page}`) : t('notFound.title')}>
-      <Suspense fallback={<p role="status">{t('app.restoring')}</p>}>{page ? <Page id={page} /> : <NotFoundPage />}</Suspense>
+      <Suspense fallback={<p role="status">{t('app.restoring')}</p>}>
+        {page ? <Page id={page} /> : <NotFoundPage />}
+      </Suspense>
     </Shell>
   );
 }

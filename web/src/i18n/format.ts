@@ -37,9 +37,19 @@ function build(lang: Lang): Formatters {
   const clock = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
   const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const gaza = new Intl.DateTimeFormat(lang, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: AGREEMENT_TIME_ZONE, timeZoneName: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: AGREEMENT_TIME_ZONE,
+    timeZoneName: 'short',
   });
-  const gazaStamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: AGREEMENT_TIME_ZONE });
+  const gazaStamp = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: AGREEMENT_TIME_ZONE,
+  });
   const regions = new Intl.DisplayNames(lang, { type: 'region', fallback: 'code' });
   const money = new Map<string, Intl.NumberFormat>();
   return {

@@ -43,7 +43,34 @@ export type Messages = typeof english;
 
 export const resources: Record<Lang, { translation: Messages }> = {
   en: { translation: english },
-  fr: { translation: { ...fr, monitoringUi: monitoringFr, handoverUi: handoverFr, forceUi: forceFr, complianceUi: complianceFr, recordUi: recordFr } },
-  ar: { translation: { ...ar, monitoringUi: monitoringAr, handoverUi: handoverAr, forceUi: forceAr, complianceUi: complianceAr, recordUi: recordAr } },
-  he: { translation: { ...he, monitoringUi: monitoringHe, handoverUi: handoverHe, forceUi: forceHe, complianceUi: complianceHe, recordUi: recordHe } },
+  fr: {
+    translation: {
+      ...fr,
+      monitoringUi: monitoringFr,
+      handoverUi: handoverFr,
+      forceUi: forceFr,
+      complianceUi: complianceFr,
+      recordUi: recordFr,
+    },
+  },
+  ar: {
+    translation: {
+      ...ar,
+      monitoringUi: monitoringAr,
+      handoverUi: handoverAr,
+      forceUi: forceAr,
+      complianceUi: complianceAr,
+      recordUi: recordAr,
+    },
+  },
+  he: {
+    translation: {
+      ...he,
+      monitoringUi: monitoringHe,
+      handoverUi: handoverHe,
+      forceUi: forceHe,
+      complianceUi: complianceHe,
+      recordUi: recordHe,
+    },
+  },
 };

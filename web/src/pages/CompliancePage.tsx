@@ -14,7 +14,12 @@ import { useOrganisations } from '../features/organisations/queries.ts';
 import { ProvisionForm } from '../features/compliance/ProvisionForm.tsx';
 import { ComplianceSummary } from '../features/compliance/ComplianceSummary.tsx';
 import { ProvisionCard } from '../features/compliance/ProvisionCard.tsx';
-import { COMPLIANCE_ROUTES, useComplianceData, useComplianceLive, type ProvisionItem } from '../features/compliance/queries.ts';
+import {
+  COMPLIANCE_ROUTES,
+  useComplianceData,
+  useComplianceLive,
+  type ProvisionItem,
+} from '../features/compliance/queries.ts';
 import '../features/compliance/compliance.css';
 
 export default function CompliancePage() {
@@ -26,7 +31,9 @@ export default function CompliancePage() {
   const data = useComplianceData();
   useComplianceLive();
   const reload = () => void refetchRoutes(COMPLIANCE_ROUTES);
-  const partyOrg = organisations.status !== 'idle' && (organisations.data ?? []).some((o) => o.id === organisationId && o.kind === 'party');
+  const partyOrg =
+    organisations.status !== 'idle' &&
+    (organisations.data ?? []).some((o) => o.id === organisationId && o.kind === 'party');
   const phases = useMemo(() => {
     if (data.status === 'idle' || !data.data) return [];
     const by = new Map<number, ProvisionItem[]>();
@@ -40,10 +47,17 @@ export default function CompliancePage() {
         actions={
           <>
             {data.status !== 'idle' && data.data && (
-              <span className="muted" data-testid="compliance-as-of">{t('complianceUi.asOf', { time: f.time(Date.parse(data.data.list.asOf)) })}</span>
+              <span className="muted" data-testid="compliance-as-of">
+                {t('complianceUi.asOf', { time: f.time(Date.parse(data.data.list.asOf)) })}
+              </span>
             )}
-            <button type="button" className="button button--secondary" data-testid="compliance-refresh" disabled={data.status === 'loading'}
-              onClick={reload}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="compliance-refresh"
+              disabled={data.status === 'loading'}
+              onClick={reload}
+            >
               {t('complianceUi.refresh')}
             </button>
           </>
@@ -60,9 +74,13 @@ export default function CompliancePage() {
               <ComplianceSummary summary={d.summary} />
               <p className="note">
                 {t('complianceUi.exports')}{' '}
-                <a href="/api/exports/provisions.csv" download>{t('complianceUi.exportProvisions')}</a>
+                <a href="/api/exports/provisions.csv" download>
+                  {t('complianceUi.exportProvisions')}
+                </a>
                 {' · '}
-                <a href="/api/exports/provision-deliveries.csv" download>{t('complianceUi.exportDeliveries')}</a>
+                <a href="/api/exports/provision-deliveries.csv" download>
+                  {t('complianceUi.exportDeliveries')}
+                </a>
               </p>
             </section>
             {mayCreate && organisations.status !== 'idle' && organisations.data && (
@@ -74,7 +92,9 @@ export default function CompliancePage() {
             {phases.map(([phase, items]) => (
               <section key={phase} className="panel" aria-labelledby={`phase-${phase}`} data-testid={`phase-${phase}`}>
                 <h2 id={`phase-${phase}`}>{t('complianceUi.phaseHeading', { n: phase })}</h2>
-                {items.map((p) => <ProvisionCard key={p.id} p={p} partyOrg={partyOrg} />)}
+                {items.map((p) => (
+                  <ProvisionCard key={p.id} p={p} partyOrg={partyOrg} />
+                ))}
               </section>
             ))}
           </>

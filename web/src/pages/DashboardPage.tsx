@@ -12,7 +12,13 @@ import { summariseForce } from '../features/force/summary.ts';
 import { OrgKindCounts } from '../features/organisations/OrgKindCounts.tsx';
 import { HandoverSummary } from '../features/handover/HandoverSummary.tsx';
 import { useHandoverLive } from '../features/force/live.ts';
-import { PLAN_ROUTES, useContributions, useMission, type Contribution, type Mission } from '../features/force/queries.ts';
+import {
+  PLAN_ROUTES,
+  useContributions,
+  useMission,
+  type Contribution,
+  type Mission,
+} from '../features/force/queries.ts';
 import { useOrganisations } from '../features/organisations/queries.ts';
 import '../features/handover/handover.css';
 import { useFormat } from '../i18n/format.ts';
@@ -54,7 +60,12 @@ export function DashboardPage() {
                 {t('dashboard.updated', { time: f.time(loadedAt) })}
               </span>
             )}
-            <button type="button" className="button button--secondary" disabled={refreshing} onClick={() => void refetchRoutes([...PLAN_ROUTES, 'listOrganisations'])}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={refreshing}
+              onClick={() => void refetchRoutes([...PLAN_ROUTES, 'listOrganisations'])}
+            >
               {refreshing ? t('dashboard.refreshing') : t('dashboard.refresh')}
             </button>
           </>
@@ -67,7 +78,12 @@ export function DashboardPage() {
         <h2 id="force-heading">{t('force.title')}</h2>
         <RemoteView remote={mission} what={t('mission.what')} onRetry={retry('getMission')}>
           {(m) => (
-            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={retry('listContributions')} quiet>
+            <RemoteView
+              remote={contributions}
+              what={t('contributions.what')}
+              onRetry={retry('listContributions')}
+              quiet
+            >
               {(items) => <ForceSummaryView mission={m} items={items} />}
             </RemoteView>
           )}
@@ -109,7 +125,9 @@ function ForceSummaryView({ mission, items }: { mission: Mission; items: Contrib
       <KeyFigures summary={summary} />
       <ForceChart summary={summary} />
       <p className="note">{t('force.note')}</p>
-      {summary.unquantified > 0 && <p className="note">{t('force.unquantified', { n: f.number(summary.unquantified) })}</p>}
+      {summary.unquantified > 0 && (
+        <p className="note">{t('force.unquantified', { n: f.number(summary.unquantified) })}</p>
+      )}
     </>
   );
 }

@@ -13,7 +13,15 @@ import { PledgeForm } from '../features/force/PledgeForm.tsx';
 import { TransitionForm } from '../features/force/TransitionForm.tsx';
 import { WriteStatus } from '../features/force/WriteStatus.tsx';
 import { useHandoverLive } from '../features/force/live.ts';
-import { setGapDay, setPeriod, useContributions, useGap, useGapDay, usePeriod, useSeries } from '../features/force/queries.ts';
+import {
+  setGapDay,
+  setPeriod,
+  useContributions,
+  useGap,
+  useGapDay,
+  usePeriod,
+  useSeries,
+} from '../features/force/queries.ts';
 import { refetchRoutes } from '../data/queryClient.ts';
 import { useAbilities } from '../store/hooks.ts';
 import '../features/force/force.css';
@@ -38,7 +46,12 @@ export default function ForcePage() {
         <div className="plan-controls">
           <label>
             {t('forceUi.onDay')}
-            <input type="date" value={on} onChange={(e) => e.target.value && setGapDay(e.target.value)} data-testid="gap-day" />
+            <input
+              type="date"
+              value={on}
+              onChange={(e) => e.target.value && setGapDay(e.target.value)}
+              data-testid="gap-day"
+            />
           </label>
         </div>
         <RemoteView remote={gap} what={t('forceUi.gapWhat')} onRetry={() => void refetchRoutes(['getForceGap'])}>
@@ -52,14 +65,26 @@ export default function ForcePage() {
         <div className="plan-controls">
           <label>
             {t('forceUi.from')}
-            <input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} />
+            <input
+              type="date"
+              value={period.from}
+              onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })}
+            />
           </label>
           <label>
             {t('forceUi.to')}
-            <input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} />
+            <input
+              type="date"
+              value={period.to}
+              onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })}
+            />
           </label>
         </div>
-        <RemoteView remote={series} what={t('forceUi.seriesWhat')} onRetry={() => void refetchRoutes(['getForceGapSeries'])}>
+        <RemoteView
+          remote={series}
+          what={t('forceUi.seriesWhat')}
+          onRetry={() => void refetchRoutes(['getForceGapSeries'])}
+        >
           {(points) => <GapChart points={points} />}
         </RemoteView>
       </section>
@@ -70,7 +95,12 @@ export default function ForcePage() {
           <WriteStatus />
           <div className="plan-forms">
             <PledgeForm />
-            <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void refetchRoutes(['listContributions'])} quiet>
+            <RemoteView
+              remote={contributions}
+              what={t('contributions.what')}
+              onRetry={() => void refetchRoutes(['listContributions'])}
+              quiet
+            >
               {(items) => <TransitionForm contributions={items} />}
             </RemoteView>
           </div>
@@ -79,7 +109,11 @@ export default function ForcePage() {
 
       <section className="panel" aria-labelledby="all-contributions-heading">
         <h2 id="all-contributions-heading">{t('contributions.title')}</h2>
-        <RemoteView remote={contributions} what={t('contributions.what')} onRetry={() => void refetchRoutes(['listContributions'])}>
+        <RemoteView
+          remote={contributions}
+          what={t('contributions.what')}
+          onRetry={() => void refetchRoutes(['listContributions'])}
+        >
           {(items) => <ContributionsTable items={items} />}
         </RemoteView>
       </section>

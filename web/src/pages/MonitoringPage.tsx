@@ -29,15 +29,24 @@ export default function MonitoringPage() {
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-
   return (
     <div className="page monitoring" data-testid="monitoring-page">
       <PageHeading
         actions={
           <>
-            <span className={`live live--${live}`} data-testid="live-status" role="status">{t(`monitoringUi.live.${live}`)}</span>
+            <span className={`live live--${live}`} data-testid="live-status" role="status">
+              {t(`monitoringUi.live.${live}`)}
+            </span>
             {mayFile && !filing && (
-              <button type="button" className="button" data-testid="open-report-form" onClick={() => { setFiling(true); setMessage(null); }}>
+              <button
+                type="button"
+                className="button"
+                data-testid="open-report-form"
+                onClick={() => {
+                  setFiling(true);
+                  setMessage(null);
+                }}
+              >
                 {t('monitoringUi.form.open')}
               </button>
             )}
@@ -47,19 +56,34 @@ export default function MonitoringPage() {
         {t('monitoringUi.title')}
       </PageHeading>
       <p className="lede">{t('monitoringUi.lede')}</p>
-      {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p></div>}
-      {message && <p className="notice notice--info" role="status" data-testid="report-filed">{message}</p>}
+      {error && (
+        <div className="notice notice--error" role="alert">
+          <p>{describeError(t, error, 'data')}</p>
+        </div>
+      )}
+      {message && (
+        <p className="notice notice--info" role="status" data-testid="report-filed">
+          {message}
+        </p>
+      )}
       <Counts />
       {filing && (
         <ReportForm
           location={picked}
           onLocation={setPicked}
-          onDone={(m) => { setFiling(false); setPicked(null); if (m) setMessage(m); }}
+          onDone={(m) => {
+            setFiling(false);
+            setPicked(null);
+            if (m) setMessage(m);
+          }}
         />
       )}
       <div className="monitoring__layout">
         <Filters />
-        <MonitoringMap onPick={filing ? (p) => setPicked([Number(p[0].toFixed(5)), Number(p[1].toFixed(5))]) : undefined} picked={picked} />
+        <MonitoringMap
+          onPick={filing ? (p) => setPicked([Number(p[0].toFixed(5)), Number(p[1].toFixed(5))]) : undefined}
+          picked={picked}
+        />
       </div>
       {incidentId ? (
         <IncidentDetail id={incidentId} />

@@ -12,7 +12,11 @@ export function OrganisationsPage() {
     <div className="page" data-testid="organisations">
       <PageHeading>{t('organisations.title')}</PageHeading>
       <section className="panel">
-        <RemoteView remote={organisations} what={t('organisations.what')} onRetry={() => void refetchRoutes(['listOrganisations'])}>
+        <RemoteView
+          remote={organisations}
+          what={t('organisations.what')}
+          onRetry={() => void refetchRoutes(['listOrganisations'])}
+        >
           {(items) => <OrganisationsTable items={items} />}
         </RemoteView>
       </section>

@@ -32,7 +32,9 @@ export default function RecordPage() {
             <dt>{t('recordUi.size')}</dt>
             <dd data-testid="log-size">{head.size}</dd>
             <dt>{t('recordUi.witnesses')}</dt>
-            <dd>{head.cosigners === 0 ? t('recordUi.noWitnesses') : t('recordUi.cosigned', { count: head.cosigners })}</dd>
+            <dd>
+              {head.cosigners === 0 ? t('recordUi.noWitnesses') : t('recordUi.cosigned', { count: head.cosigners })}
+            </dd>
             <dt>{t('recordUi.vkey')}</dt>
             <dd className="mono break">{head.vkey}</dd>
           </dl>

@@ -55,12 +55,22 @@ export default function TokensPage() {
       <section className="panel">
         <form onSubmit={(e) => void create(e)} className="form-row">
           <label>
-            {t('tokens.label')} <input value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} data-testid="token-label" />
+            {t('tokens.label')}{' '}
+            <input value={label} maxLength={100} onChange={(e) => setLabel(e.target.value)} data-testid="token-label" />
           </label>
           <label>
-            {t('tokens.days')} <input type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} data-testid="token-days" />
+            {t('tokens.days')}{' '}
+            <input
+              type="number"
+              min={1}
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+              data-testid="token-days"
+            />
           </label>
-          <button type="submit" className="button">{t('tokens.create')}</button>
+          <button type="submit" className="button">
+            {t('tokens.create')}
+          </button>
         </form>
         {secret && (
           <p role="status" data-testid="token-secret">
@@ -84,13 +94,17 @@ export default function TokensPage() {
                   <th scope="col">{t('tokens.status')}</th>
                   <th scope="col">{t('tokens.expires')}</th>
                   <th scope="col">{t('tokens.lastUsed')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('tokens.revoke')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('tokens.revoke')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((tk) => (
                   <tr key={tk.id} data-testid="token-row">
-                    <th scope="row"><bdi>{tk.label || '—'}</bdi></th>
+                    <th scope="row">
+                      <bdi>{tk.label || '—'}</bdi>
+                    </th>
                     <td>{t(`tokens.statuses.${tk.status}`)}</td>
                     <td>{when(tk.expiresAt)}</td>
                     <td>{when(tk.lastUsedAt)}</td>

@@ -5,9 +5,14 @@
 import { createStore, useStore } from '../store/createStore.ts';
 
 /** `path` is the pathname (it picks the page); `search` the query string, e.g. "?id=…" (state within a page). */
-export const locationStore = createStore<{ path: string; search: string }>({ path: window.location.pathname, search: window.location.search });
+export const locationStore = createStore<{ path: string; search: string }>({
+  path: window.location.pathname,
+  search: window.location.search,
+});
 
-window.addEventListener('popstate', () => locationStore.set({ path: window.location.pathname, search: window.location.search }));
+window.addEventListener('popstate', () =>
+  locationStore.set({ path: window.location.pathname, search: window.location.search }),
+);
 
 /** Goes to `to` (a path, optionally with a query string) without reloading. */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {

@@ -10,7 +10,13 @@ export function useSession<T>(select: (s: SessionState) => T): T {
   return useStore(sessionStore, select);
 }
 
-const NONE: SessionAbilities = { fileReport: false, createProvision: false, offerContribution: false, planHandover: false, certifyContribution: false };
+const NONE: SessionAbilities = {
+  fileReport: false,
+  createProvision: false,
+  offerContribution: false,
+  planHandover: false,
+  certifyContribution: false,
+};
 
 /**
  * What the signed-in account may start on its pages (file a report, plan the handover...), as the

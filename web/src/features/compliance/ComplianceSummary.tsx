@@ -10,19 +10,31 @@ function GroupRow({ label, g }: { label: string; g: Group }) {
   const s = g.byStatus;
   return (
     <tr>
-      <th scope="row"><bdi>{label}</bdi></th>
+      <th scope="row">
+        <bdi>{label}</bdi>
+      </th>
       <td className="num">{f.number(g.provisions)}</td>
       <td className="num">{f.percent(g.implementation)}</td>
       <td className="num">{f.number((s.not_started ?? 0) + (s.in_progress ?? 0))}</td>
       <td className="num">{f.number((s.late ?? 0) + (s.breached ?? 0))}</td>
       <td className="num">{f.number(s.fulfilled ?? 0)}</td>
       {/* Disputed provisions are also counted in the columns of their status. */}
-      <td className="num" data-testid="rollup-disputed">{f.number(g.disputed)}</td>
+      <td className="num" data-testid="rollup-disputed">
+        {f.number(g.disputed)}
+      </td>
     </tr>
   );
 }
 
-function GroupTable({ caption, rows, testId }: { caption: string; rows: { label: string; g: Group }[]; testId: string }) {
+function GroupTable({
+  caption,
+  rows,
+  testId,
+}: {
+  caption: string;
+  rows: { label: string; g: Group }[];
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -31,16 +43,30 @@ function GroupTable({ caption, rows, testId }: { caption: string; rows: { label:
         <thead>
           <tr>
             <th scope="col">{t('complianceUi.summary.group')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.provisions')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.implementation')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.due')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.late')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.done')}</th>
-            <th scope="col" className="num">{t('complianceUi.summary.disputed')}</th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.provisions')}
+            </th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.implementation')}
+            </th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.due')}
+            </th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.late')}
+            </th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.done')}
+            </th>
+            <th scope="col" className="num">
+              {t('complianceUi.summary.disputed')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => <GroupRow key={r.label} label={r.label} g={r.g} />)}
+          {rows.map((r) => (
+            <GroupRow key={r.label} label={r.label} g={r.g} />
+          ))}
         </tbody>
       </table>
     </div>
@@ -62,12 +88,21 @@ export function ComplianceSummary({ summary }: { summary: ComplianceSummaryData 
         </div>
       </dl>
       <div className="compliance-groups">
-        <GroupTable testId="rollup-phase" caption={t('complianceUi.summary.byPhase')}
-          rows={summary.byPhase.map((p) => ({ label: t('complianceUi.summary.phase', { n: p.phase }), g: p }))} />
-        <GroupTable testId="rollup-party" caption={t('complianceUi.summary.byParty')}
-          rows={summary.byParty.map((p) => ({ label: p.name, g: p }))} />
-        <GroupTable testId="rollup-type" caption={t('complianceUi.summary.byType')}
-          rows={summary.byType.map((p) => ({ label: t(`complianceUi.types.${p.type}`), g: p }))} />
+        <GroupTable
+          testId="rollup-phase"
+          caption={t('complianceUi.summary.byPhase')}
+          rows={summary.byPhase.map((p) => ({ label: t('complianceUi.summary.phase', { n: p.phase }), g: p }))}
+        />
+        <GroupTable
+          testId="rollup-party"
+          caption={t('complianceUi.summary.byParty')}
+          rows={summary.byParty.map((p) => ({ label: p.name, g: p }))}
+        />
+        <GroupTable
+          testId="rollup-type"
+          caption={t('complianceUi.summary.byType')}
+          rows={summary.byType.map((p) => ({ label: t(`complianceUi.types.${p.type}`), g: p }))}
+        />
       </div>
     </>
   );

@@ -34,7 +34,12 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
   const id = (f: string) => `assess-${p.id}-${f}`;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const ok = await w.run(() => assessProvision({ params: { id: p.id }, body: { score: Number(score), evidence: evidence.trim(), rationale: rationale.trim() } }));
+    const ok = await w.run(() =>
+      assessProvision({
+        params: { id: p.id },
+        body: { score: Number(score), evidence: evidence.trim(), rationale: rationale.trim() },
+      }),
+    );
     if (ok) {
       setEvidence('');
       setRationale('');
@@ -47,20 +52,46 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
         <div className="field">
           <label htmlFor={id('score')}>{t('complianceUi.assessForm.score')}</label>
           <select id={id('score')} value={score} onChange={(e) => setScore(e.target.value)}>
-            {[0, 1, 2, 3].map((s) => <option key={s} value={s}>{t(`complianceUi.pam.${s as 0 | 1 | 2 | 3}`)}</option>)}
+            {[0, 1, 2, 3].map((s) => (
+              <option key={s} value={s}>
+                {t(`complianceUi.pam.${s as 0 | 1 | 2 | 3}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={id('evidence')}>{t('complianceUi.assessForm.evidence')}</label>
-          <textarea id={id('evidence')} rows={2} required value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+          <textarea
+            id={id('evidence')}
+            rows={2}
+            required
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={id('rationale')}>{t('complianceUi.assessForm.rationale')}</label>
-          <textarea id={id('rationale')} rows={2} required value={rationale} onChange={(e) => setRationale(e.target.value)} />
+          <textarea
+            id={id('rationale')}
+            rows={2}
+            required
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </div>
-        {w.error && <p className="notice notice--error" role="alert">{describeError(t, w.error, 'data')}</p>}
-        {w.saved && <p className="notice notice--info" role="status">{t('complianceUi.assessForm.saved')}</p>}
-        <button type="submit" className="button" disabled={w.pending}>{t('complianceUi.assessForm.submit')}</button>
+        {w.error && (
+          <p className="notice notice--error" role="alert">
+            {describeError(t, w.error, 'data')}
+          </p>
+        )}
+        {w.saved && (
+          <p className="notice notice--info" role="status">
+            {t('complianceUi.assessForm.saved')}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={w.pending}>
+          {t('complianceUi.assessForm.submit')}
+        </button>
       </form>
     </details>
   );
@@ -81,17 +112,33 @@ export function ResolveDisputeForm({ disputeId }: { disputeId: string }) {
     <form className="provision__resolve" onSubmit={(e) => void submit(e)} data-testid="resolve-form">
       <div className="field">
         <label htmlFor={id('outcome')}>{t('complianceUi.resolveForm.outcome')}</label>
-        <select id={id('outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value === 'upheld' ? 'upheld' : 'rejected')}>
+        <select
+          id={id('outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value === 'upheld' ? 'upheld' : 'rejected')}
+        >
           <option value="upheld">{t('complianceUi.disputeStatus.upheld')}</option>
           <option value="rejected">{t('complianceUi.disputeStatus.rejected')}</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor={id('resolution')}>{t('complianceUi.resolveForm.resolution')}</label>
-        <textarea id={id('resolution')} rows={2} required value={resolution} onChange={(e) => setResolution(e.target.value)} />
+        <textarea
+          id={id('resolution')}
+          rows={2}
+          required
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value)}
+        />
       </div>
-      {w.error && <p className="notice notice--error" role="alert">{describeError(t, w.error, 'data')}</p>}
-      <button type="submit" className="button button--secondary" disabled={w.pending}>{t('complianceUi.resolveForm.submit')}</button>
+      {w.error && (
+        <p className="notice notice--error" role="alert">
+          {describeError(t, w.error, 'data')}
+        </p>
+      )}
+      <button type="submit" className="button button--secondary" disabled={w.pending}>
+        {t('complianceUi.resolveForm.submit')}
+      </button>
     </form>
   );
 }

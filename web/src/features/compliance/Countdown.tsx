@@ -13,7 +13,12 @@ export function Countdown({ deadline }: { deadline: string }) {
   if (left < 0) return <span className="muted">{t('complianceUi.overdue', { days: Math.floor(-left / 86400) })}</span>;
   return (
     <span className="countdown" data-testid="countdown" role="timer" aria-live="off">
-      {t('complianceUi.countdown', { d: Math.floor(left / 86400), h: Math.floor((left % 86400) / 3600), m: Math.floor((left % 3600) / 60), s: left % 60 })}
+      {t('complianceUi.countdown', {
+        d: Math.floor(left / 86400),
+        h: Math.floor((left % 86400) / 3600),
+        m: Math.floor((left % 3600) / 60),
+        s: left % 60,
+      })}
     </span>
   );
 }

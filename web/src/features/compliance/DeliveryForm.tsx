@@ -32,11 +32,19 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
     e.preventDefault();
     setPending(true);
     setSaved(false);
-    const persons = names.split('\n').map((n) => n.trim()).filter((n) => n !== '').map((name) => ({ name }));
+    const persons = names
+      .split('\n')
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+      .map((name) => ({ name }));
     const result = await recordDelivery({
       params: { id: p.id },
       body: {
-        count: Number(count), occurredAt: new Date(occurredAt).toISOString(), verifier: verifier.trim(), location, evidence,
+        count: Number(count),
+        occurredAt: new Date(occurredAt).toISOString(),
+        verifier: verifier.trim(),
+        location,
+        evidence,
         ...(p.namesVisible && persons.length > 0 ? { persons } : {}),
       },
     });
@@ -54,11 +62,24 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
       <form onSubmit={(e) => void submit(e)} data-testid="delivery-form">
         <div className="field">
           <label htmlFor={id('count')}>{t('complianceUi.record.count')}</label>
-          <input id={id('count')} type="number" min={0} required value={count} onChange={(e) => setCount(e.target.value)} />
+          <input
+            id={id('count')}
+            type="number"
+            min={0}
+            required
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={id('at')}>{t('complianceUi.record.occurredAt')}</label>
-          <input id={id('at')} type="datetime-local" required value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />
+          <input
+            id={id('at')}
+            type="datetime-local"
+            required
+            value={occurredAt}
+            onChange={(e) => setOccurredAt(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={id('verifier')}>{t('complianceUi.record.verifier')}</label>
@@ -78,8 +99,16 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
             <textarea id={id('names')} rows={3} value={names} onChange={(e) => setNames(e.target.value)} />
           </div>
         )}
-        {error && <p className="notice notice--error" role="alert">{describeError(t, error, 'data')}</p>}
-        {saved && <p className="notice notice--info" role="status">{t('complianceUi.record.saved')}</p>}
+        {error && (
+          <p className="notice notice--error" role="alert">
+            {describeError(t, error, 'data')}
+          </p>
+        )}
+        {saved && (
+          <p className="notice notice--info" role="status">
+            {t('complianceUi.record.saved')}
+          </p>
+        )}
         <button type="submit" className="button" disabled={pending}>
           {pending ? t('complianceUi.record.saving') : t('complianceUi.record.submit')}
         </button>

@@ -32,9 +32,19 @@ export function DisputeForm({ p }: { p: ProvisionItem }) {
           <label htmlFor={fieldId}>{t('complianceUi.disputeForm.reason')}</label>
           <textarea id={fieldId} rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
-        {error && <p className="notice notice--error" role="alert">{describeError(t, error, 'data')}</p>}
-        {saved && <p className="notice notice--info" role="status">{t('complianceUi.disputeForm.saved')}</p>}
-        <button type="submit" className="button" disabled={pending}>{t('complianceUi.disputeForm.submit')}</button>
+        {error && (
+          <p className="notice notice--error" role="alert">
+            {describeError(t, error, 'data')}
+          </p>
+        )}
+        {saved && (
+          <p className="notice notice--info" role="status">
+            {t('complianceUi.disputeForm.saved')}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={pending}>
+          {t('complianceUi.disputeForm.submit')}
+        </button>
       </form>
     </details>
   );

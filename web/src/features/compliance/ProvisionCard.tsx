@@ -22,7 +22,8 @@ export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boo
   const f = useFormat();
   const open = p.status !== 'fulfilled';
   // Units are data; the usual ones are translated, any other is shown as entered.
-  const unitLabel = (unit: string) => (KNOWN_UNITS.includes(unit as KnownUnit) ? t(`complianceUi.units.${unit as KnownUnit}`) : unit);
+  const unitLabel = (unit: string) =>
+    KNOWN_UNITS.includes(unit as KnownUnit) ? t(`complianceUi.units.${unit as KnownUnit}`) : unit;
   // What this account may do here, as the server decided from the policy (abilities on the record).
   const may = p.abilities;
   const mayDeliver = may?.deliver === true;
@@ -30,9 +31,16 @@ export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boo
   const mayDispute = partyOrg && may?.dispute === true;
   const mayAssess = may?.assess === true;
   return (
-    <article className="provision" data-testid="provision" data-provision-id={p.id} aria-labelledby={`provision-${p.id}`}>
+    <article
+      className="provision"
+      data-testid="provision"
+      data-provision-id={p.id}
+      aria-labelledby={`provision-${p.id}`}
+    >
       <header className="provision__head">
-        <h3 id={`provision-${p.id}`}><bdi>{p.title}</bdi></h3>
+        <h3 id={`provision-${p.id}`}>
+          <bdi>{p.title}</bdi>
+        </h3>
         <span className={`status compliance-status--${p.status}`} data-testid="provision-status" data-status={p.status}>
           {t(`complianceUi.status.${p.status}`)}
         </span>
@@ -43,7 +51,11 @@ export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boo
           {t('complianceUi.disputedFlag', { parties: p.disputedBy.map((x) => x.name).join(', ') })}
         </p>
       )}
-      {p.reference !== '' && <p className="muted provision__ref"><bdi>{p.reference}</bdi></p>}
+      {p.reference !== '' && (
+        <p className="muted provision__ref">
+          <bdi>{p.reference}</bdi>
+        </p>
+      )}
       <LogBadge kind="provision" id={p.id} />
       <dl className="provision__facts">
         <div>
@@ -56,20 +68,38 @@ export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boo
             {p.target !== null
               ? t('complianceUi.progress', { delivered: f.number(p.delivered), target: f.number(p.target) })
               : f.number(p.delivered)}
-            {p.measure.kind === 'count' || p.measure.kind === 'ratio' || p.measure.kind === 'rate' ? <> <bdi>{unitLabel(p.measure.unit)}</bdi></> : ''}
-            {p.measure.kind === 'rate' && <span className="muted"> · {t('complianceUi.perDay', { n: f.number(p.measure.perDay) })}</span>}
-            {(p.measure.kind === 'ratio' || p.measure.kind === 'rate') && p.dueNow !== null && <span className="muted"> · {t('complianceUi.dueNow', { due: f.number(p.dueNow) })}</span>}
+            {p.measure.kind === 'count' || p.measure.kind === 'ratio' || p.measure.kind === 'rate' ? (
+              <>
+                {' '}
+                <bdi>{unitLabel(p.measure.unit)}</bdi>
+              </>
+            ) : (
+              ''
+            )}
+            {p.measure.kind === 'rate' && (
+              <span className="muted"> · {t('complianceUi.perDay', { n: f.number(p.measure.perDay) })}</span>
+            )}
+            {(p.measure.kind === 'ratio' || p.measure.kind === 'rate') && p.dueNow !== null && (
+              <span className="muted"> · {t('complianceUi.dueNow', { due: f.number(p.dueNow) })}</span>
+            )}
           </dd>
         </div>
         <div>
           <dt>{t('complianceUi.columns.deadline')}</dt>
           <dd>
-            {p.deadline === null
-              ? t(p.deadlineRule.kind === 'none' ? 'complianceUi.noDeadline' : 'complianceUi.deadlineUnknown')
-              : <>
-                  <bdi>{f.agreementTime(p.deadline)}</bdi>
-                  {open && <> · <Countdown deadline={p.deadline} /></>}
-                </>}
+            {p.deadline === null ? (
+              t(p.deadlineRule.kind === 'none' ? 'complianceUi.noDeadline' : 'complianceUi.deadlineUnknown')
+            ) : (
+              <>
+                <bdi>{f.agreementTime(p.deadline)}</bdi>
+                {open && (
+                  <>
+                    {' '}
+                    · <Countdown deadline={p.deadline} />
+                  </>
+                )}
+              </>
+            )}
             {p.fulfilledLate && <span className="muted"> · {t('complianceUi.fulfilledLate')}</span>}
             {!p.started && <span className="muted"> · {t('complianceUi.waiting')}</span>}
           </dd>
@@ -79,7 +109,11 @@ export function ProvisionCard({ p, partyOrg }: { p: ProvisionItem; partyOrg: boo
           <dd data-testid="provision-score">{p.score === null ? t('complianceUi.notScored') : `${p.score}/3`}</dd>
         </div>
       </dl>
-      {p.text !== '' && <p className="provision__text"><bdi>{p.text}</bdi></p>}
+      {p.text !== '' && (
+        <p className="provision__text">
+          <bdi>{p.text}</bdi>
+        </p>
+      )}
       <ProvisionHistory p={p} />
       {mayDeliver && <DeliveryForm p={p} />}
       {mayDispute && <DisputeForm p={p} />}

@@ -14,7 +14,13 @@ import { useAddProvision, type ComplianceSummaryData } from './queries.ts';
 type DeadlineKind = 'none' | 'absolute' | 'relative';
 type MeasureKind = 'count' | 'rate' | 'milestone' | 'judgement';
 
-export function ProvisionForm({ organisations, events }: { organisations: Organisation[]; events: ComplianceSummaryData['events'] }) {
+export function ProvisionForm({
+  organisations,
+  events,
+}: {
+  organisations: Organisation[];
+  events: ComplianceSummaryData['events'];
+}) {
   const { t } = useTranslation();
   const addProvision = useAddProvision();
   const [phase, setPhase] = useState('1');
@@ -40,15 +46,27 @@ export function ProvisionForm({ organisations, events }: { organisations: Organi
   async function submit(e: FormEvent) {
     e.preventDefault();
     setPending(true);
-    const deadline = deadlineKind === 'none' ? { kind: 'none' as const }
-      : deadlineKind === 'absolute' ? { kind: 'absolute' as const, at: new Date(at).toISOString() }
-      : { kind: 'relative' as const, anchorEventId: eventId, amount: Number(amount), unit };
-    const m = measure === 'count' ? { kind: 'count' as const, target: Number(target), unit: measureUnit }
-      : measure === 'rate' ? { kind: 'rate' as const, perDay: Number(target), unit: measureUnit }
-      : { kind: measure };
+    const deadline =
+      deadlineKind === 'none'
+        ? { kind: 'none' as const }
+        : deadlineKind === 'absolute'
+          ? { kind: 'absolute' as const, at: new Date(at).toISOString() }
+          : { kind: 'relative' as const, anchorEventId: eventId, amount: Number(amount), unit };
+    const m =
+      measure === 'count'
+        ? { kind: 'count' as const, target: Number(target), unit: measureUnit }
+        : measure === 'rate'
+          ? { kind: 'rate' as const, perDay: Number(target), unit: measureUnit }
+          : { kind: measure };
     const result = await addProvision({
       body: {
-        phase: Number(phase), title: title.trim(), reference: reference.trim(), type, partyIds: [partyId], deadline, measure: m,
+        phase: Number(phase),
+        title: title.trim(),
+        reference: reference.trim(),
+        type,
+        partyIds: [partyId],
+        deadline,
+        measure: m,
         ...(intermediaryId !== '' ? { intermediaryOrgId: intermediaryId } : {}),
       },
     });
@@ -72,31 +90,63 @@ export function ProvisionForm({ organisations, events }: { organisations: Organi
         </div>
         <div className="field">
           <label htmlFor={id('phase')}>{t('complianceUi.newProvision.phase')}</label>
-          <input id={id('phase')} type="number" min={1} max={9} required value={phase} onChange={(e) => setPhase(e.target.value)} />
+          <input
+            id={id('phase')}
+            type="number"
+            min={1}
+            max={9}
+            required
+            value={phase}
+            onChange={(e) => setPhase(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={id('type')}>{t('complianceUi.newProvision.type')}</label>
-          <select id={id('type')} value={type} onChange={(e) => setType(PROVISION_TYPES.find((x) => x === e.target.value) ?? 'other')}>
-            {PROVISION_TYPES.map((x) => <option key={x} value={x}>{t(`complianceUi.types.${x}`)}</option>)}
+          <select
+            id={id('type')}
+            value={type}
+            onChange={(e) => setType(PROVISION_TYPES.find((x) => x === e.target.value) ?? 'other')}
+          >
+            {PROVISION_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`complianceUi.types.${x}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={id('party')}>{t('complianceUi.newProvision.party')}</label>
           <select id={id('party')} required value={partyId} onChange={(e) => setPartyId(e.target.value)}>
             <option value="">—</option>
-            {parties.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {parties.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={id('intermediary')}>{t('complianceUi.newProvision.intermediary')}</label>
           <select id={id('intermediary')} value={intermediaryId} onChange={(e) => setIntermediaryId(e.target.value)}>
             <option value="">{t('complianceUi.newProvision.noIntermediary')}</option>
-            {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={id('deadline')}>{t('complianceUi.newProvision.deadline')}</label>
-          <select id={id('deadline')} value={deadlineKind} onChange={(e) => setDeadlineKind(e.target.value === 'none' ? 'none' : e.target.value === 'absolute' ? 'absolute' : 'relative')}>
+          <select
+            id={id('deadline')}
+            value={deadlineKind}
+            onChange={(e) =>
+              setDeadlineKind(
+                e.target.value === 'none' ? 'none' : e.target.value === 'absolute' ? 'absolute' : 'relative',
+              )
+            }
+          >
             <option value="relative">{t('complianceUi.newProvision.relative')}</option>
             <option value="absolute">{t('complianceUi.newProvision.absolute')}</option>
             <option value="none">{t('complianceUi.noDeadline')}</option>
@@ -112,11 +162,22 @@ export function ProvisionForm({ organisations, events }: { organisations: Organi
           <>
             <div className="field">
               <label htmlFor={id('amount')}>{t('complianceUi.newProvision.amount')}</label>
-              <input id={id('amount')} type="number" min={0} required value={amount} onChange={(e) => setAmount(e.target.value)} />
+              <input
+                id={id('amount')}
+                type="number"
+                min={0}
+                required
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('unit')}>{t('complianceUi.newProvision.unit')}</label>
-              <select id={id('unit')} value={unit} onChange={(e) => setUnit(e.target.value === 'days' ? 'days' : 'hours')}>
+              <select
+                id={id('unit')}
+                value={unit}
+                onChange={(e) => setUnit(e.target.value === 'days' ? 'days' : 'hours')}
+              >
                 <option value="hours">{t('complianceUi.newProvision.hours')}</option>
                 <option value="days">{t('complianceUi.newProvision.days')}</option>
               </select>
@@ -124,14 +185,32 @@ export function ProvisionForm({ organisations, events }: { organisations: Organi
             <div className="field">
               <label htmlFor={id('event')}>{t('complianceUi.newProvision.after')}</label>
               <select id={id('event')} required value={eventId} onChange={(e) => setEventId(e.target.value)}>
-                {events.map((ev) => <option key={ev.id} value={ev.id}>{ev.name}</option>)}
+                {events.map((ev) => (
+                  <option key={ev.id} value={ev.id}>
+                    {ev.name}
+                  </option>
+                ))}
               </select>
             </div>
           </>
         )}
         <div className="field">
           <label htmlFor={id('measure')}>{t('complianceUi.newProvision.measure')}</label>
-          <select id={id('measure')} value={measure} onChange={(e) => setMeasure(e.target.value === 'rate' ? 'rate' : e.target.value === 'milestone' ? 'milestone' : e.target.value === 'judgement' ? 'judgement' : 'count')}>
+          <select
+            id={id('measure')}
+            value={measure}
+            onChange={(e) =>
+              setMeasure(
+                e.target.value === 'rate'
+                  ? 'rate'
+                  : e.target.value === 'milestone'
+                    ? 'milestone'
+                    : e.target.value === 'judgement'
+                      ? 'judgement'
+                      : 'count',
+              )
+            }
+          >
             <option value="count">{t('complianceUi.newProvision.count')}</option>
             <option value="rate">{t('complianceUi.newProvision.rate')}</option>
             <option value="milestone">{t('complianceUi.newProvision.milestone')}</option>
@@ -141,18 +220,42 @@ export function ProvisionForm({ organisations, events }: { organisations: Organi
         {(measure === 'count' || measure === 'rate') && (
           <>
             <div className="field">
-              <label htmlFor={id('target')}>{t(measure === 'rate' ? 'complianceUi.newProvision.perDay' : 'complianceUi.newProvision.target')}</label>
-              <input id={id('target')} type="number" min={1} required value={target} onChange={(e) => setTarget(e.target.value)} />
+              <label htmlFor={id('target')}>
+                {t(measure === 'rate' ? 'complianceUi.newProvision.perDay' : 'complianceUi.newProvision.target')}
+              </label>
+              <input
+                id={id('target')}
+                type="number"
+                min={1}
+                required
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={id('measure-unit')}>{t('complianceUi.newProvision.measureUnit')}</label>
-              <input id={id('measure-unit')} required value={measureUnit} onChange={(e) => setMeasureUnit(e.target.value)} />
+              <input
+                id={id('measure-unit')}
+                required
+                value={measureUnit}
+                onChange={(e) => setMeasureUnit(e.target.value)}
+              />
             </div>
           </>
         )}
-        {error && <p className="notice notice--error" role="alert">{describeError(t, error, 'data')}</p>}
-        {saved && <p className="notice notice--info" role="status">{t('complianceUi.newProvision.saved')}</p>}
-        <button type="submit" className="button" disabled={pending}>{t('complianceUi.newProvision.submit')}</button>
+        {error && (
+          <p className="notice notice--error" role="alert">
+            {describeError(t, error, 'data')}
+          </p>
+        )}
+        {saved && (
+          <p className="notice notice--info" role="status">
+            {t('complianceUi.newProvision.saved')}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={pending}>
+          {t('complianceUi.newProvision.submit')}
+        </button>
       </form>
     </details>
   );

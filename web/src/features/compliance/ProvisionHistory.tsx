@@ -22,12 +22,16 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
             <thead>
               <tr>
                 <th scope="col">{t('complianceUi.delivery.occurredAt')}</th>
-                <th scope="col" className="num">{t('complianceUi.delivery.count')}</th>
+                <th scope="col" className="num">
+                  {t('complianceUi.delivery.count')}
+                </th>
                 <th scope="col">{t('complianceUi.delivery.verifier')}</th>
                 <th scope="col">{t('complianceUi.delivery.location')}</th>
                 <th scope="col">{t('complianceUi.delivery.evidence')}</th>
                 <th scope="col">{t('complianceUi.delivery.persons')}</th>
-                <th scope="col" className="num">{t('complianceUi.delivery.log')}</th>
+                <th scope="col" className="num">
+                  {t('complianceUi.delivery.log')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -35,19 +39,40 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
                 <tr key={d.id} data-testid="delivery-row">
                   <td className="nowrap">{f.agreementDateTime(d.occurredAt)}</td>
                   <td className="num">{f.number(d.count)}</td>
-                  <td><bdi>{d.verifier}</bdi></td>
-                  <td><bdi>{d.location}</bdi></td>
-                  <td><bdi>{d.evidence}</bdi></td>
+                  <td>
+                    <bdi>{d.verifier}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{d.location}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{d.evidence}</bdi>
+                  </td>
                   <td data-testid="delivery-persons">
                     {d.persons !== null ? (
-                      <ul className="plain-list">{d.persons.map((x, i) => <li key={i}><bdi>{x.name}</bdi>{x.idNumber ? ` (${x.idNumber})` : ''}</li>)}</ul>
+                      <ul className="plain-list">
+                        {d.persons.map((x, i) => (
+                          <li key={i}>
+                            <bdi>{x.name}</bdi>
+                            {x.idNumber ? ` (${x.idNumber})` : ''}
+                          </li>
+                        ))}
+                      </ul>
                     ) : d.personsNamed > 0 ? (
-                      <span className="muted">{t('complianceUi.delivery.namesHidden', { n: f.number(d.personsNamed) })}</span>
+                      <span className="muted">
+                        {t('complianceUi.delivery.namesHidden', { n: f.number(d.personsNamed) })}
+                      </span>
                     ) : (
                       <span className="muted">{t('complianceUi.delivery.none')}</span>
                     )}
                   </td>
-                  <td className="num">{d.logIndex === null ? <span className="muted">{t('complianceUi.delivery.none')}</span> : f.number(d.logIndex)}</td>
+                  <td className="num">
+                    {d.logIndex === null ? (
+                      <span className="muted">{t('complianceUi.delivery.none')}</span>
+                    ) : (
+                      f.number(d.logIndex)
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -60,8 +85,15 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
           <ul>
             {p.assessments.map((a) => (
               <li key={a.id}>
-                {t('complianceUi.assessment', { score: a.score, date: f.agreementDateTime(a.assessedAt), rationale: a.rationale, evidence: a.evidence })}
-                {a.logIndex !== null && <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(a.logIndex) })}</span>}
+                {t('complianceUi.assessment', {
+                  score: a.score,
+                  date: f.agreementDateTime(a.assessedAt),
+                  rationale: a.rationale,
+                  evidence: a.evidence,
+                })}
+                {a.logIndex !== null && (
+                  <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(a.logIndex) })}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -73,10 +105,23 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
           <ul data-testid="disputes">
             {p.disputes.map((d) => (
               <li key={d.id}>
-                <span className={`status compliance-status--${d.status === 'open' ? 'disputed' : 'closed'}`}>{t(`complianceUi.disputeStatus.${d.status}`)}</span>{' '}
-                {t('complianceUi.dispute', { party: d.organisationName, date: f.agreementDateTime(d.openedAt), reason: d.reason })}
-                {d.resolution !== '' && <> — <bdi>{d.resolution}</bdi></>}
-                {d.logIndex !== null && <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(d.logIndex) })}</span>}
+                <span className={`status compliance-status--${d.status === 'open' ? 'disputed' : 'closed'}`}>
+                  {t(`complianceUi.disputeStatus.${d.status}`)}
+                </span>{' '}
+                {t('complianceUi.dispute', {
+                  party: d.organisationName,
+                  date: f.agreementDateTime(d.openedAt),
+                  reason: d.reason,
+                })}
+                {d.resolution !== '' && (
+                  <>
+                    {' '}
+                    — <bdi>{d.resolution}</bdi>
+                  </>
+                )}
+                {d.logIndex !== null && (
+                  <span className="muted"> · {t('complianceUi.logEntry', { n: f.number(d.logIndex) })}</span>
+                )}
                 {d.status === 'open' && p.abilities?.resolve === true && <ResolveDisputeForm disputeId={d.id} />}
               </li>
             ))}
@@ -86,7 +131,13 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
       {p.violations.length > 0 && (
         <>
           <h4>{t('complianceUi.violations')}</h4>
-          <ul data-testid="violations">{p.violations.map((v) => <li key={v.id}><bdi>{v.title}</bdi></li>)}</ul>
+          <ul data-testid="violations">
+            {p.violations.map((v) => (
+              <li key={v.id}>
+                <bdi>{v.title}</bdi>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </details>

@@ -38,7 +38,11 @@ export type WriteResult = { ok: true } | { ok: false; error: AppError };
 /** A compliance write; resolves once saved and the provisions reloaded, or with why it was refused. */
 function useComplianceWrite<K extends RouteId>(id: K): (input: CallInput<Routes[K]>) => Promise<WriteResult> {
   const m = useRouteMutation(id, COMPLIANCE_ROUTES);
-  return (input) => m.mutateAsync(input).then((): WriteResult => ({ ok: true }), (err: unknown): WriteResult => ({ ok: false, error: toAppError(err) }));
+  return (input) =>
+    m.mutateAsync(input).then(
+      (): WriteResult => ({ ok: true }),
+      (err: unknown): WriteResult => ({ ok: false, error: toAppError(err) }),
+    );
 }
 
 export const useRecordDelivery = () => useComplianceWrite('createDelivery');

@@ -59,15 +59,33 @@ export function ContributionsTable({ items }: { items: readonly Contribution[] }
                 </th>
                 <td>{t(`enum.contributionKind.${c.kind}`)}</td>
                 <td>{t(`enum.capability.${c.capability}`)}</td>
-                <td className="num">{withheld('quantity') ? <Restricted t={t} /> : qty ?? <span className="muted">{t('contributions.notStated')}</span>}</td>
+                <td className="num">
+                  {withheld('quantity') ? (
+                    <Restricted t={t} />
+                  ) : (
+                    (qty ?? <span className="muted">{t('contributions.notStated')}</span>)
+                  )}
+                </td>
                 <td>
                   <span className={`status status--${c.status}`}>{t(`enum.status.${c.status}`)}</span>
                 </td>
                 <td className="caveats">
-                  {c.caveats === null ? <Restricted t={t} /> : c.caveats.trim() === '' ? <span className="muted">{t('contributions.noCaveats')}</span> : <bdi>{c.caveats}</bdi>}
+                  {c.caveats === null ? (
+                    <Restricted t={t} />
+                  ) : c.caveats.trim() === '' ? (
+                    <span className="muted">{t('contributions.noCaveats')}</span>
+                  ) : (
+                    <bdi>{c.caveats}</bdi>
+                  )}
                 </td>
                 <td className="nowrap">
-                  {withheld('expectedArrival') ? <Restricted t={t} /> : c.expectedArrival ? f.date(c.expectedArrival) : <span className="muted">{t('contributions.notStated')}</span>}
+                  {withheld('expectedArrival') ? (
+                    <Restricted t={t} />
+                  ) : c.expectedArrival ? (
+                    f.date(c.expectedArrival)
+                  ) : (
+                    <span className="muted">{t('contributions.notStated')}</span>
+                  )}
                 </td>
               </tr>
             );

@@ -52,57 +52,89 @@ export function ForceChart({ summary }: { summary: ForceSummary }) {
       {/* With direction set, text-anchor start/end follow the reading direction, so anchors are
           written once and the labels still extend inwards from the mirrored coordinates. */}
       <div ref={box} className="force-chart__box">
-      <svg width={W} height={HEIGHT} viewBox={`0 0 ${W} ${HEIGHT}`} role="img" aria-label={describe} className="force-chart__svg" direction={rtl ? 'rtl' : 'ltr'}>
-        <defs>
-          <pattern id="hatch-pledged" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="8" height="8" className="hatch-bg hatch-bg--pledged" />
-            <line x1="0" y1="0" x2="0" y2="8" className="hatch-line" />
-          </pattern>
-          <pattern id="hatch-interest" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-            <rect width="8" height="8" className="hatch-bg hatch-bg--interest" />
-            <line x1="0" y1="0" x2="0" y2="8" className="hatch-line hatch-line--grey" />
-          </pattern>
-        </defs>
-        {axis.ticks.map((v, i) => (
-          <g key={v} className="force-chart__tick">
-            <line x1={x(v)} x2={x(v)} y1={TOP - 6} y2={HEIGHT - 24} />
-            {i % labelEvery === 0 && (
-              <text x={x(v)} y={HEIGHT - 6} textAnchor="middle">
-                {f.number(v)}
-              </text>
-            )}
-          </g>
-        ))}
-        {ROWS.map((row, i) => {
-          const y = TOP + i * ROW_H;
-          const total = row.stages.reduce((sum, s) => sum + summary.byStage[s], 0);
-          let offset = 0;
-          return (
-            <g key={row.key}>
-              <text x={x(0)} y={y + 14} textAnchor="start" className="force-chart__label">
-                {t(`force.${row.key}`, { n: f.number(total) })}
-              </text>
-              <rect x={PAD} y={y + BAR_Y} width={span} height={BAR_H} className="force-chart__track" />
-              {row.stages.map((s) => {
-                const v = summary.byStage[s];
-                const a = x(offset);
-                offset += v;
-                const b = x(offset);
-                if (v <= 0) return null;
-                return (
-                  <rect key={s} x={Math.min(a, b)} y={y + BAR_Y} width={Math.abs(b - a)} height={BAR_H} className={`force-chart__seg seg--${s}`}>
-                    <title>{`${t(`enum.status.${s}`)}: ${f.number(v)}`}</title>
-                  </rect>
-                );
-              })}
+        <svg
+          width={W}
+          height={HEIGHT}
+          viewBox={`0 0 ${W} ${HEIGHT}`}
+          role="img"
+          aria-label={describe}
+          className="force-chart__svg"
+          direction={rtl ? 'rtl' : 'ltr'}
+        >
+          <defs>
+            <pattern
+              id="hatch-pledged"
+              width="8"
+              height="8"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="8" height="8" className="hatch-bg hatch-bg--pledged" />
+              <line x1="0" y1="0" x2="0" y2="8" className="hatch-line" />
+            </pattern>
+            <pattern
+              id="hatch-interest"
+              width="8"
+              height="8"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(-45)"
+            >
+              <rect width="8" height="8" className="hatch-bg hatch-bg--interest" />
+              <line x1="0" y1="0" x2="0" y2="8" className="hatch-line hatch-line--grey" />
+            </pattern>
+          </defs>
+          {axis.ticks.map((v, i) => (
+            <g key={v} className="force-chart__tick">
+              <line x1={x(v)} x2={x(v)} y1={TOP - 6} y2={HEIGHT - 24} />
+              {i % labelEvery === 0 && (
+                <text x={x(v)} y={HEIGHT - 6} textAnchor="middle">
+                  {f.number(v)}
+                </text>
+              )}
             </g>
-          );
-        })}
-        <line x1={ceilingX} x2={ceilingX} y1={TOP - 10} y2={HEIGHT - 24} className="force-chart__ceiling" />
-        <text x={ceilingX} y={TOP - 16} textAnchor={summary.ceiling / axis.max > 0.8 ? 'end' : 'middle'} className="force-chart__ceiling-label">
-          {t('force.ceilingMark', { n: f.number(summary.ceiling) })}
-        </text>
-      </svg>
+          ))}
+          {ROWS.map((row, i) => {
+            const y = TOP + i * ROW_H;
+            const total = row.stages.reduce((sum, s) => sum + summary.byStage[s], 0);
+            let offset = 0;
+            return (
+              <g key={row.key}>
+                <text x={x(0)} y={y + 14} textAnchor="start" className="force-chart__label">
+                  {t(`force.${row.key}`, { n: f.number(total) })}
+                </text>
+                <rect x={PAD} y={y + BAR_Y} width={span} height={BAR_H} className="force-chart__track" />
+                {row.stages.map((s) => {
+                  const v = summary.byStage[s];
+                  const a = x(offset);
+                  offset += v;
+                  const b = x(offset);
+                  if (v <= 0) return null;
+                  return (
+                    <rect
+                      key={s}
+                      x={Math.min(a, b)}
+                      y={y + BAR_Y}
+                      width={Math.abs(b - a)}
+                      height={BAR_H}
+                      className={`force-chart__seg seg--${s}`}
+                    >
+                      <title>{`${t(`enum.status.${s}`)}: ${f.number(v)}`}</title>
+                    </rect>
+                  );
+                })}
+              </g>
+            );
+          })}
+          <line x1={ceilingX} x2={ceilingX} y1={TOP - 10} y2={HEIGHT - 24} className="force-chart__ceiling" />
+          <text
+            x={ceilingX}
+            y={TOP - 16}
+            textAnchor={summary.ceiling / axis.max > 0.8 ? 'end' : 'middle'}
+            className="force-chart__ceiling-label"
+          >
+            {t('force.ceilingMark', { n: f.number(summary.ceiling) })}
+          </text>
+        </svg>
       </div>
       <Legend summary={summary} />
     </figure>

@@ -16,14 +16,22 @@ export function FundingTable({ funding }: { funding: Gap['funding'] }) {
         <thead>
           <tr>
             <th scope="col">{t('forceUi.currency')}</th>
-            {STAGES.map((s) => <th key={s} scope="col" className="num">{t(`enum.status.${s}`)}</th>)}
+            {STAGES.map((s) => (
+              <th key={s} scope="col" className="num">
+                {t(`enum.status.${s}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {funding.map((m) => (
             <tr key={m.currency}>
               <th scope="row">{m.currency}</th>
-              {STAGES.map((s) => <td key={s} className="num">{f.money(m[s], m.currency)}</td>)}
+              {STAGES.map((s) => (
+                <td key={s} className="num">
+                  {f.money(m[s], m.currency)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

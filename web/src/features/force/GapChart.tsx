@@ -36,13 +36,24 @@ export function GapChart({ points }: { points: readonly SeriesPoint[] }) {
   const monthEvery = Math.max(1, Math.ceil(months.length / Math.max(1, Math.floor(span / 70))));
   const last = points[points.length - 1]!;
   const describe = t('forceUi.chartSummary', {
-    from: f.date(points[0]!.on), to: f.date(last.on), required: f.number(last.required), deployed: f.number(last.deployed), gap: f.number(last.gap),
+    from: f.date(points[0]!.on),
+    to: f.date(last.on),
+    required: f.number(last.required),
+    deployed: f.number(last.deployed),
+    gap: f.number(last.gap),
   });
   return (
     <figure className="gap-chart" data-testid="gap-chart">
       <figcaption className="force-chart__title">{t('forceUi.chartTitle')}</figcaption>
       <div ref={box} className="force-chart__box">
-        <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describe} direction={rtl ? 'rtl' : 'ltr'}>
+        <svg
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={describe}
+          direction={rtl ? 'rtl' : 'ltr'}
+        >
           {ticks.map((v) => (
             <g key={v} className="force-chart__tick">
               <line x1={PAD.side} x2={W - PAD.side} y1={y(v)} y2={y(v)} />
@@ -51,13 +62,20 @@ export function GapChart({ points }: { points: readonly SeriesPoint[] }) {
               </text>
             </g>
           ))}
-          {months.filter((_, k) => k % monthEvery === 0).map(({ p, i }) => (
-            <text key={p.on} x={x(i)} y={H - 8} textAnchor="middle" className="gap-chart__month">
-              {f.month(p.on)}
-            </text>
-          ))}
+          {months
+            .filter((_, k) => k % monthEvery === 0)
+            .map(({ p, i }) => (
+              <text key={p.on} x={x(i)} y={H - 8} textAnchor="middle" className="gap-chart__month">
+                {f.month(p.on)}
+              </text>
+            ))}
           {SERIES.map((s) => (
-            <polyline key={s} className={`gap-line gap-line--${s}`} fill="none" points={points.map((p, i) => `${x(i).toFixed(1)},${y(p[s]).toFixed(1)}`).join(' ')} />
+            <polyline
+              key={s}
+              className={`gap-line gap-line--${s}`}
+              fill="none"
+              points={points.map((p, i) => `${x(i).toFixed(1)},${y(p[s]).toFixed(1)}`).join(' ')}
+            />
           ))}
         </svg>
       </div>

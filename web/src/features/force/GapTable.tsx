@@ -55,7 +55,13 @@ export function GapTable({ gap }: { gap: Gap }) {
         <table className="table" data-testid="gap-table">
           <caption id="gap-caption">{t('forceUi.gapCaption', { date: f.date(gap.on) })}</caption>
           <Head first={t('forceUi.columns.capability')} />
-          <Rows rows={gap.byCapability.map((c) => ({ key: c.capability, label: t(`enum.capability.${c.capability}`), values: c }))} />
+          <Rows
+            rows={gap.byCapability.map((c) => ({
+              key: c.capability,
+              label: t(`enum.capability.${c.capability}`),
+              values: c,
+            }))}
+          />
           <tfoot>
             <tr data-testid="gap-total">
               <th scope="row">{t('forceUi.total')}</th>

@@ -4,7 +4,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAPABILITIES, CONTRIBUTION_KINDS, type Capability, type ContributionKind } from '../../../../src/contract/enums.ts';
+import {
+  CAPABILITIES,
+  CONTRIBUTION_KINDS,
+  type Capability,
+  type ContributionKind,
+} from '../../../../src/contract/enums.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useAddContribution, today } from './queries.ts';
 import { useOrganisations } from '../organisations/queries.ts';
@@ -14,7 +19,10 @@ export function PledgeForm() {
   const f = useFormat();
   const organisations = useOrganisations();
   const addContribution = useAddContribution();
-  const orgs = organisations.status === 'idle' ? [] : [...(organisations.data ?? [])].sort((a, b) => f.collator.compare(a.name, b.name));
+  const orgs =
+    organisations.status === 'idle'
+      ? []
+      : [...(organisations.data ?? [])].sort((a, b) => f.collator.compare(a.name, b.name));
   const [organisationId, setOrganisationId] = useState('');
   const [kind, setKind] = useState<ContributionKind>('forces');
   const [capability, setCapability] = useState<Capability>('infantry');
@@ -36,12 +44,22 @@ export function PledgeForm() {
   };
 
   return (
-    <form className="plan-form" onSubmit={(e) => void onSubmit(e)} data-testid="pledge-form" aria-labelledby="pledge-form-title">
+    <form
+      className="plan-form"
+      onSubmit={(e) => void onSubmit(e)}
+      data-testid="pledge-form"
+      aria-labelledby="pledge-form-title"
+    >
       <h3 id="pledge-form-title">{t('forceUi.pledgeTitle')}</h3>
       <div className="plan-form__grid">
         <label>
           {t('forceUi.fields.organisation')}
-          <select required value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} data-testid="pledge-organisation">
+          <select
+            required
+            value={organisationId}
+            onChange={(e) => setOrganisationId(e.target.value)}
+            data-testid="pledge-organisation"
+          >
             <option value="">{t('forceUi.choose')}</option>
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
@@ -62,7 +80,11 @@ export function PledgeForm() {
         </label>
         <label>
           {t('forceUi.fields.capability')}
-          <select value={capability} onChange={(e) => setCapability(e.target.value as Capability)} data-testid="pledge-capability">
+          <select
+            value={capability}
+            onChange={(e) => setCapability(e.target.value as Capability)}
+            data-testid="pledge-capability"
+          >
             {CAPABILITIES.filter((c) => c !== 'funding').map((c) => (
               <option key={c} value={c}>
                 {t(`enum.capability.${c}`)}
@@ -72,7 +94,15 @@ export function PledgeForm() {
         </label>
         <label>
           {t('forceUi.fields.personnel')}
-          <input type="number" min={0} step={1} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="pledge-quantity" />
+          <input
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            data-testid="pledge-quantity"
+          />
         </label>
         <label>
           {t('forceUi.fields.status')}
@@ -83,7 +113,14 @@ export function PledgeForm() {
         </label>
         <label>
           {t('forceUi.fields.since')}
-          <input type="date" required value={since} max={today()} onChange={(e) => setSince(e.target.value)} data-testid="pledge-since" />
+          <input
+            type="date"
+            required
+            value={since}
+            max={today()}
+            onChange={(e) => setSince(e.target.value)}
+            data-testid="pledge-since"
+          />
         </label>
         <label className="plan-form__wide">
           {t('forceUi.fields.caveats')}

@@ -13,7 +13,8 @@ import { useMoveContribution, today, type Contribution } from './queries.ts';
 export function TransitionForm({ contributions }: { contributions: readonly Contribution[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const movable = contributions.filter((c) => nextStatuses(c.kind, c.status).length > 0)
+  const movable = contributions
+    .filter((c) => nextStatuses(c.kind, c.status).length > 0)
     .sort((a, b) => f.collator.compare(a.organisationName, b.organisationName));
   const [id, setId] = useState('');
   const [to, setTo] = useState<ContributionStatus | ''>('');
@@ -23,24 +24,44 @@ export function TransitionForm({ contributions }: { contributions: readonly Cont
   const moveContribution = useMoveContribution();
   // A contributor's liaison may declare interest, a pledge or a withdrawal; verified stages are the mission's.
   const certifies = useAbilities().certifyContribution;
-  const options = chosen ? nextStatuses(chosen.kind, chosen.status).filter((s) => certifies || !needsCertification(s)) : [];
+  const options = chosen
+    ? nextStatuses(chosen.kind, chosen.status).filter((s) => certifies || !needsCertification(s))
+    : [];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!chosen || to === '') return;
-    if (await moveContribution({ params: { id: chosen.id }, body: { to, reason, effectiveOn: on, version: chosen.version } })) {
+    if (
+      await moveContribution({
+        params: { id: chosen.id },
+        body: { to, reason, effectiveOn: on, version: chosen.version },
+      })
+    ) {
       setReason('');
       setTo('');
     }
   };
 
   return (
-    <form className="plan-form" onSubmit={(e) => void onSubmit(e)} data-testid="transition-form" aria-labelledby="transition-form-title">
+    <form
+      className="plan-form"
+      onSubmit={(e) => void onSubmit(e)}
+      data-testid="transition-form"
+      aria-labelledby="transition-form-title"
+    >
       <h3 id="transition-form-title">{t('forceUi.moveTitle')}</h3>
       <div className="plan-form__grid">
         <label className="plan-form__wide">
           {t('forceUi.fields.contribution')}
-          <select required value={id} onChange={(e) => { setId(e.target.value); setTo(''); }} data-testid="transition-contribution">
+          <select
+            required
+            value={id}
+            onChange={(e) => {
+              setId(e.target.value);
+              setTo('');
+            }}
+            data-testid="transition-contribution"
+          >
             <option value="">{t('forceUi.choose')}</option>
             {movable.map((c) => (
               <option key={c.id} value={c.id}>
@@ -51,7 +72,13 @@ export function TransitionForm({ contributions }: { contributions: readonly Cont
         </label>
         <label>
           {t('forceUi.fields.to')}
-          <select required value={to} onChange={(e) => setTo(e.target.value as ContributionStatus)} disabled={!chosen} data-testid="transition-to">
+          <select
+            required
+            value={to}
+            onChange={(e) => setTo(e.target.value as ContributionStatus)}
+            disabled={!chosen}
+            data-testid="transition-to"
+          >
             <option value="">{t('forceUi.choose')}</option>
             {options.map((s) => (
               <option key={s} value={s}>
@@ -66,7 +93,14 @@ export function TransitionForm({ contributions }: { contributions: readonly Cont
         </label>
         <label className="plan-form__wide">
           {t('forceUi.fields.reason')}
-          <input type="text" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="transition-reason" />
+          <input
+            type="text"
+            required
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="transition-reason"
+          />
         </label>
       </div>
       <button type="submit" className="button" disabled={!chosen || to === ''} data-testid="transition-submit">

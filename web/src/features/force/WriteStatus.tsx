@@ -11,8 +11,12 @@ export function WriteStatus() {
       <div className="notice notice--error" role="alert" data-testid="plan-write-error">
         <p>
           <strong>{t('forceUi.writeFailed')}</strong>{' '}
-          {write.error.kind === 'unexpected' && write.error.status === 409 ? t('forceUi.conflict') : describeError(t, write.error, 'data')}
-          {write.error.kind === 'invalid' && write.error.fields.length > 0 && ` (${write.error.fields.map((e) => `${e.path}: ${e.message}`).join('; ')})`}
+          {write.error.kind === 'unexpected' && write.error.status === 409
+            ? t('forceUi.conflict')
+            : describeError(t, write.error, 'data')}
+          {write.error.kind === 'invalid' &&
+            write.error.fields.length > 0 &&
+            ` (${write.error.fields.map((e) => `${e.path}: ${e.message}`).join('; ')})`}
         </p>
       </div>
     );

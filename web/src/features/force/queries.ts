@@ -52,7 +52,7 @@ export function setPeriod(period: Period): void {
 }
 export const useGapDay = (): string => useStore(planView, (s) => s.on);
 
-const items = <T,>(r: { items: T[] }): T[] => r.items;
+const items = <T>(r: { items: T[] }): T[] => r.items;
 const points = (r: { points: SeriesPoint[] }): SeriesPoint[] => r.points;
 
 export const useMission = () => useRoute('getMission', {});
@@ -101,7 +101,15 @@ export function useLineDiff(range: Period | null) {
 
 /** Every route a change to the plan (or a live `handover` event) may make stale. */
 export const PLAN_ROUTES: readonly RouteId[] = [
-  'getForceGap', 'getForceGapSeries', 'checkHandover', 'listMilestones', 'listDeployments', 'listSectors', 'listControlLines', 'listContributions', 'getMission',
+  'getForceGap',
+  'getForceGapSeries',
+  'checkHandover',
+  'listMilestones',
+  'listDeployments',
+  'listSectors',
+  'listControlLines',
+  'listContributions',
+  'getMission',
 ];
 
 const PLAN_WRITE = ['plan-write'] as const;
@@ -109,7 +117,11 @@ const PLAN_WRITE = ['plan-write'] as const;
 /** A write to the plan; resolves true once saved (and the plan reloaded), false if refused. */
 function usePlanWrite<K extends RouteId>(id: K): (input: CallInput<Routes[K]>) => Promise<boolean> {
   const m = useRouteMutation(id, PLAN_ROUTES, PLAN_WRITE);
-  return (input) => m.mutateAsync(input).then(() => true, () => false);
+  return (input) =>
+    m.mutateAsync(input).then(
+      () => true,
+      () => false,
+    );
 }
 
 export const useAddContribution = () => usePlanWrite('createContribution');
@@ -119,7 +131,10 @@ export const useAddMilestone = () => usePlanWrite('createMilestone');
 
 /** What became of the plan's writes: the last one's error, and whether any was saved. */
 export function usePlanWriteStatus(): { error: AppError | null; saved: boolean } {
-  const states = useMutationState({ filters: { mutationKey: [...PLAN_WRITE] }, select: (m) => ({ status: m.state.status, error: m.state.error }) });
+  const states = useMutationState({
+    filters: { mutationKey: [...PLAN_WRITE] },
+    select: (m) => ({ status: m.state.status, error: m.state.error }),
+  });
   const last = states[states.length - 1];
   return {
     error: last?.status === 'error' ? toAppError(last.error) : null,

@@ -9,7 +9,13 @@ import type { ContributionStatus } from '../../../../src/contract/enums.ts';
 import type { Contribution } from './queries.ts';
 
 /** Pledged but not deployed, nearest to deployment first. */
-export const PIPELINE_STAGES = ['rapid', 'pcrs3', 'pcrs2', 'pcrs1', 'pledged'] as const satisfies readonly ContributionStatus[];
+export const PIPELINE_STAGES = [
+  'rapid',
+  'pcrs3',
+  'pcrs2',
+  'pcrs1',
+  'pledged',
+] as const satisfies readonly ContributionStatus[];
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export type ChartStage = 'deployed' | PipelineStage | 'interest';
 export const CHART_STAGES: readonly ChartStage[] = ['deployed', ...PIPELINE_STAGES, 'interest'];
@@ -31,7 +37,15 @@ function isChartStage(s: ContributionStatus): s is ChartStage {
 }
 
 export function summariseForce(contributions: readonly Contribution[], ceiling: number): ForceSummary {
-  const byStage: Record<ChartStage, number> = { deployed: 0, rapid: 0, pcrs3: 0, pcrs2: 0, pcrs1: 0, pledged: 0, interest: 0 };
+  const byStage: Record<ChartStage, number> = {
+    deployed: 0,
+    rapid: 0,
+    pcrs3: 0,
+    pcrs2: 0,
+    pcrs1: 0,
+    pledged: 0,
+    interest: 0,
+  };
   let unquantified = 0;
   for (const c of contributions) {
     if (c.unit !== 'personnel' || !isChartStage(c.status)) continue;

@@ -4,25 +4,49 @@ import { useFormat } from '../../i18n/format.ts';
 import type { Contribution } from '../force/queries.ts';
 import type { Finding } from '../force/queries.ts';
 
-function detail(fd: Finding, t: ReturnType<typeof useTranslation>['t'], n: (v: number) => string, orgOf: Map<string, string>): string {
-  const org = fd.contributionId ? orgOf.get(fd.contributionId) ?? '' : '';
+function detail(
+  fd: Finding,
+  t: ReturnType<typeof useTranslation>['t'],
+  n: (v: number) => string,
+  orgOf: Map<string, string>,
+): string {
+  const org = fd.contributionId ? (orgOf.get(fd.contributionId) ?? '') : '';
   switch (fd.kind) {
     case 'vacuum':
       return t('handoverUi.detail.vacuum');
     case 'understrength':
       return t('handoverUi.detail.understrength', { strength: n(fd.strength ?? 0), required: n(fd.required ?? 0) });
     case 'overcommitted':
-      return t('handoverUi.detail.overcommitted', { org, assigned: n(fd.assigned ?? 0), available: n(fd.available ?? 0) });
+      return t('handoverUi.detail.overcommitted', {
+        org,
+        assigned: n(fd.assigned ?? 0),
+        available: n(fd.available ?? 0),
+      });
     case 'unconfirmed':
-      return t('handoverUi.detail.unconfirmed', { org, strength: n(fd.strength ?? 0), status: fd.status ? t(`enum.status.${fd.status}`) : '' });
+      return t('handoverUi.detail.unconfirmed', {
+        org,
+        strength: n(fd.strength ?? 0),
+        status: fd.status ? t(`enum.status.${fd.status}`) : '',
+      });
   }
 }
 
-export function FindingsList({ findings, contributions }: { findings: readonly Finding[]; contributions: readonly Contribution[] }) {
+export function FindingsList({
+  findings,
+  contributions,
+}: {
+  findings: readonly Finding[];
+  contributions: readonly Contribution[];
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const orgOf = new Map(contributions.map((c) => [c.id, c.organisationName]));
-  if (findings.length === 0) return <p className="empty" data-testid="findings-none">{t('handoverUi.noFindings')}</p>;
+  if (findings.length === 0)
+    return (
+      <p className="empty" data-testid="findings-none">
+        {t('handoverUi.noFindings')}
+      </p>
+    );
   return (
     <div className="table-wrap" role="region" aria-labelledby="findings-caption" tabIndex={0}>
       <table className="table" data-testid="findings-list">
@@ -39,8 +63,12 @@ export function FindingsList({ findings, contributions }: { findings: readonly F
         <tbody>
           {findings.map((fd, i) => (
             <tr key={i} data-testid="finding-row" data-kind={fd.kind} data-sector={fd.sectorName}>
-              <th scope="row"><bdi>{fd.sectorName}</bdi></th>
-              <td><span className={`finding-badge finding-badge--${fd.kind}`}>{t(`handoverUi.kind.${fd.kind}`)}</span></td>
+              <th scope="row">
+                <bdi>{fd.sectorName}</bdi>
+              </th>
+              <td>
+                <span className={`finding-badge finding-badge--${fd.kind}`}>{t(`handoverUi.kind.${fd.kind}`)}</span>
+              </td>
               <td className="nowrap">{f.date(fd.from)}</td>
               <td className="nowrap">{f.date(fd.to)}</td>
               <td>{detail(fd, t, (v) => f.number(v), orgOf)}</td>

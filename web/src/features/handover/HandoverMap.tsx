@@ -9,7 +9,15 @@ import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { BaseMap, type MapControlLine, type MapSector } from '../map/BaseMap.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { addDays, useLineDiff, type ControlLine, type Finding, type LineDiff, type Period, type Sector } from '../force/queries.ts';
+import {
+  addDays,
+  useLineDiff,
+  type ControlLine,
+  type Finding,
+  type LineDiff,
+  type Period,
+  type Sector,
+} from '../force/queries.ts';
 import { dayNumber } from './timeline.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -24,7 +32,9 @@ function statusData(sectors: readonly Sector[], findings: readonly Finding[], da
   }
   return {
     type: 'FeatureCollection',
-    features: sectors.filter((s) => state.has(s.id)).map((s) => ({ type: 'Feature', properties: { state: state.get(s.id)! }, geometry: s.geometry })),
+    features: sectors
+      .filter((s) => state.has(s.id))
+      .map((s) => ({ type: 'Feature', properties: { state: state.get(s.id)! }, geometry: s.geometry })),
   };
 }
 
@@ -60,8 +70,14 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
   const diffReady = diff.status === 'ready' ? diff.data : undefined;
   const mapRef = useRef<maplibregl.Map | null>(null);
   const line = lineAt(lines, day);
-  const controlLine: MapControlLine | null = useMemo(() => (line ? { geometry: line.geometry, heldArea: line.heldArea } : null), [line]);
-  const mapSectors: MapSector[] = useMemo(() => sectors.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry })), [sectors]);
+  const controlLine: MapControlLine | null = useMemo(
+    () => (line ? { geometry: line.geometry, heldArea: line.heldArea } : null),
+    [line],
+  );
+  const mapSectors: MapSector[] = useMemo(
+    () => sectors.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry })),
+    [sectors],
+  );
   const status = useMemo(() => statusData(sectors, findings, day), [sectors, findings, day]);
   const diffShapes = useMemo(() => diffData(diffReady), [diffReady]);
   const [a, setA] = useState('');
@@ -78,12 +94,19 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
     mapRef.current = map;
     map.addSource('handover-status', { type: 'geojson', data: status });
     map.addSource('line-diff', { type: 'geojson', data: diffShapes });
+    map.addLayer(
+      {
+        id: 'handover-status',
+        type: 'fill',
+        source: 'handover-status',
+        paint: { 'fill-color': ['match', ['get', 'state'], 'vacuum', '#dc2626', '#f59e0b'], 'fill-opacity': 0.45 },
+      },
+      'sectors-outline',
+    );
     map.addLayer({
-      id: 'handover-status', type: 'fill', source: 'handover-status',
-      paint: { 'fill-color': ['match', ['get', 'state'], 'vacuum', '#dc2626', '#f59e0b'], 'fill-opacity': 0.45 },
-    }, 'sectors-outline');
-    map.addLayer({
-      id: 'line-diff', type: 'fill', source: 'line-diff',
+      id: 'line-diff',
+      type: 'fill',
+      source: 'line-diff',
       paint: { 'fill-color': ['match', ['get', 'part'], 'released', '#16a34a', '#7c3aed'], 'fill-opacity': 0.6 },
     });
   };
@@ -94,35 +117,74 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
       <div className="plan-controls">
         <label className="handover-map__slider">
           {t('handoverUi.mapDay', { date: f.date(day) })}
-          <input type="range" min={0} max={days} step={1} value={Math.min(offset, days)} onChange={(e) => setOffset(Number(e.target.value))}
-            aria-valuetext={f.date(day)} data-testid="map-day" />
+          <input
+            type="range"
+            min={0}
+            max={days}
+            step={1}
+            value={Math.min(offset, days)}
+            onChange={(e) => setOffset(Number(e.target.value))}
+            aria-valuetext={f.date(day)}
+            data-testid="map-day"
+          />
         </label>
         <p className="muted" data-testid="map-day-summary" role="status">
-          {t('handoverUi.mapSummary', { vacuums, line: line ? t('handoverUi.lineVersion', { n: line.lineVersion }) : t('handoverUi.noLine') })}
+          {t('handoverUi.mapSummary', {
+            vacuums,
+            line: line ? t('handoverUi.lineVersion', { n: line.lineVersion }) : t('handoverUi.noLine'),
+          })}
         </p>
       </div>
-      <BaseMap sectors={mapSectors} controlLine={controlLine} onMapReady={onReady} label={t('handoverUi.mapLabel', { date: f.date(day) })} testId="handover-base-map" />
+      <BaseMap
+        sectors={mapSectors}
+        controlLine={controlLine}
+        onMapReady={onReady}
+        label={t('handoverUi.mapLabel', { date: f.date(day) })}
+        testId="handover-base-map"
+      />
       <p className="note">{t('handoverUi.mapCredit')}</p>
-      <form className="plan-controls" onSubmit={(e) => { e.preventDefault(); if (a && b) setRange({ from: a, to: b }); }} data-testid="line-diff-form">
+      <form
+        className="plan-controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (a && b) setRange({ from: a, to: b });
+        }}
+        data-testid="line-diff-form"
+      >
         <label>
           {t('handoverUi.diffFrom')}
           <select value={a} onChange={(e) => setA(e.target.value)} required>
             <option value="">{t('forceUi.choose')}</option>
-            {lines.map((l) => <option key={l.id} value={l.id}>{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>)}
+            {lines.map((l) => (
+              <option
+                key={l.id}
+                value={l.id}
+              >{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>
+            ))}
           </select>
         </label>
         <label>
           {t('handoverUi.diffTo')}
           <select value={b} onChange={(e) => setB(e.target.value)} required>
             <option value="">{t('forceUi.choose')}</option>
-            {lines.map((l) => <option key={l.id} value={l.id}>{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>)}
+            {lines.map((l) => (
+              <option
+                key={l.id}
+                value={l.id}
+              >{`${l.name} v${l.lineVersion} (${f.date(l.validFrom.slice(0, 10))})`}</option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="button button--secondary">{t('handoverUi.diffSubmit')}</button>
+        <button type="submit" className="button button--secondary">
+          {t('handoverUi.diffSubmit')}
+        </button>
       </form>
       {diff.status === 'ready' && (
         <p data-testid="line-diff" role="status">
-          {t('handoverUi.diffResult', { released: f.number(diff.data.releasedKm2), taken: f.number(diff.data.takenKm2) })}
+          {t('handoverUi.diffResult', {
+            released: f.number(diff.data.releasedKm2),
+            taken: f.number(diff.data.takenKm2),
+          })}
         </p>
       )}
     </div>

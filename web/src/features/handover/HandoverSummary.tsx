@@ -21,7 +21,9 @@ export function HandoverSummary() {
             {KINDS.map((k) => (
               <li key={k} className="count-list__item" data-kind={k}>
                 <span className={`finding-badge finding-badge--${k}`}>{t(`handoverUi.kind.${k}`)}</span>
-                <span className="num" data-testid={`summary-${k}`}>{f.number(c.findings.filter((x) => x.kind === k).length)}</span>
+                <span className="num" data-testid={`summary-${k}`}>
+                  {f.number(c.findings.filter((x) => x.kind === k).length)}
+                </span>
               </li>
             ))}
           </ul>

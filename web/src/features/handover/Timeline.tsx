@@ -45,7 +45,11 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
   const orgOf = new Map(contributions.map((c) => [c.id, c.organisationName]));
 
   const rows = sectors.map((s) => {
-    const bars = laneBars(deployments.filter((d) => d.sectorId === s.id), lo, hi);
+    const bars = laneBars(
+      deployments.filter((d) => d.sectorId === s.id),
+      lo,
+      hi,
+    );
     const lanes = Math.max(1, ...bars.map((b) => b.lane + 1));
     return { sector: s, bars, lanes, height: lanes * LANE_H + FINDING_H + 8 };
   });
@@ -63,19 +67,33 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
 
   return (
     <figure className="timeline" data-testid="handover-timeline">
-      <figcaption className="force-chart__title">{t('handoverUi.timelineTitle', { from: f.date(from), to: f.date(to) })}</figcaption>
+      <figcaption className="force-chart__title">
+        {t('handoverUi.timelineTitle', { from: f.date(from), to: f.date(to) })}
+      </figcaption>
       <div ref={box} className="force-chart__box">
-        <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('handoverUi.timelineLabel', { n: findings.length })} direction={rtl ? 'rtl' : 'ltr'}>
-          {months.filter((_, i) => i % every === 0).map((d) => (
-            <g key={d} className="force-chart__tick">
-              <line x1={x(d)} x2={x(d)} y1={AXIS_H - 4} y2={H} />
-              <text x={x(d)} y={14} textAnchor="middle" className="gap-chart__month">
-                {f.month(new Date(d * 86_400_000).toISOString().slice(0, 10))}
-              </text>
-            </g>
-          ))}
+        <svg
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={t('handoverUi.timelineLabel', { n: findings.length })}
+          direction={rtl ? 'rtl' : 'ltr'}
+        >
+          {months
+            .filter((_, i) => i % every === 0)
+            .map((d) => (
+              <g key={d} className="force-chart__tick">
+                <line x1={x(d)} x2={x(d)} y1={AXIS_H - 4} y2={H} />
+                <text x={x(d)} y={14} textAnchor="middle" className="gap-chart__month">
+                  {f.month(new Date(d * 86_400_000).toISOString().slice(0, 10))}
+                </text>
+              </g>
+            ))}
           {placed.map(({ sector, bars, lanes, top }) => {
-            const withdrawals = milestones.filter((m) => m.sectorId === sector.id).map((m) => dayNumber(m.at)).filter((d) => d >= lo && d <= hi);
+            const withdrawals = milestones
+              .filter((m) => m.sectorId === sector.id)
+              .map((m) => dayNumber(m.at))
+              .filter((d) => d >= lo && d <= hi);
             const findingTop = top + lanes * LANE_H + 4;
             const mine = findings.filter((x) => x.sectorId === sector.id);
             return (
@@ -85,8 +103,29 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
                 </text>
                 {bars.map((b) => (
                   <g key={b.deployment.id} data-testid="timeline-deployment">
-                    <rect x={left(b.first, b.last)} y={top + b.lane * LANE_H} width={width(b.first, b.last)} height={LANE_H - 3} className="timeline__bar" rx={2}>
-                      <title>{t('handoverUi.barTitle', { org: orgOf.get(b.deployment.contributionId) ?? '', n: b.deployment.strength === null ? t('contributions.restricted') : f.number(b.deployment.strength), from: f.date(b.deployment.from), to: b.deployment.restricted.includes('to') ? t('contributions.restricted') : b.deployment.to ? f.date(b.deployment.to) : '…' })}</title>
+                    <rect
+                      x={left(b.first, b.last)}
+                      y={top + b.lane * LANE_H}
+                      width={width(b.first, b.last)}
+                      height={LANE_H - 3}
+                      className="timeline__bar"
+                      rx={2}
+                    >
+                      <title>
+                        {t('handoverUi.barTitle', {
+                          org: orgOf.get(b.deployment.contributionId) ?? '',
+                          n:
+                            b.deployment.strength === null
+                              ? t('contributions.restricted')
+                              : f.number(b.deployment.strength),
+                          from: f.date(b.deployment.from),
+                          to: b.deployment.restricted.includes('to')
+                            ? t('contributions.restricted')
+                            : b.deployment.to
+                              ? f.date(b.deployment.to)
+                              : '…',
+                        })}
+                      </title>
                     </rect>
                   </g>
                 ))}
@@ -94,7 +133,15 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
                   const first = Math.max(lo, dayNumber(fd.from));
                   const last = Math.min(hi, dayNumber(fd.to));
                   return (
-                    <rect key={i} x={left(first, last)} y={findingTop} width={width(first, last)} height={FINDING_H} className={`timeline__finding timeline__finding--${fd.kind}`} data-testid={`finding-${fd.kind}`}>
+                    <rect
+                      key={i}
+                      x={left(first, last)}
+                      y={findingTop}
+                      width={width(first, last)}
+                      height={FINDING_H}
+                      className={`timeline__finding timeline__finding--${fd.kind}`}
+                      data-testid={`finding-${fd.kind}`}
+                    >
                       <title>{`${t(`handoverUi.kind.${fd.kind}`)}: ${f.date(fd.from)} – ${f.date(fd.to)}`}</title>
                     </rect>
                   );
@@ -102,7 +149,11 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
                 {withdrawals.map((d) => (
                   <g key={d} className="timeline__withdrawal">
                     <line x1={x(d)} x2={x(d)} y1={top - 4} y2={findingTop + FINDING_H + 2} />
-                    <title>{t('handoverUi.withdrawalOn', { date: f.date(new Date(d * 86_400_000).toISOString().slice(0, 10)) })}</title>
+                    <title>
+                      {t('handoverUi.withdrawalOn', {
+                        date: f.date(new Date(d * 86_400_000).toISOString().slice(0, 10)),
+                      })}
+                    </title>
                   </g>
                 ))}
               </g>

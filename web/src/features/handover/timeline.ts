@@ -14,7 +14,12 @@ export interface Bar {
 /** Deployments of one sector clipped to the period, each on the first lane where it fits. */
 export function laneBars(deployments: readonly Deployment[], from: number, to: number): Bar[] {
   const bars = deployments
-    .map((d) => ({ deployment: d, first: Math.max(from, dayNumber(d.from)), last: Math.min(to, d.to === null ? to : dayNumber(d.to)), lane: 0 }))
+    .map((d) => ({
+      deployment: d,
+      first: Math.max(from, dayNumber(d.from)),
+      last: Math.min(to, d.to === null ? to : dayNumber(d.to)),
+      lane: 0,
+    }))
     .filter((b) => b.first <= b.last)
     .sort((a, b) => a.first - b.first);
   const laneEnds: number[] = [];

@@ -36,7 +36,16 @@ export interface BaseMapProps {
   testId?: string;
 }
 
-export function BaseMap({ sectors = [], controlLine = null, onMapReady, onClick, label, children, className, testId = 'base-map' }: BaseMapProps) {
+export function BaseMap({
+  sectors = [],
+  controlLine = null,
+  onMapReady,
+  onClick,
+  label,
+  children,
+  className,
+  testId = 'base-map',
+}: BaseMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const loaded = useRef(false);
@@ -88,7 +97,12 @@ export function BaseMap({ sectors = [], controlLine = null, onMapReady, onClick,
   );
 }
 
-function applyLayers(map: maplibregl.Map, sectors: readonly MapSector[], controlLine: MapControlLine | null, fit: boolean): void {
+function applyLayers(
+  map: maplibregl.Map,
+  sectors: readonly MapSector[],
+  controlLine: MapControlLine | null,
+  fit: boolean,
+): void {
   void map.getSource<maplibregl.GeoJSONSource>('sectors')?.setData(sectorData(sectors));
   void map.getSource<maplibregl.GeoJSONSource>('control-line')?.setData(controlLineData(controlLine));
   const bounds = boundsOf(sectors);

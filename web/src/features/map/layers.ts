@@ -19,9 +19,21 @@ export function baseStyle(): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f0' } },
       { id: 'sectors-fill', type: 'fill', source: 'sectors', paint: { 'fill-color': '#f4f1ea', 'fill-opacity': 1 } },
-      { id: 'held-area', type: 'fill', source: 'control-line', filter: ['==', ['get', 'part'], 'held'], paint: { 'fill-color': '#e0a030', 'fill-opacity': 0.18 } },
+      {
+        id: 'held-area',
+        type: 'fill',
+        source: 'control-line',
+        filter: ['==', ['get', 'part'], 'held'],
+        paint: { 'fill-color': '#e0a030', 'fill-opacity': 0.18 },
+      },
       { id: 'sectors-outline', type: 'line', source: 'sectors', paint: { 'line-color': '#6b7280', 'line-width': 1.2 } },
-      { id: 'control-line', type: 'line', source: 'control-line', filter: ['==', ['get', 'part'], 'line'], paint: { 'line-color': '#d4a300', 'line-width': 3, 'line-dasharray': [2, 1] } },
+      {
+        id: 'control-line',
+        type: 'line',
+        source: 'control-line',
+        filter: ['==', ['get', 'part'], 'line'],
+        paint: { 'line-color': '#d4a300', 'line-width': 3, 'line-dasharray': [2, 1] },
+      },
     ],
   };
 }
@@ -29,24 +41,38 @@ export function baseStyle(): StyleSpecification {
 export function sectorData(sectors: readonly MapSector[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: sectors.map((s) => ({ type: 'Feature', id: s.id, properties: { id: s.id, name: s.name }, geometry: s.geometry })),
+    features: sectors.map((s) => ({
+      type: 'Feature',
+      id: s.id,
+      properties: { id: s.id, name: s.name },
+      geometry: s.geometry,
+    })),
   };
 }
 
 export function controlLineData(line: MapControlLine | null): FeatureCollection {
   if (!line) return EMPTY;
-  const features: FeatureCollection['features'] = [{ type: 'Feature', properties: { part: 'line' }, geometry: line.geometry }];
+  const features: FeatureCollection['features'] = [
+    { type: 'Feature', properties: { part: 'line' }, geometry: line.geometry },
+  ];
   if (line.heldArea) features.push({ type: 'Feature', properties: { part: 'held' }, geometry: line.heldArea });
   return { type: 'FeatureCollection', features };
 }
 
 function positions(g: Geometry): Position[] {
   switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'LineString': case 'MultiPoint': return g.coordinates;
-    case 'Polygon': case 'MultiLineString': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positions);
+    case 'Point':
+      return [g.coordinates];
+    case 'LineString':
+    case 'MultiPoint':
+      return g.coordinates;
+    case 'Polygon':
+    case 'MultiLineString':
+      return g.coordinates.flat();
+    case 'MultiPolygon':
+      return g.coordinates.flat(2);
+    case 'GeometryCollection':
+      return g.geometries.flatMap(positions);
   }
 }
 
@@ -56,5 +82,8 @@ export function boundsOf(sectors: readonly MapSector[]): LngLatBoundsLike | null
   if (all.length === 0) return null;
   const lons = all.map((p) => p[0]!);
   const lats = all.map((p) => p[1]!);
-  return [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]];
+  return [
+    [Math.min(...lons), Math.min(...lats)],
+    [Math.max(...lons), Math.max(...lats)],
+  ];
 }

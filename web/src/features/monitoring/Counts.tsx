@@ -13,17 +13,29 @@ export function Counts() {
     <dl className="key-figures" data-testid="monitoring-counts" aria-label={t('monitoringUi.counts.heading')}>
       <div className="key-figure">
         <dt>{t('monitoringUi.counts.reports')}</dt>
-        <dd><span className="key-figure__value" data-testid="count-reports">{f.number(counts.reports)}</span></dd>
+        <dd>
+          <span className="key-figure__value" data-testid="count-reports">
+            {f.number(counts.reports)}
+          </span>
+        </dd>
       </div>
       <div className="key-figure">
         <dt>{t('monitoringUi.counts.incidents')}</dt>
-        <dd><span className="key-figure__value" data-testid="count-incidents">{f.number(counts.incidents)}</span></dd>
+        <dd>
+          <span className="key-figure__value" data-testid="count-incidents">
+            {f.number(counts.incidents)}
+          </span>
+        </dd>
       </div>
       <div className="key-figure key-figure--deployed">
         <dt>{t('monitoringUi.counts.ruledViolations')}</dt>
         <dd>
-          <span className="key-figure__value" data-testid="count-violations">{f.number(counts.ruledViolations)}</span>
-          <span className="key-figure__note">{t('monitoringUi.counts.publishedViolations')} {f.number(counts.publishedViolations)}</span>
+          <span className="key-figure__value" data-testid="count-violations">
+            {f.number(counts.ruledViolations)}
+          </span>
+          <span className="key-figure__note">
+            {t('monitoringUi.counts.publishedViolations')} {f.number(counts.publishedViolations)}
+          </span>
         </dd>
       </div>
     </dl>

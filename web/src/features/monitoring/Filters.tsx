@@ -18,7 +18,9 @@ export function Filters() {
         <select id="filter-status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
           <option value="">{t('monitoringUi.filters.any')}</option>
           {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>{t(`monitoringUi.status.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`monitoringUi.status.${s}`)}
+            </option>
           ))}
         </select>
       </div>
@@ -27,7 +29,9 @@ export function Filters() {
         <select id="filter-type" value={filters.eventType} onChange={(e) => setFilters({ eventType: e.target.value })}>
           <option value="">{t('monitoringUi.filters.any')}</option>
           {EVENT_TYPES.map((e) => (
-            <option key={e} value={e}>{e}</option>
+            <option key={e} value={e}>
+              {e}
+            </option>
           ))}
         </select>
       </div>
@@ -40,10 +44,18 @@ export function Filters() {
           max={DAY_STEPS.length - 1}
           step={1}
           value={step}
-          aria-valuetext={filters.days === 0 ? t('monitoringUi.filters.allTime') : t('monitoringUi.filters.lastDays', { count: filters.days })}
+          aria-valuetext={
+            filters.days === 0
+              ? t('monitoringUi.filters.allTime')
+              : t('monitoringUi.filters.lastDays', { count: filters.days })
+          }
           onChange={(e) => setFilters({ days: DAY_STEPS[Number(e.target.value)] ?? 0 })}
         />
-        <output htmlFor="filter-days">{filters.days === 0 ? t('monitoringUi.filters.allTime') : t('monitoringUi.filters.lastDays', { count: filters.days })}</output>
+        <output htmlFor="filter-days">
+          {filters.days === 0
+            ? t('monitoringUi.filters.allTime')
+            : t('monitoringUi.filters.lastDays', { count: filters.days })}
+        </output>
       </div>
     </fieldset>
   );

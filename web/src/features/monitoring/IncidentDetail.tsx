@@ -6,7 +6,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedTargets, OUTCOMES, type IncidentStatus, type Outcome } from '../../../../src/domain/monitoring/workflow.ts';
+import {
+  allowedTargets,
+  OUTCOMES,
+  type IncidentStatus,
+  type Outcome,
+} from '../../../../src/domain/monitoring/workflow.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import { describeError } from '../../components/describeError.ts';
 import { useSession } from '../../store/hooks.ts';
@@ -30,19 +35,36 @@ export function IncidentDetail({ id }: { id: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const canWork = (incident?.abilities ?? NONE).merge;
 
-  if (error && !incident) return <div className="notice notice--error" role="alert">{describeError(t, error, 'data')}</div>;
+  if (error && !incident)
+    return (
+      <div className="notice notice--error" role="alert">
+        {describeError(t, error, 'data')}
+      </div>
+    );
   if (!incident) return <p className="loading">{t('monitoringUi.incident.loading')}</p>;
   return (
     <article className="panel incident" data-testid="incident-detail" data-status={incident.status}>
       <p>
-        <a href="/monitoring" onClick={(e) => { e.preventDefault(); openIncident(null); }}>{t('monitoringUi.incident.back')}</a>
+        <a
+          href="/monitoring"
+          onClick={(e) => {
+            e.preventDefault();
+            openIncident(null);
+          }}
+        >
+          {t('monitoringUi.incident.back')}
+        </a>
       </p>
       <h2>{incident.title}</h2>
       <LogBadge kind="incident" id={incident.id} />
       <p>
-        <span className={`badge badge--${incident.status}`} data-testid="incident-status">{t(`monitoringUi.status.${incident.status}`)}</span>{' '}
+        <span className={`badge badge--${incident.status}`} data-testid="incident-status">
+          {t(`monitoringUi.status.${incident.status}`)}
+        </span>{' '}
         <span data-testid="incident-outcome">{t(`monitoringUi.outcome.${incident.outcome ?? 'none'}`)}</span>{' '}
-        <span className="muted" data-testid="incident-assignee">{t('monitoringUi.incident.assignee', { name: assigneeLabel(incident, t) ?? t('monitoringUi.list.nobody') })}</span>
+        <span className="muted" data-testid="incident-assignee">
+          {t('monitoringUi.incident.assignee', { name: assigneeLabel(incident, t) ?? t('monitoringUi.list.nobody') })}
+        </span>
       </p>
       <Actions incident={incident} selected={selected} onDone={() => setSelected([])} />
       <h3>{t('monitoringUi.incident.reports')}</h3>
@@ -51,29 +73,45 @@ export function IncidentDetail({ id }: { id: string }) {
           <li key={r.id}>
             {canWork && incident.reports.length > 1 && (
               <label className="incident__select">
-                <input type="checkbox" checked={selected.includes(r.id)} onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.id] : s.filter((x) => x !== r.id)))} />{' '}
+                <input
+                  type="checkbox"
+                  checked={selected.includes(r.id)}
+                  onChange={(e) => setSelected((s) => (e.target.checked ? [...s, r.id] : s.filter((x) => x !== r.id)))}
+                />{' '}
                 {t('monitoringUi.incident.selectReport')}
               </label>
             )}
-            <p><time dateTime={r.occurredAt}>{f.dateTime(r.occurredAt)}</time> · {r.eventType} / {r.subEventType}</p>
+            <p>
+              <time dateTime={r.occurredAt}>{f.dateTime(r.occurredAt)}</time> · {r.eventType} / {r.subEventType}
+            </p>
             <p>{r.description ?? <em className="muted">{t('monitoringUi.incident.withheld')}</em>}</p>
-            <p className="muted">{t('monitoringUi.incident.source')}: {t(`monitoringUi.form.sourceKinds.${r.source.kind}`)}{r.source.name ? ` — ${r.source.name}` : ''}</p>
+            <p className="muted">
+              {t('monitoringUi.incident.source')}: {t(`monitoringUi.form.sourceKinds.${r.source.kind}`)}
+              {r.source.name ? ` — ${r.source.name}` : ''}
+            </p>
             {r.evidence.length > 0 && (
               <p>
                 {t('monitoringUi.incident.evidence')}:{' '}
-                {r.evidence.map((e) => <a key={e.sha256} href={`/api/evidence/${e.sha256}`} dir="ltr">{e.sha256.slice(0, 12)}… ({e.mediaType})</a>)}
+                {r.evidence.map((e) => (
+                  <a key={e.sha256} href={`/api/evidence/${e.sha256}`} dir="ltr">
+                    {e.sha256.slice(0, 12)}… ({e.mediaType})
+                  </a>
+                ))}
               </p>
             )}
           </li>
         ))}
       </ul>
-      {incident.status === 'ruling_proposed' && incident.ruling !== null && <RulingProgress ruling={incident.ruling} approvals={incident.approvals} />}
+      {incident.status === 'ruling_proposed' && incident.ruling !== null && (
+        <RulingProgress ruling={incident.ruling} approvals={incident.approvals} />
+      )}
       <h3>{t('monitoringUi.incident.timeline')}</h3>
       <ol className="incident__timeline" data-testid="incident-timeline">
         {incident.history.map((h) => (
           <li key={h.id}>
             <time dateTime={h.at}>{f.dateTime(h.at)}</time> — {t(`monitoringUi.incident.action.${h.action}`)}
-            {h.toStatus ? ` → ${t(`monitoringUi.status.${h.toStatus}`)}` : ''} {t('monitoringUi.incident.by', { org: h.actorOrganisationName ?? '—' })}
+            {h.toStatus ? ` → ${t(`monitoringUi.status.${h.toStatus}`)}` : ''}{' '}
+            {t('monitoringUi.incident.by', { org: h.actorOrganisationName ?? '—' })}
             {h.rationale ? <q>{h.rationale}</q> : null}
           </li>
         ))}
@@ -82,7 +120,15 @@ export function IncidentDetail({ id }: { id: string }) {
   );
 }
 
-function Actions({ incident, selected, onDone }: { incident: Detail; selected: readonly string[]; onDone: (next: Detail) => void }) {
+function Actions({
+  incident,
+  selected,
+  onDone,
+}: {
+  incident: Detail;
+  selected: readonly string[];
+  onDone: (next: Detail) => void;
+}) {
   const { t } = useTranslation();
   const userId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.id : null));
   const may = incident.abilities ?? NONE;
@@ -111,40 +157,84 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
     }
   };
   const transition = (to: IncidentStatus) =>
-    run(() => transitionIncident({
-      params: { id: incident.id },
-      body: { to, rationale, version: incident.version, ...(to === 'ruling_proposed' ? { outcome, ...(outcome === 'violation' ? { provisionId, responsiblePartyId: partyId } : {}) } : {}) },
-    }));
+    run(() =>
+      transitionIncident({
+        params: { id: incident.id },
+        body: {
+          to,
+          rationale,
+          version: incident.version,
+          ...(to === 'ruling_proposed'
+            ? { outcome, ...(outcome === 'violation' ? { provisionId, responsiblePartyId: partyId } : {}) }
+            : {}),
+        },
+      }),
+    );
   const targets = allowedTargets(incident.status);
   // Only monitors review a ruling (the server also checks their organisation is a monitoring one).
   const mayReview = may.review;
   return (
     <section className="incident__actions" aria-label={t('monitoringUi.incident.actions')}>
-      {error && <div className="notice notice--error" role="alert"><p>{describeError(t, error, 'data')}</p>
-        {error.kind === 'invalid' && <ul>{error.fields.map((f) => <li key={f.path}>{f.path}: {f.message}</li>)}</ul>}</div>}
+      {error && (
+        <div className="notice notice--error" role="alert">
+          <p>{describeError(t, error, 'data')}</p>
+          {error.kind === 'invalid' && (
+            <ul>
+              {error.fields.map((f) => (
+                <li key={f.path}>
+                  {f.path}: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <div className="field">
-        <label htmlFor="incident-rationale">{incident.status === 'ruling_proposed' ? t('monitoringUi.incident.note') : t('monitoringUi.incident.rationale')}</label>
-        <textarea id="incident-rationale" rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} data-testid="incident-rationale" />
+        <label htmlFor="incident-rationale">
+          {incident.status === 'ruling_proposed'
+            ? t('monitoringUi.incident.note')
+            : t('monitoringUi.incident.rationale')}
+        </label>
+        <textarea
+          id="incident-rationale"
+          rows={2}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          data-testid="incident-rationale"
+        />
       </div>
       {targets.includes('ruling_proposed') && (
         <div className="incident__ruling">
           <div className="field">
             <label htmlFor="incident-outcome">{t('monitoringUi.incident.outcomeLabel')}</label>
             <select id="incident-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-              {OUTCOMES.map((o) => <option key={o} value={o}>{t(`monitoringUi.outcome.${o}`)}</option>)}
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`monitoringUi.outcome.${o}`)}
+                </option>
+              ))}
             </select>
           </div>
           {outcome === 'violation' && (
             <>
               <div className="field">
                 <label htmlFor="incident-provision">{t('monitoringUi.incident.provisionId')}</label>
-                <input id="incident-provision" dir="ltr" value={provisionId} onChange={(e) => setProvisionId(e.target.value)} />
+                <input
+                  id="incident-provision"
+                  dir="ltr"
+                  value={provisionId}
+                  onChange={(e) => setProvisionId(e.target.value)}
+                />
               </div>
               <div className="field">
                 <label htmlFor="incident-party">{t('monitoringUi.incident.responsibleParty')}</label>
                 <select id="incident-party" value={partyId} onChange={(e) => setPartyId(e.target.value)}>
                   <option value="">—</option>
-                  {parties.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                  {parties.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
                 </select>
               </div>
             </>
@@ -153,22 +243,59 @@ function Actions({ incident, selected, onDone }: { incident: Detail; selected: r
       )}
       <div className="incident__buttons">
         {targets.map((to) => (
-          <button key={to} type="button" className="button button--secondary" disabled={pending} data-testid={`transition-${to}`} onClick={() => void transition(to)}>
+          <button
+            key={to}
+            type="button"
+            className="button button--secondary"
+            disabled={pending}
+            data-testid={`transition-${to}`}
+            onClick={() => void transition(to)}
+          >
             {t('monitoringUi.incident.moveTo', { status: t(`monitoringUi.status.${to}`) })}
           </button>
         ))}
         {incident.status === 'ruling_proposed' && mayReview && (
           <>
-            <button type="button" className="button" disabled={pending} data-testid="approve" onClick={() => void run(() => reviewRuling({ params: { id: incident.id }, body: { decision: 'approve', note: rationale } }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={pending}
+              data-testid="approve"
+              onClick={() =>
+                void run(() =>
+                  reviewRuling({ params: { id: incident.id }, body: { decision: 'approve', note: rationale } }),
+                )
+              }
+            >
               {t('monitoringUi.incident.approve')}
             </button>
-            <button type="button" className="button button--secondary" disabled={pending} data-testid="contest" onClick={() => void run(() => reviewRuling({ params: { id: incident.id }, body: { decision: 'contest', note: rationale } }))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={pending}
+              data-testid="contest"
+              onClick={() =>
+                void run(() =>
+                  reviewRuling({ params: { id: incident.id }, body: { decision: 'contest', note: rationale } }),
+                )
+              }
+            >
               {t('monitoringUi.incident.contest')}
             </button>
           </>
         )}
         {may.assign && userId && incident.assigneeUserId !== userId && (
-          <button type="button" className="button button--secondary" disabled={pending} data-testid="take-incident" onClick={() => void run(() => assignIncident({ params: { id: incident.id }, body: { assigneeUserId: userId, note: '' } }))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={pending}
+            data-testid="take-incident"
+            onClick={() =>
+              void run(() =>
+                assignIncident({ params: { id: incident.id }, body: { assigneeUserId: userId, note: '' } }),
+              )
+            }
+          >
             {t('monitoringUi.incident.takeIt')}
           </button>
         )}

@@ -42,7 +42,9 @@ export function MonitoringMap({ onPick, picked }: Props) {
     if (!map) return;
     const b = map.getBounds();
     const clamp = (v: number, lim: number) => Math.max(-lim, Math.min(lim, v));
-    const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(5)).join(',');
+    const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)]
+      .map((v) => v.toFixed(5))
+      .join(',');
     setView({ bbox, zoom: Math.floor(map.getZoom()) });
   }, []);
 
@@ -54,7 +56,12 @@ export function MonitoringMap({ onPick, picked }: Props) {
       features: clusters.map((c) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-        properties: { count: c.count, incidentId: c.incidentId ?? '', status: c.status ?? '', violations: c.violations },
+        properties: {
+          count: c.count,
+          incidentId: c.incidentId ?? '',
+          status: c.status ?? '',
+          violations: c.violations,
+        },
       })),
     };
     void map.getSource<GeoJSONSource>('incidents')?.setData(data);
@@ -72,13 +79,25 @@ export function MonitoringMap({ onPick, picked }: Props) {
         source: 'incidents',
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 6, 10, 12, 1000, 28],
-          'circle-color': ['case', ['>', ['get', 'violations'], 0], '#a3242c', ['==', ['get', 'status'], 'published'], '#5b3f8c', '#1f6fb2'],
+          'circle-color': [
+            'case',
+            ['>', ['get', 'violations'], 0],
+            '#a3242c',
+            ['==', ['get', 'status'], 'published'],
+            '#5b3f8c',
+            '#1f6fb2',
+          ],
           'circle-opacity': 0.8,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1.5,
         },
       });
-      map.addLayer({ id: 'picked', type: 'circle', source: 'picked', paint: { 'circle-radius': 7, 'circle-color': '#111', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+      map.addLayer({
+        id: 'picked',
+        type: 'circle',
+        source: 'picked',
+        paint: { 'circle-radius': 7, 'circle-color': '#111', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+      });
       map.on('moveend', refresh);
       map.on('click', 'incidents', (e: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
         if (pickRef.current) return;
@@ -96,7 +115,14 @@ export function MonitoringMap({ onPick, picked }: Props) {
 
   useEffect(() => {
     const src = mapRef.current?.getSource<GeoJSONSource>('picked');
-    void src?.setData(picked ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: picked }, properties: {} }] } : EMPTY);
+    void src?.setData(
+      picked
+        ? {
+            type: 'FeatureCollection',
+            features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: picked }, properties: {} }],
+          }
+        : EMPTY,
+    );
   }, [picked]);
 
   return (

@@ -49,15 +49,22 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
     try {
       const r = await fileReport({
         report: {
-          clientId, occurredAt: new Date(occurredAt).toISOString(), location: { type: 'Point', coordinates: location },
-          eventType, subEventType, description, source: { kind: sourceKind, name: sourceName },
+          clientId,
+          occurredAt: new Date(occurredAt).toISOString(),
+          location: { type: 'Point', coordinates: location },
+          eventType,
+          subEventType,
+          description,
+          source: { kind: sourceKind, name: sourceName },
         },
         files,
       });
       onLocation(null);
       onDone(r.repeat ? t('monitoringUi.form.repeat') : t('monitoringUi.form.filed', { title: r.title }));
     } catch (err) {
-      setError(err instanceof Error && !('status' in err) && !(err instanceof TypeError) ? err.message : toAppError(err));
+      setError(
+        err instanceof Error && !('status' in err) && !(err instanceof TypeError) ? err.message : toAppError(err),
+      );
     } finally {
       setPending(false);
     }
@@ -73,44 +80,86 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
         <div className="notice notice--error" role="alert" data-testid="report-error">
           <p>{errorText}</p>
           {fieldErrors.length > 0 && (
-            <ul>{fieldErrors.map((f) => <li key={f.path}>{t('monitoringUi.form.fieldError', { field: f.path, message: f.message })}</li>)}</ul>
+            <ul>
+              {fieldErrors.map((f) => (
+                <li key={f.path}>{t('monitoringUi.form.fieldError', { field: f.path, message: f.message })}</li>
+              ))}
+            </ul>
           )}
         </div>
       )}
       <div className="report-form__grid">
         <div className="field">
           <label htmlFor="report-when">{t('monitoringUi.form.occurredAt')}</label>
-          <input id="report-when" type="datetime-local" required value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />
+          <input
+            id="report-when"
+            type="datetime-local"
+            required
+            value={occurredAt}
+            onChange={(e) => setOccurredAt(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="report-lon">{t('monitoringUi.form.longitude')}</label>
-          <input id="report-lon" dir="ltr" inputMode="decimal" data-testid="report-lon" value={location ? String(location[0]) : ''}
-            onChange={(e) => onLocation([Number(e.target.value), location?.[1] ?? 0])} />
+          <input
+            id="report-lon"
+            dir="ltr"
+            inputMode="decimal"
+            data-testid="report-lon"
+            value={location ? String(location[0]) : ''}
+            onChange={(e) => onLocation([Number(e.target.value), location?.[1] ?? 0])}
+          />
         </div>
         <div className="field">
           <label htmlFor="report-lat">{t('monitoringUi.form.latitude')}</label>
-          <input id="report-lat" dir="ltr" inputMode="decimal" data-testid="report-lat" value={location ? String(location[1]) : ''}
-            onChange={(e) => onLocation([location?.[0] ?? 0, Number(e.target.value)])} />
+          <input
+            id="report-lat"
+            dir="ltr"
+            inputMode="decimal"
+            data-testid="report-lat"
+            value={location ? String(location[1]) : ''}
+            onChange={(e) => onLocation([location?.[0] ?? 0, Number(e.target.value)])}
+          />
         </div>
         <div className="field">
           <label htmlFor="report-type">{t('monitoringUi.form.eventType')}</label>
-          <select id="report-type" value={eventType} onChange={(e) => {
-            setEventType(e.target.value);
-            setSubEventType((ACLED_EVENT_TYPES as Record<string, readonly string[]>)[e.target.value]?.[0] ?? '');
-          }}>
-            {EVENT_TYPES.map((v) => <option key={v} value={v}>{v}</option>)}
+          <select
+            id="report-type"
+            value={eventType}
+            onChange={(e) => {
+              setEventType(e.target.value);
+              setSubEventType((ACLED_EVENT_TYPES as Record<string, readonly string[]>)[e.target.value]?.[0] ?? '');
+            }}
+          >
+            {EVENT_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="report-subtype">{t('monitoringUi.form.subEventType')}</label>
           <select id="report-subtype" value={subEventType} onChange={(e) => setSubEventType(e.target.value)}>
-            {subs.map((v) => <option key={v} value={v}>{v}</option>)}
+            {subs.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="report-source-kind">{t('monitoringUi.form.sourceKind')}</label>
-          <select id="report-source-kind" value={sourceKind} onChange={(e) => setSourceKind(e.target.value as (typeof SOURCE_KINDS)[number])}>
-            {SOURCE_KINDS.map((k) => <option key={k} value={k}>{t(`monitoringUi.form.sourceKinds.${k}`)}</option>)}
+          <select
+            id="report-source-kind"
+            value={sourceKind}
+            onChange={(e) => setSourceKind(e.target.value as (typeof SOURCE_KINDS)[number])}
+          >
+            {SOURCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`monitoringUi.form.sourceKinds.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -120,17 +169,32 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
       </div>
       <div className="field">
         <label htmlFor="report-description">{t('monitoringUi.form.description')}</label>
-        <textarea id="report-description" required rows={4} maxLength={10000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id="report-description"
+          required
+          rows={4}
+          maxLength={10000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="report-evidence">{t('monitoringUi.form.evidence')}</label>
-        <input id="report-evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        <input
+          id="report-evidence"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
       </div>
       <div className="report-form__actions">
         <button type="submit" className="button" disabled={pending} data-testid="report-submit">
           {pending ? t('monitoringUi.form.submitting') : t('monitoringUi.form.submit')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>{t('monitoringUi.form.cancel')}</button>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
+          {t('monitoringUi.form.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -12,7 +12,8 @@ type Progress = NonNullable<Detail['ruling']>;
 export function RulingProgress({ ruling, approvals }: { ruling: Progress; approvals: Detail['approvals'] }) {
   const { t } = useTranslation();
   const orgs = ruling.approvedBy.map((b) => b.organisationName).join(', ');
-  const names = (approvers: Progress['approvedBy'][number]['approvers']) => approvers.flatMap((a) => (a.name === null ? [] : [a.name])).join(', ');
+  const names = (approvers: Progress['approvedBy'][number]['approvers']) =>
+    approvers.flatMap((a) => (a.name === null ? [] : [a.name])).join(', ');
   return (
     <section data-testid="ruling-progress">
       <h3>{t('monitoringUi.incident.approvals', { count: ruling.approvedBy.length, quorum: ruling.quorum })}</h3>
@@ -21,7 +22,12 @@ export function RulingProgress({ ruling, approvals }: { ruling: Progress; approv
         {ruling.approvedBy.map((b) => (
           <li key={b.organisationId}>
             <bdi>{t('monitoringUi.incident.ruling.approvedBy', { org: b.organisationName })}</bdi>
-            {names(b.approvers) !== '' && <> <bdi>{t('monitoringUi.incident.ruling.approvers', { names: names(b.approvers) })}</bdi></>}
+            {names(b.approvers) !== '' && (
+              <>
+                {' '}
+                <bdi>{t('monitoringUi.incident.ruling.approvers', { names: names(b.approvers) })}</bdi>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -29,7 +35,10 @@ export function RulingProgress({ ruling, approvals }: { ruling: Progress; approv
         <ul data-testid="ruling-not-counted">
           {ruling.notCounted.map((n, i) => (
             <li key={i} className="muted">
-              {t('monitoringUi.incident.ruling.notCounted', { who: n.name ?? n.organisationName ?? '—', reason: t(`monitoringUi.incident.ruling.reasons.${n.reason}`) })}
+              {t('monitoringUi.incident.ruling.notCounted', {
+                who: n.name ?? n.organisationName ?? '—',
+                reason: t(`monitoringUi.incident.ruling.reasons.${n.reason}`),
+              })}
             </li>
           ))}
         </ul>
@@ -44,7 +53,13 @@ export function RulingProgress({ ruling, approvals }: { ruling: Progress; approv
         </strong>
       </p>
       <ul data-testid="incident-approvals">
-        {approvals.map((a) => <li key={a.id}>{t(`monitoringUi.incident.action.${a.action}`)} {t('monitoringUi.incident.by', { org: a.actorOrganisationName ?? '—' })}{a.rationale ? `: ${a.rationale}` : ''}</li>)}
+        {approvals.map((a) => (
+          <li key={a.id}>
+            {t(`monitoringUi.incident.action.${a.action}`)}{' '}
+            {t('monitoringUi.incident.by', { org: a.actorOrganisationName ?? '—' })}
+            {a.rationale ? `: ${a.rationale}` : ''}
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -6,8 +6,12 @@
 import type { TFunction } from 'i18next';
 import type { Incident } from '../../../../src/contract/monitoring.ts';
 
-export function assigneeLabel(incident: Pick<Incident, 'assigned' | 'assigneeName' | 'assigneeOrganisationName'>, t: TFunction): string | null {
+export function assigneeLabel(
+  incident: Pick<Incident, 'assigned' | 'assigneeName' | 'assigneeOrganisationName'>,
+  t: TFunction,
+): string | null {
   if (incident.assigneeName) return incident.assigneeName;
-  if (incident.assigned) return t('monitoringUi.list.assignedTo', { organisation: incident.assigneeOrganisationName ?? '—' });
+  if (incident.assigned)
+    return t('monitoringUi.list.assignedTo', { organisation: incident.assigneeOrganisationName ?? '—' });
   return null;
 }

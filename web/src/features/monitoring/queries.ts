@@ -42,7 +42,12 @@ export const useFilters = (): Filters => useStore(filterStore, (s) => s);
 export function setFilters(next: Partial<Omit<Filters, 'from'>>): void {
   filterStore.set((s) => {
     const merged = { ...s, ...next };
-    const from = next.days === undefined ? s.from : next.days > 0 ? new Date(Date.now() - next.days * 86_400_000).toISOString() : null;
+    const from =
+      next.days === undefined
+        ? s.from
+        : next.days > 0
+          ? new Date(Date.now() - next.days * 86_400_000).toISOString()
+          : null;
     return { ...merged, from };
   });
 }
@@ -57,12 +62,17 @@ export function filterQuery(f: Filters): { status?: string; eventType?: string; 
 }
 
 /** Every route a monitoring write or live event may make stale. */
-export const MONITORING_ROUTES: readonly RouteId[] = ['listIncidents', 'monitoringCounts', 'incidentClusters', 'getIncident'];
+export const MONITORING_ROUTES: readonly RouteId[] = [
+  'listIncidents',
+  'monitoringCounts',
+  'incidentClusters',
+  'getIncident',
+];
 const TOPICS = { report: MONITORING_ROUTES, incident: MONITORING_ROUTES };
 
 export const useMonitoringLive = () => useLiveInvalidation('/api/monitoring/events', TOPICS);
 
-const items = <T,>(r: { items: T[] }): T[] => r.items;
+const items = <T>(r: { items: T[] }): T[] => r.items;
 const firstLine = (r: { items: ControlLine[] }): ControlLine | null => r.items[0] ?? null;
 
 export const useSectors = () => useRoute('listSectors', {}, { select: items });
@@ -90,11 +100,17 @@ export interface Viewport {
 /** The server's clusters for a viewport and the filters; nothing is asked before the map knows its viewport. */
 export function useClusters(view: Viewport | null) {
   const f = useFilters();
-  return useRoute('incidentClusters', { query: { bbox: view?.bbox ?? '', zoom: view?.zoom ?? 0, ...filterQuery(f) } }, { select: items, enabled: view !== null, keepPrevious: true });
+  return useRoute(
+    'incidentClusters',
+    { query: { bbox: view?.bbox ?? '', zoom: view?.zoom ?? 0, ...filterQuery(f) } },
+    { select: items, enabled: view !== null, keepPrevious: true },
+  );
 }
 
 /** One workflow step on an incident (transition, review, assign, merge, split); resolves with the incident after it. */
-export function useIncidentWrite<K extends 'transitionIncident' | 'reviewRuling' | 'assignIncident' | 'mergeIncidents' | 'splitIncident'>(id: K) {
+export function useIncidentWrite<
+  K extends 'transitionIncident' | 'reviewRuling' | 'assignIncident' | 'mergeIncidents' | 'splitIncident',
+>(id: K) {
   const m = useRouteMutation(id, MONITORING_ROUTES);
   return (input: CallInput<Routes[K]>): Promise<CallOutput<Routes[K]>> => m.mutateAsync(input);
 }

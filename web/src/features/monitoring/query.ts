@@ -19,11 +19,8 @@ export function openIncident(id: string | null): void {
 }
 
 export function useOpenIncident(): string | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    current,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, current);
 }

@@ -12,9 +12,20 @@ export function SitrepLink() {
       <p>{t('recordUi.sitrepExplain')}</p>
       <label>
         {t('recordUi.sitrepDate')}{' '}
-        <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} data-testid="sitrep-date" />
+        <input
+          type="date"
+          value={date}
+          onChange={(e) => e.target.value && setDate(e.target.value)}
+          data-testid="sitrep-date"
+        />
       </label>{' '}
-      <a className="button button--secondary" href={`/api/sitrep.md?date=${date}`} target="_blank" rel="noopener" data-testid="sitrep-open">
+      <a
+        className="button button--secondary"
+        href={`/api/sitrep.md?date=${date}`}
+        target="_blank"
+        rel="noopener"
+        data-testid="sitrep-open"
+      >
         {t('recordUi.sitrepOpen')}
       </a>
     </div>

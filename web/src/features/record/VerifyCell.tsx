@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { LogChange } from '../../../../src/contract/log.ts';
 import { checkChange, type Check } from './useRecordLog.ts';
 
-export function VerifyCell({ change, auto = false }: { change: Pick<LogChange, 'logIndex' | 'kind' | 'id' | 'version'>; auto?: boolean }) {
+export function VerifyCell({
+  change,
+  auto = false,
+}: {
+  change: Pick<LogChange, 'logIndex' | 'kind' | 'id' | 'version'>;
+  auto?: boolean;
+}) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const run = () => {
@@ -19,7 +25,13 @@ export function VerifyCell({ change, auto = false }: { change: Pick<LogChange, '
   switch (check.state) {
     case 'idle':
       return (
-        <button type="button" className="button button--secondary" data-testid={`verify-${id}`} onClick={run} disabled={change.logIndex === null}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid={`verify-${id}`}
+          onClick={run}
+          disabled={change.logIndex === null}
+        >
           {t('recordUi.verify')}
         </button>
       );
@@ -27,10 +39,16 @@ export function VerifyCell({ change, auto = false }: { change: Pick<LogChange, '
       return <span role="status">{t('recordUi.verifying')}</span>;
     case 'ok':
       return (
-        <span className="verified" data-testid={`verified-${id}`} data-leaf-format={check.result.format} title={t('recordUi.verifiedTitle', { size: check.result.size, origin: check.result.origin })}>
+        <span
+          className="verified"
+          data-testid={`verified-${id}`}
+          data-leaf-format={check.result.format}
+          title={t('recordUi.verifiedTitle', { size: check.result.size, origin: check.result.origin })}
+        >
           <span aria-hidden="true">✓ </span>
           {t('recordUi.verified')}
-          {check.result.cosigners.length > 0 && ` · ${t('recordUi.cosigned', { count: check.result.cosigners.length })}`}
+          {check.result.cosigners.length > 0 &&
+            ` · ${t('recordUi.cosigned', { count: check.result.cosigners.length })}`}
         </span>
       );
     case 'failed':

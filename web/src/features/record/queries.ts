@@ -10,7 +10,11 @@ import { useTranslation } from 'react-i18next';
 
 const items = (r: { items: LogChange[] }): LogChange[] => r.items;
 
-export function useChanges(query: Partial<LogChangesQuery>): { items: LogChange[] | undefined; error: string | undefined; reload: () => void } {
+export function useChanges(query: Partial<LogChangesQuery>): {
+  items: LogChange[] | undefined;
+  error: string | undefined;
+  reload: () => void;
+} {
   const { t } = useTranslation();
   const remote = useRoute('listLogChanges', { query }, { select: items });
   return {

@@ -32,7 +32,10 @@ export function useLogHead(): { head: LogHead | undefined; error: string | undef
     Promise.all([text('/log/checkpoint'), logVerifierKey()])
       .then(([cp, vkey]) => {
         const [origin = '', size = '0'] = cp.split('\n');
-        const sigs = cp.slice(cp.indexOf('\n\n') + 2).split('\n').filter(Boolean).length;
+        const sigs = cp
+          .slice(cp.indexOf('\n\n') + 2)
+          .split('\n')
+          .filter(Boolean).length;
         if (live) setHead({ origin, size: Number(size), vkey, cosigners: Math.max(0, sigs - 1) });
       })
       .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
@@ -43,7 +46,11 @@ export function useLogHead(): { head: LogHead | undefined; error: string | undef
   return { head, error };
 }
 
-export function useChanges(query: Partial<LogChangesQuery>): { items: LogChange[] | undefined; error: string | undefined; reload: () => void } {
+export function useChanges(query: Partial<LogChangesQuery>): {
+  items: LogChange[] | undefined;
+  error: string | undefined;
+  reload: () => void;
+} {
   const [items, setItems] = useState<LogChange[]>();
   const [error, setError] = useState<string>();
   const [tick, setTick] = useState(0);
@@ -61,7 +68,11 @@ export function useChanges(query: Partial<LogChangesQuery>): { items: LogChange[
   return { items, error, reload: useCallback(() => setTick((t) => t + 1), []) };
 }
 
-export type Check = { state: 'idle' } | { state: 'running' } | { state: 'ok'; result: BrowserVerification } | { state: 'failed'; reason: string };
+export type Check =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'ok'; result: BrowserVerification }
+  | { state: 'failed'; reason: string };
 
 /** Fetches the entry's tlog-proof and verifies it here; also checks the entry names this change. */
 export async function checkChange(change: Pick<LogChange, 'logIndex' | 'kind' | 'id' | 'version'>): Promise<Check> {
@@ -73,10 +84,16 @@ export async function checkChange(change: Pick<LogChange, 'logIndex' | 'kind' | 
     const result = await verifyEntry(proof.entry, proof.bundle, await logVerifierKey());
     const e = result.entry;
     if (e.kind !== change.kind || e.id !== change.id || e.version !== change.version) {
-      return { state: 'failed', reason: `the log entry is ${String(e.kind)} ${String(e.id)} v${String(e.version)}, not this change` };
+      return {
+        state: 'failed',
+        reason: `the log entry is ${String(e.kind)} ${String(e.id)} v${String(e.version)}, not this change`,
+      };
     }
     return { state: 'ok', result };
   } catch (err) {
-    return { state: 'failed', reason: err instanceof VerificationFailed || err instanceof Error ? err.message : String(err) };
+    return {
+      state: 'failed',
+      reason: err instanceof VerificationFailed || err instanceof Error ? err.message : String(err),
+    };
   }
 }

@@ -5,7 +5,15 @@
  * entry's leaf hash to the checkpoint's root, and the leaf's format (src/log/leaf.ts). No server,
  * not even ours, is trusted for the answer.
  */
-import { decodeBase64, leafHash, openTlogProof, parseNote, parseTlogProof, TlogError, webCryptoNoteVerifier } from '../../../../src/tlog/browser.ts';
+import {
+  decodeBase64,
+  leafHash,
+  openTlogProof,
+  parseNote,
+  parseTlogProof,
+  TlogError,
+  webCryptoNoteVerifier,
+} from '../../../../src/tlog/browser.ts';
 import { decodeLeaf, type Leaf } from '../../../../src/log/leaf.ts';
 
 export interface BrowserVerification {
@@ -52,13 +60,17 @@ export async function verifyEntry(entryBase64: string, bundle: string, vkey: str
     try {
       leaf = decodeLeaf(entry);
     } catch (err) {
-      throw new VerificationFailed(`entry ${verified.index} is in the log but is not a record change this version reads (${(err as Error).message})`);
+      throw new VerificationFailed(
+        `entry ${verified.index} is in the log but is not a record change this version reads (${(err as Error).message})`,
+      );
     }
     return {
       index: verified.index,
       size: verified.checkpoint.size,
       origin: verified.checkpoint.origin,
-      cosigners: parseNote(note).signatures.filter((s) => s.name !== log.name).map((s) => s.name),
+      cosigners: parseNote(note)
+        .signatures.filter((s) => s.name !== log.name)
+        .map((s) => s.name),
       entry: leaf,
       format: leaf.v,
     };
