@@ -35,7 +35,19 @@ function runTier(name: string, files: string[], env: NodeJS.ProcessEnv, concurre
   process.stdout.write(`\n=== ${name}: ${files.length} files ===\n`);
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      // A file ends when its tests have: PGlite's WASM leaves a timer armed after close() on a
+      // reopened data directory, which would otherwise keep that file's process alive for good.
+      '--test-force-exit',
+      // And no test hangs the run: past 10 minutes it fails, naming itself.
+      '--test-timeout=600000',
+      '--test-reporter=spec',
+      ...files,
+    ],
     { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   process.stdout.write(r.stdout);
