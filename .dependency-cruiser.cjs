@@ -13,14 +13,23 @@
  * import from a wrong layer is still a wrong direction. The one thing allowed as a type only is
  * Kysely itself: a service receives a `Kysely<DB>` or `Transaction<DB>` handle and passes it on.
  *
+ * A capability folder (src/capabilities/<name>/) holds the same layers as subfolders: its
+ * `domain/` obeys the rules of src/domain/, its `contract/` those of src/contract/, and so on
+ * (`layer()` below). Its `manifest.ts` is the composition layer and may import all of them.
+ *
  * A rule's `pathNot` list of files marked "known exception" names today's violators; each such
  * entry is to be removed when its file is fixed, never added to.
  */
 
+/** A layer's folder, at the top of src/ or inside a capability folder (src/capabilities/<name>/<layer>/). */
+const layer = (names) => `^src/((${names})|capabilities/[^/]+/(${names}))/`;
+
 /** Where queries may be built: repositories, the database layer, the log's and the witness's storage. */
 const QUERY_PLACES = [
-  '^src/repositories/',
+  layer('repositories'),
   '^src/db/',
+  // A capability's migrations (src/db/migrations/ for the ones that predate capability folders).
+  '^src/capabilities/[^/]+/migrations/',
   // The log's own storage: tiles and entries, the head and the outbox, publishing, keys.
   '^src/log/(tree-store|outbox-store|publish-store|keys|db-source|serving)\\.ts$',
   // The witness's own storage (its database and its migration).
@@ -46,10 +55,12 @@ module.exports = {
       name: 'domain-no-io',
       severity: 'error',
       comment: 'domain/ is pure rules: no database, no network, no files, no upper layer.',
-      from: { path: '^src/domain/' },
+      from: { path: layer('domain') },
       to: {
         path: [
           '^src/(db|repositories|services|api|adapters|log|witness|events|cli|demo|presenters)/',
+          '^src/capabilities/[^/]+/(repositories|services|handlers|presenters|log|migrations|demo)/',
+          '^src/capabilities/([^/]+/manifest|index|define)\\.ts$',
           '^src/(runtime|server|config)\\.ts$',
           '(^|/)node_modules/(kysely|pg|@electric-sql/pglite|hono|@hono/node-server|pino)/',
           IO_MODULES,
@@ -60,8 +71,8 @@ module.exports = {
       name: 'contract-zod-only',
       severity: 'error',
       comment: 'The contract is shared by the server, the web UI and the CLI: it depends on zod and itself only.',
-      from: { path: '^src/contract/' },
-      to: { pathNot: ['^src/contract/', '(^|/)node_modules/zod/'] },
+      from: { path: layer('contract') },
+      to: { pathNot: [layer('contract'), '(^|/)node_modules/zod/'] },
     },
     {
       name: 'no-query-building-outside-storage',
@@ -78,7 +89,7 @@ module.exports = {
       name: 'services-through-repositories',
       severity: 'error',
       comment: 'Services reach the database through repositories only: no connection or pool of their own.',
-      from: { path: '^src/services/' },
+      from: { path: layer('services') },
       to: {
         path: ['(^|/)node_modules/(pg|@electric-sql/pglite)/', '^src/db/(connect|pglite-dialect)\\.ts$'],
         dependencyTypesNot: ['type-only'],
@@ -89,16 +100,14 @@ module.exports = {
       severity: 'error',
       comment: 'Handlers and extras call services (and presenters): never repositories or the database.',
       from: {
-        path: '^src/api/(handlers|extras)/',
+        path: ['^src/api/(handlers|extras)/', '^src/capabilities/[^/]+/handlers/'],
       },
       to: {
         // The actor's type and grants (domain/policy) are shared with services; nothing else below.
         pathNot: [
           '^src/api/',
-          '^src/services/',
-          '^src/presenters/',
-          '^src/contract/',
-          '^src/domain/policy(\\.ts$|/)',
+          layer('handlers|services|presenters|contract'),
+          '^src/(domain/policy|capabilities/[^/]+/domain/policy)(\\.ts$|/)',
           '(^|/)node_modules/',
         ],
         dependencyTypesNot: ['core'],
@@ -109,16 +118,18 @@ module.exports = {
       severity: 'error',
       comment: 'No part of the HTTP layer reaches repositories or the database directly.',
       from: {
-        path: '^src/api/',
+        path: ['^src/api/', '^src/capabilities/[^/]+/handlers/'],
       },
-      to: { path: ['^src/repositories/', '^src/db/(connect|pglite-dialect|migrations)'] },
+      to: {
+        path: [layer('repositories|migrations'), '^src/db/(connect|pglite-dialect|migrations)'],
+      },
     },
     {
       name: 'log-not-services',
       severity: 'error',
       comment: 'The log sits below the services: services append changes to it, never the other way.',
-      from: { path: '^src/log/' },
-      to: { path: '^src/services/' },
+      from: { path: layer('log') },
+      to: { path: layer('services') },
     },
     {
       name: 'tlog-is-a-library',
@@ -131,8 +142,15 @@ module.exports = {
       name: 'schema-types-only',
       severity: 'error',
       comment: "The table types depend on Kysely's column types and the contract's enums only.",
-      from: { path: '^src/db/schema(\\.ts$|/)' },
-      to: { pathNot: ['^src/db/schema(\\.ts$|/)', '^src/contract/', '(^|/)node_modules/kysely/'] },
+      from: { path: ['^src/db/schema(\\.ts$|/)', '^src/capabilities/[^/]+/schema\\.ts$'] },
+      to: {
+        pathNot: [
+          '^src/db/schema(\\.ts$|/)',
+          '^src/capabilities/[^/]+/schema\\.ts$',
+          layer('contract'),
+          '(^|/)node_modules/kysely/',
+        ],
+      },
     },
     {
       name: 'web-imports-contract-domain-tlog',
@@ -142,14 +160,7 @@ module.exports = {
         'the log library includes the leaf format (src/log/leaf.ts, pure), which the browser decodes as `truce verify` does.',
       from: { path: '^web/src/' },
       to: {
-        pathNot: [
-          '^web/src/',
-          '^src/contract/',
-          '^src/domain/',
-          '^src/tlog/',
-          '^src/log/leaf\\.ts$',
-          '(^|/)node_modules/',
-        ],
+        pathNot: ['^web/src/', layer('contract|domain'), '^src/tlog/', '^src/log/leaf\\.ts$', '(^|/)node_modules/'],
       },
     },
     {

@@ -27,7 +27,7 @@ import { fieldErrors } from './http/problem.ts';
 import type { AppEnv } from './env.ts';
 import { fileResponse, type EventStreamBody, type FileBody } from './http/produced.ts';
 import { serveEventStream } from './http/event-stream.ts';
-import { handlers } from './handlers/index.ts';
+import { handlers } from '../capabilities/index.ts';
 import type { HandlerContext, LogRouteId, RouteInput } from './handlers/types.ts';
 
 export type { AppEnv } from './env.ts';

@@ -8,7 +8,7 @@ import { dirSource, httpSource, type LogSource } from '../log/source.ts';
 import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-log.ts';
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
-import { API_RECORDS } from '../log/kinds/index.ts';
+import { API_READERS } from '../capabilities/index.ts';
 import {
   appendLeafHashes,
   openCosignatures,
@@ -30,7 +30,7 @@ function fail(message: string): never {
 async function apiRecords(url: string, token: string): Promise<RecordView[]> {
   const client = createClient({ baseUrl: url, token });
   const out: RecordView[] = [];
-  for (const read of API_RECORDS) out.push(...(await read(client)));
+  for (const read of API_READERS) out.push(...(await read(client)));
   return out;
 }
 

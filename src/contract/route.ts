@@ -17,7 +17,8 @@ export type Produces =
   | { kind: 'json' }
   | { kind: 'csv' }
   | { kind: 'ndjson' }
-  | { kind: 'sse' }
+  /** An event stream: which topics of live change notifications it carries. */
+  | { kind: 'sse'; topics: readonly string[] }
   /** Text that is not CSV: Markdown, a C2SP checkpoint, GeoJSON as a download. */
   | { kind: 'text'; mediaType: string }
   /** Bytes; `mediaType` is what the document announces (a handler may send a narrower type). */

@@ -2,8 +2,11 @@
  * @module Applies pending migrations. Kysely's migrator takes a lock, so several app servers
  * starting at once on one PostgreSQL apply each migration exactly once.
  */
-import { Migrator, type Kysely } from 'kysely';
-import { migrationProvider } from './migrations/index.ts';
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { migrations } from '../capabilities/index.ts';
+
+/** Every capability's migrations (src/capabilities/index.ts), by the names databases recorded them under. */
+const migrationProvider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...migrations }) };
 
 export interface MigrationReport {
   applied: string[];

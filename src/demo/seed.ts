@@ -7,15 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../adapters/passwords.ts';
 import type { Deps } from '../services/deps.ts';
 import { writeWithLog } from '../services/write.ts';
-import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
-import { forceLogFields } from '../log/fields/force.ts';
 import { DEFAULT_RELEASE } from '../domain/policy/force.ts';
 import { claimMarker, hasMarker } from '../repositories/meta.ts';
 import { insertMission, insertOrganisation } from '../repositories/organisations.ts';
 import { insertUser } from '../repositories/users.ts';
 import { insertContribution } from '../repositories/contributions.ts';
-import { seedDemoModules } from './modules/index.ts';
+import { seedCapabilities } from '../capabilities/index.ts';
 import { DEMO_CONTRIBUTIONS, DEMO_MISSION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './scenario.ts';
+import { contributionKind, missionKind, organisationKind, userKind } from '../log/kinds/foundation.ts';
 
 export interface SeedResult {
   loaded: boolean;
@@ -50,7 +49,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       op: 'create',
       at: now,
       actor: null,
-      public: publicFields.mission(mission),
+      public: missionKind.public(mission),
     });
 
     const orgIds = new Map<string, string>();
@@ -76,7 +75,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         op: 'create',
         at: now,
         actor: null,
-        public: publicFields.organisation(org),
+        public: organisationKind.public(org),
       });
     }
 
@@ -105,8 +104,8 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         op: 'permission',
         at: now,
         actor: null,
-        public: publicFields.user(user),
-        restricted: restrictedFields.user(user),
+        public: userKind.public(user),
+        restricted: userKind.restricted(user),
       });
     }
 
@@ -140,10 +139,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
         op: 'create',
         at: now,
         actor: null,
-        ...forceLogFields('contribution', contribution),
+        ...contributionKind.fields(contribution),
       });
     }
-    await seedDemoModules({ tx, record, now, missionId, orgIds, userIds, contributionIds });
+    await seedCapabilities({ tx, record, now, missionId, orgIds, userIds, contributionIds });
     return true;
   });
   return { loaded: written.value, logIndex: written.logIndex };

@@ -4,39 +4,24 @@
  */
 import type { Role } from '../contract/enums.ts';
 import type { Grant } from './policy/grant.ts';
+import { FOUNDATION_ACTIONS, FOUNDATION_GRANTS } from './policy/foundation.ts';
 import { GEO_ACTIONS, GEO_GRANTS } from './policy/geo.ts';
 import { MONITORING_ACTIONS, MONITORING_GRANTS } from './policy/monitoring.ts';
 import { FORCE_ACTIONS, FORCE_GRANTS } from './policy/force.ts';
 import { COMPLIANCE_ACTIONS, COMPLIANCE_GRANTS } from './policy/compliance.ts';
 
 export type { Grant } from './policy/grant.ts';
-
-/** The foundation's actions; each capability adds its own in ./policy/<capability>.ts. */
-export const CORE_ACTIONS = [
-  'mission.read',
-  'organisation.read',
-  'organisation.create',
-  'user.read',
-  'user.create',
-  'user.update',
-  'token.create',
-  'token.read',
-  'token.revoke',
-  'contribution.read',
-  'contribution.create',
-  'audit.read',
-  'log.read',
-] as const;
+/** The foundation's actions (the name the policy tests know them by). */
+export { FOUNDATION_ACTIONS as CORE_ACTIONS } from './policy/foundation.ts';
 
 export const ACTIONS = [
-  ...CORE_ACTIONS,
+  ...FOUNDATION_ACTIONS,
   ...GEO_ACTIONS,
   ...MONITORING_ACTIONS,
   ...FORCE_ACTIONS,
   ...COMPLIANCE_ACTIONS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
-type CoreAction = (typeof CORE_ACTIONS)[number];
 
 /** Who is acting: resolved from a session cookie or a bearer token. */
 export interface Actor {
@@ -52,47 +37,11 @@ export interface Target {
   userId?: string;
 }
 
-const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
-  'mission.read': 'all',
-  'organisation.read': 'all',
-  'contribution.read': 'all',
-  'token.create': 'all',
-  'token.read': 'self',
-  'token.revoke': 'self',
-  'log.read': 'all',
-};
-
-const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
-  admin: Object.fromEntries(
-    (
-      [
-        'mission.read',
-        'organisation.read',
-        'organisation.create',
-        'user.read',
-        'user.create',
-        'user.update',
-        'token.create',
-        'token.read',
-        'token.revoke',
-        'contribution.read',
-        'contribution.create',
-        'audit.read',
-        'log.read',
-      ] as const
-    ).map((a) => [a, 'all']),
-  ),
-  coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
-  monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
-  liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },
-  observer: { ...READ_EVERYTHING },
-};
-
 const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = Object.fromEntries(
-  (Object.keys(CORE_GRANTS) as Role[]).map((role) => [
+  (Object.keys(FOUNDATION_GRANTS) as Role[]).map((role) => [
     role,
     {
-      ...CORE_GRANTS[role],
+      ...FOUNDATION_GRANTS[role],
       ...GEO_GRANTS[role],
       ...MONITORING_GRANTS[role],
       ...FORCE_GRANTS[role],

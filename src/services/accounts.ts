@@ -25,7 +25,7 @@ import { deleteSessionsOf } from '../repositories/sessions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
-import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
+import { organisationKind, userKind } from '../log/kinds/foundation.ts';
 
 export async function organisations(deps: Deps, actor: Actor | null): Promise<OrganisationRow[]> {
   authorize(actor, 'organisation.read');
@@ -63,7 +63,7 @@ export async function createOrganisation(
       op: 'create',
       at: now,
       actor,
-      public: publicFields.organisation(row),
+      public: organisationKind.public(row),
     });
     return row;
   });
@@ -108,8 +108,8 @@ export async function createUser(
       op: 'permission',
       at: now,
       actor,
-      public: publicFields.user(row),
-      restricted: restrictedFields.user(row),
+      public: userKind.public(row),
+      restricted: userKind.restricted(row),
     });
     return row;
   });
@@ -147,8 +147,8 @@ export async function updateUser(
       op: 'permission',
       at: now,
       actor,
-      public: publicFields.user(next),
-      restricted: restrictedFields.user(next),
+      public: userKind.public(next),
+      restricted: userKind.restricted(next),
     });
     return next;
   });

@@ -27,11 +27,13 @@ import {
 } from '../repositories/force/transitions.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { writeWithLog, type RecordFn, type Written } from './write.ts';
-import { FORCE_KINDS, forceLogFields } from '../log/fields/force.ts';
+import { updateVersioned, writeWithLog, type RecordFn, type Written } from './write.ts';
+import type { Topic } from '../contract/routes.ts';
 import { releaseScope, type Released } from './force/release-scope.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { contributionTransitionKind } from '../log/kinds/force.ts';
+import { contributionKind } from '../log/kinds/foundation.ts';
 
 /** Every contribution the caller may see, each with whether its figures may be shown. */
 export async function contributions(deps: Deps, actor: Actor | null): Promise<Released<ContributionRow>[]> {
@@ -78,10 +80,8 @@ export async function checkDeclarationDay(deps: Deps, actor: Actor | null, day: 
   }
 }
 
-/** Publishes after commit so every open plan and dashboard rechecks. */
-export async function announceHandoverChange(deps: Deps, id: string): Promise<void> {
-  await deps.events.publish({ topic: 'handover', id, at: deps.clock.now().toISOString() });
-}
+/** Announced after commit by every write of the plan, so every open plan and dashboard rechecks. */
+export const HANDOVER_TOPIC = 'handover' satisfies Topic;
 
 export async function createContribution(
   deps: Deps,
@@ -121,7 +121,7 @@ export async function createContribution(
     updated_at: now,
     ...levels,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     const { organisation_name: _name, ...columns } = row;
     await insertContribution(tx, columns);
     // Without statusSince the status dates from the record itself (its creation is in the log);
@@ -143,12 +143,11 @@ export async function createContribution(
       op: 'create',
       at: now,
       actor,
-      ...forceLogFields('contribution', columns),
+      ...contributionKind.fields(columns),
     });
+    announce(HANDOVER_TOPIC, row.id);
     return row;
   });
-  await announceHandoverChange(deps, row.id);
-  return written;
 }
 
 async function recordTransition(
@@ -167,13 +166,13 @@ async function recordTransition(
   };
   await insertTransition(tx, row);
   await record({
-    kind: FORCE_KINDS.transition,
+    kind: 'contribution_transition',
     id: row.id,
     version: 1,
     op: 'create',
     at: now,
     actor,
-    ...forceLogFields('transition', row),
+    ...contributionTransitionKind.fields(row),
   });
   return row;
 }
@@ -211,41 +210,44 @@ export async function transitionContribution(
   if (dayOf(effectiveOn) > today)
     throw invalid([{ path: 'effectiveOn', message: 'a status move cannot take effect in the future' }]);
   await checkDeclarationDay(deps, actor, effectiveOn, 'effectiveOn');
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
+    let transition: TransitionRow | undefined;
     // Locks the row: two moves of one contribution are checked one after the other.
-    const current = await findContributionForUpdate(tx, id);
-    if (!current) throw notFound('contribution');
-    if (input.version !== undefined && input.version !== current.version) {
-      throw conflict(`the contribution is at version ${current.version}, not ${input.version}: reload and try again`);
-    }
-    const check = checkTransition(current.kind, current.status, input.to);
-    if (!check.ok) throw conflict(check.reason);
-    // With no recorded move, the status dates from the day the contribution was recorded.
-    const previous = (await lastTransitionDay(tx, id)) ?? isoOf(dayOfInstant(new Date(current.created_at)));
-    if (previous > effectiveOn) {
-      throw invalid([{ path: 'effectiveOn', message: `must not be before the previous move (${previous})` }]);
-    }
-    const updated = { ...current, status: input.to, version: current.version + 1, updated_at: now };
-    await updateContributionStatus(tx, id, { status: updated.status, version: updated.version, updated_at: now });
-    // The transition row first, so the contribution's change is the last (its index is returned).
-    const transition = await recordTransition(tx, record, actor, now, {
-      contribution_id: id,
-      from_status: current.status,
-      to_status: input.to,
-      effective_on: effectiveOn,
-      reason: input.reason,
-    });
-    await record({
-      kind: 'contribution',
+    const { next } = await updateVersioned(tx, record, announce, {
+      kind: contributionKind,
+      what: 'contribution',
       id,
-      version: updated.version,
+      seen: input.version,
+      staleMessage: (current, seenVersion) =>
+        `the contribution is at version ${current}, not ${seenVersion}: reload and try again`,
+      lock: findContributionForUpdate,
+      next: async (current) => {
+        const check = checkTransition(current.kind, current.status, input.to);
+        if (!check.ok) throw conflict(check.reason);
+        // With no recorded move, the status dates from the day the contribution was recorded.
+        const previous = (await lastTransitionDay(tx, id)) ?? isoOf(dayOfInstant(new Date(current.created_at)));
+        if (previous > effectiveOn) {
+          throw invalid([{ path: 'effectiveOn', message: `must not be before the previous move (${previous})` }]);
+        }
+        return { ...current, status: input.to, updated_at: now };
+      },
+      save: async (t, updated, current) => {
+        await updateContributionStatus(t, id, { status: updated.status, version: updated.version, updated_at: now });
+        // The transition row before the contribution's change, so that one is the last (its index is returned).
+        transition = await recordTransition(t, record, actor, now, {
+          contribution_id: id,
+          from_status: current.status,
+          to_status: input.to,
+          effective_on: effectiveOn,
+          reason: input.reason,
+        });
+      },
       op: 'transition',
       at: now,
       actor,
-      ...forceLogFields('contribution', updated),
+      topic: HANDOVER_TOPIC,
     });
-    return { contribution: { ...updated, organisation_name: seen.organisation_name }, transition };
+    if (!transition) throw new Error('the transition was not recorded');
+    return { contribution: { ...next, organisation_name: seen.organisation_name }, transition };
   });
-  await announceHandoverChange(deps, id);
-  return written;
 }

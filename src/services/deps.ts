@@ -10,12 +10,14 @@ import type { Clock } from '../adapters/clock.ts';
 import type { PasswordGate } from '../adapters/password-gate.ts';
 import type { ImportLimits } from './monitoring/import-limits.ts';
 import type { LogPort } from '../log/port.ts';
+import type { Topic } from '../contract/routes.ts';
 
 export type { LogPort } from '../log/port.ts';
 
 /** A change worth showing live (a new report, a status change): small, public-safe, no record content. */
 export interface ChangeEvent {
-  topic: string;
+  /** One of the topics the event-stream routes declare (contract/routes.ts). */
+  topic: Topic;
   id: string;
   at: string;
 }

@@ -25,8 +25,8 @@ import {
 } from '../repositories/sectors.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound } from './errors.ts';
-import { geoPublicFields, geoRestrictedFields } from '../log/fields/geo.ts';
 import { writeWithLog, type RecordFn, type Written } from './write.ts';
+import { controlLineKind, sectorKind } from '../log/kinds/geo.ts';
 
 export async function sectors(deps: Deps, actor: Actor | null): Promise<SectorRow[]> {
   authorize(actor, 'sector.read');
@@ -71,7 +71,7 @@ export async function insertSector(
     op: 'create',
     at: now,
     actor,
-    public: geoPublicFields.sector(row),
+    public: sectorKind.public(row),
   });
   return row;
 }
@@ -131,8 +131,8 @@ export async function insertControlLineVersion(
       op: 'update',
       at: now,
       actor,
-      public: geoPublicFields.controlLine(closed),
-      restricted: geoRestrictedFields.controlLine(closed),
+      public: controlLineKind.public(closed),
+      restricted: controlLineKind.restricted(closed),
     });
   }
   const row: ControlLineRow = {
@@ -159,8 +159,8 @@ export async function insertControlLineVersion(
     op: 'create',
     at: now,
     actor,
-    public: geoPublicFields.controlLine(row),
-    restricted: geoRestrictedFields.controlLine(row),
+    public: controlLineKind.public(row),
+    restricted: controlLineKind.restricted(row),
   });
   return row;
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../domain/policy.ts';
 import { MAX_LEAF_BYTES } from '../log/leaf.ts';
+import type { RecordKind } from '../log/kinds/index.ts';
 import { commitment, type ChangePayload, type JsonValue } from '../log/change-payload.ts';
 import { insertRecordChange } from '../repositories/record-changes.ts';
 import { insertRecordSecrets } from '../repositories/record-secrets.ts';
@@ -20,8 +21,7 @@ export { canonicalJson, commitment, type ChangePayload, type JsonValue } from '.
 /** Room left in a leaf for everything but the public fields and commitments. */
 const LEAF_ENVELOPE_BYTES = 1024;
 
-export const RECORD_KINDS = ['organisation', 'user', 'api_token', 'contribution', 'mission'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number] | (string & {});
+export type { RecordKind } from '../log/kinds/index.ts';
 
 export type ChangeOp = 'create' | 'update' | 'transition' | 'approve' | 'merge' | 'split' | 'delete' | 'permission';
 

@@ -21,7 +21,7 @@ import {
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound, tooManyRequests } from './errors.ts';
 import { writeWithLog, type Written } from './write.ts';
-import { publicFields, restrictedFields } from '../log/fields/foundation.ts';
+import { apiTokenKind } from '../log/kinds/foundation.ts';
 
 const DAY_MS = 86_400_000;
 /** At most this many tokens per account per hour: enough for any honest use, not for flooding the log. */
@@ -78,8 +78,8 @@ export async function createToken(
       op: 'permission',
       at: now,
       actor,
-      public: publicFields.apiToken(row),
-      restricted: restrictedFields.apiToken(row),
+      public: apiTokenKind.public(row),
+      restricted: apiTokenKind.restricted(row),
     });
     return { id: row.id, token, expiresAt: row.expires_at };
   });
@@ -124,8 +124,8 @@ export async function revokeToken(deps: Deps, actor: Actor | null, id: string): 
       op: 'permission',
       at: now,
       actor,
-      public: publicFields.apiToken(next),
-      restricted: restrictedFields.apiToken(next),
+      public: apiTokenKind.public(next),
+      restricted: apiTokenKind.restricted(next),
     });
     return next;
   });

@@ -1,5 +1,5 @@
 /**
- * Accessibility: axe-core checks every page of the web UI (web/src/app/pages.ts, the not-found
+ * Accessibility: axe-core checks every page of the web UI (the features of web/src/app/capabilities.ts, the not-found
  * page, and the sign-in page signed out), signed in as a coordinator (who sees every page), in
  * English and in Arabic (right to left). Any violation of impact "serious" or "critical" fails,
  * named with its rule, its help text and the elements it found.
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openDemoSite, type DemoSite } from '../support/e2e.ts';
-import { PAGES } from '../../web/src/app/pages.ts';
+import { webPagePaths } from '../support/web-features.ts';
 import { DEMO_PASSWORD } from '../../src/demo/scenario.ts';
 
 let site: DemoSite;
@@ -73,7 +73,7 @@ for (const lang of ['en', 'ar'] as const) {
       assert.equal(signIn.status(), 200, await signIn.text());
       const page = await context.newPage();
       const found: string[] = [];
-      for (const path of [...PAGES.map((p) => p.path), '/no-such-page']) {
+      for (const path of [...webPagePaths(), '/no-such-page']) {
         await page.goto(`${site.server.url}${path}`);
         await page.getByRole('navigation').first().waitFor();
         await settle(page);

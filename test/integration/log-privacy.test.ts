@@ -31,6 +31,7 @@ import { coarse } from '../../src/domain/monitoring/precision.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 import type { Actor } from '../../src/domain/policy.ts';
+import { testKind } from '../support/kinds.ts';
 
 let tdb: TestDatabase;
 let deps: Deps;
@@ -467,7 +468,7 @@ test('leaf format v2 starts at the recorded index; a v1 leaf after it fails veri
   };
   const note = (id: string) =>
     writeWithLog(deps, (_tx, record) =>
-      record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor, public: {} }),
+      record({ kind: testKind('test_note'), id, version: 1, op: 'create', at: new Date(), actor, public: {} }),
     );
   const { size } = await db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();
   assert.equal((await verify()).code, 0);

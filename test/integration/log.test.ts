@@ -24,6 +24,7 @@ import { mountLog } from '../../src/api/log-routes.ts';
 import { decodeBase64, leafHash, openTlogProof, parseVerifierKey } from '../../src/tlog/node.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { writeWithLog } from '../../src/services/write.ts';
+import { testKind } from '../support/kinds.ts';
 
 let tdb: TestDatabase;
 let deps: Deps;
@@ -199,7 +200,7 @@ test('a changed tile or a removed entry fails verification', async () => {
   while ((await loose()).length < 2) {
     await writeWithLog(deps, (_tx, record) =>
       record({
-        kind: 'test_note',
+        kind: testKind('test_note'),
         id: String(Date.now()),
         version: 1,
         op: 'create',
@@ -213,7 +214,7 @@ test('a changed tile or a removed entry fails verification', async () => {
   // tamper with the stored rightmost tile at a width no one has read yet: one more entry makes it.
   const note = (id: string) =>
     writeWithLog(deps, (_tx, record) =>
-      record({ kind: 'test_note', id, version: 1, op: 'create', at: new Date(), actor: null, public: {} }),
+      record({ kind: testKind('test_note'), id, version: 1, op: 'create', at: new Date(), actor: null, public: {} }),
     );
   await note(`tile-${Date.now()}`);
   const { size } = await tdb.database.db.selectFrom('log_state').select('size').executeTakeFirstOrThrow();

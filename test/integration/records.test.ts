@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
 import { writeWithLog } from '../../src/services/write.ts';
 import { ServiceError } from '../../src/services/errors.ts';
+import { testKind } from '../support/kinds.ts';
 
 let tdb: TestDatabase;
 
@@ -33,7 +34,7 @@ test('a change over 64 KiB is refused with 413 and rolls back the whole write', 
   await assert.rejects(
     writeWithLog(deps, async (_tx, record) => {
       await record({
-        kind: 'note',
+        kind: testKind('note'),
         id: 'small',
         version: 1,
         op: 'create',
@@ -42,7 +43,7 @@ test('a change over 64 KiB is refused with 413 and rolls back the whole write', 
         public: { text: 'fits' },
       });
       await record({
-        kind: 'note',
+        kind: testKind('note'),
         id: 'big',
         version: 1,
         op: 'create',
@@ -56,7 +57,7 @@ test('a change over 64 KiB is refused with 413 and rolls back the whole write', 
   assert.equal(await count(), before, 'the small change of the same write was rolled back too');
   await writeWithLog(deps, async (_tx, record) => {
     await record({
-      kind: 'note',
+      kind: testKind('note'),
       id: 'near-limit',
       version: 1,
       op: 'create',

@@ -17,6 +17,7 @@ import {
   parseVerifierKey,
   verifyInclusion,
 } from '../../src/tlog/node.ts';
+import { testKind } from '../support/kinds.ts';
 
 interface Log {
   tdb: TestDatabase;
@@ -34,7 +35,7 @@ before(async () => {
     await writeWithLog(deps, async (_tx, record) => {
       for (let i = 0; i < 300; i++)
         await record({
-          kind: 'note',
+          kind: testKind('note'),
           id: `${name}${i}`,
           version: 1,
           op: 'create',

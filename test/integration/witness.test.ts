@@ -32,6 +32,7 @@ import {
 } from '../../src/tlog/node.ts';
 import { readHashTile } from '../../src/log/tree-store.ts';
 import type { Deps } from '../../src/services/deps.ts';
+import { testKind } from '../support/kinds.ts';
 
 const ORIGIN = 'truce.test/witnessed';
 
@@ -74,7 +75,7 @@ async function grow(n: number): Promise<{ size: number; checkpoint: string }> {
   await writeWithLog(deps, async (_tx, record) => {
     for (let i = 0; i < n; i++) {
       await record({
-        kind: 'test_note',
+        kind: testKind('test_note'),
         id: randomBytes(8).toString('hex'),
         version: 1,
         op: 'create',

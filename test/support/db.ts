@@ -47,10 +47,13 @@ function templateKey(kind: 'empty' | 'migrated'): string {
   const hash = createHash('sha256');
   hash.update(fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json')));
   if (kind === 'migrated') {
-    const dir = path.join(root, 'src/db/migrations');
-    for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-      const file = path.join(dir, f);
-      if (fs.statSync(file).isFile()) hash.update(f).update(fs.readFileSync(file));
+    // Migrations live in src/db/migrations and in capability folders (src/capabilities/<name>/migrations).
+    for (const dir of ['src/db/migrations', 'src/capabilities']) {
+      for (const f of fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).sort()) {
+        const file = path.join(root, dir, f);
+        if ((dir !== 'src/capabilities' || f.includes('migrations/')) && fs.statSync(file).isFile())
+          hash.update(f).update(fs.readFileSync(file));
+      }
     }
   }
   return `${kind}-${hash.digest('hex').slice(0, 16)}`;

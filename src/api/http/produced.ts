@@ -3,6 +3,7 @@
  * presenter built (CSV, Markdown, GeoJSON, a file's bytes) or the topics of an event stream.
  */
 import { mediaTypeOf, type Produces } from '../../contract/route.ts';
+import type { Topic } from '../../contract/routes.ts';
 
 export interface FileBody {
   body: string | Uint8Array;
@@ -17,7 +18,7 @@ export interface FileBody {
 
 /** An event stream follows these topics of deps.events (see http/event-stream.ts). */
 export interface EventStreamBody {
-  topics: readonly string[];
+  topics: readonly Topic[];
 }
 
 const isText = (produces: Produces, mediaType: string): boolean =>

@@ -133,7 +133,7 @@ export const complianceRoutes = {
     status: 200,
     permission: 'provision.read',
     summary: 'Server-Sent Events: a provision changed (delivery, score, dispute)',
-    produces: { kind: 'sse' },
+    produces: { kind: 'sse', topics: ['compliance'] as const },
   }),
   exportProvisionsCsv: route({
     method: 'get',

@@ -194,7 +194,7 @@ export const forceRoutes = {
     status: 200,
     permission: 'handover.read',
     summary: 'Server-Sent Events: the plan changed (milestones, deployments, contributions)',
-    produces: { kind: 'sse' },
+    produces: { kind: 'sse', topics: ['handover'] as const },
   }),
   exportGapCsv: route({
     method: 'get',

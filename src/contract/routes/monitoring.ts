@@ -168,7 +168,7 @@ export const monitoringRoutes = {
     status: 200,
     permission: 'incident.read',
     summary: 'Server-Sent Events: a report arrived or an incident changed (topic, id, time; refetch to see it)',
-    produces: { kind: 'sse' },
+    produces: { kind: 'sse', topics: ['report', 'incident'] as const },
   }),
   uploadEvidence: route({
     method: 'post',

@@ -21,8 +21,14 @@ import {
   insertDispute,
   insertProvision,
 } from '../../repositories/compliance/writes.ts';
-import { compliancePublicFields } from '../../log/fields/compliance.ts';
 import type { AssessmentRow, DeliveryRow, DisputeRow } from '../../repositories/compliance/provisions.ts';
+import {
+  agreementEventKind,
+  provisionAssessmentKind,
+  provisionDeliveryKind,
+  provisionDisputeKind,
+  provisionKind,
+} from '../../log/kinds/compliance.ts';
 
 const at = (local: string) => parseLocal(local, AGREEMENT_TIME_ZONE);
 
@@ -240,7 +246,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
     op: 'create',
     at: now,
     actor: null,
-    public: compliancePublicFields.agreementEvent(ceasefire),
+    public: agreementEventKind.public(ceasefire),
   });
 
   const within = (hours: number) => ({
@@ -262,7 +268,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
       op: 'create',
       at: now,
       actor: null,
-      public: compliancePublicFields.provision(row),
+      public: provisionKind.public(row),
     });
   };
   const plan = 'Comprehensive plan to end the Gaza conflict (29 Sep 2025)';
@@ -408,7 +414,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
         op: 'create',
         at: now,
         actor: null,
-        public: compliancePublicFields.delivery(row),
+        public: provisionDeliveryKind.public(row),
       });
     }
   }
@@ -448,7 +454,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
       op: 'create',
       at: now,
       actor: null,
-      public: compliancePublicFields.assessment(row),
+      public: provisionAssessmentKind.public(row),
     });
   }
 
@@ -492,7 +498,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
         op: 'create',
         at: now,
         actor: null,
-        public: compliancePublicFields.dispute({
+        public: provisionDisputeKind.public({
           ...d,
           status: 'open',
           resolution: '',
@@ -508,7 +514,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
         op: 'transition',
         at: now,
         actor: null,
-        public: compliancePublicFields.dispute(d),
+        public: provisionDisputeKind.public(d),
       });
     } else {
       await record({
@@ -518,7 +524,7 @@ export async function seedCompliance(ctx: DemoContext): Promise<void> {
         op: 'create',
         at: now,
         actor: null,
-        public: compliancePublicFields.dispute(d),
+        public: provisionDisputeKind.public(d),
       });
     }
   }

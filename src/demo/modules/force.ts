@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Capability, ContributionKind, ContributionStatus } from '../../contract/enums.ts';
 import type { MandateTask } from '../../contract/force.ts';
-import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
 import type { DemoContext } from './context.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { listSectorNames } from '../../repositories/sectors.ts';
@@ -19,6 +18,13 @@ import { insertTransition } from '../../repositories/force/transitions.ts';
 import { insertRequirement } from '../../repositories/force/requirements.ts';
 import { insertMilestone } from '../../repositories/handover/milestones.ts';
 import { insertDeployment } from '../../repositories/handover/deployments.ts';
+import {
+  contributionTransitionKind,
+  deploymentKind,
+  handoverMilestoneKind,
+  sectorRequirementKind,
+} from '../../log/kinds/force.ts';
+import { contributionKind } from '../../log/kinds/foundation.ts';
 
 type Move = [ContributionStatus, string];
 
@@ -198,13 +204,13 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     };
     await insertTransition(tx, row);
     await record({
-      kind: FORCE_KINDS.transition,
+      kind: 'contribution_transition',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor: null,
-      ...forceLogFields('transition', row),
+      ...contributionTransitionKind.fields(row),
     });
   };
 
@@ -245,7 +251,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
       op: 'create',
       at: now,
       actor: null,
-      ...forceLogFields('contribution', row),
+      ...contributionKind.fields(row),
     });
     await moveRow(id, null, first!, 'recorded (demo history)');
     for (const move of rest) {
@@ -262,7 +268,7 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
         op: 'transition',
         at: now,
         actor: null,
-        ...forceLogFields('contribution', row),
+        ...contributionKind.fields(row),
       });
     }
   }
@@ -284,13 +290,13 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     };
     await insertRequirement(tx, row);
     await record({
-      kind: FORCE_KINDS.requirement,
+      kind: 'sector_requirement',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor: null,
-      ...forceLogFields('requirement', row),
+      ...sectorRequirementKind.fields(row),
     });
   }
 
@@ -313,13 +319,13 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     };
     await insertMilestone(tx, row);
     await record({
-      kind: FORCE_KINDS.milestone,
+      kind: 'handover_milestone',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor: null,
-      ...forceLogFields('milestone', row),
+      ...handoverMilestoneKind.fields(row),
     });
   }
 
@@ -341,13 +347,13 @@ export async function seedForce(ctx: DemoContext): Promise<void> {
     };
     await insertDeployment(tx, row);
     await record({
-      kind: FORCE_KINDS.deployment,
+      kind: 'deployment',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor: null,
-      ...forceLogFields('deployment', row),
+      ...deploymentKind.fields(row),
     });
   }
 }

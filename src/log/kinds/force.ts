@@ -1,80 +1,86 @@
-/** @module Record kinds of force generation and the handover plan, as `truce audit` reads them from the database. */
+/**
+ * @module Record kinds of force generation and the handover plan.
+ *
+ * The log is public and append-only, and any of these records may be made mission-only at any
+ * time; so what a leaf publishes must be fit for the strictest level a record may ever have.
+ * Public: the releasability levels only (and a transition's contribution id, whose existence
+ * the contribution's own leaf already shows). Everything else (sectors, days, strengths,
+ * caveats, notes, who offers what) enters the log as salted commitments, so lowering a level
+ * later never needs to unpublish anything, and raising one never finds it already published.
+ * Field names and values are those the API shows, so an account may check an opening.
+ * (Contributions themselves are a foundation kind, published the same way: ./foundation.ts.)
+ */
+import type { Selectable } from 'kysely';
+import type {
+  ContributionTransitionTable,
+  DeploymentTable,
+  HandoverMilestoneTable,
+  SectorRequirementTable,
+} from '../../db/schema/force.ts';
 import { allRows } from '../../repositories/audit.ts';
-import { FORCE_KINDS, forcePublicFields, forceRestrictedFields } from '../fields/force.ts';
-import type { ApiRecords, AuditedKind } from './kind.ts';
+import { defineRecordKind } from './kind.ts';
 
-export const forceKinds: AuditedKind[] = [
-  {
-    kind: FORCE_KINDS.transition,
-    load: async (db) =>
-      (await allRows(db, 'contribution_transitions')).map((t) => ({
-        kind: FORCE_KINDS.transition,
-        id: t.id,
-        version: t.version,
-        fields: forcePublicFields.transition(t),
-        restricted: forceRestrictedFields.transition(t),
-      })),
-  },
-  {
-    kind: FORCE_KINDS.requirement,
-    load: async (db) =>
-      (await allRows(db, 'sector_requirements')).map((r) => ({
-        kind: FORCE_KINDS.requirement,
-        id: r.id,
-        version: r.version,
-        fields: forcePublicFields.requirement(r),
-        restricted: forceRestrictedFields.requirement(r),
-      })),
-  },
-  {
-    kind: FORCE_KINDS.milestone,
-    load: async (db) =>
-      (await allRows(db, 'handover_milestones')).map((m) => ({
-        kind: FORCE_KINDS.milestone,
-        id: m.id,
-        version: m.version,
-        fields: forcePublicFields.milestone(m),
-        restricted: forceRestrictedFields.milestone(m),
-      })),
-  },
-  {
-    kind: FORCE_KINDS.deployment,
-    load: async (db) =>
-      (await allRows(db, 'deployments')).map((d) => ({
-        kind: FORCE_KINDS.deployment,
-        id: d.id,
-        version: d.version,
-        fields: forcePublicFields.deployment(d),
-        restricted: forceRestrictedFields.deployment(d),
-      })),
-  },
-];
+export const contributionTransitionKind = defineRecordKind({
+  kind: 'contribution_transition',
+  public: (t: Selectable<ContributionTransitionTable>) => ({ contributionId: t.contribution_id }),
+  restricted: (t) => ({
+    fromStatus: t.from_status,
+    toStatus: t.to_status,
+    effectiveOn: t.effective_on,
+    reason: t.reason,
+  }),
+  audit: { rows: (db) => allRows(db, 'contribution_transitions') },
+});
 
-/** A record as shown, without the fields withheld from this account (null there means "not shown", not "empty"). */
-export function shown<T extends { restricted: string[] }>(r: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(r).filter(([k]) => !r.restricted.includes(k)));
-}
+export const sectorRequirementKind = defineRecordKind({
+  kind: 'sector_requirement',
+  public: (r: Selectable<SectorRequirementTable>) => ({ releasability: r.releasability }),
+  restricted: (r) => ({
+    task: r.task,
+    capability: r.capability,
+    sectorId: r.sector_id,
+    phase: r.phase,
+    quantity: r.quantity,
+    neededBy: r.needed_by,
+    note: r.note,
+  }),
+  audit: { rows: (db) => allRows(db, 'sector_requirements') },
+});
 
-export const forceApiRecords: ApiRecords[] = [
-  async (client) =>
-    (await client.call('listRequirements', {})).items.map((r) => ({
-      kind: FORCE_KINDS.requirement,
-      id: r.id,
-      version: r.version,
-      fields: r,
-    })),
-  async (client) =>
-    (await client.call('listMilestones', {})).items.map((m) => ({
-      kind: FORCE_KINDS.milestone,
-      id: m.id,
-      version: m.version,
-      fields: m,
-    })),
-  async (client) =>
-    (await client.call('listDeployments', {})).items.map((d) => ({
-      kind: FORCE_KINDS.deployment,
-      id: d.id,
-      version: d.version,
-      fields: shown(d),
-    })),
-];
+export const handoverMilestoneKind = defineRecordKind({
+  kind: 'handover_milestone',
+  public: (m: Selectable<HandoverMilestoneTable>) => ({ releasability: m.releasability }),
+  restricted: (m) => ({
+    sectorId: m.sector_id,
+    kind: m.kind,
+    at: m.at,
+    area: m.area,
+    condition: m.condition,
+    partyId: m.party_id,
+  }),
+  audit: { rows: (db) => allRows(db, 'handover_milestones') },
+});
+
+export const deploymentKind = defineRecordKind({
+  kind: 'deployment',
+  public: (d: Selectable<DeploymentTable>) => ({
+    releasability: d.releasability,
+    detailReleasability: d.detail_releasability,
+  }),
+  restricted: (d) => ({
+    contributionId: d.contribution_id,
+    sectorId: d.sector_id,
+    from: d.from_date,
+    to: d.to_date,
+    strength: d.strength,
+    note: d.note,
+  }),
+  audit: { rows: (db) => allRows(db, 'deployments') },
+});
+
+export const forceKinds = [
+  contributionTransitionKind,
+  sectorRequirementKind,
+  handoverMilestoneKind,
+  deploymentKind,
+] as const;

@@ -1,82 +1,129 @@
 /**
- * @module Record kinds of monitoring (reports, incidents, incident history), as `truce audit` and
- * `truce verify` read them. `load` uses the same public-fields functions as the writers, so the
- * locations it compares are the rounded ones the log holds (the exact ones are commitments).
+ * @module Record kinds of monitoring (reports, incidents, incident history): what the public log
+ * gets of each, what it commits, and how `truce audit` reads them. A report's source name and
+ * free text may name people, and an exact point can identify a witness's home: they are
+ * restricted (commitments only); the public log gets locations rounded to 0.01 degree (about
+ * 1 km) and the sector and side of that rounded point, never the exact ones (a cell straddling a
+ * boundary would otherwise tell which side the event was on). Monitors' user ids (assignees,
+ * actors of incident events) and evidence file hashes are restricted too: the public log must
+ * tell no more than the public API. Every record() of these kinds passes both parts (`fields`).
  */
+import type { Selectable } from 'kysely';
+import type { IncidentEventTable, IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
+import type { JsonValue } from '../change-payload.ts';
+import { coarse } from '../../domain/monitoring/precision.ts';
 import { allRows } from '../../repositories/audit.ts';
-import type { RecordView } from '../records-check.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../fields/monitoring.ts';
-import { ifAllowed, opened, type ApiRecords, type AuditedKind } from './kind.ts';
+import { defineRecordKind, type Fields } from './kind.ts';
 
-export const monitoringKinds: AuditedKind[] = [
-  {
-    kind: 'report',
-    load: async (db) =>
-      (await allRows(db, 'reports')).map((r) => ({
-        kind: 'report',
-        id: r.id,
-        version: r.version,
-        fields: monitoringPublicFields.report(r),
-        restricted: monitoringRestrictedFields.report(r),
-      })),
-  },
-  {
-    kind: 'incident',
-    load: async (db) =>
-      (await allRows(db, 'incidents')).map((i) => ({
-        kind: 'incident',
-        id: i.id,
-        version: i.version,
-        fields: monitoringPublicFields.incident(i),
-        restricted: monitoringRestrictedFields.incident(i),
-      })),
-  },
-  {
-    kind: 'incident_event',
-    load: async (db) =>
-      (await allRows(db, 'incident_events')).map((e) => ({
-        kind: 'incident_event',
-        id: e.id,
-        version: 1,
-        fields: monitoringPublicFields.incidentEvent(e),
-        restricted: monitoringRestrictedFields.incidentEvent(e),
-      })),
-  },
-];
+const iso = (d: Date | string): string => new Date(d).toISOString();
+const json = (v: unknown): JsonValue =>
+  v === null || v === undefined ? null : (JSON.parse(typeof v === 'string' ? v : JSON.stringify(v)) as JsonValue);
 
-// Accounts that may not read incidents (403) are not checked; any other error fails verification.
-export const monitoringApiRecords: ApiRecords[] = [
-  (client) =>
-    ifAllowed(async () => {
-      const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
-      const out: RecordView[] = [];
-      for (const i of incidents) {
-        const { reports } = await client.call('getIncident', { params: { id: i.id } });
-        // The monitoring team is shown exact places (and given openings); the log publishes the
-        // sector and side of the rounded point, so for the team those two are not compared in clear.
-        const exact = reports.some((r) => r.openings !== undefined);
-        // Outside the monitoring team the assignee's id is withheld (shown as null while
-        // `assigned` is true): compare only what this account is shown.
-        const { assigneeUserId, sectorId: _sector, side: _side, ...placeless } = i;
-        const shown = exact ? placeless : { ...placeless, sectorId: i.sectorId, side: i.side };
-        const fields = i.assigned && assigneeUserId === null ? shown : { ...shown, assigneeUserId };
-        out.push({ kind: 'incident', id: i.id, version: i.version, fields });
-        // Reports, with their restricted fields for readers given the openings (the monitoring team).
-        for (const r of reports) {
-          const restricted = {
-            sourceName: r.source.name,
-            description: r.description,
-            exactLon: r.location.coordinates[0],
-            exactLat: r.location.coordinates[1],
-            exactSectorId: r.sectorId,
-            exactSide: r.side,
-            evidence: r.evidence.map((e) => e.sha256),
-          };
-          const { location: _coarseOrExact, evidence: _files, sectorId: _s, side: _d, ...rest } = r;
-          const fields = r.openings === undefined ? { ...rest, sectorId: r.sectorId, side: r.side } : rest;
-          out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
-        }
-      }
-      return out;
-    }),
-];
+export const reportKind = defineRecordKind({
+  kind: 'report',
+  public: (r: Selectable<ReportTable>) => ({
+    clientId: r.client_id,
+    incidentId: r.incident_id,
+    sectorId: r.coarse_sector_id,
+    side: r.coarse_side,
+    occurredAt: iso(r.occurred_at),
+    timePrecision: r.time_precision,
+    lon: coarse(r.lon),
+    lat: coarse(r.lat),
+    geoPrecision: r.geo_precision,
+    eventType: r.event_type,
+    subEventType: r.sub_event_type,
+    observations: json(r.observations),
+    actor1: json(r.actor1),
+    actor2: json(r.actor2),
+    fatalities: json(r.fatalities),
+    injuries: json(r.injuries),
+    sourceKind: r.source_kind,
+    sourceReliability: r.source_reliability,
+    authorOrganisationId: r.author_org_id,
+  }),
+  /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
+  restricted: (r) => ({
+    sourceName: r.source_name,
+    description: r.description,
+    exactLon: r.lon,
+    exactLat: r.lat,
+    exactSectorId: r.sector_id,
+    exactSide: r.side,
+    evidence: json(r.evidence),
+  }),
+  audit: { rows: (db) => allRows(db, 'reports') },
+});
+
+export const incidentKind = defineRecordKind({
+  kind: 'incident',
+  public: (i: Selectable<IncidentTable>) => ({
+    title: i.title,
+    status: i.status,
+    outcome: i.outcome,
+    provisionId: i.provision_id,
+    responsibleOrgId: i.responsible_org_id,
+    eventType: i.event_type,
+    subEventType: i.sub_event_type,
+    occurredAt: iso(i.occurred_at),
+    lon: coarse(i.lon),
+    lat: coarse(i.lat),
+    sectorId: i.coarse_sector_id,
+    side: i.coarse_side,
+    reportCount: i.report_count,
+    assigned: i.assignee_user_id !== null,
+    mergedInto: i.merged_into,
+    rulingRound: i.ruling_round,
+  }),
+  /** An incident's point is its first report's exact point. */
+  restricted: (i) => ({
+    exactLon: i.lon,
+    exactLat: i.lat,
+    exactSectorId: i.sector_id,
+    exactSide: i.side,
+    assigneeUserId: i.assignee_user_id,
+  }),
+  audit: { rows: (db) => allRows(db, 'incidents') },
+});
+
+export const incidentEventKind = defineRecordKind({
+  kind: 'incident_event',
+  public: (e: Selectable<IncidentEventTable>) => ({
+    incidentId: e.incident_id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    outcome: e.outcome,
+    rationale: e.rationale,
+    round: e.round,
+    relatedIncidentId: e.related_incident_id,
+    detail: splitDetail(e.detail).open,
+    actorOrganisationId: e.actor_org_id,
+    at: iso(e.at),
+  }),
+  /** Who acted and whom an assignment names: monitors must not be followable in the public log. */
+  restricted: (e) => ({
+    actorUserId: e.actor_user_id,
+    ...splitDetail(e.detail).userIds,
+  }),
+  // History events are written once, never changed: always version 1.
+  audit: { rows: (db) => allRows(db, 'incident_events'), version: () => 1 },
+});
+
+/** Keys of an event's detail that hold user ids (e.g. an assignment's assignee): never public. */
+const USER_ID_KEY = /UserIds?$/;
+
+function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
+  const value = json(detail);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { open: value, userIds: {} };
+  const open: Fields = {};
+  const userIds: Fields = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue; // JSON has no undefined: a key without a value is not sent
+    if (USER_ID_KEY.test(k)) userIds[`detail.${k}`] = v;
+    else open[k] = v;
+  }
+  return { open, userIds };
+}
+
+export const monitoringKinds = [reportKind, incidentKind, incidentEventKind] as const;

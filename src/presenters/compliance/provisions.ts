@@ -16,9 +16,9 @@ import type {
   DisputeRow,
   ProvisionRow,
 } from '../../repositories/compliance/provisions.ts';
-import { deadlineRuleOf, measureOf } from '../../log/fields/compliance.ts';
 import type { ComplianceSummaryView, ComplianceView, ProvisionView } from '../../services/compliance/view.ts';
 import { provisionAbilities } from '../abilities.ts';
+import { deadlineRuleOf, measureOf } from '../../log/kinds/compliance.ts';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));

@@ -11,8 +11,8 @@ import { insertDelivery } from '../../repositories/compliance/writes.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, notFound, type FieldError } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields, restrictedDeliveryFields } from '../../log/fields/compliance.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
+import { provisionDeliveryKind } from '../../log/kinds/compliance.ts';
 
 /** Tolerated clock skew of a field device reporting an event "just now". */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -58,7 +58,7 @@ export async function createDelivery(
     version: 1,
     created_at: now,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertDelivery(tx, row);
     await record({
       kind: 'provision_delivery',
@@ -67,11 +67,10 @@ export async function createDelivery(
       op: 'create',
       at: now,
       actor,
-      public: compliancePublicFields.delivery(row),
-      restricted: restrictedDeliveryFields(row),
+      public: provisionDeliveryKind.public(row),
+      restricted: provisionDeliveryKind.restricted(row),
     });
+    announce(COMPLIANCE_TOPIC, provision.id);
     return { delivery: row, provision };
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provision.id, at: now.toISOString() });
-  return written;
 }

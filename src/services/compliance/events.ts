@@ -15,11 +15,11 @@ import {
   updateAgreementEventDate,
 } from '../../repositories/compliance/writes.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, notFound } from '../errors.ts';
-import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from '../../log/fields/compliance.ts';
+import { conflict } from '../errors.ts';
+import { writeVersioned, writeWithLog, type Written } from '../write.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
+import { agreementEventKind } from '../../log/kinds/compliance.ts';
 
 export async function createAgreementEvent(
   deps: Deps,
@@ -37,7 +37,7 @@ export async function createAgreementEvent(
     created_at: now,
     updated_at: now,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     const taken = conflict(`an agreement event with the key ${input.key} exists`);
     if (await agreementEventKeyTaken(tx, input.key)) throw taken;
     try {
@@ -54,12 +54,11 @@ export async function createAgreementEvent(
       op: 'create',
       at: now,
       actor,
-      public: compliancePublicFields.agreementEvent(row),
+      public: agreementEventKind.public(row),
     });
+    announce(COMPLIANCE_TOPIC, row.id);
     return row;
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: row.id, at: now.toISOString() });
-  return written;
 }
 
 export async function updateAgreementEvent(
@@ -70,27 +69,22 @@ export async function updateAgreementEvent(
 ): Promise<Written<AgreementEventRow>> {
   authorize(actor, 'provision.create');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await findAgreementEventForUpdate(tx, id);
-    if (!current) throw notFound('agreement event');
-    const row: AgreementEventRow = {
+  return writeVersioned(deps, {
+    kind: agreementEventKind,
+    what: 'agreement event',
+    id,
+    seen: undefined,
+    lock: findAgreementEventForUpdate,
+    next: (current) => ({
       ...current,
       occurred_at: input.occurredAt === null ? null : new Date(input.occurredAt),
-      version: current.version + 1,
       updated_at: now,
-    };
-    await updateAgreementEventDate(tx, id, { occurred_at: row.occurred_at, version: row.version, updated_at: now });
-    await record({
-      kind: 'agreement_event',
-      id,
-      version: row.version,
-      op: 'update',
-      at: now,
-      actor,
-      public: compliancePublicFields.agreementEvent(row),
-    });
-    return row;
+    }),
+    save: (tx, row) =>
+      updateAgreementEventDate(tx, id, { occurred_at: row.occurred_at, version: row.version, updated_at: now }),
+    op: 'update',
+    at: now,
+    actor,
+    topic: COMPLIANCE_TOPIC,
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id, at: now.toISOString() });
-  return written;
 }

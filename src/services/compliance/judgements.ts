@@ -18,10 +18,10 @@ import {
 import { findOrganisation, organisationName } from '../../repositories/organisations.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from '../../log/fields/compliance.ts';
+import { updateVersioned, writeWithLog, type Written } from '../write.ts';
 import { COMPLIANCE_TOPIC } from './provisions.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
+import { provisionAssessmentKind, provisionDisputeKind } from '../../log/kinds/compliance.ts';
 
 type Input<S extends z.ZodType> = z.infer<S>;
 
@@ -46,7 +46,7 @@ export async function createAssessment(
     assessed_at: now,
     version: 1,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertAssessment(tx, row);
     await record({
       kind: 'provision_assessment',
@@ -55,12 +55,11 @@ export async function createAssessment(
       op: 'create',
       at: now,
       actor,
-      public: compliancePublicFields.assessment(row),
+      public: provisionAssessmentKind.public(row),
     });
+    announce(COMPLIANCE_TOPIC, provisionId);
     return row;
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
-  return written;
 }
 
 export async function createDispute(
@@ -91,7 +90,7 @@ export async function createDispute(
     resolved_at: null,
     version: 1,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     // The partial unique index settles a race between two requests; this check names the case.
     if (await hasOpenDispute(tx, provisionId, organisationId)) throw conflict(ALREADY_OPEN);
     try {
@@ -107,12 +106,11 @@ export async function createDispute(
       op: 'create',
       at: now,
       actor,
-      public: compliancePublicFields.dispute(row),
+      public: provisionDisputeKind.public(row),
     });
+    announce(COMPLIANCE_TOPIC, provisionId);
     return { ...row, organisation_name: org.name };
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: provisionId, at: now.toISOString() });
-  return written;
 }
 
 export async function resolveDispute(
@@ -123,36 +121,38 @@ export async function resolveDispute(
 ): Promise<Written<DisputeRow & { organisation_name: string }>> {
   authorize(actor, 'provision.resolve');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await findDisputeForUpdate(tx, disputeId);
-    if (!current) throw notFound('dispute');
-    if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
-    const row: DisputeRow = {
-      ...current,
-      status: input.outcome,
-      resolution: input.resolution,
-      resolved_by: actor?.userId ?? null,
-      resolved_at: now,
-      version: current.version + 1,
-    };
-    await resolveDisputeRow(tx, disputeId, {
-      status: row.status,
-      resolution: row.resolution,
-      resolved_by: row.resolved_by,
-      resolved_at: now,
-      version: row.version,
-    });
-    await record({
-      kind: 'provision_dispute',
-      id: row.id,
-      version: row.version,
+  return writeWithLog(deps, async (tx, record, announce) => {
+    const { next: row } = await updateVersioned(tx, record, announce, {
+      kind: provisionDisputeKind,
+      what: 'dispute',
+      id: disputeId,
+      seen: undefined,
+      lock: findDisputeForUpdate,
+      next: (current) => {
+        if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
+        return {
+          ...current,
+          status: input.outcome,
+          resolution: input.resolution,
+          resolved_by: actor?.userId ?? null,
+          resolved_at: now,
+        };
+      },
+      save: (t, next) =>
+        resolveDisputeRow(t, disputeId, {
+          status: next.status,
+          resolution: next.resolution,
+          resolved_by: next.resolved_by,
+          resolved_at: now,
+          version: next.version,
+        }),
       op: 'transition',
       at: now,
       actor,
-      public: compliancePublicFields.dispute(row),
+      // Open pages show disputes on their provision.
+      topic: COMPLIANCE_TOPIC,
+      announceId: (next) => next.provision_id,
     });
     return { ...row, organisation_name: await organisationName(tx, row.organisation_id) };
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: written.value.provision_id, at: now.toISOString() });
-  return written;
 }

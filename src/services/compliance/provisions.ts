@@ -8,9 +8,11 @@ import { existingOrganisationIds } from '../../repositories/organisations.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { compliancePublicFields } from '../../log/fields/compliance.ts';
+import type { Topic } from '../../contract/routes.ts';
+import { provisionKind } from '../../log/kinds/compliance.ts';
 
-export const COMPLIANCE_TOPIC = 'compliance';
+/** Announced after every compliance write (with the provision's id), so open pages refetch. */
+export const COMPLIANCE_TOPIC = 'compliance' satisfies Topic;
 
 async function missingReferences(deps: Deps, input: CreateProvision): Promise<FieldError[]> {
   const errors: FieldError[] = [];
@@ -92,7 +94,7 @@ export async function createProvision(
   if (errors.length > 0) throw invalid(errors);
   const now = deps.clock.now();
   const row = provisionRow(randomUUID(), input, now);
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertProvision(tx, row);
     await record({
       kind: 'provision',
@@ -101,10 +103,9 @@ export async function createProvision(
       op: 'create',
       at: now,
       actor,
-      public: compliancePublicFields.provision(row),
+      public: provisionKind.public(row),
     });
+    announce(COMPLIANCE_TOPIC, row.id);
     return row;
   });
-  await deps.events.publish({ topic: COMPLIANCE_TOPIC, id: row.id, at: now.toISOString() });
-  return written;
 }

@@ -11,14 +11,15 @@ import type { DB } from '../../db/schema.ts';
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { detailWithinRecord } from '../../domain/policy/force.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { writeWithLog, type RecordFn, type Written } from '../write.ts';
-import { announceHandoverChange } from '../contributions.ts';
-import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
+import { invalid } from '../errors.ts';
+import { updateVersioned, writeWithLog, type AnnounceFn, type RecordFn, type Written } from '../write.ts';
+import { HANDOVER_TOPIC } from '../contributions.ts';
 import { findContributionForUpdate, setContributionReleasability } from '../../repositories/contributions.ts';
 import { findDeploymentForUpdate, setDeploymentReleasability } from '../../repositories/handover/deployments.ts';
 import { findRequirementForUpdate, setRequirementReleasability } from '../../repositories/force/requirements.ts';
 import { findMilestoneForUpdate, setMilestoneReleasability } from '../../repositories/handover/milestones.ts';
+import { deploymentKind, handoverMilestoneKind, sectorRequirementKind } from '../../log/kinds/force.ts';
+import { contributionKind } from '../../log/kinds/foundation.ts';
 
 export interface Release {
   kind: ReleasableKind;
@@ -30,17 +31,17 @@ export interface Release {
 
 type Levels = { releasability: ReleaseLevel; detail_releasability: ReleaseLevel };
 
-/** Locks the row, checks the version, writes the new levels and records the change. */
+/** Locks the row, checks the version, writes the new levels and records the change (updateVersioned). */
 async function apply(
   tx: Kysely<DB>,
   record: RecordFn,
+  announce: AnnounceFn,
   actor: Actor | null,
   now: Date,
   kind: ReleasableKind,
   id: string,
   input: SetRelease,
 ): Promise<Release> {
-  const stale = (v: number) => input.version !== undefined && input.version !== v;
   const levelsOf = (current: Partial<Levels> & { releasability: ReleaseLevel }): Levels => {
     const hasDetail = current.detail_releasability !== undefined;
     if (!hasDetail && input.detailReleasability !== undefined)
@@ -53,97 +54,90 @@ async function apply(
     }
     return { releasability: input.releasability, detail_releasability: detail };
   };
-  const done = (version: number, l: Levels): Release => ({
+  const done = (
+    { next }: { next: { version: number; releasability: ReleaseLevel } },
+    detail: ReleaseLevel,
+  ): Release => ({
     kind,
     id,
-    version,
-    releasability: l.releasability,
-    detailReleasability: l.detail_releasability,
+    version: next.version,
+    releasability: next.releasability,
+    detailReleasability: detail,
   });
+  // Each record a new version, logged as a permission change, announced to open plans.
+  const common = { id, seen: input.version, op: 'permission', at: now, actor, topic: HANDOVER_TOPIC } as const;
   switch (kind) {
     case 'contribution': {
-      const current = await findContributionForUpdate(tx, id);
-      if (!current) throw notFound('contribution');
-      if (stale(current.version))
-        throw conflict(`the contribution is at version ${current.version}, not ${input.version}`);
-      const l = levelsOf(current);
-      const row = { ...current, ...l, version: current.version + 1, updated_at: now };
-      await setContributionReleasability(tx, id, { ...l, version: row.version, updated_at: now });
-      await record({
-        kind: 'contribution',
-        id,
-        version: row.version,
-        op: 'permission',
-        at: now,
-        actor,
-        ...forceLogFields('contribution', row),
+      const u = await updateVersioned(tx, record, announce, {
+        ...common,
+        kind: contributionKind,
+        what: 'contribution',
+        lock: findContributionForUpdate,
+        next: (current) => ({ ...current, ...levelsOf(current), updated_at: now }),
+        save: (t, row) =>
+          setContributionReleasability(t, id, {
+            releasability: row.releasability,
+            detail_releasability: row.detail_releasability,
+            version: row.version,
+            updated_at: now,
+          }),
       });
-      return done(row.version, l);
+      return done(u, u.next.detail_releasability);
     }
     case 'deployment': {
-      const current = await findDeploymentForUpdate(tx, id);
-      if (!current) throw notFound('deployment');
-      if (stale(current.version))
-        throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
-      const l = levelsOf(current);
-      const row = { ...current, ...l, version: current.version + 1, updated_at: now };
-      await setDeploymentReleasability(tx, id, { ...l, version: row.version, updated_at: now });
-      await record({
-        kind: FORCE_KINDS.deployment,
-        id,
-        version: row.version,
-        op: 'permission',
-        at: now,
-        actor,
-        ...forceLogFields('deployment', row),
+      const u = await updateVersioned(tx, record, announce, {
+        ...common,
+        kind: deploymentKind,
+        what: 'deployment',
+        lock: findDeploymentForUpdate,
+        next: (current) => ({ ...current, ...levelsOf(current), updated_at: now }),
+        save: (t, row) =>
+          setDeploymentReleasability(t, id, {
+            releasability: row.releasability,
+            detail_releasability: row.detail_releasability,
+            version: row.version,
+            updated_at: now,
+          }),
       });
-      return done(row.version, l);
+      return done(u, u.next.detail_releasability);
     }
     case 'requirement': {
-      const current = await findRequirementForUpdate(tx, id);
-      if (!current) throw notFound('requirement');
-      if (stale(current.version))
-        throw conflict(`the requirement is at version ${current.version}, not ${input.version}`);
-      const l = levelsOf({ releasability: current.releasability });
-      const row = { ...current, releasability: l.releasability, version: current.version + 1, updated_at: now };
-      await setRequirementReleasability(tx, id, {
-        releasability: l.releasability,
-        version: row.version,
-        updated_at: now,
+      let detail: ReleaseLevel = input.releasability;
+      const u = await updateVersioned(tx, record, announce, {
+        ...common,
+        kind: sectorRequirementKind,
+        what: 'requirement',
+        lock: findRequirementForUpdate,
+        next: (current) => {
+          const l = levelsOf({ releasability: current.releasability });
+          detail = l.detail_releasability;
+          return { ...current, releasability: l.releasability, updated_at: now };
+        },
+        save: (t, row) =>
+          setRequirementReleasability(t, id, {
+            releasability: row.releasability,
+            version: row.version,
+            updated_at: now,
+          }),
       });
-      await record({
-        kind: FORCE_KINDS.requirement,
-        id,
-        version: row.version,
-        op: 'permission',
-        at: now,
-        actor,
-        ...forceLogFields('requirement', row),
-      });
-      return done(row.version, l);
+      return done(u, detail);
     }
     case 'milestone': {
-      const current = await findMilestoneForUpdate(tx, id);
-      if (!current) throw notFound('milestone');
-      if (stale(current.version))
-        throw conflict(`the milestone is at version ${current.version}, not ${input.version}`);
-      const l = levelsOf({ releasability: current.releasability });
-      const row = { ...current, releasability: l.releasability, version: current.version + 1, updated_at: now };
-      await setMilestoneReleasability(tx, id, {
-        releasability: l.releasability,
-        version: row.version,
-        updated_at: now,
+      let detail: ReleaseLevel = input.releasability;
+      const u = await updateVersioned(tx, record, announce, {
+        ...common,
+        kind: handoverMilestoneKind,
+        what: 'milestone',
+        lock: findMilestoneForUpdate,
+        next: (current) => {
+          const l = levelsOf({ releasability: current.releasability });
+          detail = l.detail_releasability;
+          return { ...current, releasability: l.releasability, updated_at: now };
+        },
+        save: (t, row) =>
+          setMilestoneReleasability(t, id, { releasability: row.releasability, version: row.version, updated_at: now }),
       });
-      await record({
-        kind: FORCE_KINDS.milestone,
-        id,
-        version: row.version,
-        op: 'permission',
-        at: now,
-        actor,
-        ...forceLogFields('milestone', row),
-      });
-      return done(row.version, l);
+      return done(u, detail);
     }
   }
 }
@@ -157,7 +151,5 @@ export async function setReleasability(
 ): Promise<Written<Release>> {
   authorize(actor, 'force.release');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, (tx, record) => apply(tx, record, actor, now, kind, id, input));
-  await announceHandoverChange(deps, id);
-  return written;
+  return writeWithLog(deps, (tx, record, announce) => apply(tx, record, announce, actor, now, kind, id, input));
 }

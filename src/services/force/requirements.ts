@@ -7,10 +7,10 @@ import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../errors.ts';
 import { writeWithLog, type Written } from '../write.ts';
-import { announceHandoverChange, chooseLevels } from '../contributions.ts';
+import { chooseLevels, HANDOVER_TOPIC } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { releaseScope } from './release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
+import { sectorRequirementKind } from '../../log/kinds/force.ts';
 
 export async function requirements(deps: Deps, actor: Actor | null): Promise<RequirementRow[]> {
   authorize(actor, 'force.read');
@@ -42,19 +42,18 @@ export async function createRequirement(
     updated_at: now,
     releasability,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertRequirement(tx, row);
     await record({
-      kind: FORCE_KINDS.requirement,
+      kind: 'sector_requirement',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...forceLogFields('requirement', row),
+      ...sectorRequirementKind.fields(row),
     });
+    announce(HANDOVER_TOPIC, row.id);
     return row;
   });
-  await announceHandoverChange(deps, row.id);
-  return written;
 }

@@ -13,12 +13,12 @@ import {
 } from '../../repositories/handover/deployments.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { writeWithLog, type Written } from '../write.ts';
-import { announceHandoverChange, chooseLevels } from '../contributions.ts';
+import { invalid, notFound } from '../errors.ts';
+import { writeVersioned, writeWithLog, type Written } from '../write.ts';
+import { chooseLevels, HANDOVER_TOPIC } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { releaseScope, type Released } from '../force/release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
+import { deploymentKind } from '../../log/kinds/force.ts';
 
 /** The deployments the caller may see, each with whether its strength and last day may be shown. */
 export async function deployments(deps: Deps, actor: Actor | null): Promise<Released<DeploymentRow>[]> {
@@ -60,21 +60,20 @@ export async function createDeployment(
     updated_at: now,
     ...levels,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertDeployment(tx, row);
     await record({
-      kind: FORCE_KINDS.deployment,
+      kind: 'deployment',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...forceLogFields('deployment', row),
+      ...deploymentKind.fields(row),
     });
+    announce(HANDOVER_TOPIC, row.id);
     return row;
   });
-  await announceHandoverChange(deps, row.id);
-  return written;
 }
 
 export async function updateDeployment(
@@ -86,41 +85,37 @@ export async function updateDeployment(
   authorize(actor, 'deployment.write');
   if (!(await findDeployment(deps.db, id))) throw notFound('deployment');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await findDeploymentForUpdate(tx, id);
-    if (!current) throw notFound('deployment');
-    if (input.version !== undefined && input.version !== current.version)
-      throw conflict(`the deployment is at version ${current.version}, not ${input.version}`);
-    const row: DeploymentRow = {
-      ...current,
-      from_date: input.from ?? current.from_date,
-      to_date: input.to === undefined ? current.to_date : input.to,
-      strength: input.strength ?? current.strength,
-      note: input.note ?? current.note,
-      version: current.version + 1,
-      updated_at: now,
-    };
-    if (row.to_date !== null && row.to_date < row.from_date)
-      throw invalid([{ path: 'to', message: 'must not be before from' }]);
-    await updateDeploymentPlan(tx, id, {
-      from_date: row.from_date,
-      to_date: row.to_date,
-      strength: row.strength,
-      note: row.note,
-      version: row.version,
-      updated_at: now,
-    });
-    await record({
-      kind: FORCE_KINDS.deployment,
-      id,
-      version: row.version,
-      op: 'update',
-      at: now,
-      actor,
-      ...forceLogFields('deployment', row),
-    });
-    return row;
+  return writeVersioned(deps, {
+    kind: deploymentKind,
+    what: 'deployment',
+    id,
+    seen: input.version,
+    lock: findDeploymentForUpdate,
+    next: (current) => {
+      const row: DeploymentRow = {
+        ...current,
+        from_date: input.from ?? current.from_date,
+        to_date: input.to === undefined ? current.to_date : input.to,
+        strength: input.strength ?? current.strength,
+        note: input.note ?? current.note,
+        updated_at: now,
+      };
+      if (row.to_date !== null && row.to_date < row.from_date)
+        throw invalid([{ path: 'to', message: 'must not be before from' }]);
+      return row;
+    },
+    save: (tx, row) =>
+      updateDeploymentPlan(tx, id, {
+        from_date: row.from_date,
+        to_date: row.to_date,
+        strength: row.strength,
+        note: row.note,
+        version: row.version,
+        updated_at: now,
+      }),
+    op: 'update',
+    at: now,
+    actor,
+    topic: HANDOVER_TOPIC,
   });
-  await announceHandoverChange(deps, id);
-  return written;
 }

@@ -12,13 +12,13 @@ import {
 } from '../../repositories/handover/milestones.ts';
 import { findSector } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { writeWithLog, type Written } from '../write.ts';
-import { announceHandoverChange, chooseLevels } from '../contributions.ts';
+import { invalid, notFound } from '../errors.ts';
+import { writeVersioned, writeWithLog, type Written } from '../write.ts';
+import { chooseLevels, HANDOVER_TOPIC } from '../contributions.ts';
 import { DEFAULT_RELEASE } from '../../domain/policy/force.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
 import { releaseScope } from '../force/release-scope.ts';
-import { FORCE_KINDS, forceLogFields } from '../../log/fields/force.ts';
+import { handoverMilestoneKind } from '../../log/kinds/force.ts';
 
 export async function milestones(deps: Deps, actor: Actor | null): Promise<MilestoneRow[]> {
   authorize(actor, 'handover.read');
@@ -56,21 +56,20 @@ export async function createMilestone(
     party_id: input.partyId,
     releasability,
   };
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertMilestone(tx, row);
     await record({
-      kind: FORCE_KINDS.milestone,
+      kind: 'handover_milestone',
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...forceLogFields('milestone', row),
+      ...handoverMilestoneKind.fields(row),
     });
+    announce(HANDOVER_TOPIC, row.id);
     return row;
   });
-  await announceHandoverChange(deps, row.id);
-  return written;
 }
 
 export async function updateMilestone(
@@ -82,37 +81,30 @@ export async function updateMilestone(
   authorize(actor, 'milestone.write');
   if (!(await findMilestone(deps.db, id))) throw notFound('milestone');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const current = await findMilestoneForUpdate(tx, id);
-    if (!current) throw notFound('milestone');
-    if (input.version !== undefined && input.version !== current.version)
-      throw conflict(`the milestone is at version ${current.version}, not ${input.version}`);
-    const row: MilestoneRow = {
+  return writeVersioned(deps, {
+    kind: handoverMilestoneKind,
+    what: 'milestone',
+    id,
+    seen: input.version,
+    lock: findMilestoneForUpdate,
+    next: (current) => ({
       ...current,
       at: input.at ?? current.at,
       area: input.area ?? current.area,
       condition: input.condition ?? current.condition,
-      version: current.version + 1,
       updated_at: now,
-    };
-    await updateMilestoneTerms(tx, id, {
-      at: row.at,
-      area: row.area,
-      condition: row.condition,
-      version: row.version,
-      updated_at: now,
-    });
-    await record({
-      kind: FORCE_KINDS.milestone,
-      id,
-      version: row.version,
-      op: 'update',
-      at: now,
-      actor,
-      ...forceLogFields('milestone', row),
-    });
-    return row;
+    }),
+    save: (tx, row) =>
+      updateMilestoneTerms(tx, id, {
+        at: row.at,
+        area: row.area,
+        condition: row.condition,
+        version: row.version,
+        updated_at: now,
+      }),
+    op: 'update',
+    at: now,
+    actor,
+    topic: HANDOVER_TOPIC,
   });
-  await announceHandoverChange(deps, id);
-  return written;
 }

@@ -29,11 +29,11 @@ import { gridDeltas, type GridDelta, type GridKind } from '../../domain/monitori
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { openIncidentsIn, type StageTarget } from '../../repositories/monitoring/imports.ts';
 import { buildChange, type BuiltChange, type ChangeInput } from '../records.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { newIncidentRow, reportRow, type ReportPlace } from './reports.ts';
 import { eventChange, eventRow, type IncidentState } from './incident-writes.ts';
 import { yieldToOthers } from './import-limits.ts';
 import { randomUUID } from 'node:crypto';
+import { incidentKind, reportKind } from '../../log/kinds/monitoring.ts';
 
 export interface CheckedRow {
   input: CreateReport;
@@ -169,8 +169,8 @@ const incidentChange = (i: IncidentState, op: 'create' | 'update', actor: Actor 
   op,
   at,
   actor,
-  public: monitoringPublicFields.incident(i),
-  restricted: monitoringRestrictedFields.incident(i),
+  public: incidentKind.public(i),
+  restricted: incidentKind.restricted(i),
 });
 
 /** Rows planned between two yields to the event loop (each costs a few hashes). */
@@ -288,8 +288,8 @@ export async function planImport(
       op: 'create',
       at: now,
       actor,
-      public: monitoringPublicFields.report(report),
-      restricted: monitoringRestrictedFields.report(report),
+      public: reportKind.public(report),
+      restricted: reportKind.restricted(report),
     });
   }
   const all = [...touched.byId.values()].filter((t) => t.changed);

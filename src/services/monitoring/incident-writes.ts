@@ -10,10 +10,10 @@ import type { IncidentAction, IncidentEventTable, IncidentTable } from '../../db
 import type { Actor } from '../../domain/policy.ts';
 import type { ChangeInput, ChangeOp } from '../records.ts';
 import type { RecordFn } from '../write.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { conflict } from '../errors.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { insertIncidentEvent, updateIncidentAtVersion } from '../../repositories/monitoring/incidents.ts';
+import { incidentEventKind, incidentKind } from '../../log/kinds/monitoring.ts';
 
 export type IncidentState = Selectable<IncidentTable>;
 
@@ -43,8 +43,8 @@ export async function updateIncident(
     op,
     at,
     actor,
-    public: monitoringPublicFields.incident(next),
-    restricted: monitoringRestrictedFields.incident(next),
+    public: incidentKind.public(next),
+    restricted: incidentKind.restricted(next),
   });
   await applyGridChange(tx, current, next);
   return next;
@@ -104,8 +104,8 @@ export function eventChange(stored: Selectable<IncidentEventTable>, actor: Actor
     op: OPS[stored.action],
     at,
     actor,
-    public: monitoringPublicFields.incidentEvent(stored),
-    restricted: monitoringRestrictedFields.incidentEvent(stored),
+    public: incidentEventKind.public(stored),
+    restricted: incidentEventKind.restricted(stored),
   };
 }
 

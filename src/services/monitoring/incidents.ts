@@ -44,9 +44,9 @@ import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn, type Written } from '../write.ts';
 import { appendEvent, updateIncident, type IncidentState } from './incident-writes.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
+import { incidentKind, reportKind } from '../../log/kinds/monitoring.ts';
 
 export interface IncidentView {
   incident: IncidentRow;
@@ -139,8 +139,10 @@ async function onIncident(
   work: (tx: Kysely<DB>, record: RecordFn, now: Date) => Promise<void>,
 ): Promise<Written<IncidentView>> {
   const now = deps.clock.now();
-  const w = await writeWithLog(deps, (tx, record) => work(tx, record, now));
-  await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
+  const w = await writeWithLog(deps, async (tx, record, announce) => {
+    await work(tx, record, now);
+    announce('incident', id);
+  });
   return { value: await incidentView(deps, actor, id), logIndex: w.logIndex };
 }
 
@@ -375,8 +377,8 @@ async function moveReports(
       op,
       at: now,
       actor,
-      public: monitoringPublicFields.report(next),
-      restricted: monitoringRestrictedFields.report(next),
+      public: reportKind.public(next),
+      restricted: reportKind.restricted(next),
     });
   }
 }
@@ -466,7 +468,7 @@ export async function splitIncident(
   authorize(actor, 'incident.merge');
   const newId = randomUUID();
   const now = deps.clock.now();
-  const w = await writeWithLog(deps, async (tx, record) => {
+  const w = await writeWithLog(deps, async (tx, record, announce) => {
     const current = await lockedOrThrow(tx, id);
     if (!OPEN_STATUSES.includes(current.status))
       throw conflict(`this incident is ${current.status}: only incidents not yet proposed for ruling can be split`);
@@ -516,8 +518,8 @@ export async function splitIncident(
       op: 'split',
       at: now,
       actor,
-      public: monitoringPublicFields.incident(incident),
-      restricted: monitoringRestrictedFields.incident(incident),
+      public: incidentKind.public(incident),
+      restricted: incidentKind.restricted(incident),
     });
     await applyGridChange(tx, null, incident);
     await appendEvent(
@@ -559,8 +561,8 @@ export async function splitIncident(
       actor,
       now,
     );
+    announce('incident', id);
+    announce('incident', newId);
   });
-  await deps.events.publish({ topic: 'incident', id, at: now.toISOString() });
-  await deps.events.publish({ topic: 'incident', id: newId, at: now.toISOString() });
   return { value: await incidentView(deps, actor, newId), logIndex: w.logIndex };
 }

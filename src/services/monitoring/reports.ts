@@ -27,11 +27,11 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
 import { isUniqueViolation } from '../sql-errors.ts';
 import { writeWithLog, type RecordFn } from '../write.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../log/fields/monitoring.ts';
 import { appendEvent, updateIncident } from './incident-writes.ts';
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { COARSE_CANDIDATE_MARGIN, coarsePlaceAmong, type CoarsePlace } from './coarse-place.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
+import { incidentKind, reportKind } from '../../log/kinds/monitoring.ts';
 
 export interface FiledReport {
   report: ReportRow;
@@ -212,8 +212,8 @@ export async function insertReport(
       op: 'create',
       at: now,
       actor,
-      public: monitoringPublicFields.incident(incident),
-      restricted: monitoringRestrictedFields.incident(incident),
+      public: incidentKind.public(incident),
+      restricted: incidentKind.restricted(incident),
     });
     await applyGridChange(tx, null, incident);
     await appendEvent(
@@ -233,8 +233,8 @@ export async function insertReport(
     op: 'create',
     at: now,
     actor,
-    public: monitoringPublicFields.report(row),
-    restricted: monitoringRestrictedFields.report(row),
+    public: reportKind.public(row),
+    restricted: reportKind.restricted(row),
   });
   return row;
 }
@@ -258,9 +258,12 @@ export async function fileReport(
   const now = deps.clock.now();
   const ctx = await prepareReport(deps.db, input, now);
   try {
-    const w = await writeWithLog(deps, (tx, record) => insertReport(tx, record, input, ctx, actor, now, thresholds));
-    await deps.events.publish({ topic: 'report', id: w.value.id, at: now.toISOString() });
-    await deps.events.publish({ topic: 'incident', id: w.value.incident_id, at: now.toISOString() });
+    const w = await writeWithLog(deps, async (tx, record, announce) => {
+      const report = await insertReport(tx, record, input, ctx, actor, now, thresholds);
+      announce('report', report.id);
+      announce('incident', report.incident_id);
+      return report;
+    });
     return { report: w.value, repeat: false, logIndex: w.logIndex };
   } catch (err) {
     // Two copies of the same report raced: the other one won; answer as for a retry.

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { coarse, coarsePoint, coarseSector } from '../../../src/domain/monitoring/precision.ts';
 import type { Area } from '../../../src/domain/geo.ts';
-import { monitoringPublicFields, monitoringRestrictedFields } from '../../../src/log/fields/monitoring.ts';
 import type { ReportRow } from '../../../src/repositories/monitoring/reports.ts';
 import type { IncidentState } from '../../../src/services/monitoring/incident-writes.ts';
+import { incidentKind, reportKind } from '../../../src/log/kinds/monitoring.ts';
 
 test('coarse rounds to the nearest 0.01 degree, at most 0.005 away, and is stable', () => {
   assert.deepEqual(coarsePoint(34.45678, 31.50432), [34.46, 31.5]);
@@ -82,16 +82,16 @@ const incident: IncidentState = {
 
 test('public fields of reports and incidents carry rounded locations only; the exact point is restricted', () => {
   for (const [pub, restricted] of [
-    [monitoringPublicFields.report(report), monitoringRestrictedFields.report(report)],
-    [monitoringPublicFields.incident(incident), monitoringRestrictedFields.incident(incident)],
+    [reportKind.public(report), reportKind.restricted(report)],
+    [incidentKind.public(incident), incidentKind.restricted(incident)],
   ] as const) {
     assert.equal(pub.lon, 34.46);
     assert.equal(pub.lat, 31.5);
     assert.ok(!JSON.stringify(pub).includes('34.45678') && !JSON.stringify(pub).includes('31.50432'));
-    assert.equal(restricted.exactLon, 34.45678);
-    assert.equal(restricted.exactLat, 31.50432);
+    assert.equal(restricted?.exactLon, 34.45678);
+    assert.equal(restricted?.exactLat, 31.50432);
   }
-  assert.equal(monitoringRestrictedFields.report(report).sourceName, 'Neighbour');
+  assert.equal(reportKind.restricted(report)?.sourceName, 'Neighbour');
 });
 
 const box = (w: number, s: number, e: number, n: number): Area => ({

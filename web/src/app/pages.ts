@@ -1,23 +1,22 @@
 /**
- * @module The pages of the signed-in app, in navigation order. A page marked `comingSoon` shows
- * a placeholder until its API exists. Pages that will need a map (handover) are to be loaded
- * with React.lazy so maplibre-gl stays out of the sign-in and dashboard bundle.
+ * @module The pages of the signed-in app, in navigation order: every feature's pages
+ * (web/src/app/capabilities.ts).
  */
-export const PAGES = [
-  { id: 'dashboard', path: '/', comingSoon: false },
-  { id: 'force', path: '/force', comingSoon: false },
-  { id: 'handover', path: '/handover', comingSoon: false },
-  { id: 'monitoring', path: '/monitoring', comingSoon: false },
-  { id: 'compliance', path: '/compliance', comingSoon: false },
-  { id: 'record', path: '/record', comingSoon: false },
-  { id: 'organisations', path: '/organisations', comingSoon: false },
-  { id: 'tokens', path: '/tokens', comingSoon: false },
-] as const;
+import { features } from './capabilities.ts';
+import type { ParseKeys, TFunction } from 'i18next';
+import type { PageDef } from './feature.ts';
 
-export type PageId = (typeof PAGES)[number]['id'];
+export type PageId = (typeof features)[number]['pages'][number]['id'];
+
+export const PAGES: readonly PageDef<PageId>[] = features.flatMap((f): readonly PageDef<PageId>[] => f.pages);
 
 /** The page at a path; a trailing slash is ignored so `/organisations/` still works. */
-export function pageAt(path: string): PageId | null {
+export function pageAt(path: string): PageDef<PageId> | null {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return PAGES.find((p) => p.path === clean)?.id ?? null;
+  return PAGES.find((p) => p.path === clean) ?? null;
+}
+
+/** A page's name in the chosen language (its label is a key of the messages; see PageDef). */
+export function pageLabel(t: TFunction, page: PageDef): string {
+  return t(page.label as ParseKeys);
 }

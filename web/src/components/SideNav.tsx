@@ -1,22 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { PAGES } from '../app/pages.ts';
+import { PAGES, pageLabel } from '../app/pages.ts';
 import { Link } from '../router/Link.tsx';
+import { useAbilities } from '../store/hooks.ts';
 
 export function SideNav() {
   const { t } = useTranslation();
+  const abilities = useAbilities();
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
       <ul>
-        {PAGES.map((p) => (
+        {PAGES.filter((p) => p.ability === undefined || abilities[p.ability]).map((p) => (
           <li key={p.id}>
             <Link to={p.path} className="side-nav__link" data-testid={`nav-${p.id}`}>
-              <span>{t(`nav.${p.id}`)}</span>
-              {p.comingSoon && (
-                <span className="side-nav__soon" title={t('comingSoon.badge')}>
-                  <span aria-hidden="true">{t('comingSoon.short')}</span>
-                  <span className="visually-hidden">({t('comingSoon.badge')})</span>
-                </span>
-              )}
+              <span>{pageLabel(t, p)}</span>
             </Link>
           </li>
         ))}

@@ -8,14 +8,15 @@
  * session change (the account is part of its effect's dependencies).
  */
 import { useEffect, useState } from 'react';
-import type { RouteId } from '../../../src/contract/routes.ts';
+import type { RouteId, Topic } from '../../../src/contract/routes.ts';
 import { useSession } from '../store/hooks.ts';
 import { invalidateRoutes } from './queryClient.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
 /** Topic -> the routes it makes stale. */
-export type TopicRoutes = Readonly<Record<string, readonly RouteId[]>>;
+/** For each topic (those the event-stream routes declare), the routes whose answers it makes stale. */
+export type TopicRoutes = Readonly<Partial<Record<Topic, readonly RouteId[]>>>;
 
 const COALESCE_MS = 150;
 const FIRST_RETRY_MS = 1_000;

@@ -1,0 +1,60 @@
+/**
+ * @module Grants of the foundation (mission, organisations, accounts, tokens, contributions, the
+ * record), merged with every capability's into the one policy in src/domain/policy.ts.
+ */
+import type { Role } from '../../contract/enums.ts';
+import type { Grant } from './grant.ts';
+
+export const FOUNDATION_ACTIONS = [
+  'mission.read',
+  'organisation.read',
+  'organisation.create',
+  'user.read',
+  'user.create',
+  'user.update',
+  'token.create',
+  'token.read',
+  'token.revoke',
+  'contribution.read',
+  'contribution.create',
+  'audit.read',
+  'log.read',
+] as const;
+
+export type FoundationAction = (typeof FOUNDATION_ACTIONS)[number];
+
+const READ_EVERYTHING: Partial<Record<FoundationAction, Grant>> = {
+  'mission.read': 'all',
+  'organisation.read': 'all',
+  'contribution.read': 'all',
+  'token.create': 'all',
+  'token.read': 'self',
+  'token.revoke': 'self',
+  'log.read': 'all',
+};
+
+export const FOUNDATION_GRANTS: Record<Role, Partial<Record<FoundationAction, Grant>>> = {
+  admin: Object.fromEntries(
+    (
+      [
+        'mission.read',
+        'organisation.read',
+        'organisation.create',
+        'user.read',
+        'user.create',
+        'user.update',
+        'token.create',
+        'token.read',
+        'token.revoke',
+        'contribution.read',
+        'contribution.create',
+        'audit.read',
+        'log.read',
+      ] as const
+    ).map((a) => [a, 'all']),
+  ),
+  coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
+  monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
+  liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },
+  observer: { ...READ_EVERYTHING },
+};
