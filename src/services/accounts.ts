@@ -23,8 +23,8 @@ import {
 } from '../repositories/users.ts';
 import { deleteSessionsOf } from '../repositories/sessions.ts';
 import type { Deps } from './deps.ts';
-import { conflict, invalid, notFound } from './errors.ts';
-import { writeWithLog, type Written } from './write.ts';
+import { conflict, invalid } from './errors.ts';
+import { writeVersioned, writeWithLog, type Written } from './write.ts';
 import { organisationKind, userKind } from '../log/kinds/foundation.ts';
 
 export async function organisations(deps: Deps, actor: Actor | null): Promise<OrganisationRow[]> {
@@ -123,33 +123,30 @@ export async function updateUser(
 ): Promise<Written<UserRow>> {
   authorize(actor, 'user.update');
   const now = deps.clock.now();
-  return writeWithLog(deps, async (tx, record) => {
-    const current = await findUserForUpdate(tx, id);
-    if (!current) throw notFound('user');
-    const next: UserRow = {
+  return writeVersioned(deps, {
+    kind: userKind,
+    what: 'user',
+    id,
+    seen: undefined,
+    lock: findUserForUpdate,
+    next: (current) => ({
       ...current,
       role: input.role ?? current.role,
       disabled: input.disabled ?? current.disabled,
-      version: current.version + 1,
       updated_at: now,
-    };
-    await updateUserAccess(tx, id, {
-      role: next.role,
-      disabled: next.disabled,
-      version: next.version,
-      updated_at: now,
-    });
-    if (next.disabled) await deleteSessionsOf(tx, id);
-    await record({
-      kind: 'user',
-      id,
-      version: next.version,
-      op: 'permission',
-      at: now,
-      actor,
-      public: userKind.public(next),
-      restricted: userKind.restricted(next),
-    });
-    return next;
+    }),
+    save: async (tx, next) => {
+      await updateUserAccess(tx, id, {
+        role: next.role,
+        disabled: next.disabled,
+        version: next.version,
+        updated_at: now,
+      });
+      // A disabled account is signed out everywhere, in the same transaction.
+      if (next.disabled) await deleteSessionsOf(tx, id);
+    },
+    op: 'permission',
+    at: now,
+    actor,
   });
 }

@@ -20,7 +20,7 @@ import {
 } from '../repositories/api-tokens.ts';
 import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound, tooManyRequests } from './errors.ts';
-import { writeWithLog, type Written } from './write.ts';
+import { writeVersioned, writeWithLog, type Written } from './write.ts';
 import { apiTokenKind } from '../log/kinds/foundation.ts';
 
 const DAY_MS = 86_400_000;
@@ -104,29 +104,24 @@ export async function tokens(
 /** Revokes a token at once (bearer calls with it answer 401 from now on). */
 export async function revokeToken(deps: Deps, actor: Actor | null, id: string): Promise<Written<ApiTokenRow>> {
   const now = deps.clock.now();
-  return writeWithLog(deps, async (tx, record) => {
-    const current = await findApiTokenForUpdate(tx, id);
+  return writeVersioned(deps, {
+    kind: apiTokenKind,
+    what: 'token',
+    id,
+    seen: undefined,
     // Someone else's token is "not found", not "forbidden": ids of others' tokens reveal nothing.
-    if (!current || (actor !== null && !can(actor, 'token.revoke', { userId: current.user_id })))
-      throw notFound('token');
-    if (current.revoked_at !== null) throw conflict('this token is revoked already');
-    const next: ApiTokenRow = {
-      ...current,
-      revoked_at: now,
-      revoked_by: actor?.userId ?? null,
-      version: current.version + 1,
-    };
-    await revokeApiToken(tx, id, { revoked_at: now, revoked_by: next.revoked_by, version: next.version });
-    await record({
-      kind: 'api_token',
-      id,
-      version: next.version,
-      op: 'permission',
-      at: now,
-      actor,
-      public: apiTokenKind.public(next),
-      restricted: apiTokenKind.restricted(next),
-    });
-    return next;
+    lock: async (tx, tokenId) => {
+      const current = await findApiTokenForUpdate(tx, tokenId);
+      const mine = current && (actor === null || can(actor, 'token.revoke', { userId: current.user_id }));
+      return mine ? current : undefined;
+    },
+    next: (current) => {
+      if (current.revoked_at !== null) throw conflict('this token is revoked already');
+      return { ...current, revoked_at: now, revoked_by: actor?.userId ?? null };
+    },
+    save: (tx, next) => revokeApiToken(tx, id, { revoked_at: now, revoked_by: next.revoked_by, version: next.version }),
+    op: 'permission',
+    at: now,
+    actor,
   });
 }
