@@ -14,6 +14,12 @@ export type { Grant } from './policy/grant.ts';
 /** The foundation's actions (the name the policy tests know them by). */
 export { FOUNDATION_ACTIONS as CORE_ACTIONS } from './policy/foundation.ts';
 
+/**
+ * Every action, one line per capability (its grants are merged into the matrix below the same
+ * way). The capability manifests name the same lists; src/capabilities/index.ts checks at compile
+ * time that `Action` is exactly the manifests' actions. (This list lives here because `Action`
+ * types the services, which must not import the manifests above them.)
+ */
 export const ACTIONS = [
   ...FOUNDATION_ACTIONS,
   ...GEO_ACTIONS,
