@@ -1,7 +1,7 @@
 /** @module Every audited record kind, from every capability. */
 import { foundationApiRecords, foundationKinds } from './foundation.ts';
 import { geoApiRecords, geoKinds } from './geo.ts';
-import { monitoringApiRecords, monitoringKinds } from './monitoring.ts';
+import { monitoringApiRecords, monitoringKinds, monitoringPublicRecords } from './monitoring.ts';
 import { forceApiRecords, forceKinds } from './force.ts';
 import { complianceApiRecords, complianceKinds } from './compliance.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
@@ -20,4 +20,6 @@ export const API_RECORDS: readonly ApiRecords[] = [
   ...forceApiRecords,
   ...complianceApiRecords,
 ];
+/** What `truce verify` checks without an account: the public views. */
+export const PUBLIC_API_RECORDS: readonly ApiRecords[] = [...monitoringPublicRecords];
 export type { ApiRecords, AuditedKind } from './kind.ts';
