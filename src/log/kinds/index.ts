@@ -4,6 +4,7 @@ import { geoApiRecords, geoKinds } from './geo.ts';
 import { monitoringApiRecords, monitoringKinds } from './monitoring.ts';
 import { forceApiRecords, forceKinds } from './force.ts';
 import { complianceApiRecords, complianceKinds } from './compliance.ts';
+import { consentApiRecords, consentKinds } from '../../capabilities/consent/log/kinds.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const AUDITED_KINDS: readonly AuditedKind[] = [
@@ -12,6 +13,7 @@ export const AUDITED_KINDS: readonly AuditedKind[] = [
   ...monitoringKinds,
   ...forceKinds,
   ...complianceKinds,
+  ...consentKinds,
 ];
 export const API_RECORDS: readonly ApiRecords[] = [
   ...foundationApiRecords,
@@ -19,5 +21,6 @@ export const API_RECORDS: readonly ApiRecords[] = [
   ...monitoringApiRecords,
   ...forceApiRecords,
   ...complianceApiRecords,
+  ...consentApiRecords,
 ];
 export type { ApiRecords, AuditedKind } from './kind.ts';
