@@ -21,6 +21,8 @@
 const QUERY_PLACES = [
   '^src/repositories/',
   '^src/db/',
+  // A capability in its own folder (src/capabilities/<name>/<layer>/): its layers obey the same rules.
+  '^src/capabilities/[^/]+/(repositories|migrations)/',
   // The log's own storage: tiles and entries, the head and the outbox, publishing, keys.
   '^src/log/(tree-store|outbox-store|publish-store|keys|db-source|serving)\\.ts$',
   // The witness's own storage (its database and its migration).
@@ -46,10 +48,11 @@ module.exports = {
       name: 'domain-no-io',
       severity: 'error',
       comment: 'domain/ is pure rules: no database, no network, no files, no upper layer.',
-      from: { path: '^src/domain/' },
+      from: { path: '^src/(domain|capabilities/[^/]+/domain)/' },
       to: {
         path: [
           '^src/(db|repositories|services|api|adapters|log|witness|events|cli|demo|presenters)/',
+          '^src/capabilities/[^/]+/(repositories|services|handlers|presenters|log|migrations|demo)/',
           '^src/(runtime|server|config)\\.ts$',
           '(^|/)node_modules/(kysely|pg|@electric-sql/pglite|hono|@hono/node-server|pino)/',
           IO_MODULES,
@@ -60,8 +63,8 @@ module.exports = {
       name: 'contract-zod-only',
       severity: 'error',
       comment: 'The contract is shared by the server, the web UI and the CLI: it depends on zod and itself only.',
-      from: { path: '^src/contract/' },
-      to: { pathNot: ['^src/contract/', '(^|/)node_modules/zod/'] },
+      from: { path: '^src/(contract|capabilities/[^/]+/contract)/' },
+      to: { pathNot: ['^src/contract/', '^src/capabilities/[^/]+/contract/', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'no-query-building-outside-storage',
@@ -78,7 +81,7 @@ module.exports = {
       name: 'services-through-repositories',
       severity: 'error',
       comment: 'Services reach the database through repositories only: no connection or pool of their own.',
-      from: { path: '^src/services/' },
+      from: { path: '^src/(services|capabilities/[^/]+/services)/' },
       to: {
         path: ['(^|/)node_modules/(pg|@electric-sql/pglite)/', '^src/db/(connect|pglite-dialect)\\.ts$'],
         dependencyTypesNot: ['type-only'],
@@ -89,7 +92,7 @@ module.exports = {
       severity: 'error',
       comment: 'Handlers and extras call services (and presenters): never repositories or the database.',
       from: {
-        path: '^src/api/(handlers|extras)/',
+        path: '^src/(api/(handlers|extras)|capabilities/[^/]+/handlers)/',
       },
       to: {
         // The actor's type and grants (domain/policy) are shared with services; nothing else below.
@@ -99,6 +102,8 @@ module.exports = {
           '^src/presenters/',
           '^src/contract/',
           '^src/domain/policy(\\.ts$|/)',
+          '^src/capabilities/[^/]+/(services|presenters|contract|handlers)/',
+          '^src/capabilities/[^/]+/domain/policy\\.ts$',
           '(^|/)node_modules/',
         ],
         dependencyTypesNot: ['core'],
@@ -109,16 +114,22 @@ module.exports = {
       severity: 'error',
       comment: 'No part of the HTTP layer reaches repositories or the database directly.',
       from: {
-        path: '^src/api/',
+        path: '^src/(api|capabilities/[^/]+/handlers)/',
       },
-      to: { path: ['^src/repositories/', '^src/db/(connect|pglite-dialect|migrations)'] },
+      to: {
+        path: [
+          '^src/repositories/',
+          '^src/db/(connect|pglite-dialect|migrations)',
+          '^src/capabilities/[^/]+/(repositories|migrations)/',
+        ],
+      },
     },
     {
       name: 'log-not-services',
       severity: 'error',
       comment: 'The log sits below the services: services append changes to it, never the other way.',
-      from: { path: '^src/log/' },
-      to: { path: '^src/services/' },
+      from: { path: '^src/(log|capabilities/[^/]+/log)/' },
+      to: { path: '^src/(services|capabilities/[^/]+/services)/' },
     },
     {
       name: 'tlog-is-a-library',
@@ -131,8 +142,16 @@ module.exports = {
       name: 'schema-types-only',
       severity: 'error',
       comment: "The table types depend on Kysely's column types and the contract's enums only.",
-      from: { path: '^src/db/schema(\\.ts$|/)' },
-      to: { pathNot: ['^src/db/schema(\\.ts$|/)', '^src/contract/', '(^|/)node_modules/kysely/'] },
+      from: { path: '^src/(db/schema(\\.ts$|/)|capabilities/[^/]+/migrations/schema\\.ts$)' },
+      to: {
+        pathNot: [
+          '^src/db/schema(\\.ts$|/)',
+          '^src/capabilities/[^/]+/migrations/schema\\.ts$',
+          '^src/contract/',
+          '^src/capabilities/[^/]+/contract/',
+          '(^|/)node_modules/kysely/',
+        ],
+      },
     },
     {
       name: 'web-imports-contract-domain-tlog',
@@ -146,6 +165,7 @@ module.exports = {
           '^web/src/',
           '^src/contract/',
           '^src/domain/',
+          '^src/capabilities/[^/]+/(contract|domain)/',
           '^src/tlog/',
           '^src/log/leaf\\.ts$',
           '(^|/)node_modules/',

@@ -182,6 +182,26 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     openedAt: PUBLIC,
     resolvedAt: PUBLIC,
   },
+  // Issue 12: who must consent, who was asked by when, who answered what and when; a decision's
+  // text and subjects, an answer's conditions and reasons, and deliberation notes are commitments.
+  consent_rule: { kind: PUBLIC, requiredOrgIds: PUBLIC, quorum: PUBLIC, illustrative: PUBLIC, note: PUBLIC },
+  decision: {
+    kind: PUBLIC,
+    requiredOrgIds: PUBLIC,
+    quorum: PUBLIC,
+    dueAt: PUBLIC,
+    proposerOrgId: PUBLIC,
+    proposedAt: PUBLIC,
+    cancelledAt: PUBLIC,
+  },
+  decision_answer: {
+    decisionId: PUBLIC,
+    decisionVersion: PUBLIC,
+    organisationId: PUBLIC,
+    answer: PUBLIC,
+    answeredAt: PUBLIC,
+  },
+  decision_note: { decisionId: PUBLIC },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */

@@ -12,6 +12,7 @@ import { monitoringFileHandlers } from './monitoring-files.ts';
 import { monitoringImportHandlers } from './monitoring-import.ts';
 import { forceFileHandlers } from './force-files.ts';
 import { complianceFileHandlers } from './compliance-files.ts';
+import { consentHandlers } from '../../capabilities/consent/handlers/consent.ts';
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...monitoringImportHandlers,
   ...forceFileHandlers,
   ...complianceFileHandlers,
+  ...consentHandlers,
 };

@@ -16,6 +16,7 @@ import * as signInAndTokens from './008-sign-in-and-tokens.ts';
 import * as releasability from './011-releasability.ts';
 import * as coarseLocations from './014-coarse-locations.ts';
 import * as reportImports from './015-report-imports.ts';
+import * as consent from '../../capabilities/consent/migrations/016-consent.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-coarse-locations': coarseLocations,
   // 015, not 010: a database already at 014 must upgrade (migrations run in name order)
   '015-report-imports': reportImports,
+  '016-consent': consent,
 };
 
 export const migrationProvider: MigrationProvider = {

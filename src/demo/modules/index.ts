@@ -4,10 +4,12 @@ import { seedGeo } from './geo.ts';
 import { seedMonitoring } from './monitoring.ts';
 import { seedForce } from './force.ts';
 import { seedCompliance } from './compliance.ts';
+import { seedConsent } from '../../capabilities/consent/demo/seed.ts';
 
 export async function seedDemoModules(ctx: DemoContext): Promise<void> {
   await seedGeo(ctx);
   await seedForce(ctx);
   await seedMonitoring(ctx);
   await seedCompliance(ctx);
+  await seedConsent(ctx);
 }

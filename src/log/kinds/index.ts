@@ -4,6 +4,7 @@ import { geoApiRecords, geoKinds } from './geo.ts';
 import { monitoringApiRecords, monitoringKinds, monitoringPublicRecords } from './monitoring.ts';
 import { forceApiRecords, forceKinds } from './force.ts';
 import { complianceApiRecords, complianceKinds } from './compliance.ts';
+import { consentApiRecords, consentKinds } from '../../capabilities/consent/log/kinds.ts';
 import type { ApiRecords, AuditedKind } from './kind.ts';
 
 export const AUDITED_KINDS: readonly AuditedKind[] = [
@@ -12,6 +13,7 @@ export const AUDITED_KINDS: readonly AuditedKind[] = [
   ...monitoringKinds,
   ...forceKinds,
   ...complianceKinds,
+  ...consentKinds,
 ];
 export const API_RECORDS: readonly ApiRecords[] = [
   ...foundationApiRecords,
@@ -19,6 +21,7 @@ export const API_RECORDS: readonly ApiRecords[] = [
   ...monitoringApiRecords,
   ...forceApiRecords,
   ...complianceApiRecords,
+  ...consentApiRecords,
 ];
 /** What `truce verify` checks without an account: the public views. */
 export const PUBLIC_API_RECORDS: readonly ApiRecords[] = [...monitoringPublicRecords];
