@@ -45,6 +45,8 @@ export default tseslint.config(
     ignores: [
       'src/repositories/**',
       'src/db/**',
+      'src/capabilities/*/repositories/**',
+      'src/capabilities/*/migrations/**',
       'src/log/tree-store.ts',
       'src/log/keys.ts',
       'src/log/db-source.ts',

@@ -47,6 +47,8 @@ export interface CapabilityDefinition<
   recordKinds: K;
   /** How `truce verify` reads its records through the API, as the account sees them. */
   readers: readonly ApiRecords[];
+  /** How `truce verify` reads, without an account, the records it shows the public (if any). */
+  publicReaders?: readonly ApiRecords[];
   /**
    * Its migrations by recorded name. Names are what a database remembers: a migration keeps its
    * name for ever (wherever its file lives) and a new one takes the next free number, because

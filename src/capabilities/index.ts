@@ -17,6 +17,7 @@ import { geoCapability } from './geo/manifest.ts';
 import { forceCapability } from './force/manifest.ts';
 import { monitoringCapability } from './monitoring/manifest.ts';
 import { complianceCapability } from './compliance/manifest.ts';
+import { consentCapability } from './consent/manifest.ts';
 
 export const capabilities = [
   foundationCapability,
@@ -24,6 +25,7 @@ export const capabilities = [
   forceCapability,
   monitoringCapability,
   complianceCapability,
+  consentCapability,
 ] as const;
 
 type Listed = (typeof capabilities)[number];
@@ -52,6 +54,9 @@ export async function seedCapabilities(ctx: DemoContext): Promise<void> {
 
 /** How `truce verify` reads every capability's records through the API. */
 export const API_READERS: readonly ApiRecords[] = capabilities.flatMap((c) => c.readers);
+
+/** How `truce verify` reads, without an account, what every capability shows the public. */
+export const PUBLIC_READERS: readonly ApiRecords[] = capabilities.flatMap((c) => c.publicReaders ?? []);
 
 /** The topics live change notifications are announced under. */
 export const TOPICS: readonly Topic[] = capabilities.flatMap((c) => c.topics);

@@ -8,7 +8,7 @@ import { dirSource, httpSource, type LogSource } from '../log/source.ts';
 import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-log.ts';
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
-import { API_READERS } from '../capabilities/index.ts';
+import { API_READERS, PUBLIC_READERS } from '../capabilities/index.ts';
 import {
   appendLeafHashes,
   openCosignatures,
@@ -27,10 +27,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function apiRecords(url: string, token: string): Promise<RecordView[]> {
-  const client = createClient({ baseUrl: url, token });
+/** The records an account can read (with a token), or the public views (without one). */
+async function apiRecords(url: string, token: string | undefined): Promise<RecordView[]> {
+  const client = createClient({ baseUrl: url, ...(token ? { token } : {}) });
   const out: RecordView[] = [];
-  for (const read of API_READERS) out.push(...(await read(client)));
+  for (const read of token ? API_READERS : PUBLIC_READERS) out.push(...(await read(client)));
   return out;
 }
 
@@ -137,7 +138,7 @@ export function registerLogCommands(program: Command): void {
         if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
         if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
         const token = process.env.TRUCE_TOKEN;
-        if (o.url && token) {
+        if (o.url) {
           let records: RecordView[];
           try {
             records = await apiRecords(o.url, token);
@@ -147,9 +148,11 @@ export function registerLogCommands(program: Command): void {
           }
           const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
           if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
-          lines.push(`${records.length} records you can read match their latest log entries`);
-        } else if (o.url) {
-          lines.push('records not checked (set TRUCE_TOKEN to check what your account can read)');
+          lines.push(
+            token
+              ? `${records.length} records you can read match their latest log entries`
+              : `${records.length} public records match their latest log entries (set TRUCE_TOKEN to check what your account can read)`,
+          );
         }
         if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
         process.stdout.write(lines.join('\n') + '\nOK\n');

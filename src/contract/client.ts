@@ -3,7 +3,7 @@
  * route table; errors surface as `ApiError` carrying the RFC 9457 problem.
  */
 import { routes, type RouteId, type Routes } from './routes.ts';
-import type { CallInput, CallOutput } from './route.ts';
+import type { CallInput, CallOutput, Consumes } from './route.ts';
 import type { Problem } from './common.ts';
 
 export class ApiError extends Error {
@@ -29,6 +29,21 @@ function fillPath(path: string, params: Record<string, string> | undefined): str
   return path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params?.[key] ?? ''));
 }
 
+/**
+ * A route that consumes a file takes `{ mediaType, text }` or `{ mediaType, bytes }` (what its
+ * handler receives) and sends it as the raw request body with that media type.
+ */
+function uploadBody(
+  consumes: Consumes | undefined,
+  body: unknown,
+): { mediaType: string; payload: string | Uint8Array<ArrayBuffer> } | undefined {
+  if (!consumes || consumes.kind === 'json') return undefined;
+  const b = body as { mediaType: string; text?: string; bytes?: Uint8Array };
+  if (consumes.kind === 'text') return { mediaType: b.mediaType, payload: b.text ?? '' };
+  // A copy into a plain ArrayBuffer: fetch's body type refuses views over shared memory.
+  return { mediaType: b.mediaType, payload: new Uint8Array(b.bytes ?? new Uint8Array()) };
+}
+
 /** Creates a client; `call('listOrganisations', {})` returns the typed response body. */
 export function createClient(opts: ClientOptions) {
   const doFetch = opts.fetch ?? fetch;
@@ -48,10 +63,11 @@ export function createClient(opts: ClientOptions) {
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       const csrf = opts.csrfToken?.();
       if (csrf && def.method !== 'get') headers['x-csrf-token'] = csrf;
-      let body: string | undefined;
+      let body: string | Uint8Array<ArrayBuffer> | undefined;
       if (parts.body !== undefined) {
-        headers['content-type'] = 'application/json';
-        body = JSON.stringify(parts.body);
+        const upload = uploadBody(def.consumes, parts.body);
+        headers['content-type'] = upload?.mediaType ?? 'application/json';
+        body = upload ? upload.payload : JSON.stringify(parts.body);
       }
       const res = await doFetch(url, { method: def.method.toUpperCase(), headers, body, credentials: 'same-origin' });
       if (!res.ok) {

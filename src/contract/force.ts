@@ -7,6 +7,7 @@ import { CAPABILITIES, CONTRIBUTION_STATUSES, RELEASE_LEVELS } from './enums.ts'
 import { IsoDate, LogIndex, Text, Uuid } from './common.ts';
 import { Contribution } from './contributions.ts';
 import { AreaGeometry } from './geo.ts';
+import { ConsentGap } from '../capabilities/consent/contract/consent.ts';
 
 export { IsoDate };
 
@@ -21,7 +22,7 @@ export const MANDATE_TASKS = [
 export type MandateTask = (typeof MANDATE_TASKS)[number];
 
 export const MILESTONE_KINDS = ['withdrawal'] as const;
-export const FINDING_KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed'] as const;
+export const FINDING_KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed', 'unconsented'] as const;
 export const READINESS = ['deployed', 'confirmed', 'pledged', 'interest'] as const;
 
 // ---- contribution status moves
@@ -249,6 +250,8 @@ export const Finding = z.object({
   assigned: z.number().optional(),
   available: z.number().optional(),
   status: z.enum(CONTRIBUTION_STATUSES).optional(),
+  /** `unconsented`: the consent the deployment lacks, and whose (issue 12). */
+  consent: z.array(ConsentGap).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 export const HandoverCheck = z.object({ from: IsoDate, to: IsoDate, findings: z.array(Finding) });

@@ -192,6 +192,8 @@ export const IncidentDetail = Incident.extend({
   ruling: RulingProgress.nullable(),
   /** What the caller may do to this incident (contract/abilities.ts). */
   abilities: IncidentAbilities.optional(),
+  /** Salts of exactLon, exactLat, exactSectorId, exactSide, assigneeUserId: only for readers who see them. */
+  openings: Openings.optional(),
 });
 
 export const IncidentWritten = IncidentDetail.extend({ logIndex: LogIndex });
@@ -297,4 +299,6 @@ export const PublicRuling = z.object({
   location: GeoPoint,
   sectorId: Uuid.nullable(),
   publishedAt: z.string(),
+  /** The incident's version, as its latest log entry names it (`truce verify` compares the two). */
+  version: z.number().int(),
 });

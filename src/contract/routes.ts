@@ -9,6 +9,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { forceRoutes } from './routes/force.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import { logRoutes } from './routes/log.ts';
+import { consentRoutes } from '../capabilities/consent/contract/routes.ts';
 
 export const routes = {
   ...foundationRoutes,
@@ -16,6 +17,7 @@ export const routes = {
   ...monitoringRoutes,
   ...forceRoutes,
   ...complianceRoutes,
+  ...consentRoutes,
   ...logRoutes,
 } as const;
 

@@ -17,6 +17,7 @@ import type { GeoTables } from './schema/geo.ts';
 import type { MonitoringTables } from './schema/monitoring.ts';
 import type { ForceTables } from './schema/force.ts';
 import type { ComplianceTables } from './schema/compliance.ts';
+import type { ConsentTables } from '../capabilities/consent/schema.ts';
 
 import type { Json, Timestamp } from './schema/columns.ts';
 export type { Json, Timestamp };
@@ -217,4 +218,4 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each capability's (src/db/schema/<capability>.ts). */
-export type DB = FoundationTables & GeoTables & MonitoringTables & ForceTables & ComplianceTables;
+export type DB = FoundationTables & GeoTables & MonitoringTables & ForceTables & ComplianceTables & ConsentTables;

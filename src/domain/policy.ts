@@ -9,6 +9,7 @@ import { GEO_ACTIONS, GEO_GRANTS } from './policy/geo.ts';
 import { MONITORING_ACTIONS, MONITORING_GRANTS } from './policy/monitoring.ts';
 import { FORCE_ACTIONS, FORCE_GRANTS } from './policy/force.ts';
 import { COMPLIANCE_ACTIONS, COMPLIANCE_GRANTS } from './policy/compliance.ts';
+import { CONSENT_ACTIONS, CONSENT_GRANTS } from '../capabilities/consent/domain/policy.ts';
 
 export type { Grant } from './policy/grant.ts';
 /** The foundation's actions (the name the policy tests know them by). */
@@ -26,6 +27,7 @@ export const ACTIONS = [
   ...MONITORING_ACTIONS,
   ...FORCE_ACTIONS,
   ...COMPLIANCE_ACTIONS,
+  ...CONSENT_ACTIONS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +54,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Grant>>> = Object.fromEntries(
       ...MONITORING_GRANTS[role],
       ...FORCE_GRANTS[role],
       ...COMPLIANCE_GRANTS[role],
+      ...CONSENT_GRANTS[role],
     },
   ]),
 ) as Record<Role, Partial<Record<Action, Grant>>>;

@@ -196,6 +196,11 @@ test("a coordinator resolves a party's dispute (the flag goes, the status stays)
   await assess.getByLabel('Rationale').fill('Test score.');
   await assess.getByRole('button', { name: 'Save the score' }).click();
   await card.getByTestId('provision-score').filter({ hasText: '3/3' }).waitFor();
+  // The card and the roll-up come from two answers: wait for the roll-up's (fails by timing out if it never changes).
+  await page.waitForFunction(
+    (before) => document.querySelector<HTMLElement>('[data-testid="implementation-overall"]')?.innerText !== before,
+    overallBefore,
+  );
   assert.notEqual(await page.getByTestId('implementation-overall').innerText(), overallBefore);
 
   // The agreement as data: a new provision 72 hours after the ceasefire is already late today.

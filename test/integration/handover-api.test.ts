@@ -47,6 +47,8 @@ test('the demo plan shows every kind of finding, with its figures', async () => 
     ['Gaza', 'overcommitted', '2026-03-01', '2026-04-30'],
     ['Gaza', 'understrength', '2026-09-01', '2026-12-31'],
     ['Khan Yunis', 'unconfirmed', '2026-05-01', '2026-12-31'],
+    // Issue 12: Italy's engineers, planned in while their admission awaits Israel's answer.
+    ['Khan Yunis', 'unconsented', '2026-06-01', '2026-12-31'],
     ['North Gaza', 'overcommitted', '2026-03-01', '2026-04-30'],
     ['North Gaza', 'vacuum', '2026-05-01', '2026-12-31'],
     ['Rafah', 'vacuum', '2026-07-01', '2026-07-14'],

@@ -114,6 +114,8 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     sourceKind: PUBLIC,
     sourceReliability: PUBLIC,
     authorOrganisationId: PUBLIC,
+    // When it was filed (the leaf's own `at` tells as much).
+    createdAt: PUBLIC,
   },
   incident: {
     title: PUBLIC,
@@ -132,6 +134,7 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     assigned: PUBLIC,
     mergedInto: PUBLIC,
     rulingRound: PUBLIC,
+    updatedAt: PUBLIC,
   },
   incident_event: {
     incidentId: PUBLIC,
@@ -180,6 +183,26 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     openedAt: PUBLIC,
     resolvedAt: PUBLIC,
   },
+  // Issue 12: who must consent, who was asked by when, who answered what and when; a decision's
+  // text and subjects, an answer's conditions and reasons, and deliberation notes are commitments.
+  consent_rule: { kind: PUBLIC, requiredOrgIds: PUBLIC, quorum: PUBLIC, illustrative: PUBLIC, note: PUBLIC },
+  decision: {
+    kind: PUBLIC,
+    requiredOrgIds: PUBLIC,
+    quorum: PUBLIC,
+    dueAt: PUBLIC,
+    proposerOrgId: PUBLIC,
+    proposedAt: PUBLIC,
+    cancelledAt: PUBLIC,
+  },
+  decision_answer: {
+    decisionId: PUBLIC,
+    decisionVersion: PUBLIC,
+    organisationId: PUBLIC,
+    answer: PUBLIC,
+    answeredAt: PUBLIC,
+  },
+  decision_note: { decisionId: PUBLIC },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */
@@ -417,6 +440,94 @@ test('a report description changed in the database, with or without its secret, 
 
   await sql`update reports set description = ${report.description} where id = ${report.id}`.execute(db);
   assert.deepEqual((await auditDatabase(db, key.verifierKey)).mismatches, []);
+});
+
+test('what parties and the public are shown of an incident, changed in the database, is named by audit and by verify for each reader', async () => {
+  const db = tdb.database.db;
+  assert.deepEqual((await auditDatabase(db, key.verifierKey)).mismatches, []);
+  const ruled = (await (await fetch(`${server.url}/api/public/rulings`)).json()) as { items: { id: string }[] };
+  const id = ruled.items[0]!.id;
+  const before = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const report = await db
+    .selectFrom('reports')
+    .select(['id', 'created_at'])
+    .where('incident_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const other = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'party')
+    .where('id', '<>', before.responsible_org_id ?? '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirstOrThrow();
+  const observer = await tokenFor('observer.il@truce.example');
+  const monitor = await tokenFor('monitor.eu@truce.example');
+  const named = (out: string, field: string) => new RegExp(`incident ${id} field ${field} differs`).test(out);
+
+  // The shown (stored coarse) point moved near Rafah, the publication date and the blamed party changed.
+  await sql`update incidents set coarse_lon = 34.31, coarse_lat = 31.3, updated_at = '2025-12-24T12:00:00Z', responsible_org_id = ${other.id} where id = ${id}`.execute(
+    db,
+  );
+  await sql`update reports set created_at = '2025-11-01T00:00:00Z' where id = ${report.id}`.execute(db);
+  try {
+    const audit = (await auditDatabase(db, key.verifierKey)).mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`);
+    for (const field of ['lon', 'lat', 'updatedAt', 'responsibleOrgId']) {
+      assert.ok(
+        audit.some((m) => named(m, field)),
+        `audit names ${field}: ${audit.join('; ')}`,
+      );
+    }
+    assert.ok(
+      audit.some((m) => m.startsWith(`report ${report.id} field createdAt differs`)),
+      audit.join('; '),
+    );
+    // Anyone, without an account, checks the public rulings against the log.
+    const asPublic = await verify();
+    assert.equal(asPublic.code, 1, asPublic.stdout);
+    for (const field of ['lon', 'updatedAt', 'responsibleOrgId'])
+      assert.ok(named(asPublic.stderr, field), asPublic.stderr);
+    // A party's observer sees the moved point, the date and the party, and is told.
+    const asObserver = await verify({ TRUCE_TOKEN: observer });
+    assert.equal(asObserver.code, 1, asObserver.stdout);
+    for (const field of ['lon', 'updatedAt', 'responsibleOrgId']) {
+      assert.ok(named(asObserver.stderr, field), asObserver.stderr);
+    }
+    assert.match(asObserver.stderr, new RegExp(`report ${report.id} field createdAt differs`));
+    // The monitoring team sees the exact point, whose rounding is still the logged one.
+    const asMonitor = await verify({ TRUCE_TOKEN: monitor });
+    assert.equal(asMonitor.code, 1, asMonitor.stdout);
+    assert.ok(!named(asMonitor.stderr, 'lon'), asMonitor.stderr);
+    assert.ok(named(asMonitor.stderr, 'updatedAt'), asMonitor.stderr);
+  } finally {
+    await sql`update incidents set coarse_lon = ${before.coarse_lon}, coarse_lat = ${before.coarse_lat}, updated_at = ${before.updated_at}, responsible_org_id = ${before.responsible_org_id} where id = ${id}`.execute(
+      db,
+    );
+    await sql`update reports set created_at = ${report.created_at} where id = ${report.id}`.execute(db);
+  }
+
+  // The exact point edited: audit by its commitment, and the monitoring team's verify by the
+  // opening the API now gives it for the incident itself (rounding the edit stays in the same cell).
+  await sql`update incidents set lon = ${before.lon + 0.0011} where id = ${id}`.execute(db);
+  try {
+    const audit = (await auditDatabase(db, key.verifierKey)).mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`);
+    assert.ok(
+      audit.some((m) => m.startsWith(`incident ${id} restricted field exactLon`)),
+      audit.join('; '),
+    );
+    const asMonitor = await verify({ TRUCE_TOKEN: monitor });
+    assert.equal(asMonitor.code, 1, asMonitor.stdout);
+    assert.match(
+      asMonitor.stderr,
+      new RegExp(`incident ${id} restricted field exactLon does not match its commitment`),
+    );
+    const asObserver = await verify({ TRUCE_TOKEN: observer });
+    assert.equal(asObserver.code, 0, asObserver.stderr);
+  } finally {
+    await sql`update incidents set lon = ${before.lon} where id = ${id}`.execute(db);
+  }
+  assert.deepEqual((await auditDatabase(db, key.verifierKey)).mismatches, []);
+  const clean = await verify();
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.match(clean.stdout, /public records match their latest log entries/);
 });
 
 test("an entry's actor changed in the audit trail is named by audit", async () => {

@@ -158,6 +158,11 @@ test('evidence is stored by SHA-256, once, type-checked and size-limited; report
   const stored = (await res.json()) as { sha256: string; size: number };
   assert.equal(stored.sha256, createHash('sha256').update(PNG).digest('hex'));
   assert.equal((await upload(PNG, 'image/png')).status, 201);
+  // The typed client (web UI, CLI) sends an upload route's body as the raw file with its media type.
+  const viaClient = await monitorA.client.call('uploadEvidence', {
+    body: { mediaType: 'image/png', bytes: new Uint8Array(PNG) },
+  });
+  assert.equal(viaClient.sha256, stored.sha256);
   const rows = await depsA.db.selectFrom('evidence').select('sha256').execute();
   assert.equal(rows.length, 1);
   assert.equal((await upload(Buffer.from('<script>alert(1)</script>'), 'image/png')).status, 400);

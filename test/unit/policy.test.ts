@@ -11,6 +11,7 @@ import { EXPECTED_GEO } from './policy/expected-geo.ts';
 import { EXPECTED_MONITORING } from './policy/expected-monitoring.ts';
 import { EXPECTED_FORCE } from './policy/expected-force.ts';
 import { EXPECTED_COMPLIANCE } from './policy/expected-compliance.ts';
+import { EXPECTED_CONSENT } from './policy/expected-consent.ts';
 
 // Each capability's rows live in ./policy/expected-<capability>.ts, written out by hand.
 const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | 'S' | '-'>> = {
@@ -19,6 +20,7 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | 'S' | '-'>> = {
   ...EXPECTED_MONITORING,
   ...EXPECTED_FORCE,
   ...EXPECTED_COMPLIANCE,
+  ...EXPECTED_CONSENT,
 };
 
 const OWN = '00000000-0000-4000-8000-000000000001';

@@ -6,7 +6,7 @@ import { monitoringFileHandlers } from '../../api/handlers/monitoring-files.ts';
 import { monitoringImportHandlers } from '../../api/handlers/monitoring-import.ts';
 import { MONITORING_ACTIONS, MONITORING_GRANTS } from '../../domain/policy/monitoring.ts';
 import { monitoringKinds } from '../../log/kinds/monitoring.ts';
-import { monitoringApiRecords } from '../../log/readers/monitoring.ts';
+import { monitoringApiRecords, monitoringPublicRecords } from '../../log/readers/monitoring.ts';
 import * as m004 from '../../db/migrations/004-monitoring.ts';
 import * as m012 from '../../db/migrations/012-ruling-reviews.ts';
 import * as m014 from '../../db/migrations/014-coarse-locations.ts';
@@ -20,6 +20,7 @@ export const monitoringCapability = defineCapability({
   policy: { actions: MONITORING_ACTIONS, grants: MONITORING_GRANTS },
   recordKinds: monitoringKinds,
   readers: monitoringApiRecords,
+  publicReaders: monitoringPublicRecords,
   migrations: {
     '004-monitoring': m004,
     '012-ruling-reviews': m012,

@@ -10,14 +10,18 @@
  * - A contribution whose deployments together, on some day, exceed its quantity (what the
  *   contributor confirmed; unknown counts as nothing) is `overcommitted`, in every sector involved.
  * - A deployment resting on a contribution still below PCRS level 2 is `unconfirmed`.
+ * - A deployment lacking the consent its rules require (issue 12; `consentGaps`, computed by the
+ *   consent capability) is `unconsented`, and it covers nothing: it fills no vacuum and adds no
+ *   strength (it still counts against its contribution's quantity: the troops are committed).
  * A unit counts until the day before it is rotated out or withdrawn.
  */
 import type { ContributionStatus } from '../../contract/enums.ts';
 import { dayOf, isoOf } from '../force/days.ts';
 import { requiredOn, type GapRequirement } from '../force/gap.ts';
 import { isBelowLevel2 } from '../force/status.ts';
+import type { ConsentGap } from '../../capabilities/consent/domain/gaps.ts';
 
-export const FINDING_KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed'] as const;
+export const FINDING_KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed', 'unconsented'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface CheckMilestone {
@@ -57,6 +61,13 @@ export type Finding =
       deploymentId: string;
       status: ContributionStatus;
       strength: number;
+    })
+  | (Base & {
+      kind: 'unconsented';
+      contributionId: string;
+      deploymentId: string;
+      strength: number;
+      consent: ConsentGap[];
     });
 
 export interface CheckInput {
@@ -67,6 +78,8 @@ export interface CheckInput {
   requirements: readonly GapRequirement[];
   deployments: readonly CheckDeployment[];
   contributions: readonly CheckContribution[];
+  /** Per deployment, the consent it lacks (absent: none lacking). */
+  consentGaps?: ReadonlyMap<string, ConsentGap[]>;
 }
 
 interface Span {
@@ -109,7 +122,8 @@ export function checkHandover(input: CheckInput): Finding[] {
     .filter((s): s is Span => s !== null);
   const findings: Finding[] = [];
 
-  const spansBySector = groupBy(spans, (s) => s.dep.sectorId);
+  const consented = (s: Span) => !input.consentGaps?.has(s.dep.id);
+  const spansBySector = groupBy(spans.filter(consented), (s) => s.dep.sectorId);
   const reqsBySector = groupBy(
     input.requirements.filter((r) => r.sectorId !== null),
     (r) => r.sectorId!,
@@ -194,6 +208,21 @@ export function checkHandover(input: CheckInput): Finding[] {
       deploymentId: s.dep.id,
       status: c.status,
       strength: s.dep.strength,
+    });
+  }
+
+  for (const s of spans) {
+    const consent = input.consentGaps?.get(s.dep.id);
+    if (!consent) continue;
+    findings.push({
+      kind: 'unconsented',
+      sectorId: s.dep.sectorId,
+      from: isoOf(s.first),
+      to: isoOf(s.last),
+      contributionId: s.dep.contributionId,
+      deploymentId: s.dep.id,
+      strength: s.dep.strength,
+      consent,
     });
   }
 

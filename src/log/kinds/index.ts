@@ -10,9 +10,17 @@ import { geoKinds } from './geo.ts';
 import { monitoringKinds } from './monitoring.ts';
 import { forceKinds } from './force.ts';
 import { complianceKinds } from './compliance.ts';
+import { consentKinds } from '../../capabilities/consent/log/kinds.ts';
 import type { AnyRecordKind } from './kind.ts';
 
-export const RECORD_KIND_LISTS = [foundationKinds, geoKinds, monitoringKinds, forceKinds, complianceKinds] as const;
+export const RECORD_KIND_LISTS = [
+  foundationKinds,
+  geoKinds,
+  monitoringKinds,
+  forceKinds,
+  complianceKinds,
+  consentKinds,
+] as const;
 
 /** The name of every record kind the log may hold. */
 export type RecordKind = (typeof RECORD_KIND_LISTS)[number][number]['kind'];

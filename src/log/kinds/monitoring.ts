@@ -41,6 +41,8 @@ export const reportKind = defineRecordKind({
     sourceKind: r.source_kind,
     sourceReliability: r.source_reliability,
     authorOrganisationId: r.author_org_id,
+    // When it was filed, as the API shows it: logged so that a date edited in the database is caught.
+    createdAt: iso(r.created_at),
   }),
   /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
   restricted: (r) => ({
@@ -66,14 +68,18 @@ export const incidentKind = defineRecordKind({
     eventType: i.event_type,
     subEventType: i.sub_event_type,
     occurredAt: iso(i.occurred_at),
-    lon: coarse(i.lon),
-    lat: coarse(i.lat),
+    // The stored coarse point, the one every party and the public are shown and filtered on (it
+    // equals the exact point rounded, which the commitments below cover): editing either is caught.
+    lon: i.coarse_lon,
+    lat: i.coarse_lat,
     sectorId: i.coarse_sector_id,
     side: i.coarse_side,
     reportCount: i.report_count,
     assigned: i.assignee_user_id !== null,
     mergedInto: i.merged_into,
     rulingRound: i.ruling_round,
+    // Shown as the incident's last change and a ruling's publication date.
+    updatedAt: iso(i.updated_at),
   }),
   /** An incident's point is its first report's exact point. */
   restricted: (i) => ({

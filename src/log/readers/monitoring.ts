@@ -1,6 +1,79 @@
-/** @module How `truce verify` reads incidents and reports through the API, as the account sees them. */
+/**
+ * @module How `truce verify` reads incidents and reports through the API, as the account sees
+ * them (with a token), and the published rulings anyone sees (without one).
+ */
 import type { RecordView } from '../records-check.ts';
 import { ifAllowed, opened, type ApiRecords } from '../kinds/kind.ts';
+import type { CallOutput } from '../../contract/route.ts';
+import type { Routes } from '../../contract/routes.ts';
+import { coarsePoint } from '../../domain/monitoring/precision.ts';
+
+type IncidentDetail = CallOutput<Routes['getIncident']>;
+type ReportShown = IncidentDetail['reports'][number];
+
+/**
+ * An incident as the API shows this account, in the log's terms. The monitoring team is shown
+ * the exact place and the assignee: those are checked against their commitments with the
+ * openings the API gives the team, and the rounded point of the exact one must be the public
+ * point. Everyone else is shown the stored rounded point, its sector and side, compared in clear.
+ */
+function incidentRecord(d: IncidentDetail): RecordView {
+  const {
+    location,
+    sectorId,
+    side,
+    assigneeUserId,
+    responsiblePartyId,
+    openings,
+    reports: _reports,
+    history: _history,
+    approvals: _approvals,
+    ruling: _ruling,
+    abilities: _abilities,
+    ...rest
+  } = d;
+  const [lon, lat] = location.coordinates;
+  const common = { ...rest, responsibleOrgId: responsiblePartyId };
+  if (openings === undefined) {
+    return { kind: 'incident', id: d.id, version: d.version, fields: { ...common, lon, lat, sectorId, side } };
+  }
+  const [coarseLon, coarseLat] = coarsePoint(lon, lat);
+  const restricted = { exactLon: lon, exactLat: lat, exactSectorId: sectorId, exactSide: side, assigneeUserId };
+  return {
+    kind: 'incident',
+    id: d.id,
+    version: d.version,
+    fields: { ...common, lon: coarseLon, lat: coarseLat },
+    ...opened(restricted, openings),
+  };
+}
+
+/** A report likewise: the team checks its restricted fields by their openings, others the rounded point. */
+function reportRecord(r: ReportShown): RecordView {
+  const { location, evidence, sectorId, side, source, description, openings, ...rest } = r;
+  const [lon, lat] = location.coordinates;
+  const common = { ...rest, sourceKind: source.kind, sourceReliability: source.reliability };
+  if (openings === undefined) {
+    return { kind: 'report', id: r.id, version: r.version, fields: { ...common, lon, lat, sectorId, side } };
+  }
+  const [coarseLon, coarseLat] = coarsePoint(lon, lat);
+  const restricted = {
+    sourceName: source.name,
+    description,
+    exactLon: lon,
+    exactLat: lat,
+    exactSectorId: sectorId,
+    exactSide: side,
+    evidence: evidence.map((e) => e.sha256),
+  };
+  return {
+    kind: 'report',
+    id: r.id,
+    version: r.version,
+    fields: { ...common, lon: coarseLon, lat: coarseLat },
+    ...opened(restricted, openings),
+  };
+}
 
 // Accounts that may not read incidents (403) are not checked; any other error fails verification.
 export const monitoringApiRecords: ApiRecords[] = [
@@ -9,32 +82,32 @@ export const monitoringApiRecords: ApiRecords[] = [
       const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;
       const out: RecordView[] = [];
       for (const i of incidents) {
-        const { reports } = await client.call('getIncident', { params: { id: i.id } });
-        // The monitoring team is shown exact places (and given openings); the log publishes the
-        // sector and side of the rounded point, so for the team those two are not compared in clear.
-        const exact = reports.some((r) => r.openings !== undefined);
-        // Outside the monitoring team the assignee's id is withheld (shown as null while
-        // `assigned` is true): compare only what this account is shown.
-        const { assigneeUserId, sectorId: _sector, side: _side, ...placeless } = i;
-        const shown = exact ? placeless : { ...placeless, sectorId: i.sectorId, side: i.side };
-        const fields = i.assigned && assigneeUserId === null ? shown : { ...shown, assigneeUserId };
-        out.push({ kind: 'incident', id: i.id, version: i.version, fields });
-        // Reports, with their restricted fields for readers given the openings (the monitoring team).
-        for (const r of reports) {
-          const restricted = {
-            sourceName: r.source.name,
-            description: r.description,
-            exactLon: r.location.coordinates[0],
-            exactLat: r.location.coordinates[1],
-            exactSectorId: r.sectorId,
-            exactSide: r.side,
-            evidence: r.evidence.map((e) => e.sha256),
-          };
-          const { location: _coarseOrExact, evidence: _files, sectorId: _s, side: _d, ...rest } = r;
-          const fields = r.openings === undefined ? { ...rest, sectorId: r.sectorId, side: r.side } : rest;
-          out.push({ kind: 'report', id: r.id, version: r.version, fields, ...opened(restricted, r.openings) });
-        }
+        const d = await client.call('getIncident', { params: { id: i.id } });
+        out.push(incidentRecord(d));
+        for (const r of d.reports) out.push(reportRecord(r));
       }
       return out;
     }),
+];
+
+/** What anyone sees without an account: published rulings, each against its incident's latest entry. */
+export const monitoringPublicRecords: ApiRecords[] = [
+  async (client) =>
+    (await client.call('listPublishedRulings', {})).items.map((p) => ({
+      kind: 'incident',
+      id: p.id,
+      version: p.version,
+      fields: {
+        title: p.title,
+        outcome: p.outcome,
+        provisionId: p.provisionId,
+        responsibleOrgId: p.responsiblePartyId,
+        eventType: p.eventType,
+        subEventType: p.subEventType,
+        lon: p.location.coordinates[0],
+        lat: p.location.coordinates[1],
+        sectorId: p.sectorId,
+        updatedAt: p.publishedAt,
+      },
+    })),
 ];

@@ -128,6 +128,8 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
     quorum: v.quorum,
     ruling: v.ruling === null ? null : presentRulingProgress(v.ruling, viewer),
     abilities: incidentAbilities(viewer),
+    // Only a reader shown the exact place and the assignee gets their openings (to check them against the log).
+    ...(isTeam(viewer) && v.incidentOpenings ? { openings: v.incidentOpenings } : {}),
   };
 }
 
@@ -172,5 +174,6 @@ export function presentPublicRuling(i: IncidentRow): z.infer<typeof PublicRuling
     location: { type: 'Point', coordinates: [i.coarse_lon, i.coarse_lat] },
     sectorId: i.coarse_sector_id,
     publishedAt: iso(i.updated_at),
+    version: i.version,
   };
 }

@@ -14,6 +14,7 @@ import { checkHandover, type Finding } from '../../domain/handover/check.ts';
 import type { Deps } from '../deps.ts';
 import { loadPlanData, type PlanRows } from '../force/plan-data.ts';
 import { releaseScope, type ReleaseScope } from '../force/release-scope.ts';
+import { deploymentConsentGaps } from '../../capabilities/consent/services/gaps.ts';
 
 export type NamedFinding = Finding & { sectorName: string };
 
@@ -38,6 +39,7 @@ function readableFinding(f: Finding, rows: PlanRows, scope: ReleaseScope): boole
         contributionOk(f.contributionId, true) &&
         rows.deployments.filter((d) => d.contribution_id === f.contributionId).every(deploymentOk)
       );
+    case 'unconsented':
     case 'unconfirmed': {
       const d = rows.deployments.find((x) => x.id === f.deploymentId);
       return d !== undefined && deploymentOk(d) && contributionOk(f.contributionId, false);
@@ -56,8 +58,9 @@ export async function handoverCheck(
     loadPlanData(deps.db, { milestones: true, deployments: true }),
     releaseScope(deps.db, actor),
   ]);
+  const consentGaps = await deploymentConsentGaps(deps.db, deps.clock.now(), data.deployments);
   const names = new Map(data.sectors.map((s) => [s.id, s.name]));
-  const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data }).filter(
+  const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data, consentGaps }).filter(
     (f) => scope.seesAll || readableFinding(f, data.rows, scope),
   );
   return findings.map((f) => ({ ...f, sectorName: names.get(f.sectorId) ?? '' }));

@@ -60,6 +60,8 @@ export interface IncidentView {
   evidence: Map<string, { media_type: string; size: number }>;
   /** Salts of each report's restricted fields (the presenter passes them only to allowed readers). */
   openings: Map<string, Record<string, string>>;
+  /** Salts of the incident's own restricted fields (exact place, assignee), likewise. */
+  incidentOpenings: Record<string, string> | undefined;
 }
 
 export async function incidentView(deps: Deps, actor: Actor | null, id: string): Promise<IncidentView> {
@@ -73,11 +75,14 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   ]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
   const files = await evidenceMeta(deps.db, hashes);
-  const openings = await openingsOf(
-    deps.db,
-    'report',
-    reports.map((r) => r.id),
-  );
+  const [openings, incidentOpenings] = await Promise.all([
+    openingsOf(
+      deps.db,
+      'report',
+      reports.map((r) => r.id),
+    ),
+    openingsOf(deps.db, 'incident', [id]),
+  ]);
   const ruling =
     incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
   return {
@@ -88,6 +93,7 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
     ruling,
     evidence: new Map(files.map((f) => [f.sha256, f])),
     openings,
+    incidentOpenings: incidentOpenings.get(id),
   };
 }
 

@@ -4,25 +4,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../components/describeError.ts';
-import type { AppError } from '../../store/errors.ts';
-import { useAssessProvision, useResolveDispute, type ProvisionItem, type WriteResult } from './queries.ts';
-
-function useWrite() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const run = async (action: () => Promise<WriteResult>): Promise<boolean> => {
-    setPending(true);
-    setSaved(false);
-    const result = await action();
-    setPending(false);
-    setError(result.ok ? null : result.error);
-    setSaved(result.ok);
-    return result.ok;
-  };
-  return { pending, error, saved, run };
-}
+import { Field } from '../../components/form/Field.tsx';
+import { FormFeedback } from '../../components/form/FormFeedback.tsx';
+import { useWrite } from '../../components/form/useWrite.ts';
+import { useAssessProvision, useResolveDispute, type ProvisionItem } from './queries.ts';
 
 export function AssessmentForm({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
@@ -49,8 +34,7 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
     <details className="provision__form">
       <summary>{t('complianceUi.assessForm.title')}</summary>
       <form onSubmit={(e) => void submit(e)} data-testid="assessment-form">
-        <div className="field">
-          <label htmlFor={id('score')}>{t('complianceUi.assessForm.score')}</label>
+        <Field id={id('score')} label={t('complianceUi.assessForm.score')}>
           <select id={id('score')} value={score} onChange={(e) => setScore(e.target.value)}>
             {[0, 1, 2, 3].map((s) => (
               <option key={s} value={s}>
@@ -58,9 +42,8 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('evidence')}>{t('complianceUi.assessForm.evidence')}</label>
+        </Field>
+        <Field id={id('evidence')} label={t('complianceUi.assessForm.evidence')}>
           <textarea
             id={id('evidence')}
             rows={2}
@@ -68,9 +51,8 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
             value={evidence}
             onChange={(e) => setEvidence(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={id('rationale')}>{t('complianceUi.assessForm.rationale')}</label>
+        </Field>
+        <Field id={id('rationale')} label={t('complianceUi.assessForm.rationale')}>
           <textarea
             id={id('rationale')}
             rows={2}
@@ -78,20 +60,12 @@ export function AssessmentForm({ p }: { p: ProvisionItem }) {
             value={rationale}
             onChange={(e) => setRationale(e.target.value)}
           />
-        </div>
-        {w.error && (
-          <p className="notice notice--error" role="alert">
-            {describeError(t, w.error, 'data')}
-          </p>
-        )}
-        {w.saved && (
-          <p className="notice notice--info" role="status">
-            {t('complianceUi.assessForm.saved')}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={w.pending}>
-          {t('complianceUi.assessForm.submit')}
-        </button>
+        </Field>
+        <FormFeedback
+          write={w}
+          savedText={t('complianceUi.assessForm.saved')}
+          submitText={t('complianceUi.assessForm.submit')}
+        />
       </form>
     </details>
   );
@@ -110,8 +84,7 @@ export function ResolveDisputeForm({ disputeId }: { disputeId: string }) {
   }
   return (
     <form className="provision__resolve" onSubmit={(e) => void submit(e)} data-testid="resolve-form">
-      <div className="field">
-        <label htmlFor={id('outcome')}>{t('complianceUi.resolveForm.outcome')}</label>
+      <Field id={id('outcome')} label={t('complianceUi.resolveForm.outcome')}>
         <select
           id={id('outcome')}
           value={outcome}
@@ -120,9 +93,8 @@ export function ResolveDisputeForm({ disputeId }: { disputeId: string }) {
           <option value="upheld">{t('complianceUi.disputeStatus.upheld')}</option>
           <option value="rejected">{t('complianceUi.disputeStatus.rejected')}</option>
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={id('resolution')}>{t('complianceUi.resolveForm.resolution')}</label>
+      </Field>
+      <Field id={id('resolution')} label={t('complianceUi.resolveForm.resolution')}>
         <textarea
           id={id('resolution')}
           rows={2}
@@ -130,15 +102,8 @@ export function ResolveDisputeForm({ disputeId }: { disputeId: string }) {
           value={resolution}
           onChange={(e) => setResolution(e.target.value)}
         />
-      </div>
-      {w.error && (
-        <p className="notice notice--error" role="alert">
-          {describeError(t, w.error, 'data')}
-        </p>
-      )}
-      <button type="submit" className="button button--secondary" disabled={w.pending}>
-        {t('complianceUi.resolveForm.submit')}
-      </button>
+      </Field>
+      <FormFeedback write={w} submitText={t('complianceUi.resolveForm.submit')} secondary />
     </form>
   );
 }

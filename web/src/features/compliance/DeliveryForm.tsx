@@ -4,8 +4,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../components/describeError.ts';
-import type { AppError } from '../../store/errors.ts';
+import { Field } from '../../components/form/Field.tsx';
+import { FormFeedback } from '../../components/form/FormFeedback.tsx';
+import { useWrite } from '../../components/form/useWrite.ts';
 import { useRecordDelivery, type ProvisionItem } from './queries.ts';
 
 function localNow(): string {
@@ -23,45 +24,37 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
   const [location, setLocation] = useState('');
   const [evidence, setEvidence] = useState('');
   const [names, setNames] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const w = useWrite();
   const id = (field: string) => `delivery-${p.id}-${field}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setSaved(false);
     const persons = names
       .split('\n')
       .map((n) => n.trim())
       .filter((n) => n !== '')
       .map((name) => ({ name }));
-    const result = await recordDelivery({
-      params: { id: p.id },
-      body: {
-        count: Number(count),
-        occurredAt: new Date(occurredAt).toISOString(),
-        verifier: verifier.trim(),
-        location,
-        evidence,
-        ...(p.namesVisible && persons.length > 0 ? { persons } : {}),
-      },
-    });
-    setPending(false);
-    setError(result.ok ? null : result.error);
-    if (result.ok) {
-      setSaved(true);
-      setNames('');
-    }
+    const ok = await w.run(() =>
+      recordDelivery({
+        params: { id: p.id },
+        body: {
+          count: Number(count),
+          occurredAt: new Date(occurredAt).toISOString(),
+          verifier: verifier.trim(),
+          location,
+          evidence,
+          ...(p.namesVisible && persons.length > 0 ? { persons } : {}),
+        },
+      }),
+    );
+    if (ok) setNames('');
   }
 
   return (
     <details className="provision__form">
       <summary>{t('complianceUi.record.title')}</summary>
       <form onSubmit={(e) => void submit(e)} data-testid="delivery-form">
-        <div className="field">
-          <label htmlFor={id('count')}>{t('complianceUi.record.count')}</label>
+        <Field id={id('count')} label={t('complianceUi.record.count')}>
           <input
             id={id('count')}
             type="number"
@@ -70,9 +63,8 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
             value={count}
             onChange={(e) => setCount(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={id('at')}>{t('complianceUi.record.occurredAt')}</label>
+        </Field>
+        <Field id={id('at')} label={t('complianceUi.record.occurredAt')}>
           <input
             id={id('at')}
             type="datetime-local"
@@ -80,38 +72,27 @@ export function DeliveryForm({ p }: { p: ProvisionItem }) {
             value={occurredAt}
             onChange={(e) => setOccurredAt(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={id('verifier')}>{t('complianceUi.record.verifier')}</label>
+        </Field>
+        <Field id={id('verifier')} label={t('complianceUi.record.verifier')}>
           <input id={id('verifier')} required value={verifier} onChange={(e) => setVerifier(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('location')}>{t('complianceUi.record.location')}</label>
+        </Field>
+        <Field id={id('location')} label={t('complianceUi.record.location')}>
           <input id={id('location')} value={location} onChange={(e) => setLocation(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('evidence')}>{t('complianceUi.record.evidence')}</label>
+        </Field>
+        <Field id={id('evidence')} label={t('complianceUi.record.evidence')}>
           <input id={id('evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
-        </div>
+        </Field>
         {p.namesVisible && (
-          <div className="field">
-            <label htmlFor={id('names')}>{t('complianceUi.record.names')}</label>
+          <Field id={id('names')} label={t('complianceUi.record.names')}>
             <textarea id={id('names')} rows={3} value={names} onChange={(e) => setNames(e.target.value)} />
-          </div>
+          </Field>
         )}
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {describeError(t, error, 'data')}
-          </p>
-        )}
-        {saved && (
-          <p className="notice notice--info" role="status">
-            {t('complianceUi.record.saved')}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('complianceUi.record.saving') : t('complianceUi.record.submit')}
-        </button>
+        <FormFeedback
+          write={w}
+          savedText={t('complianceUi.record.saved')}
+          submitText={t('complianceUi.record.submit')}
+          pendingText={t('complianceUi.record.saving')}
+        />
       </form>
     </details>
   );

@@ -5,8 +5,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../components/describeError.ts';
-import type { AppError } from '../../store/errors.ts';
+import { Field } from '../../components/form/Field.tsx';
+import { FormFeedback } from '../../components/form/FormFeedback.tsx';
+import { useWrite } from '../../components/form/useWrite.ts';
 import type { Organisation } from '../organisations/queries.ts';
 import { PROVISION_TYPES, type ProvisionType } from '../../../../src/contract/compliance/enums.ts';
 import { useAddProvision, type ComplianceSummaryData } from './queries.ts';
@@ -37,15 +38,12 @@ export function ProvisionForm({
   const [measure, setMeasure] = useState<MeasureKind>('count');
   const [target, setTarget] = useState('');
   const [measureUnit, setMeasureUnit] = useState('persons');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const w = useWrite();
   const id = (f: string) => `new-provision-${f}`;
   const parties = organisations.filter((o) => o.kind === 'party' || o.kind === 'state');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setPending(true);
     const deadline =
       deadlineKind === 'none'
         ? { kind: 'none' as const }
@@ -58,38 +56,34 @@ export function ProvisionForm({
         : measure === 'rate'
           ? { kind: 'rate' as const, perDay: Number(target), unit: measureUnit }
           : { kind: measure };
-    const result = await addProvision({
-      body: {
-        phase: Number(phase),
-        title: title.trim(),
-        reference: reference.trim(),
-        type,
-        partyIds: [partyId],
-        deadline,
-        measure: m,
-        ...(intermediaryId !== '' ? { intermediaryOrgId: intermediaryId } : {}),
-      },
-    });
-    setPending(false);
-    setError(result.ok ? null : result.error);
-    setSaved(result.ok);
-    if (result.ok) setTitle('');
+    const ok = await w.run(() =>
+      addProvision({
+        body: {
+          phase: Number(phase),
+          title: title.trim(),
+          reference: reference.trim(),
+          type,
+          partyIds: [partyId],
+          deadline,
+          measure: m,
+          ...(intermediaryId !== '' ? { intermediaryOrgId: intermediaryId } : {}),
+        },
+      }),
+    );
+    if (ok) setTitle('');
   }
 
   return (
     <details className="provision__form">
       <summary>{t('complianceUi.newProvision.title')}</summary>
       <form onSubmit={(e) => void submit(e)} data-testid="provision-form">
-        <div className="field">
-          <label htmlFor={id('title')}>{t('complianceUi.newProvision.name')}</label>
+        <Field id={id('title')} label={t('complianceUi.newProvision.name')}>
           <input id={id('title')} required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('reference')}>{t('complianceUi.newProvision.reference')}</label>
+        </Field>
+        <Field id={id('reference')} label={t('complianceUi.newProvision.reference')}>
           <input id={id('reference')} value={reference} onChange={(e) => setReference(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('phase')}>{t('complianceUi.newProvision.phase')}</label>
+        </Field>
+        <Field id={id('phase')} label={t('complianceUi.newProvision.phase')}>
           <input
             id={id('phase')}
             type="number"
@@ -99,9 +93,8 @@ export function ProvisionForm({
             value={phase}
             onChange={(e) => setPhase(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={id('type')}>{t('complianceUi.newProvision.type')}</label>
+        </Field>
+        <Field id={id('type')} label={t('complianceUi.newProvision.type')}>
           <select
             id={id('type')}
             value={type}
@@ -113,9 +106,8 @@ export function ProvisionForm({
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('party')}>{t('complianceUi.newProvision.party')}</label>
+        </Field>
+        <Field id={id('party')} label={t('complianceUi.newProvision.party')}>
           <select id={id('party')} required value={partyId} onChange={(e) => setPartyId(e.target.value)}>
             <option value="">—</option>
             {parties.map((o) => (
@@ -124,9 +116,8 @@ export function ProvisionForm({
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('intermediary')}>{t('complianceUi.newProvision.intermediary')}</label>
+        </Field>
+        <Field id={id('intermediary')} label={t('complianceUi.newProvision.intermediary')}>
           <select id={id('intermediary')} value={intermediaryId} onChange={(e) => setIntermediaryId(e.target.value)}>
             <option value="">{t('complianceUi.newProvision.noIntermediary')}</option>
             {organisations.map((o) => (
@@ -135,9 +126,8 @@ export function ProvisionForm({
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('deadline')}>{t('complianceUi.newProvision.deadline')}</label>
+        </Field>
+        <Field id={id('deadline')} label={t('complianceUi.newProvision.deadline')}>
           <select
             id={id('deadline')}
             value={deadlineKind}
@@ -151,17 +141,15 @@ export function ProvisionForm({
             <option value="absolute">{t('complianceUi.newProvision.absolute')}</option>
             <option value="none">{t('complianceUi.noDeadline')}</option>
           </select>
-        </div>
+        </Field>
         {deadlineKind === 'absolute' && (
-          <div className="field">
-            <label htmlFor={id('at')}>{t('complianceUi.newProvision.at')}</label>
+          <Field id={id('at')} label={t('complianceUi.newProvision.at')}>
             <input id={id('at')} type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
-          </div>
+          </Field>
         )}
         {deadlineKind === 'relative' && (
           <>
-            <div className="field">
-              <label htmlFor={id('amount')}>{t('complianceUi.newProvision.amount')}</label>
+            <Field id={id('amount')} label={t('complianceUi.newProvision.amount')}>
               <input
                 id={id('amount')}
                 type="number"
@@ -170,9 +158,8 @@ export function ProvisionForm({
                 value={amount}
                 onChange={(e) => setAmount(e.target.value)}
               />
-            </div>
-            <div className="field">
-              <label htmlFor={id('unit')}>{t('complianceUi.newProvision.unit')}</label>
+            </Field>
+            <Field id={id('unit')} label={t('complianceUi.newProvision.unit')}>
               <select
                 id={id('unit')}
                 value={unit}
@@ -181,9 +168,8 @@ export function ProvisionForm({
                 <option value="hours">{t('complianceUi.newProvision.hours')}</option>
                 <option value="days">{t('complianceUi.newProvision.days')}</option>
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor={id('event')}>{t('complianceUi.newProvision.after')}</label>
+            </Field>
+            <Field id={id('event')} label={t('complianceUi.newProvision.after')}>
               <select id={id('event')} required value={eventId} onChange={(e) => setEventId(e.target.value)}>
                 {events.map((ev) => (
                   <option key={ev.id} value={ev.id}>
@@ -191,11 +177,10 @@ export function ProvisionForm({
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
           </>
         )}
-        <div className="field">
-          <label htmlFor={id('measure')}>{t('complianceUi.newProvision.measure')}</label>
+        <Field id={id('measure')} label={t('complianceUi.newProvision.measure')}>
           <select
             id={id('measure')}
             value={measure}
@@ -216,13 +201,13 @@ export function ProvisionForm({
             <option value="milestone">{t('complianceUi.newProvision.milestone')}</option>
             <option value="judgement">{t('complianceUi.newProvision.judgement')}</option>
           </select>
-        </div>
+        </Field>
         {(measure === 'count' || measure === 'rate') && (
           <>
-            <div className="field">
-              <label htmlFor={id('target')}>
-                {t(measure === 'rate' ? 'complianceUi.newProvision.perDay' : 'complianceUi.newProvision.target')}
-              </label>
+            <Field
+              id={id('target')}
+              label={t(measure === 'rate' ? 'complianceUi.newProvision.perDay' : 'complianceUi.newProvision.target')}
+            >
               <input
                 id={id('target')}
                 type="number"
@@ -231,31 +216,22 @@ export function ProvisionForm({
                 value={target}
                 onChange={(e) => setTarget(e.target.value)}
               />
-            </div>
-            <div className="field">
-              <label htmlFor={id('measure-unit')}>{t('complianceUi.newProvision.measureUnit')}</label>
+            </Field>
+            <Field id={id('measure-unit')} label={t('complianceUi.newProvision.measureUnit')}>
               <input
                 id={id('measure-unit')}
                 required
                 value={measureUnit}
                 onChange={(e) => setMeasureUnit(e.target.value)}
               />
-            </div>
+            </Field>
           </>
         )}
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {describeError(t, error, 'data')}
-          </p>
-        )}
-        {saved && (
-          <p className="notice notice--info" role="status">
-            {t('complianceUi.newProvision.saved')}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={pending}>
-          {t('complianceUi.newProvision.submit')}
-        </button>
+        <FormFeedback
+          write={w}
+          savedText={t('complianceUi.newProvision.saved')}
+          submitText={t('complianceUi.newProvision.submit')}
+        />
       </form>
     </details>
   );

@@ -10,7 +10,8 @@ import { useRoute } from '../../data/useRoute.ts';
 import { useRouteMutation } from '../../data/useRouteMutation.ts';
 import { allRemote, type Remote } from '../../data/remote.ts';
 import { useLiveInvalidation } from '../../data/useLiveInvalidation.ts';
-import { toAppError, type AppError } from '../../store/errors.ts';
+import { toAppError } from '../../store/errors.ts';
+import type { WriteResult } from '../../components/form/useWrite.ts';
 
 export type ProvisionList = CallOutput<Routes['listProvisions']>;
 export type ProvisionItem = ProvisionList['items'][number];
@@ -32,8 +33,6 @@ export function useComplianceData(): Remote<ComplianceData> {
 
 /** Keeps the page current while it is open (a party sees a new delivery without a refresh). */
 export const useComplianceLive = () => useLiveInvalidation('/api/compliance/events', TOPICS);
-
-export type WriteResult = { ok: true } | { ok: false; error: AppError };
 
 /** A compliance write; resolves once saved and the provisions reloaded, or with why it was refused. */
 function useComplianceWrite<K extends RouteId>(id: K): (input: CallInput<Routes[K]>) => Promise<WriteResult> {

@@ -28,6 +28,12 @@ function detail(
         strength: n(fd.strength ?? 0),
         status: fd.status ? t(`enum.status.${fd.status}`) : '',
       });
+    case 'unconsented':
+      return t('handoverUi.detail.unconsented', {
+        org,
+        strength: n(fd.strength ?? 0),
+        reasons: (fd.consent ?? []).map((g) => t(`handoverUi.consentReason.${g.reason}`)).join(', '),
+      });
   }
 }
 

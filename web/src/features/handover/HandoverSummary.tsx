@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useCheck } from '../force/queries.ts';
 import { refetchRoutes } from '../../data/queryClient.ts';
 
-const KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed'] as const;
+const KINDS = ['vacuum', 'understrength', 'overcommitted', 'unconfirmed', 'unconsented'] as const;
 
 export function HandoverSummary() {
   const { t } = useTranslation();

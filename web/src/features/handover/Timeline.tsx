@@ -162,7 +162,7 @@ export function Timeline({ from, to, sectors, milestones, deployments, contribut
         </svg>
       </div>
       <ul className="gap-chart__legend">
-        {(['vacuum', 'understrength', 'overcommitted', 'unconfirmed'] as const).map((k) => (
+        {(['vacuum', 'understrength', 'overcommitted', 'unconfirmed', 'unconsented'] as const).map((k) => (
           <li key={k}>
             <svg width="18" height="10" aria-hidden="true" focusable="false">
               <rect width="18" height="10" className={`timeline__finding timeline__finding--${k}`} />

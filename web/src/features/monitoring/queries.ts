@@ -12,7 +12,6 @@ import type { RouteId, Routes } from '../../../../src/contract/routes.ts';
 import { api } from '../../store/api.ts';
 import { useStore } from '../../store/createStore.ts';
 import { createAccountStore } from '../../store/accountScope.ts';
-import { sessionStore } from '../../store/session.ts';
 import { useRoute } from '../../data/useRoute.ts';
 import { useRouteMutation } from '../../data/useRouteMutation.ts';
 import { invalidateRoutes } from '../../data/queryClient.ts';
@@ -115,22 +114,13 @@ export function useIncidentWrite<
   return (input: CallInput<Routes[K]>): Promise<CallOutput<Routes[K]>> => m.mutateAsync(input);
 }
 
-// The CSRF token of the cookie session, as the API client sends it.
-function csrfFromStore(): string {
-  const auth = sessionStore.get().auth;
-  return auth.status === 'signedIn' ? auth.session.csrfToken : '';
-}
-
-/** Evidence is not JSON, so it has no route in the table: uploaded as is, answered with its SHA-256. */
+/** Evidence is uploaded first, as is, through its route; reports cite it by the SHA-256 it answers with. */
 async function uploadEvidence(file: File): Promise<string> {
-  const res = await fetch('/api/evidence', {
-    method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfFromStore() },
-    body: file,
-    credentials: 'same-origin',
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const stored = await api.call('uploadEvidence', {
+    body: { mediaType: file.type || 'application/octet-stream', bytes },
   });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText);
-  return ((await res.json()) as { sha256: string }).sha256;
+  return stored.sha256;
 }
 
 export type NewReport = Omit<CallInput<Routes['createReport']>['body'], 'evidence'>;

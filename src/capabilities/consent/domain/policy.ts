@@ -1,0 +1,58 @@
+/**
+ * @module Grants of the consent actions, merged into the one policy in src/domain/policy.ts, and
+ * who reads which decision.
+ *
+ * Answering is `own` for every role: an account answers for its own organisation only, and only
+ * where that organisation is asked (checked by the service against the decision). Proposing,
+ * cancelling and setting rules are the coordinators' (operational decisions; admins keep
+ * accounts). The deliberation notes stay with the mission (coordinators, admins, monitors).
+ */
+import type { Role } from '../../../contract/enums.ts';
+import type { Grant } from '../../../domain/policy/grant.ts';
+
+export const CONSENT_ACTIONS = [
+  'decision.read',
+  'decision.propose',
+  'decision.answer',
+  'decision.cancel',
+  'decision.deliberate',
+  'consent.rules',
+] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>> = {
+  admin: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all' },
+  coordinator: {
+    'decision.read': 'all',
+    'decision.propose': 'all',
+    'decision.answer': 'own',
+    'decision.cancel': 'all',
+    'decision.deliberate': 'all',
+    'consent.rules': 'all',
+  },
+  monitor: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all' },
+  liaison: { 'decision.read': 'all', 'decision.answer': 'own' },
+  observer: { 'decision.read': 'all', 'decision.answer': 'own' },
+};
+
+/** Roles that read every decision (the mission's own people). */
+const MISSION_ROLES: ReadonlySet<Role> = new Set(['admin', 'coordinator', 'monitor']);
+
+export interface DecisionReader {
+  role: Role;
+  organisationId: string;
+}
+
+/**
+ * Whether `reader` reads a decision: the mission reads all; anyone else the decisions that ask
+ * its organisation, that it proposed, or whose subjects belong to it (a contributor's own
+ * contribution or deployment). null is the operator at the console.
+ */
+export function mayReadDecision(
+  reader: DecisionReader | null,
+  d: { requiredOrgIds: readonly string[]; proposerOrgId: string | null; subjectOwnerOrgIds: readonly string[] },
+): boolean {
+  if (reader === null || MISSION_ROLES.has(reader.role)) return true;
+  const org = reader.organisationId;
+  return d.requiredOrgIds.includes(org) || d.proposerOrgId === org || d.subjectOwnerOrgIds.includes(org);
+}

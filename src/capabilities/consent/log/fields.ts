@@ -1,0 +1,76 @@
+/**
+ * @module What of each consent record the log publishes, from its database row (writers and
+ * `truce audit` share these).
+ *
+ * Public: the rules (they are the agreement on who must consent), who was asked, by when, who
+ * answered what and when, and cancellations: the point of the log here is that no party can
+ * later deny an answer or claim one it never gave. Committed, never published: a decision's
+ * title, text and subjects (they may describe the force's plan, which stays releasable by level),
+ * an answer's conditions, caveats and reasons, and the mission's deliberation notes.
+ * Field names and values are those the API shows.
+ */
+import type { Selectable } from 'kysely';
+import type { JsonValue } from '../../../log/change-payload.ts';
+import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
+
+type Fields = Record<string, JsonValue>;
+
+export const CONSENT_KINDS = {
+  rule: 'consent_rule',
+  decision: 'decision',
+  answer: 'decision_answer',
+  note: 'decision_note',
+} as const;
+
+export const iso = (d: Date | string): string => new Date(d).toISOString();
+const json = (v: unknown): JsonValue => v as JsonValue;
+
+export const consentPublicFields = {
+  rule: (r: Selectable<ConsentRuleTable>): Fields => ({
+    kind: r.kind,
+    requiredOrgIds: r.required_org_ids,
+    quorum: r.quorum,
+    illustrative: r.illustrative,
+    note: r.note,
+  }),
+  decision: (d: Selectable<DecisionTable>): Fields => ({
+    kind: d.kind,
+    requiredOrgIds: d.required_org_ids,
+    quorum: d.quorum,
+    dueAt: iso(d.due_at),
+    proposerOrgId: d.proposer_org_id,
+    proposedAt: iso(d.proposed_at),
+    cancelledAt: d.cancelled_at === null ? null : iso(d.cancelled_at),
+  }),
+  answer: (a: Selectable<DecisionAnswerTable>): Fields => ({
+    decisionId: a.decision_id,
+    decisionVersion: a.decision_version,
+    organisationId: a.organisation_id,
+    answer: a.answer,
+    answeredAt: iso(a.answered_at),
+  }),
+  note: (n: Selectable<DecisionNoteTable>): Fields => ({ decisionId: n.decision_id }),
+};
+
+export const consentRestrictedFields = {
+  rule: (): Fields => ({}),
+  decision: (d: Selectable<DecisionTable>): Fields => ({ title: d.title, body: d.body, subjects: json(d.subjects) }),
+  answer: (a: Selectable<DecisionAnswerTable>): Fields => ({
+    conditions: a.conditions,
+    caveats: json(a.caveats),
+    reasons: a.reasons,
+  }),
+  note: (n: Selectable<DecisionNoteTable>): Fields => ({ body: n.body }),
+};
+
+type Kind = keyof typeof consentPublicFields;
+
+/** Both parts of a change of one of these records, as `record()` takes them. */
+export function consentLogFields<K extends Kind>(
+  kind: K,
+  row: Parameters<(typeof consentPublicFields)[K]>[0],
+): { public: Fields; restricted: Fields } {
+  const pub = consentPublicFields[kind] as (r: typeof row) => Fields;
+  const res = consentRestrictedFields[kind] as (r: typeof row) => Fields;
+  return { public: pub(row), restricted: res(row) };
+}

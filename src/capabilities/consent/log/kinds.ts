@@ -1,0 +1,39 @@
+/**
+ * @module Record kinds of decisions and consent, each defined once (./fields.ts says what is
+ * public and what is committed), with how `truce audit` reads them.
+ */
+import type { Selectable } from 'kysely';
+import { allRows } from '../../../repositories/audit.ts';
+import { defineRecordKind } from '../../../log/kinds/kind.ts';
+import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
+import { CONSENT_KINDS, consentPublicFields, consentRestrictedFields } from './fields.ts';
+
+export const consentRuleKind = defineRecordKind({
+  kind: CONSENT_KINDS.rule,
+  public: (r: Selectable<ConsentRuleTable>) => consentPublicFields.rule(r),
+  restricted: () => consentRestrictedFields.rule(),
+  audit: { rows: (db) => allRows(db, 'consent_rules') },
+});
+
+export const decisionKind = defineRecordKind({
+  kind: CONSENT_KINDS.decision,
+  public: (d: Selectable<DecisionTable>) => consentPublicFields.decision(d),
+  restricted: (d) => consentRestrictedFields.decision(d),
+  audit: { rows: (db) => allRows(db, 'decisions') },
+});
+
+export const decisionAnswerKind = defineRecordKind({
+  kind: CONSENT_KINDS.answer,
+  public: (a: Selectable<DecisionAnswerTable>) => consentPublicFields.answer(a),
+  restricted: (a) => consentRestrictedFields.answer(a),
+  audit: { rows: (db) => allRows(db, 'decision_answers') },
+});
+
+export const decisionNoteKind = defineRecordKind({
+  kind: CONSENT_KINDS.note,
+  public: (n: Selectable<DecisionNoteTable>) => consentPublicFields.note(n),
+  restricted: (n) => consentRestrictedFields.note(n),
+  audit: { rows: (db) => allRows(db, 'decision_notes') },
+});
+
+export const consentKinds = [consentRuleKind, decisionKind, decisionAnswerKind, decisionNoteKind] as const;

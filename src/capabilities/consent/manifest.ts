@@ -1,0 +1,20 @@
+/** @module Consent: decisions that need named parties' agreement, their answers, and what lacks consent in the plan. */
+import { defineCapability } from '../define.ts';
+import { consentRoutes } from './contract/routes.ts';
+import { consentHandlers } from './handlers/consent.ts';
+import { CONSENT_ACTIONS, CONSENT_GRANTS } from './domain/policy.ts';
+import { consentKinds } from './log/kinds.ts';
+import { consentApiRecords } from './log/readers.ts';
+import * as m016 from './migrations/016-consent.ts';
+import { seedConsent } from './demo/seed.ts';
+
+export const consentCapability = defineCapability({
+  name: 'consent',
+  routes: consentRoutes,
+  handlers: consentHandlers,
+  policy: { actions: CONSENT_ACTIONS, grants: CONSENT_GRANTS },
+  recordKinds: consentKinds,
+  readers: consentApiRecords,
+  migrations: { '016-consent': m016 },
+  demo: seedConsent,
+});

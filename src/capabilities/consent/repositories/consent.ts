@@ -1,0 +1,150 @@
+/** @module Every query of decisions and consent: rules, decisions, answers, notes, and who owns a subject. */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { SubjectKind } from '../contract/enums.ts';
+import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
+
+export type RuleRow = Selectable<ConsentRuleTable>;
+export type DecisionRow = Selectable<DecisionTable>;
+export type AnswerRow = Selectable<DecisionAnswerTable>;
+export type NoteRow = Selectable<DecisionNoteTable>;
+
+// ---- rules
+
+export function listRules(db: Kysely<DB>): Promise<RuleRow[]> {
+  return db.selectFrom('consent_rules').selectAll().orderBy('kind').execute();
+}
+
+/** The rule of a kind, locked until the transaction ends. */
+export function findRuleForUpdate(tx: Kysely<DB>, kind: RuleRow['kind']): Promise<RuleRow | undefined> {
+  return tx.selectFrom('consent_rules').selectAll().where('kind', '=', kind).forUpdate().executeTakeFirst();
+}
+
+export async function insertRule(tx: Kysely<DB>, row: RuleRow): Promise<void> {
+  await tx
+    .insertInto('consent_rules')
+    .values({ ...row, required_org_ids: JSON.stringify(row.required_org_ids) })
+    .execute();
+}
+
+export async function updateRule(tx: Kysely<DB>, row: RuleRow): Promise<void> {
+  await tx
+    .updateTable('consent_rules')
+    .set({
+      required_org_ids: JSON.stringify(row.required_org_ids),
+      quorum: row.quorum,
+      illustrative: row.illustrative,
+      note: row.note,
+      version: row.version,
+      updated_at: row.updated_at,
+    })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+// ---- decisions
+
+export function listDecisionRows(db: Kysely<DB>): Promise<DecisionRow[]> {
+  return db.selectFrom('decisions').selectAll().orderBy('proposed_at', 'desc').orderBy('id').execute();
+}
+
+export function findDecision(db: Kysely<DB>, id: string): Promise<DecisionRow | undefined> {
+  return db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The decision, locked until the transaction ends: answers to one decision are taken one at a time. */
+export function findDecisionForUpdate(tx: Kysely<DB>, id: string): Promise<DecisionRow | undefined> {
+  return tx.selectFrom('decisions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertDecision(tx: Kysely<DB>, row: DecisionRow): Promise<void> {
+  await tx
+    .insertInto('decisions')
+    .values({
+      ...row,
+      subjects: JSON.stringify(row.subjects),
+      required_org_ids: JSON.stringify(row.required_org_ids),
+    })
+    .execute();
+}
+
+export async function setDecisionCancelled(
+  tx: Kysely<DB>,
+  id: string,
+  change: Pick<DecisionRow, 'cancelled_at' | 'version' | 'updated_at'>,
+): Promise<void> {
+  await tx.updateTable('decisions').set(change).where('id', '=', id).execute();
+}
+
+// ---- answers and notes
+
+/** Answers to the given decisions (all decisions when `decisionIds` is undefined), in the order given. */
+export function listAnswers(db: Kysely<DB>, decisionIds?: readonly string[]): Promise<AnswerRow[]> {
+  let q = db.selectFrom('decision_answers').selectAll();
+  if (decisionIds !== undefined) {
+    if (decisionIds.length === 0) return Promise.resolve([]);
+    q = q.where('decision_id', 'in', decisionIds);
+  }
+  return q.orderBy('answered_at').orderBy('created_at').orderBy('id').execute();
+}
+
+export async function insertAnswer(tx: Kysely<DB>, row: AnswerRow): Promise<void> {
+  await tx
+    .insertInto('decision_answers')
+    .values({ ...row, caveats: JSON.stringify(row.caveats) })
+    .execute();
+}
+
+export function listNotes(db: Kysely<DB>, decisionIds: readonly string[]): Promise<NoteRow[]> {
+  if (decisionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('decision_notes')
+    .selectAll()
+    .where('decision_id', 'in', decisionIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertNote(tx: Kysely<DB>, row: NoteRow): Promise<void> {
+  await tx.insertInto('decision_notes').values(row).execute();
+}
+
+// ---- subjects
+
+/** Which of `ids` exist as records of `kind`. */
+export async function existingSubjects(
+  db: Kysely<DB>,
+  kind: SubjectKind,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const table = (
+    {
+      contribution: 'contributions',
+      deployment: 'deployments',
+      control_line: 'control_line_versions',
+      milestone: 'handover_milestones',
+      provision: 'provisions',
+    } as const
+  )[kind];
+  const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whose each contribution and deployment is (its contributing organisation): whom a decision on it concerns. */
+export async function subjectOwners(db: Kysely<DB>): Promise<Map<string, string>> {
+  const [contributions, deployments] = await Promise.all([
+    db.selectFrom('contributions').select(['id', 'organisation_id']).execute(),
+    db
+      .selectFrom('deployments')
+      .innerJoin('contributions', 'contributions.id', 'deployments.contribution_id')
+      .select(['deployments.id as id', 'contributions.organisation_id as organisation_id'])
+      .execute(),
+  ]);
+  return new Map([...contributions, ...deployments].map((r) => [r.id, r.organisation_id]));
+}
+
+export function organisationNames(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organisations').select(['id', 'name']).execute();
+}

@@ -1,0 +1,257 @@
+/**
+ * @module Proposing, answering and cancelling decisions, and the mission's deliberation notes.
+ * Each is one logged change (services/write.ts). An answer is taken with its decision locked,
+ * so two answers to one decision are judged one after the other against the state each sees.
+ */
+import { randomUUID } from 'node:crypto';
+import { authorize, type Actor } from '../../../domain/policy.ts';
+import { existingOrganisationIds } from '../../../repositories/organisations.ts';
+import type { Deps } from '../../../services/deps.ts';
+import { conflict, forbidden, invalid, notFound, type FieldError } from '../../../services/errors.ts';
+import { writeWithLog, type Written } from '../../../services/write.ts';
+import type { AnswerDecision, ProposeDecision } from '../contract/consent.ts';
+import { AnswerDecision as AnswerSchema, ProposeDecision as ProposeSchema } from '../contract/consent.ts';
+import { decisionRule, subjectProblems } from '../domain/rules.ts';
+import { answerRefusal, decisionStatus, mayCancel } from '../domain/state.ts';
+import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
+import {
+  existingSubjects,
+  findDecisionForUpdate,
+  insertAnswer,
+  insertDecision,
+  insertNote,
+  listAnswers,
+  listRules,
+  setDecisionCancelled,
+  type AnswerRow,
+  type DecisionRow,
+  type NoteRow,
+} from '../repositories/consent.ts';
+import { CONSENT_TOPIC } from './rules.ts';
+import { answerFactsOf, factsOf } from './view.ts';
+import { SUBJECT_KINDS } from '../contract/enums.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+async function published(deps: Deps, id: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.events.publish({ topic: CONSENT_TOPIC, id, at });
+  // Consent changes the handover check (`unconsented`): its page listens on the handover topic.
+  await deps.events.publish({ topic: 'handover', id, at });
+}
+
+/** The row of a new decision (also used by the demo loader). */
+export async function decisionRow(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  raw: ProposeDecision,
+  now: Date,
+): Promise<DecisionRow> {
+  const input = ProposeSchema.parse(raw);
+  const errors: FieldError[] = [...subjectProblems(input.kind, input.subjects)];
+  for (const kind of SUBJECT_KINDS) {
+    const mine = input.subjects.map((s, i) => ({ ...s, i })).filter((s) => s.kind === kind);
+    const found = await existingSubjects(
+      db,
+      kind,
+      mine.map((s) => s.id),
+    );
+    for (const s of mine) if (!found.has(s.id)) errors.push({ path: `subjects.${s.i}.id`, message: `no such ${kind}` });
+  }
+  const known = await existingOrganisationIds(db, input.addOrgIds);
+  input.addOrgIds.forEach((id, i) => {
+    if (!known.has(id)) errors.push({ path: `addOrgIds.${i}`, message: 'no such organisation' });
+  });
+  const rule = (await listRules(db)).find((r) => r.kind === input.kind);
+  const asked = decisionRule(
+    rule ? { requiredOrgIds: rule.required_org_ids, quorum: rule.quorum } : undefined,
+    input.addOrgIds,
+  );
+  if (asked.requiredOrgIds.length === 0)
+    errors.push({ path: 'addOrgIds', message: `${input.kind} decisions have no consent rule: name whom to ask` });
+  if (Date.parse(input.dueAt) <= now.getTime()) errors.push({ path: 'dueAt', message: 'must be in the future' });
+  if (errors.length > 0) throw invalid(errors);
+  return {
+    id: randomUUID(),
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    subjects: input.subjects,
+    required_org_ids: [...asked.requiredOrgIds],
+    quorum: asked.quorum,
+    due_at: new Date(input.dueAt),
+    proposer_user_id: actor?.userId ?? null,
+    proposer_org_id: actor?.organisationId ?? null,
+    proposed_at: now,
+    cancelled_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export async function proposeDecision(
+  deps: Deps,
+  actor: Actor | null,
+  input: ProposeDecision,
+): Promise<Written<DecisionRow>> {
+  authorize(actor, 'decision.propose');
+  const now = deps.clock.now();
+  const row = await decisionRow(deps.db, actor, input, now);
+  const written = await writeWithLog(deps, async (tx, record) => {
+    await insertDecision(tx, row);
+    await record({
+      kind: CONSENT_KINDS.decision,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      ...consentLogFields('decision', row),
+    });
+    return row;
+  });
+  await published(deps, row.id);
+  return written;
+}
+
+/** The row of an answer (also used by the demo loader); refusals as the service gives them. */
+export function answerRow(
+  decision: DecisionRow,
+  previous: readonly AnswerRow[],
+  organisationId: string,
+  userId: string | null,
+  raw: AnswerDecision,
+  now: Date,
+): AnswerRow {
+  const input = AnswerSchema.parse(raw);
+  const facts = factsOf(decision);
+  const status = decisionStatus(facts, previous.map(answerFactsOf), now);
+  const refusal = answerRefusal(facts, status, organisationId, input.answer, now);
+  if (refusal !== null) {
+    if (!decision.required_org_ids.includes(organisationId)) throw forbidden(refusal);
+    throw conflict(refusal);
+  }
+  return {
+    id: randomUUID(),
+    decision_id: decision.id,
+    decision_version: decision.version,
+    organisation_id: organisationId,
+    user_id: userId,
+    answer: input.answer,
+    conditions: input.conditions,
+    caveats: input.caveats,
+    reasons: input.reasons,
+    answered_at: now,
+    version: 1,
+    created_at: now,
+  };
+}
+
+export async function answerDecision(
+  deps: Deps,
+  actor: Actor | null,
+  decisionId: string,
+  input: AnswerDecision,
+): Promise<Written<AnswerRow>> {
+  const organisationId = input.organisationId ?? actor?.organisationId;
+  if (organisationId === undefined)
+    throw invalid([{ path: 'organisationId', message: 'the console answers on behalf of a named organisation' }]);
+  // An account answers for its own organisation only (an `own` grant): another's is a 403.
+  authorize(actor, 'decision.answer', { organisationId });
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    // Decision ids are public in the log: an organisation not asked learns nothing from a 403.
+    const decision = await findDecisionForUpdate(tx, decisionId);
+    if (!decision) throw notFound('decision');
+    const row = answerRow(
+      decision,
+      await listAnswers(tx, [decision.id]),
+      organisationId,
+      actor?.userId ?? null,
+      input,
+      now,
+    );
+    await insertAnswer(tx, row);
+    await record({
+      kind: CONSENT_KINDS.answer,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      ...consentLogFields('answer', row),
+    });
+    return row;
+  });
+  await published(deps, decisionId);
+  return written;
+}
+
+export async function cancelDecision(
+  deps: Deps,
+  actor: Actor | null,
+  decisionId: string,
+  version: number | undefined,
+): Promise<Written<DecisionRow>> {
+  authorize(actor, 'decision.cancel');
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const decision = await findDecisionForUpdate(tx, decisionId);
+    if (!decision) throw notFound('decision');
+    if (version !== undefined && version !== decision.version)
+      throw conflict(`the decision is at version ${decision.version}, not ${version}: reload and try again`);
+    const answers = await listAnswers(tx, [decision.id]);
+    const status = decisionStatus(factsOf(decision), answers.map(answerFactsOf), now);
+    if (!mayCancel(status)) throw conflict(`a decision that is ${status.state} cannot be cancelled`);
+    const row: DecisionRow = { ...decision, cancelled_at: now, version: decision.version + 1, updated_at: now };
+    await setDecisionCancelled(tx, row.id, { cancelled_at: now, version: row.version, updated_at: now });
+    await record({
+      kind: CONSENT_KINDS.decision,
+      id: row.id,
+      version: row.version,
+      op: 'update',
+      at: now,
+      actor,
+      ...consentLogFields('decision', row),
+    });
+    return row;
+  });
+  await published(deps, decisionId);
+  return written;
+}
+
+export async function addDecisionNote(
+  deps: Deps,
+  actor: Actor | null,
+  decisionId: string,
+  body: string,
+): Promise<Written<NoteRow>> {
+  authorize(actor, 'decision.deliberate');
+  const now = deps.clock.now();
+  const written = await writeWithLog(deps, async (tx, record) => {
+    const decision = await findDecisionForUpdate(tx, decisionId);
+    if (!decision) throw notFound('decision');
+    const row: NoteRow = {
+      id: randomUUID(),
+      decision_id: decision.id,
+      author_user_id: actor?.userId ?? null,
+      body,
+      version: 1,
+      created_at: now,
+    };
+    await insertNote(tx, row);
+    await record({
+      kind: CONSENT_KINDS.note,
+      id: row.id,
+      version: 1,
+      op: 'create',
+      at: now,
+      actor,
+      ...consentLogFields('note', row),
+    });
+    return row;
+  });
+  await deps.events.publish({ topic: CONSENT_TOPIC, id: decisionId, at: now.toISOString() });
+  return written;
+}

@@ -1,0 +1,65 @@
+/**
+ * @module What consent the force's plan lacks, for the handover check, and where each contributor
+ * stands with each party, for the contributions table. Two whole-table reads (decisions, answers)
+ * and the rules; the rest is pure (domain/gaps.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { authorize, type Actor } from '../../../domain/policy.ts';
+import type { Deps } from '../../../services/deps.ts';
+import { contributions } from '../../../services/contributions.ts';
+import type { DecisionKind, Standing } from '../contract/enums.ts';
+import { consentGaps, indexDecisions, standings, type ConsentGap, type ConsentIndex } from '../domain/gaps.ts';
+import { listAnswers, listDecisionRows, listRules } from '../repositories/consent.ts';
+import { iso } from '../log/fields.ts';
+import { decisionFilter, withStatus } from './view.ts';
+
+export async function consentIndex(db: Kysely<DB>, now: Date): Promise<ConsentIndex> {
+  const [rules, rows, answers] = await Promise.all([listRules(db), listDecisionRows(db), listAnswers(db)]);
+  return indexDecisions(
+    new Map<DecisionKind, string[]>(rules.map((r) => [r.kind, r.required_org_ids])),
+    withStatus(rows, answers, now).map((v) => ({
+      id: v.row.id,
+      kind: v.row.kind,
+      subjectIds: v.row.subjects.map((s) => s.id),
+      proposedAt: iso(v.row.proposed_at),
+      requiredOrgIds: v.row.required_org_ids,
+      status: v.status,
+    })),
+  );
+}
+
+/** Per deployment, how it lacks consent (only deployments lacking some appear). */
+export async function deploymentConsentGaps(
+  db: Kysely<DB>,
+  now: Date,
+  deployments: readonly { id: string; contributionId: string; sectorId: string }[],
+): Promise<Map<string, ConsentGap[]>> {
+  const index = await consentIndex(db, now);
+  const out = new Map<string, ConsentGap[]>();
+  for (const d of deployments) {
+    const gaps = consentGaps(index, d);
+    if (gaps.length > 0) out.set(d.id, gaps);
+  }
+  return out;
+}
+
+/** For each contribution the caller may see, where its contributor stands with each party asked. */
+export async function contributionStandings(
+  deps: Deps,
+  actor: Actor | null,
+): Promise<{ contributionId: string; standings: { organisationId: string; standing: Standing }[] }[]> {
+  authorize(actor, 'decision.read');
+  const [visible, index, rows, mayRead] = await Promise.all([
+    contributions(deps, actor),
+    consentIndex(deps.db, deps.clock.now()),
+    listDecisionRows(deps.db),
+    decisionFilter(deps.db, actor),
+  ]);
+  // Answers are shown only to whoever reads the admission decision they were given to.
+  const readable = new Set(rows.filter(mayRead).map((r) => r.id));
+  return visible.map(({ row }) => {
+    const d = index.current.get(`admission:${row.id}`);
+    return { contributionId: row.id, standings: d && !readable.has(d.id) ? [] : standings(index, row.id) };
+  });
+}

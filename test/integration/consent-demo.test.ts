@@ -1,0 +1,66 @@
+/**
+ * Issue 12 on the demo: the illustrative rules are labelled so; Italy's engineers are planned
+ * into Khan Yunis while their admission awaits Israel's answer (an `unconsented` finding);
+ * Israel's observer sees it awaiting its answer, consents, and the finding goes (the handover
+ * topic hears it); Egypt's admission stands with Israel's sector caveat; parties see every
+ * answer but never the mission's deliberation notes.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestApi, type TestApi } from '../support/api.ts';
+import { signInAs } from '../support/server.ts';
+import type { ApiClient } from '../../src/contract/client.ts';
+
+let api: TestApi;
+let coordinator: ApiClient;
+let israel: ApiClient;
+const events: string[] = [];
+const YEAR = { query: { from: '2026-01-01', to: '2026-12-31' } };
+
+before(async () => {
+  api = await openTestApi();
+  api.deps.events.subscribe((e) => events.push(e.topic));
+  coordinator = (await signInAs(api.server.url, 'coordinator@truce.example')).client;
+  israel = (await signInAs(api.server.url, 'observer.il@truce.example')).client;
+});
+after(async () => {
+  await api.close();
+});
+
+test("the demo's rules are illustrative; Italy's deployment awaits Israel's consent", async () => {
+  const rules = (await israel.call('listConsentRules', {})).items;
+  assert.ok(rules.length > 0 && rules.every((r) => r.illustrative && /Illustrative/.test(r.note)));
+  const unconsented = (await coordinator.call('checkHandover', YEAR)).findings.filter((f) => f.kind === 'unconsented');
+  assert.deepEqual(
+    unconsented.map((f) => [f.sectorName, f.from, f.consent?.map((g) => `${g.decisionKind}:${g.reason}`)]),
+    [['Khan Yunis', '2026-06-01', ['admission:pending']]],
+  );
+  const orgs = (await coordinator.call('listOrganisations', {})).items;
+  const israelId = orgs.find((o) => o.name === 'Israel')!.id;
+  assert.deepEqual(unconsented[0]!.consent![0]!.organisationIds, [israelId]);
+
+  const awaiting = (await israel.call('listDecisions', { query: { awaitingMine: 'true' } })).items;
+  assert.deepEqual(
+    awaiting.map((d) => [d.title, d.state, d.abilities.answer, d.notes]),
+    [["Admit Italy's engineers to the force", 'pending', true, null]],
+  );
+  assert.equal((await coordinator.call('getDecision', { params: { id: awaiting[0]!.id } })).notes?.length, 1);
+
+  events.length = 0;
+  await israel.call('answerDecision', { params: { id: awaiting[0]!.id }, body: { answer: 'consent' } });
+  assert.ok(events.includes('handover'), 'the handover page hears of it');
+  const after = (await coordinator.call('checkHandover', YEAR)).findings;
+  assert.ok(!after.some((f) => f.kind === 'unconsented'));
+});
+
+test("Egypt's admission: Israel's consent with a caveat, seen by the contributor's standing", async () => {
+  const contributions = (await coordinator.call('listContributions', {})).items;
+  const egypt = contributions.find((c) => c.organisationName === 'Egypt' && c.capability === 'infantry')!;
+  const standings = (await coordinator.call('listContributionStandings', {})).items;
+  assert.deepEqual(
+    standings.find((s) => s.contributionId === egypt.id)?.standings.map((s) => s.standing),
+    ['accepted_with_caveats'],
+  );
+  const hamas = (await signInAs(api.server.url, 'observer.ps@truce.example')).client;
+  assert.deepEqual((await hamas.call('listDecisions', { query: {} })).items, [], 'not asked, not concerned');
+});
