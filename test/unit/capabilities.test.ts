@@ -26,6 +26,7 @@ test('migrations keep the names databases recorded them under', () => {
     '012-ruling-reviews',
     '014-coarse-locations',
     '015-report-imports',
+    '016-consent',
   ]);
 });
 
@@ -71,12 +72,12 @@ test('the manifests cover every route, action and record kind of the lower lists
 });
 
 test('event topics are those the event-stream routes declare', () => {
-  assert.deepEqual([...TOPICS].sort(), ['compliance', 'handover', 'incident', 'report']);
+  assert.deepEqual([...TOPICS].sort(), ['compliance', 'consent', 'handover', 'incident', 'report']);
 });
 
 test('demo parts run with sectors first and plans before reports (the order the demo was stored in)', () => {
   assert.deepEqual(
     capabilities.filter((c) => c.demo !== undefined).map((c) => c.name),
-    ['geo', 'force', 'monitoring', 'compliance'],
+    ['geo', 'force', 'monitoring', 'compliance', 'consent'],
   );
 });
