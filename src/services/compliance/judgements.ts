@@ -33,8 +33,10 @@ export async function createAssessment(
   provisionId: string,
   input: Input<typeof CreateAssessment>,
 ): Promise<Written<AssessmentRow>> {
-  authorize(actor, 'provision.assess');
-  if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
+  const provision = await findProvision(deps.db, provisionId);
+  if (!provision) throw notFound('provision');
+  // A party never scores its own obligation (policy/compliance.ts).
+  authorize(actor, 'provision.assess', { partyIds: provision.party_ids });
   const now = deps.clock.now();
   const row: AssessmentRow = {
     id: randomUUID(),
@@ -121,11 +123,13 @@ export async function resolveDispute(
   disputeId: string,
   input: Input<typeof ResolveDispute>,
 ): Promise<Written<DisputeRow & { organisation_name: string }>> {
-  authorize(actor, 'provision.resolve');
   const now = deps.clock.now();
   const written = await writeWithLog(deps, async (tx, record) => {
     const current = await findDisputeForUpdate(tx, disputeId);
     if (!current) throw notFound('dispute');
+    // A party never settles a dispute of its own obligation (policy/compliance.ts).
+    const provision = await findProvision(tx, current.provision_id);
+    authorize(actor, 'provision.resolve', { partyIds: provision?.party_ids ?? [] });
     if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
     const row: DisputeRow = {
       ...current,

@@ -18,7 +18,6 @@ import type {
 } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
 import { authorize, seesExactLocations, type Actor } from '../../domain/policy.ts';
-import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
@@ -160,14 +159,6 @@ export async function transitionIncident(
       throw check.kind === 'conflict'
         ? conflict(check.message)
         : invalid([{ path: check.path, message: check.message }]);
-    // Withdrawing a proposed ruling undoes the reviewers' work (policy/monitoring.ts).
-    if (
-      current.status === 'ruling_proposed' &&
-      actor &&
-      !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)
-    ) {
-      throw forbidden('only monitors of a monitoring organisation (or coordinators) withdraw a proposed ruling');
-    }
     if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
       throw invalid([{ path: 'responsiblePartyId', message: 'no such organisation' }]);
     }
