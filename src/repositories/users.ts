@@ -101,18 +101,6 @@ export async function updateUserAccess(
   await tx.updateTable('users').set(change).where('id', '=', id).execute();
 }
 
-/** What assigning an incident to an account checks of it. */
-export function findAssignee(
-  db: Kysely<DB>,
-  id: string,
-): Promise<Pick<UserRow, 'id' | 'organisation_id' | 'role' | 'disabled'> | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'role', 'disabled'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** The account's organisation, if the account exists. */
 export async function organisationOfUser(db: Kysely<DB>, id: string): Promise<string | undefined> {
   return (await db.selectFrom('users').select('organisation_id').where('id', '=', id).executeTakeFirst())

@@ -17,7 +17,7 @@ import type {
   TransitionRequest,
 } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
-import { authorize, seesExactLocations, type Actor } from '../../domain/policy.ts';
+import { authorize, can, seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
@@ -36,7 +36,8 @@ import {
 } from '../../repositories/monitoring/incidents.ts';
 import { findReports, moveReport, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { evidenceMeta } from '../../repositories/monitoring/evidence.ts';
-import { findAssignee, organisationOfUser } from '../../repositories/users.ts';
+import { findPrincipalById, organisationOfUser } from '../../repositories/users.ts';
+import { actorOfPrincipal } from '../sessions.ts';
 import { sectorName } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
@@ -304,11 +305,17 @@ export async function assignIncident(
   id: string,
   input: z.infer<typeof AssignRequest>,
 ): Promise<Written<IncidentView>> {
-  const assignee = input.assigneeUserId ? await findAssignee(deps.db, input.assigneeUserId) : null;
+  const assignee = input.assigneeUserId ? await findPrincipalById(deps.db, input.assigneeUserId) : null;
   if (input.assigneeUserId && (!assignee || assignee.disabled))
     throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
-  if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role))
-    throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
+  // An incident is worked by whom the policy lets move it: never a party's or a state's monitor.
+  if (assignee && !can(actorOfPrincipal(assignee, 'session'), 'incident.transition'))
+    throw invalid([
+      {
+        path: 'assigneeUserId',
+        message: 'only monitors of an impartial monitoring body and coordinators work on incidents',
+      },
+    ]);
   authorize(
     actor,
     'incident.assign',
