@@ -308,6 +308,11 @@ export async function assignIncident(
   const assignee = input.assigneeUserId ? await findPrincipalById(deps.db, input.assigneeUserId) : null;
   if (input.assigneeUserId && (!assignee || assignee.disabled))
     throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
+  authorize(
+    actor,
+    'incident.assign',
+    assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {},
+  );
   // An incident is worked by whom the policy lets move it: never a party's or a state's monitor.
   if (assignee && !can(actorOfPrincipal(assignee, 'session'), 'incident.transition'))
     throw invalid([
@@ -316,11 +321,6 @@ export async function assignIncident(
         message: 'only monitors of an impartial monitoring body and coordinators work on incidents',
       },
     ]);
-  authorize(
-    actor,
-    'incident.assign',
-    assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {},
-  );
   return onIncident(deps, actor, id, async (tx, record, now) => {
     const current = await lockedOrThrow(tx, id);
     // Un-assigning or taking over also acts on the current assignee: a monitor may not take an
