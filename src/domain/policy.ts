@@ -78,27 +78,25 @@ const READ_EVERYTHING: Partial<Record<CoreAction, Grant>> = {
 };
 
 const CORE_GRANTS: Record<Role, Partial<Record<CoreAction, Grant>>> = {
-  admin: {
-    ...Object.fromEntries(
-      (
-        [
-          'mission.read',
-          'organisation.read',
-          'organisation.create',
-          'user.read',
-          'user.create',
-          'user.update',
-          'token.read',
-          'token.revoke',
-          'contribution.read',
-          'contribution.create',
-          'audit.read',
-          'log.read',
-        ] as const
-      ).map((a) => [a, 'all']),
-    ),
-    'token.create': FROM_A_SESSION,
-  },
+  admin: Object.fromEntries(
+    (
+      [
+        'mission.read',
+        'organisation.read',
+        'organisation.create',
+        'user.read',
+        'user.create',
+        'user.update',
+        'token.create',
+        'token.read',
+        'token.revoke',
+        'contribution.read',
+        'contribution.create',
+        'audit.read',
+        'log.read',
+      ] as const
+    ).map((a) => [a, a === 'token.create' ? FROM_A_SESSION : 'all']),
+  ),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
   liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },

@@ -214,8 +214,8 @@ export async function reviewRuling(
     if (current.status !== 'ruling_proposed')
       throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
     const orgs = await organisationTree(tx);
-    // Only monitors of a monitoring body review: a party's or a state's monitor (or the console,
-    // which has no organisation) could otherwise send every ruling against it back forever.
+    // The policy already refused accounts that are not of an impartial body (`incident.approve`
+    // is `impartial`); the console has no organisation, so no body to review for.
     if (!rulingBody(actor?.organisationId ?? null, orgs)) {
       throw forbidden(
         'only monitors of an international organisation, a mission or an NGO (not under a party or a state) review rulings',
