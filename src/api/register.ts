@@ -62,11 +62,7 @@ function honoPath(def: RouteDef): string {
   return def.path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === def.restParam ? `:${name}{.+}` : `:${name}`));
 }
 
-const actorOfCaller = (caller: Caller) => ({
-  userId: caller.principal.id,
-  organisationId: caller.principal.organisation_id,
-  role: caller.principal.role,
-});
+const actorOfCaller = (caller: Caller) => caller.actor;
 
 /** Runs a route's handler on what the pipeline read and checked. */
 export type RouteRunner = (input: RouteInput<RouteDef>) => Promise<unknown>;

@@ -14,6 +14,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../services/monitoring/import-limits.ts';
 import type { ImportFormat } from '../services/monitoring/import-parse.ts';
 import { findPrincipalByEmail } from '../repositories/users.ts';
 import { invalid, notFound, ServiceError } from '../services/errors.ts';
+import { actorOfPrincipal } from '../services/sessions.ts';
 import type { Actor } from '../domain/policy.ts';
 
 type Phase = Parameters<Progress>[0];
@@ -62,7 +63,7 @@ export function registerImportCommands(program: Command): void {
           if (o.as) {
             const p = await findPrincipalByEmail(rt.deps.db, o.as.toLowerCase());
             if (!p) throw notFound(`account ${o.as}`);
-            actor = { userId: p.id, organisationId: p.organisation_id, role: p.role };
+            actor = actorOfPrincipal(p, 'session');
           }
           return importReports(rt.deps, actor, content, format, (ph: Phase, done, total) => {
             if (!bar) return;

@@ -30,13 +30,23 @@ export function incidentAbilities(actor: Actor | null): IncidentAbilities {
   };
 }
 
-/** What the caller may do to a provision: deliveries are checked against its intermediary. */
-export function provisionAbilities(actor: Actor | null, intermediaryOrgId: string | null): ProvisionAbilities {
+/**
+ * What the caller may do to a provision: deliveries are checked against its intermediary, and
+ * recording, scoring and resolving against its obligated parties (nobody judges their own obligation).
+ */
+export function provisionAbilities(
+  actor: Actor | null,
+  provision: { intermediaryOrgId: string | null; partyIds: readonly string[] },
+): ProvisionAbilities {
   if (actor === null) return { deliver: false, dispute: false, assess: false, resolve: false };
+  const { partyIds } = provision;
   return {
-    deliver: can(actor, 'provision.deliver', { organisationId: intermediaryOrgId ?? NO_ORGANISATION }),
+    deliver: can(actor, 'provision.deliver', {
+      organisationId: provision.intermediaryOrgId ?? NO_ORGANISATION,
+      partyIds,
+    }),
     dispute: can(actor, 'provision.dispute', { organisationId: actor.organisationId }),
-    assess: can(actor, 'provision.assess'),
-    resolve: can(actor, 'provision.resolve'),
+    assess: can(actor, 'provision.assess', { partyIds }),
+    resolve: can(actor, 'provision.resolve', { partyIds }),
   };
 }

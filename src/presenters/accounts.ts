@@ -7,6 +7,7 @@ import type { ApiToken, Organisation, Session, User } from '../contract/accounts
 import type { ApiTokenRow } from '../repositories/api-tokens.ts';
 import type { OrganisationRow } from '../repositories/organisations.ts';
 import type { PrincipalRow, UserRow } from '../repositories/users.ts';
+import type { Actor } from '../domain/policy.ts';
 import { sessionAbilities } from './abilities.ts';
 
 export function presentOrganisation(o: OrganisationRow): Organisation {
@@ -25,7 +26,7 @@ export function presentUser(u: UserRow): User {
   };
 }
 
-export function presentSession(p: PrincipalRow, csrfToken: string): z.infer<typeof Session> {
+export function presentSession(p: PrincipalRow, csrfToken: string, actor: Actor): z.infer<typeof Session> {
   return {
     user: {
       id: p.id,
@@ -36,7 +37,7 @@ export function presentSession(p: PrincipalRow, csrfToken: string): z.infer<type
       organisationName: p.organisation_name,
     },
     csrfToken,
-    abilities: sessionAbilities({ userId: p.id, organisationId: p.organisation_id, role: p.role }),
+    abilities: sessionAbilities(actor),
   };
 }
 

@@ -1,19 +1,41 @@
 /** @module Queries on users, sessions and tokens. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, UserTable } from '../db/schema.ts';
+import type { OrgKind } from '../contract/enums.ts';
 
 export type UserRow = Selectable<UserTable>;
 
 export interface PrincipalRow extends UserRow {
   organisation_name: string;
+  /** The account's organisation, then each one above it (what the policy's conditions read). */
+  organisation_chain: { id: string; kind: OrgKind }[];
 }
+
+/** Deeper than any real hierarchy; bounds the walk if bad data ever made a cycle (the policy then trusts nothing). */
+const MAX_CHAIN = 16;
+
+/**
+ * The account's organisation chain, nearest first, in the same query as the account (it runs
+ * on every request). json_agg gives null for no row, which cannot happen: the join found the organisation.
+ */
+const organisationChain = sql<{ id: string; kind: OrgKind }[]>`(
+  with recursive chain(id, kind, parent_id, depth) as (
+    select o.id, o.kind, o.parent_id, 0 from organisations o where o.id = users.organisation_id
+    union all
+    select p.id, p.kind, p.parent_id, chain.depth + 1
+    from organisations p join chain on p.id = chain.parent_id
+    where chain.depth < ${MAX_CHAIN}
+  )
+  select json_agg(json_build_object('id', chain.id, 'kind', chain.kind) order by chain.depth) from chain
+)`;
 
 const principalQuery = (db: Kysely<DB>) =>
   db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .selectAll('users')
-    .select('organisations.name as organisation_name');
+    .select('organisations.name as organisation_name')
+    .select(organisationChain.as('organisation_chain'));
 
 export function findPrincipalByEmail(db: Kysely<DB>, email: string): Promise<PrincipalRow | undefined> {
   return principalQuery(db).where('users.email', '=', email).executeTakeFirst();
@@ -77,18 +99,6 @@ export async function updateUserAccess(
   change: Pick<UserRow, 'role' | 'disabled' | 'version' | 'updated_at'>,
 ): Promise<void> {
   await tx.updateTable('users').set(change).where('id', '=', id).execute();
-}
-
-/** What assigning an incident to an account checks of it. */
-export function findAssignee(
-  db: Kysely<DB>,
-  id: string,
-): Promise<Pick<UserRow, 'id' | 'organisation_id' | 'role' | 'disabled'> | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'role', 'disabled'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 /** The account's organisation, if the account exists. */

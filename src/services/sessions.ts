@@ -24,6 +24,7 @@ import { keysFor } from '../domain/accounts/sign-in-throttle.ts';
 import { issueDeviceCookie, trustedDeviceNonce } from './device-cookies.ts';
 import { tooManyRequests, unauthorized } from './errors.ts';
 import { randomBytes } from 'node:crypto';
+import type { Actor } from '../domain/policy.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** A token's last-used time is written at most this often (one UPDATE a minute, not one per request). */
@@ -42,6 +43,7 @@ export interface SignedIn {
   token: string;
   csrfToken: string;
   principal: PrincipalRow;
+  actor: Actor;
   /** A fresh device cookie for this browser and account. */
   deviceCookie: string;
 }
@@ -88,20 +90,43 @@ export async function signIn(deps: Deps, attempt: SignInAttempt): Promise<Signed
     expires_at: new Date(now.getTime() + SESSION_TTL_MS),
   });
   deps.logger.info({ event: 'sign_in', userId: principal.id, trustedDevice: deviceNonce !== undefined }, 'signed in');
-  return { token, csrfToken, principal, deviceCookie: await issueDeviceCookie(deps.db, principal.id, now) };
+  return {
+    token,
+    csrfToken,
+    principal,
+    actor: actorOfPrincipal(principal, 'session'),
+    deviceCookie: await issueDeviceCookie(deps.db, principal.id, now),
+  };
+}
+
+/**
+ * The policy's actor for an account: its organisation chain and how it signed in are part of
+ * what the policy decides on (policy/standing.ts). The console acting as an account (`--as`)
+ * passes 'session': it holds the database, a stolen bearer token does not.
+ */
+export function actorOfPrincipal(p: PrincipalRow, credential: Actor['credential']): Actor {
+  return {
+    userId: p.id,
+    organisationId: p.organisation_id,
+    role: p.role,
+    organisationChain: p.organisation_chain,
+    credential,
+  };
 }
 
 export interface Caller {
   principal: PrincipalRow;
   /** Present for cookie sessions: unsafe requests must echo it (CSRF protection). */
   csrfToken: string | undefined;
+  /** The caller as the policy sees it. */
+  actor: Actor;
 }
 
 export async function callerFromSession(deps: Deps, token: string): Promise<Caller | undefined> {
   const row = await findSessionPrincipal(deps.db, hashSecret(token), deps.clock.now());
   if (!row) return undefined;
   const { csrf_token, ...principal } = row;
-  return { principal, csrfToken: csrf_token };
+  return { principal, csrfToken: csrf_token, actor: actorOfPrincipal(principal, 'session') };
 }
 
 /** The caller of a bearer token that is neither revoked nor expired; records its use (coarsely). */
@@ -113,7 +138,7 @@ export async function callerFromBearer(deps: Deps, token: string): Promise<Calle
   if (!token_last_used_at || now.getTime() - new Date(token_last_used_at).getTime() >= TOKEN_USE_RESOLUTION_MS) {
     await markTokenUsed(deps.db, token_id, now, new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS));
   }
-  return { principal, csrfToken: undefined };
+  return { principal, csrfToken: undefined, actor: actorOfPrincipal(principal, 'token') };
 }
 
 export async function signOut(deps: Deps, token: string): Promise<void> {

@@ -11,8 +11,11 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { fixedClock } from '../../src/adapters/clock.ts';
 import { can } from '../../src/domain/policy.ts';
 import type { Role } from '../../src/contract/enums.ts';
+import type { Deps } from '../../src/services/deps.ts';
+import { actorOf } from '../support/api.ts';
 
 let tdb: TestDatabase;
+let deps: Deps;
 let server: TestServer;
 const sessions = new Map<string, SignedInClient>();
 
@@ -35,7 +38,7 @@ async function as(email: string): Promise<SignedInClient> {
 
 before(async () => {
   tdb = await openTestDatabase();
-  const deps = testDeps(tdb.database, fixedClock(new Date('2025-11-20T10:00:00Z')));
+  deps = testDeps(tdb.database, fixedClock(new Date('2025-11-20T10:00:00Z')));
   await seedDemo(deps);
   server = await startTestServer(deps);
 });
@@ -122,8 +125,10 @@ test('every flag is the policy, not a second rule', async () => {
     observer: 'observer',
   };
   for (const [who, role] of Object.entries(roles)) {
-    const session = await (await as(ACCOUNTS[who as keyof typeof ACCOUNTS])).client.call('getSession', {});
-    const actor = { userId: session.user.id, organisationId: session.user.organisationId, role };
+    const email = ACCOUNTS[who as keyof typeof ACCOUNTS];
+    const session = await (await as(email)).client.call('getSession', {});
+    const actor = await actorOf(deps, email);
+    assert.equal(actor.role, role);
     assert.equal(session.abilities?.fileReport, can(actor, 'report.create'), `${who} fileReport`);
     assert.equal(session.abilities?.createProvision, can(actor, 'provision.create'), `${who} createProvision`);
     assert.equal(

@@ -100,6 +100,39 @@ test("revoke: own token at once (401 afterwards); not another account's; an admi
   assert.equal(row.revoked_by, (await admin.client.call('getSession', {})).user.id, 'who revoked is kept');
 });
 
+test("a bearer token cannot mint another token (403 naming why); it lists and revokes its own account's, itself included", async () => {
+  for (const role of ['observer', 'admin'] as const) {
+    const { client } = await makeSignedIn(deps, server.url, role);
+    const short = await client.call('createToken', { body: { label: 'short-lived', expiresInDays: 1 } });
+    const asToken = bearer(short.token);
+    const countTokens = async () => (await client.call('listTokens', { query: {} })).items.length;
+    const before = await countTokens();
+
+    // The attack: a one-day token asks for a token of the maximum lifetime.
+    await assert.rejects(
+      asToken.call('createToken', { body: { label: 'x', expiresInDays: deps.auth.tokenMaxDays } }),
+      (e: unknown) => is(403)(e) && /signed-in session/.test((e as ApiError).problem.detail ?? ''),
+    );
+    await assert.rejects(
+      asToken.call('createToken', { body: { label: 'x' } }),
+      is(403),
+      `${role}: no default one either`,
+    );
+    assert.equal(await countTokens(), before, 'nothing created');
+
+    // The session it came from still creates tokens.
+    await client.call('createToken', { body: { label: 'from the session' } });
+
+    // Listing its account's tokens and revoking with a token still work: a script may clean up after itself.
+    const listed = await asToken.call('listTokens', { query: {} });
+    assert.ok(listed.items.some((t) => t.id === short.id));
+    const other = await client.call('createToken', { body: { label: 'another' } });
+    assert.equal((await asToken.call('revokeToken', { params: { id: other.id } })).status, 'revoked');
+    assert.equal((await asToken.call('revokeToken', { params: { id: short.id } })).status, 'revoked', 'itself');
+    await assert.rejects(asToken.call('listTokens', { query: {} }), is(401), 'revoked at once');
+  }
+});
+
 test('token creation is rate-limited per account (429 with Retry-After; nothing written)', async () => {
   const { client, user } = await makeSignedIn(deps, server.url, 'coordinator');
   const userId = (await client.call('getSession', {})).user.id;

@@ -576,6 +576,8 @@ test('leaf format v2 starts at the recorded index; a v1 leaf after it fails veri
     userId: (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id,
     organisationId: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
     role: 'admin',
+    organisationChain: [],
+    credential: 'session',
   };
   const note = (id: string) =>
     writeWithLog(deps, (_tx, record) =>

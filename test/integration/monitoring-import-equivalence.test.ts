@@ -14,6 +14,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import type { Actor } from '../../src/domain/policy.ts';
+import { actorOf } from '../support/api.ts';
 import { OPEN_STATUSES } from '../../src/domain/monitoring/workflow.ts';
 import { appendChange } from '../../src/services/records.ts';
 import { importReports } from '../../src/services/monitoring/import.ts';
@@ -29,12 +30,7 @@ before(async () => {
   tdb = await openTestDatabase();
   deps = testDeps(tdb.database, fixedClock(now));
   await seedDemo(deps);
-  const u = await deps.db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'role'])
-    .where('email', '=', 'monitor.eu@truce.example')
-    .executeTakeFirstOrThrow();
-  actor = { userId: u.id, organisationId: u.organisation_id, role: u.role };
+  actor = await actorOf(deps, 'monitor.eu@truce.example');
 });
 after(async () => {
   await tdb.close();

@@ -13,6 +13,7 @@ import { signInAs, startTestServer, type SignedInClient, type TestServer } from 
 import { seedDemo } from '../../src/demo/seed.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import type { Actor } from '../../src/domain/policy.ts';
+import { actorOf } from '../support/api.ts';
 import { createImport, stageBatch } from '../../src/repositories/monitoring/imports.ts';
 import { STALE_MS, sweepImports } from '../../src/services/monitoring/import-sweep.ts';
 import { importReports } from '../../src/services/monitoring/import.ts';
@@ -31,12 +32,7 @@ before(async () => {
   server = await startTestServer(deps);
   monitor = await signInAs(server.url, 'monitor.eu@truce.example');
   coordinator = await signInAs(server.url, 'coordinator@truce.example');
-  const u = await deps.db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'role'])
-    .where('email', '=', 'monitor.eu@truce.example')
-    .executeTakeFirstOrThrow();
-  monitorActor = { userId: u.id, organisationId: u.organisation_id, role: u.role };
+  monitorActor = await actorOf(deps, 'monitor.eu@truce.example');
 });
 after(async () => {
   await server.close();

@@ -16,6 +16,7 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { ApiError } from '../../src/contract/client.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import type { Actor } from '../../src/domain/policy.ts';
+import { actorOf } from '../support/api.ts';
 import { fileReport } from '../../src/services/monitoring/reports.ts';
 import { updateIncident } from '../../src/services/monitoring/incident-writes.ts';
 import { writeWithLog } from '../../src/services/write.ts';
@@ -46,12 +47,7 @@ before(async () => {
     signInAs(server.url, 'observer.il@truce.example'),
     signInAs(server.url, 'liaison.id@truce.example'),
   ]);
-  const u = await deps.db
-    .selectFrom('users')
-    .select(['id', 'organisation_id'])
-    .where('email', '=', 'monitor.un@truce.example')
-    .executeTakeFirstOrThrow();
-  unActor = { userId: u.id, organisationId: u.organisation_id, role: 'monitor' };
+  unActor = await actorOf(deps, 'monitor.un@truce.example');
 });
 after(async () => {
   await server.close();

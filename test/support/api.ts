@@ -7,6 +7,8 @@ import type { AppOptions } from '../../src/api/app.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
+import { findPrincipalByEmail } from '../../src/repositories/users.ts';
+import { actorOfPrincipal } from '../../src/services/sessions.ts';
 import { openTestDatabase, testDeps, type TestDatabase } from './db.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -41,12 +43,9 @@ export async function openTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
   };
 }
 
-/** The actor of an existing account (a demo identity a test names on purpose). */
+/** The actor of an existing account (a demo identity a test names on purpose), as if signed in. */
 export async function actorOf(deps: Deps, email: string): Promise<Actor> {
-  const u = await deps.db
-    .selectFrom('users')
-    .select(['id', 'organisation_id', 'role'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return { userId: u.id, organisationId: u.organisation_id, role: u.role };
+  const p = await findPrincipalByEmail(deps.db, email);
+  if (!p) throw new Error(`no account ${email}`);
+  return actorOfPrincipal(p, 'session');
 }

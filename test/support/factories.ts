@@ -19,7 +19,8 @@ import type { Actor } from '../../src/domain/policy.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { createOrganisation, createUser } from '../../src/services/accounts.ts';
 import { createToken } from '../../src/services/tokens.ts';
-import { signIn } from '../../src/services/sessions.ts';
+import { actorOfPrincipal, signIn } from '../../src/services/sessions.ts';
+import { findPrincipalById } from '../../src/repositories/users.ts';
 import { createSector } from '../../src/services/geo.ts';
 import { fileReport, type FiledReport } from '../../src/services/monitoring/reports.ts';
 import { createContribution } from '../../src/services/contributions.ts';
@@ -65,6 +66,13 @@ export interface MadeUser {
   password: string;
 }
 
+/** An existing account as the policy sees it (organisation chain included), acting as if signed in. */
+export async function actorOfAccount(deps: Deps, userId: string): Promise<Actor> {
+  const p = await findPrincipalById(deps.db, userId);
+  if (!p) throw new Error(`no account ${userId}`);
+  return actorOfPrincipal(p, 'session');
+}
+
 /** An account of `role`, in a new organisation of the kind that role usually has unless `organisationId` is given. */
 export async function makeUser(
   deps: Deps,
@@ -84,7 +92,7 @@ export async function makeUser(
   const row = (await createUser(deps, null, input)).value;
   return {
     row,
-    actor: { userId: row.id, organisationId: row.organisation_id, role: row.role },
+    actor: await actorOfAccount(deps, row.id),
     email: row.email,
     password: input.password,
   };

@@ -26,6 +26,17 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | 'S' | '-'>> = {
 const OWN = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 
+/**
+ * The matrix is read for an actor whose standing meets every condition (policy/standing.ts): an
+ * impartial body's account, signed in, acting on a record that obligates nobody. What each
+ * condition takes away is in policy-conditions.test.ts.
+ */
+const STANDING = {
+  organisationChain: [{ id: OWN, kind: 'mission' as const }],
+  credential: 'session' as const,
+};
+const NO_PARTIES = { partyIds: [] };
+
 test('the expected table covers every action of the policy', () => {
   assert.deepEqual(Object.keys(EXPECTED).sort(), [...ACTIONS].sort());
 });
@@ -35,9 +46,9 @@ for (const action of ACTIONS) {
     const expected = EXPECTED[action][role];
     const only = expected === 'O' ? ' (own organisation only)' : expected === 'S' ? ' (own account only)' : '';
     test(`${role} ${expected === '-' ? 'may not' : 'may'} ${action}${only}`, () => {
-      const actor: Actor = { userId: 'u', organisationId: OWN, role };
+      const actor: Actor = { userId: 'u', organisationId: OWN, role, ...STANDING };
       if (expected === 'S') {
-        assert.equal(can(actor, action, { userId: 'u' }), true, 'own account');
+        assert.equal(can(actor, action, { userId: 'u', ...NO_PARTIES }), true, 'own account');
         assert.equal(
           can(actor, action, { userId: 'someone else', organisationId: OWN }),
           false,
@@ -47,10 +58,14 @@ for (const action of ACTIONS) {
         assert.throws(() => authorize(actor, action), PolicyDenied);
         return;
       }
-      assert.equal(can(actor, action, { organisationId: OWN }), expected !== '-', 'own organisation');
-      assert.equal(can(actor, action, { organisationId: OTHER }), expected === 'A', 'other organisation');
+      assert.equal(can(actor, action, { organisationId: OWN, ...NO_PARTIES }), expected !== '-', 'own organisation');
+      assert.equal(
+        can(actor, action, { organisationId: OTHER, ...NO_PARTIES }),
+        expected === 'A',
+        'other organisation',
+      );
       if (expected === '-') assert.throws(() => authorize(actor, action), PolicyDenied);
-      else assert.doesNotThrow(() => authorize(actor, action, { organisationId: OWN }));
+      else assert.doesNotThrow(() => authorize(actor, action, { organisationId: OWN, ...NO_PARTIES }));
     });
   }
 }
@@ -60,7 +75,7 @@ test('the operator at the console (null actor) may do anything', () => {
 });
 
 test("an 'own' grant without a target is denied, never allowed everywhere", () => {
-  const liaison: Actor = { userId: 'u', organisationId: OWN, role: 'liaison' };
+  const liaison: Actor = { userId: 'u', organisationId: OWN, role: 'liaison', ...STANDING };
   assert.equal(can(liaison, 'contribution.create'), false);
   assert.equal(can(liaison, 'contribution.create', { organisationId: OWN }), true);
   assert.equal(can({ ...liaison, role: 'coordinator' }, 'contribution.create'), true, "an 'all' grant needs no target");

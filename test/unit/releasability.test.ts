@@ -13,7 +13,14 @@ import type { ReleaseLevel, Role } from '../../src/contract/enums.ts';
 const ISRAEL = '00000000-0000-4000-8000-0000000000aa';
 const HAMAS = '00000000-0000-4000-8000-0000000000bb';
 const EGYPT = '00000000-0000-4000-8000-0000000000cc';
-const reader = (role: Role, organisationId = EGYPT) => ({ role, organisationId, contributes: true });
+const UN = '00000000-0000-4000-8000-0000000000dd';
+/** A reader of an impartial body's chain (what matters to monitors only). */
+const reader = (role: Role, organisationId = EGYPT) => ({
+  role,
+  organisationId,
+  contributes: true,
+  organisationChain: [{ id: UN, kind: 'international_organisation' as const }],
+});
 
 test('mission-only records: coordinators, admins and monitors; no liaison, no party', () => {
   for (const role of ['admin', 'coordinator', 'monitor'] as const) assert.ok(mayRead(reader(role), 'mission'));
@@ -21,6 +28,32 @@ test('mission-only records: coordinators, admins and monitors; no liaison, no pa
   assert.ok(
     !mayRead(reader('observer', ISRAEL), 'mission', { parties: new Set([ISRAEL]) }),
     'the party concerned reads party records only',
+  );
+});
+
+test("a party's or a state's monitor (or one of a mission under either) reads what the party's observer reads", () => {
+  const partyMonitor = {
+    role: 'monitor' as const,
+    organisationId: ISRAEL,
+    organisationChain: [{ id: ISRAEL, kind: 'party' as const }],
+  };
+  const underState = {
+    role: 'monitor' as const,
+    organisationId: UN,
+    organisationChain: [
+      { id: UN, kind: 'mission' as const },
+      { id: EGYPT, kind: 'state' as const },
+    ],
+  };
+  for (const m of [partyMonitor, underState]) {
+    assert.ok(!mayRead(m, 'mission'));
+    assert.ok(!mayRead(m, 'contributors'));
+    assert.ok(mayRead(m, 'public'));
+  }
+  assert.ok(mayRead(partyMonitor, 'party', { parties: new Set([ISRAEL]) }), 'the party concerned, like its observer');
+  assert.ok(
+    !mayRead({ role: 'monitor', organisationId: UN }, 'mission'),
+    'a monitor whose chain is unknown: not trusted',
   );
 });
 

@@ -14,16 +14,16 @@ export const sessionHandlers: Pick<Handlers, 'signIn' | 'getSession' | 'getSessi
     });
     ctx.setCookie(sessionCookie(s.token, SESSION_TTL_MS / 1000, ctx.secureCookies));
     ctx.setCookie(deviceCookie(s.deviceCookie, ctx.secureCookies));
-    return presentSession(s.principal, s.csrfToken);
+    return presentSession(s.principal, s.csrfToken, s.actor);
   },
   async getSession(ctx) {
     const caller = ctx.caller!;
-    return presentSession(caller.principal, caller.csrfToken ?? '');
+    return presentSession(caller.principal, caller.csrfToken ?? '', caller.actor);
   },
   async getSessionStatus(ctx) {
     const caller = ctx.sessionToken ? await callerFromSession(ctx.deps, ctx.sessionToken) : undefined;
     if (!caller) return { signedIn: false, session: null };
-    return { signedIn: true, session: presentSession(caller.principal, caller.csrfToken ?? '') };
+    return { signedIn: true, session: presentSession(caller.principal, caller.csrfToken ?? '', caller.actor) };
   },
   async signOut(ctx) {
     if (ctx.sessionToken) await signOut(ctx.deps, ctx.sessionToken);

@@ -50,7 +50,6 @@ export type Handlers = { [K in Exclude<RouteId, LogRouteId>]: Handler<Routes[K]>
 
 /** The acting account of an authenticated route. */
 export function actorOf(ctx: { caller: Caller | undefined }): Actor {
-  const p = ctx.caller?.principal;
-  if (!p) throw new Error('handler of an account route called without a caller');
-  return { userId: p.id, organisationId: p.organisation_id, role: p.role };
+  if (!ctx.caller) throw new Error('handler of an account route called without a caller');
+  return ctx.caller.actor;
 }

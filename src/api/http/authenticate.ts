@@ -31,6 +31,5 @@ export async function authenticate(
 
 /** The acting account of a request, as the policy sees it. */
 export async function actorFromRequest(deps: Deps, c: Context): Promise<Actor> {
-  const p = (await authenticate(deps, c)).principal;
-  return { userId: p.id, organisationId: p.organisation_id, role: p.role };
+  return (await authenticate(deps, c)).actor;
 }

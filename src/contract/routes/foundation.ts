@@ -130,7 +130,7 @@ export const foundationRoutes = {
     tag: 'users',
     auth: 'account',
     status: 201,
-    summary: 'Create a bearer API token for the calling account (rate-limited; expires)',
+    summary: 'Create a bearer API token for the calling account, from a signed-in session only (rate-limited; expires)',
     body: CreateToken,
     response: TokenCreated,
   }),

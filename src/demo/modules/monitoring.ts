@@ -13,6 +13,8 @@ import { appendEvent, updateIncident } from '../../services/monitoring/incident-
 import { derivedClientId } from '../../services/monitoring/import-parse.ts';
 import type { DemoContext } from './context.ts';
 import { getIncidentRow } from '../../repositories/monitoring/incidents.ts';
+import { findPrincipalByEmail } from '../../repositories/users.ts';
+import { actorOfPrincipal } from '../../services/sessions.ts';
 
 /** The agreement provision demo violations cite (the compliance module's provision ids come later). */
 export const DEMO_PROVISION_ID = '7e1c2a4e-5b0d-4f7a-9c1e-2d3f4a5b6c7d';
@@ -275,14 +277,15 @@ const REPORTS: DemoReport[] = [
 ];
 
 export async function seedMonitoring(ctx: DemoContext): Promise<void> {
-  const actor = (email: string, role: Actor['role'], org: string): Actor => ({
-    userId: ctx.userIds.get(email)!,
-    organisationId: ctx.orgIds.get(org)!,
-    role,
-  });
-  const un = actor('monitor.un@truce.example', 'monitor', 'United Nations');
-  const eu = actor('monitor.eu@truce.example', 'monitor', 'EUBAM Rafah');
-  const coord = actor('coordinator@truce.example', 'coordinator', 'Civil-Military Coordination Center');
+  // The demo's accounts as the policy sees them (organisation chain included), acting as if signed in.
+  const actor = async (email: string): Promise<Actor> => {
+    const p = await findPrincipalByEmail(ctx.tx, email);
+    if (!p) throw new Error(`the demo has no account ${email}`);
+    return actorOfPrincipal(p, 'session');
+  };
+  const un = await actor('monitor.un@truce.example');
+  const eu = await actor('monitor.eu@truce.example');
+  const coord = await actor('coordinator@truce.example');
 
   const incidents: string[] = [];
   // A demo loaded with an earlier clock (tests) gets the part of the story that has happened.

@@ -1,6 +1,7 @@
 /** @module Grants of the force actions, merged into the one policy in src/domain/policy.ts. */
 import { RELEASE_LEVELS, type ReleaseLevel, type Role } from '../../contract/enums.ts';
 import type { Grant } from './grant.ts';
+import { isImpartial, type OrgLink } from './standing.ts';
 
 export const FORCE_ACTIONS = [
   'contribution.transition',
@@ -57,7 +58,8 @@ export function detailWithinRecord(record: ReleaseLevel, detail: ReleaseLevel): 
 const AUDIENCE: Record<Role, ReleaseLevel> = {
   admin: 'mission',
   coordinator: 'mission',
-  // Monitors are the mission's own people (UN, EUBAM): they read the plan they help verify.
+  // Monitors of impartial bodies (UN, EUBAM) read the plan they help verify; a party's or a
+  // state's monitor reads what the public reads (audience below), as the party's observer does.
   monitor: 'mission',
   liaison: 'contributors',
   observer: 'public',
@@ -78,11 +80,17 @@ export interface Reader {
    * no contributor and reads what the public reads. Unknown (undefined) counts as not.
    */
   contributes?: boolean;
+  /**
+   * The reader's organisation and those above it (policy/standing.ts). A monitor reads the
+   * mission's level only when they make an impartial body; unknown counts as not.
+   */
+  organisationChain?: readonly OrgLink[];
 }
 
-/** The widest level a reader reads by role and, for liaisons, by contributing. */
+/** The widest level a reader reads by role and, for liaisons, by contributing; for monitors, by their body's impartiality. */
 function audience(reader: Reader): ReleaseLevel {
   if (reader.role === 'liaison' && reader.contributes !== true) return 'public';
+  if (reader.role === 'monitor' && !isImpartial(reader.organisationChain ?? [])) return AUDIENCE.observer;
   return AUDIENCE[reader.role];
 }
 

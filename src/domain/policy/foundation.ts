@@ -23,11 +23,18 @@ export const FOUNDATION_ACTIONS = [
 
 export type FoundationAction = (typeof FOUNDATION_ACTIONS)[number];
 
+/**
+ * A token is created only from a signed-in session: a bearer token (perhaps a short-lived one
+ * handed to a script) must not mint another, longer-lived one. Listing and revoking one's own
+ * tokens stay open to a token (a script may revoke itself).
+ */
+const FROM_A_SESSION: Grant = { scope: 'all', only: ['session'] };
+
 const READ_EVERYTHING: Partial<Record<FoundationAction, Grant>> = {
   'mission.read': 'all',
   'organisation.read': 'all',
   'contribution.read': 'all',
-  'token.create': 'all',
+  'token.create': FROM_A_SESSION,
   'token.read': 'self',
   'token.revoke': 'self',
   'log.read': 'all',
@@ -51,7 +58,7 @@ export const FOUNDATION_GRANTS: Record<Role, Partial<Record<FoundationAction, Gr
         'audit.read',
         'log.read',
       ] as const
-    ).map((a) => [a, 'all']),
+    ).map((a) => [a, a === 'token.create' ? FROM_A_SESSION : 'all']),
   ),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },

@@ -6,6 +6,14 @@
  * `incident.approve` (approve or contest a proposed ruling) is the monitors' alone: a ruling is
  * joint verification by monitoring organisations, so coordinators and admins, who run the
  * mission, neither approve nor contest (they may still withdraw a proposal by a transition).
+ *
+ * The workflow's decisions (every transition, closing included; assignment; merge and split;
+ * reviewing a ruling) and reading reports (their sources and exact points) belong to monitors of
+ * impartial bodies only: the `impartial` condition (policy/standing.ts) is the test the ruling
+ * quorum uses, `reviewsRulings` below. A monitor of a party, of a state or of a mission under
+ * either files reports and reads incidents as a party's observer does, nothing more: otherwise
+ * it could close an incident against its side before any ruling is proposed, or after an honest
+ * monitor contested one.
  */
 import type { OrgKind, Role } from '../../contract/enums.ts';
 import type { Grant } from './grant.ts';
@@ -21,7 +29,8 @@ export const MONITORING_ACTIONS = [
 ] as const;
 export type MonitoringAction = (typeof MONITORING_ACTIONS)[number];
 
-const ALL = Object.fromEntries(MONITORING_ACTIONS.map((a) => [a, 'all'])) as Record<MonitoringAction, Grant>;
+/** Granted to a monitor only while its organisation chain is an impartial monitoring body. */
+const IMPARTIAL: Grant = { scope: 'all', only: ['impartial'] };
 
 /** Coordinators and admins: everything but reviewing a ruling. */
 const RUN_THE_MISSION = Object.fromEntries(
@@ -31,7 +40,15 @@ const RUN_THE_MISSION = Object.fromEntries(
 export const MONITORING_GRANTS: Record<Role, Partial<Record<MonitoringAction, Grant>>> = {
   admin: RUN_THE_MISSION,
   coordinator: RUN_THE_MISSION,
-  monitor: { ...ALL, 'incident.assign': 'own' },
+  monitor: {
+    'report.create': 'all',
+    'report.read': IMPARTIAL,
+    'incident.read': 'all',
+    'incident.transition': IMPARTIAL,
+    'incident.approve': IMPARTIAL,
+    'incident.assign': { scope: 'own', only: ['impartial'] },
+    'incident.merge': IMPARTIAL,
+  },
   liaison: { 'incident.read': 'all' },
   observer: { 'incident.read': 'all' },
 };
@@ -47,13 +64,4 @@ export const RULING_ORG_KINDS: readonly OrgKind[] = ['international_organisation
 /** Whether monitors of an organisation whose chain (itself, its parent, ... its top) has these kinds review rulings. */
 export function reviewsRulings(chainKinds: readonly OrgKind[]): boolean {
   return chainKinds.length > 0 && chainKinds.every((k) => RULING_ORG_KINDS.includes(k));
-}
-
-/**
- * Withdrawing a proposed ruling (a transition out of `ruling_proposed`) undoes the reviewers'
- * work: coordinators and admins may, and a monitor only when of a body that reviews rulings, so
- * a party's monitor cannot send back a ruling that goes against the party.
- */
-export function mayWithdrawRuling(role: Role, ofRulingBody: boolean): boolean {
-  return role !== 'monitor' || ofRulingBody;
 }

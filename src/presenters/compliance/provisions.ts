@@ -121,7 +121,7 @@ export function presentProvision(p: ProvisionView, view: ComplianceView, actor: 
     })),
     version: r.version,
     logIndex: logIndex('provision', r.id),
-    abilities: provisionAbilities(actor, r.intermediary_org_id),
+    abilities: provisionAbilities(actor, { intermediaryOrgId: r.intermediary_org_id, partyIds: r.party_ids }),
   };
 }
 

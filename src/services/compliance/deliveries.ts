@@ -25,7 +25,8 @@ export async function createDelivery(
 ): Promise<Written<{ delivery: DeliveryRow; provision: ProvisionRow }>> {
   const provision = await findProvision(deps.db, provisionId);
   if (!provision) throw notFound('provision');
-  const handler = { organisationId: provision.intermediary_org_id ?? NO_ORGANISATION };
+  // Checked against the intermediary (who handles deliveries) and the obligated parties (none of whom records its own).
+  const handler = { organisationId: provision.intermediary_org_id ?? NO_ORGANISATION, partyIds: provision.party_ids };
   authorize(actor, 'provision.deliver', handler);
   if (input.persons !== undefined) authorize(actor, 'provision.names', handler);
 

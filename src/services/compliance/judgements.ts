@@ -33,8 +33,10 @@ export async function createAssessment(
   provisionId: string,
   input: Input<typeof CreateAssessment>,
 ): Promise<Written<AssessmentRow>> {
-  authorize(actor, 'provision.assess');
-  if (!(await findProvision(deps.db, provisionId))) throw notFound('provision');
+  const provision = await findProvision(deps.db, provisionId);
+  if (!provision) throw notFound('provision');
+  // A party never scores its own obligation (policy/compliance.ts).
+  authorize(actor, 'provision.assess', { partyIds: provision.party_ids });
   const now = deps.clock.now();
   const row: AssessmentRow = {
     id: randomUUID(),
@@ -119,7 +121,6 @@ export async function resolveDispute(
   disputeId: string,
   input: Input<typeof ResolveDispute>,
 ): Promise<Written<DisputeRow & { organisation_name: string }>> {
-  authorize(actor, 'provision.resolve');
   const now = deps.clock.now();
   return writeWithLog(deps, async (tx, record, announce) => {
     const { next: row } = await updateVersioned(tx, record, announce, {
@@ -127,7 +128,15 @@ export async function resolveDispute(
       what: 'dispute',
       id: disputeId,
       seen: undefined,
-      lock: findDisputeForUpdate,
+      lock: async (t, id) => {
+        const current = await findDisputeForUpdate(t, id);
+        // A party never settles a dispute of its own obligation (policy/compliance.ts).
+        if (current) {
+          const provision = await findProvision(t, current.provision_id);
+          authorize(actor, 'provision.resolve', { partyIds: provision?.party_ids ?? [] });
+        }
+        return current;
+      },
       next: (current) => {
         if (current.status !== 'open') throw conflict(`the dispute is already ${current.status}`);
         return {

@@ -17,8 +17,7 @@ import type {
   TransitionRequest,
 } from '../../contract/monitoring.ts';
 import type { DB } from '../../db/schema.ts';
-import { authorize, seesExactLocations, type Actor } from '../../domain/policy.ts';
-import { mayWithdrawRuling } from '../../domain/policy/monitoring.ts';
+import { authorize, can, seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
@@ -37,7 +36,8 @@ import {
 } from '../../repositories/monitoring/incidents.ts';
 import { findReports, moveReport, reportsOfIncident, type ReportRow } from '../../repositories/monitoring/reports.ts';
 import { evidenceMeta } from '../../repositories/monitoring/evidence.ts';
-import { findAssignee, organisationOfUser } from '../../repositories/users.ts';
+import { findPrincipalById, organisationOfUser } from '../../repositories/users.ts';
+import { actorOfPrincipal } from '../sessions.ts';
 import { sectorName } from '../../repositories/sectors.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
@@ -168,14 +168,6 @@ export async function transitionIncident(
       throw check.kind === 'conflict'
         ? conflict(check.message)
         : invalid([{ path: check.path, message: check.message }]);
-    // Withdrawing a proposed ruling undoes the reviewers' work (policy/monitoring.ts).
-    if (
-      current.status === 'ruling_proposed' &&
-      actor &&
-      !mayWithdrawRuling(actor.role, rulingBody(actor.organisationId, await organisationTree(tx)) !== null)
-    ) {
-      throw forbidden('only monitors of a monitoring organisation (or coordinators) withdraw a proposed ruling');
-    }
     if (input.responsiblePartyId && !(await findOrganisation(tx, input.responsiblePartyId))) {
       throw invalid([{ path: 'responsiblePartyId', message: 'no such organisation' }]);
     }
@@ -230,8 +222,8 @@ export async function reviewRuling(
     if (current.status !== 'ruling_proposed')
       throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
     const orgs = await organisationTree(tx);
-    // Only monitors of a monitoring body review: a party's or a state's monitor (or the console,
-    // which has no organisation) could otherwise send every ruling against it back forever.
+    // The policy already refused accounts that are not of an impartial body (`incident.approve`
+    // is `impartial`); the console has no organisation, so no body to review for.
     if (!rulingBody(actor?.organisationId ?? null, orgs)) {
       throw forbidden(
         'only monitors of an international organisation, a mission or an NGO (not under a party or a state) review rulings',
@@ -321,16 +313,22 @@ export async function assignIncident(
   id: string,
   input: z.infer<typeof AssignRequest>,
 ): Promise<Written<IncidentView>> {
-  const assignee = input.assigneeUserId ? await findAssignee(deps.db, input.assigneeUserId) : null;
+  const assignee = input.assigneeUserId ? await findPrincipalById(deps.db, input.assigneeUserId) : null;
   if (input.assigneeUserId && (!assignee || assignee.disabled))
     throw invalid([{ path: 'assigneeUserId', message: 'no such active account' }]);
-  if (assignee && !['monitor', 'coordinator', 'admin'].includes(assignee.role))
-    throw invalid([{ path: 'assigneeUserId', message: 'only monitors and coordinators work on incidents' }]);
   authorize(
     actor,
     'incident.assign',
     assignee ? { organisationId: assignee.organisation_id } : actor ? { organisationId: actor.organisationId } : {},
   );
+  // An incident is worked by whom the policy lets move it: never a party's or a state's monitor.
+  if (assignee && !can(actorOfPrincipal(assignee, 'session'), 'incident.transition'))
+    throw invalid([
+      {
+        path: 'assigneeUserId',
+        message: 'only monitors of an impartial monitoring body and coordinators work on incidents',
+      },
+    ]);
   return onIncident(deps, actor, id, async (tx, record, now) => {
     const current = await lockedOrThrow(tx, id);
     // Un-assigning or taking over also acts on the current assignee: a monitor may not take an

@@ -57,8 +57,9 @@ const EXPECTED: Record<
 for (const role of ROLES) {
   test(`${role}: names per the expected table; counts always`, () => {
     const e = EXPECTED[role];
-    const inIcrc = { userId: 'u', organisationId: ICRC, role };
-    const elsewhere = { userId: 'u', organisationId: OTHER, role };
+    const standing = { credential: 'session' as const };
+    const inIcrc = { userId: 'u', organisationId: ICRC, role, organisationChain: [], ...standing };
+    const elsewhere = { userId: 'u', organisationId: OTHER, role, organisationChain: [], ...standing };
     assert.equal(namesVisibleTo(inIcrc, withIntermediary), e.ownIntermediary, 'member of the intermediary');
     assert.equal(namesVisibleTo(elsewhere, withIntermediary), e.otherOrg, 'member of another organisation');
     assert.equal(namesVisibleTo(inIcrc, withoutIntermediary), e.noIntermediary, 'provision without an intermediary');

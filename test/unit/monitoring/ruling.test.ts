@@ -10,7 +10,6 @@ import {
   type OrgNode,
 } from '../../../src/domain/monitoring/ruling.ts';
 import type { OrgKind } from '../../../src/contract/enums.ts';
-import { mayWithdrawRuling } from '../../../src/domain/policy/monitoring.ts';
 
 const org = (id: string, kind: OrgKind, parentId: string | null = null): OrgNode => ({
   id,
@@ -134,11 +133,4 @@ test('property: reached exactly when the distinct eligible bodies reach max(2, q
       },
     ),
   );
-});
-
-test('a proposed ruling is withdrawn by coordinators, admins and monitors of a ruling body only', () => {
-  assert.equal(mayWithdrawRuling('coordinator', false), true);
-  assert.equal(mayWithdrawRuling('admin', false), true);
-  assert.equal(mayWithdrawRuling('monitor', true), true);
-  assert.equal(mayWithdrawRuling('monitor', false), false);
 });
