@@ -200,8 +200,14 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     organisationId: PUBLIC,
     answer: PUBLIC,
     answeredAt: PUBLIC,
+    // A party's own signature over a salted digest of the (committed) content: reveals nothing of it.
+    contentDigest: PUBLIC,
+    signature: PUBLIC,
+    keyFingerprint: PUBLIC,
   },
   decision_note: { decisionId: PUBLIC },
+  // A party's public signing key: whoever pins it checks the party's answers.
+  party_key: { organisationId: PUBLIC, publicKey: PUBLIC, fingerprint: PUBLIC, registeredAt: PUBLIC, retiredAt: PUBLIC },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */

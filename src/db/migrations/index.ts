@@ -17,6 +17,7 @@ import * as releasability from './011-releasability.ts';
 import * as coarseLocations from './014-coarse-locations.ts';
 import * as reportImports from './015-report-imports.ts';
 import * as consent from '../../capabilities/consent/migrations/016-consent.ts';
+import * as partyKeys from '../../capabilities/consent/migrations/017-party-keys.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // 015, not 010: a database already at 014 must upgrade (migrations run in name order)
   '015-report-imports': reportImports,
   '016-consent': consent,
+  '017-party-keys': partyKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

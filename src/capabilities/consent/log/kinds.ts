@@ -37,6 +37,16 @@ export const consentKinds: AuditedKind[] = [
       }),
   },
   {
+    kind: CONSENT_KINDS.partyKey,
+    load: async (db) =>
+      (await allRows(db, 'party_keys')).map((k) => ({
+        kind: CONSENT_KINDS.partyKey,
+        id: k.id,
+        version: k.version,
+        fields: consentLogFields('partyKey', k).public,
+      })),
+  },
+  {
     kind: CONSENT_KINDS.note,
     load: async (db) =>
       (await allRows(db, 'decision_notes')).map((n) => {
@@ -87,7 +97,23 @@ export const consentApiRecords: ApiRecords[] = [
           organisationId: a.organisationId,
           answer: a.answer,
           answeredAt: a.answeredAt,
+          contentDigest: a.signature?.contentDigest ?? null,
+          signature: a.signature?.signature ?? null,
+          keyFingerprint: a.signature?.keyFingerprint ?? null,
         },
       })),
     ]),
+  async (client) =>
+    (await client.call('listPartyKeys', {})).items.map((k) => ({
+      kind: CONSENT_KINDS.partyKey,
+      id: k.id,
+      version: k.version,
+      fields: {
+        organisationId: k.organisationId,
+        publicKey: k.publicKey,
+        fingerprint: k.fingerprint,
+        registeredAt: k.registeredAt,
+        retiredAt: k.retiredAt,
+      },
+    })),
 ];
