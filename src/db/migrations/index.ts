@@ -18,6 +18,7 @@ import * as coarseLocations from './014-coarse-locations.ts';
 import * as reportImports from './015-report-imports.ts';
 import * as consent from '../../capabilities/consent/migrations/016-consent.ts';
 import * as partyKeys from '../../capabilities/consent/migrations/017-party-keys.ts';
+import * as meetings from '../../capabilities/consent/migrations/018-meetings.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-report-imports': reportImports,
   '016-consent': consent,
   '017-party-keys': partyKeys,
+  '018-meetings': meetings,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,8 +20,10 @@ import {
   RegisterPartyKey,
   SetConsentRule,
 } from './consent.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 
 export const consentRoutes = {
+  ...meetingRoutes,
   listConsentRules: route({
     method: 'get',
     path: '/api/consent/rules',

@@ -12,6 +12,10 @@
  * could install is a key the mission could hold, and the key exists to prove answers the mission
  * (and the operator) cannot make. Whoever may answer for the organisation may register its key;
  * the party's pin in `truce verify` catches a key registered by anyone else.
+ *
+ * Meetings are recorded by coordinators (`meeting.manage`); an action item is marked done by its
+ * owner organisation's accounts or by a coordinator (`meeting.action`). Who reads which meeting
+ * is `mayReadMeeting` (domain/meetings.ts).
  */
 import type { Role } from '../../../contract/enums.ts';
 import type { Grant } from '../../../domain/policy/grant.ts';
@@ -24,11 +28,21 @@ export const CONSENT_ACTIONS = [
   'decision.deliberate',
   'consent.rules',
   'consent.key',
+  'meeting.read',
+  'meeting.manage',
+  'meeting.action',
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>> = {
-  admin: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all', 'consent.key': 'own' },
+  admin: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'decision.deliberate': 'all',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
   coordinator: {
     'decision.read': 'all',
     'decision.propose': 'all',
@@ -37,10 +51,32 @@ export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>>
     'decision.deliberate': 'all',
     'consent.rules': 'all',
     'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.manage': 'all',
+    'meeting.action': 'all',
   },
-  monitor: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all', 'consent.key': 'own' },
-  liaison: { 'decision.read': 'all', 'decision.answer': 'own', 'consent.key': 'own' },
-  observer: { 'decision.read': 'all', 'decision.answer': 'own', 'consent.key': 'own' },
+  monitor: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'decision.deliberate': 'all',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
+  liaison: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
+  observer: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
 };
 
 /** Roles that read every decision (the mission's own people). */

@@ -8,6 +8,7 @@ import { addDecisionNote, answerDecision, cancelDecision, proposeDecision } from
 import { contributionStandings } from '../services/gaps.ts';
 import { presentAnswer, presentDecision, presentNote, presentPartyKey, presentRule } from '../presenters/decisions.ts';
 import { partyKeys, registerPartyKey } from '../services/party-keys.ts';
+import { meetingHandlers } from './meetings.ts';
 import type { Decision } from '../contract/consent.ts';
 import type { Deps } from '../../../services/deps.ts';
 import type { Actor } from '../../../domain/policy.ts';
@@ -19,6 +20,7 @@ async function decisionNow(deps: Deps, actor: Actor, id: string): Promise<Decisi
 }
 
 export const consentHandlers: Pick<Handlers, keyof typeof consentRoutes> = {
+  ...meetingHandlers,
   async listConsentRules(ctx) {
     return { items: (await consentRules(ctx.deps, actorOf(ctx))).map(presentRule) };
   },

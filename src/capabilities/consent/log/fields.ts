@@ -17,6 +17,8 @@ import type {
   DecisionAnswerTable,
   DecisionNoteTable,
   DecisionTable,
+  MeetingActionTable,
+  MeetingTable,
   PartyKeyTable,
 } from '../migrations/schema.ts';
 
@@ -28,6 +30,8 @@ export const CONSENT_KINDS = {
   answer: 'decision_answer',
   note: 'decision_note',
   partyKey: 'party_key',
+  meeting: 'meeting',
+  meetingAction: 'meeting_action',
 } as const;
 
 export const iso = (d: Date | string): string => new Date(d).toISOString();
@@ -71,6 +75,26 @@ export const consentPublicFields = {
     retiredAt: k.retired_at === null ? null : iso(k.retired_at),
   }),
   note: (n: Selectable<DecisionNoteTable>): Fields => ({ decisionId: n.decision_id }),
+  /**
+   * That a meeting took place, when, who convened and attended, and what it decided is the
+   * shared record; its title, place, agenda and minutes are committed (a meeting may be
+   * discreet, and its minutes bind only once adopted by consent).
+   */
+  meeting: (m: Selectable<MeetingTable>): Fields => ({
+    heldOn: m.held_on,
+    conveningOrgId: m.convening_org_id,
+    attendingOrgIds: m.attending_org_ids,
+    decisionIds: m.decision_ids,
+    illustrative: m.illustrative,
+  }),
+  /** Who owes what by when, and when it was done, is public; what the item says is committed. */
+  meetingAction: (a: Selectable<MeetingActionTable>): Fields => ({
+    meetingId: a.meeting_id,
+    ownerOrgId: a.owner_org_id,
+    dueOn: a.due_on,
+    doneAt: a.done_at === null ? null : iso(a.done_at),
+    illustrative: a.illustrative,
+  }),
 };
 
 export const consentRestrictedFields = {
@@ -83,6 +107,13 @@ export const consentRestrictedFields = {
   }),
   note: (n: Selectable<DecisionNoteTable>): Fields => ({ body: n.body }),
   partyKey: (): Fields => ({}),
+  meeting: (m: Selectable<MeetingTable>): Fields => ({
+    title: m.title,
+    place: m.place,
+    agenda: m.agenda,
+    minutes: m.minutes,
+  }),
+  meetingAction: (a: Selectable<MeetingActionTable>): Fields => ({ title: a.title }),
 };
 
 type Kind = keyof typeof consentPublicFields;

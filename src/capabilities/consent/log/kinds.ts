@@ -47,6 +47,34 @@ export const consentKinds: AuditedKind[] = [
       })),
   },
   {
+    kind: CONSENT_KINDS.meeting,
+    load: async (db) =>
+      (await allRows(db, 'meetings')).map((m) => {
+        const f = consentLogFields('meeting', m);
+        return {
+          kind: CONSENT_KINDS.meeting,
+          id: m.id,
+          version: m.version,
+          fields: f.public,
+          restricted: f.restricted,
+        };
+      }),
+  },
+  {
+    kind: CONSENT_KINDS.meetingAction,
+    load: async (db) =>
+      (await allRows(db, 'meeting_actions')).map((a) => {
+        const f = consentLogFields('meetingAction', a);
+        return {
+          kind: CONSENT_KINDS.meetingAction,
+          id: a.id,
+          version: a.version,
+          fields: f.public,
+          restricted: f.restricted,
+        };
+      }),
+  },
+  {
     kind: CONSENT_KINDS.note,
     load: async (db) =>
       (await allRows(db, 'decision_notes')).map((n) => {
@@ -116,4 +144,31 @@ export const consentApiRecords: ApiRecords[] = [
         retiredAt: k.retiredAt,
       },
     })),
+  async (client) =>
+    (await client.call('listMeetings', {})).items.flatMap((m) => [
+      {
+        kind: CONSENT_KINDS.meeting,
+        id: m.id,
+        version: m.version,
+        fields: {
+          heldOn: m.heldOn,
+          conveningOrgId: m.conveningOrgId,
+          attendingOrgIds: m.attendingOrgIds,
+          decisionIds: m.decisionIds,
+          illustrative: m.illustrative,
+        },
+      },
+      ...m.actions.map((a) => ({
+        kind: CONSENT_KINDS.meetingAction,
+        id: a.id,
+        version: a.version,
+        fields: {
+          meetingId: a.meetingId,
+          ownerOrgId: a.ownerOrgId,
+          dueOn: a.dueOn,
+          doneAt: a.doneAt,
+          illustrative: a.illustrative,
+        },
+      })),
+    ]),
 ];

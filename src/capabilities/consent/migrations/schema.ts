@@ -90,7 +90,39 @@ export interface PartyKeyTable {
   updated_at: Timestamp;
 }
 
+/** A meeting (migration 018). `held_on` and `due_on` are calendar days, kept as YYYY-MM-DD. */
+export interface MeetingTable {
+  id: string;
+  title: string;
+  held_on: string;
+  place: string;
+  convening_org_id: string;
+  attending_org_ids: Json<string[]>;
+  agenda: string;
+  minutes: string;
+  decision_ids: Json<string[]>;
+  illustrative: boolean;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingActionTable {
+  id: string;
+  meeting_id: string;
+  title: string;
+  owner_org_id: string;
+  due_on: string;
+  done_at: Timestamp | null;
+  illustrative: boolean;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface ConsentTables {
+  meetings: MeetingTable;
+  meeting_actions: MeetingActionTable;
   party_keys: PartyKeyTable;
   consent_rules: ConsentRuleTable;
   decisions: DecisionTable;
