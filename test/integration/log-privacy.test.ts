@@ -207,7 +207,23 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   },
   decision_note: { decisionId: PUBLIC },
   // A party's public signing key: whoever pins it checks the party's answers.
-  party_key: { organisationId: PUBLIC, publicKey: PUBLIC, fingerprint: PUBLIC, registeredAt: PUBLIC, retiredAt: PUBLIC },
+  // Meetings: that one took place, when, who convened and attended, what it decided; who owes which
+  // action by when and when it was done. Titles, place, agenda, minutes and items' text are commitments.
+  meeting: {
+    heldOn: PUBLIC,
+    conveningOrgId: PUBLIC,
+    attendingOrgIds: PUBLIC,
+    decisionIds: PUBLIC,
+    illustrative: PUBLIC,
+  },
+  meeting_action: { meetingId: PUBLIC, ownerOrgId: PUBLIC, dueOn: PUBLIC, doneAt: PUBLIC, illustrative: PUBLIC },
+  party_key: {
+    organisationId: PUBLIC,
+    publicKey: PUBLIC,
+    fingerprint: PUBLIC,
+    registeredAt: PUBLIC,
+    retiredAt: PUBLIC,
+  },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */
