@@ -142,11 +142,7 @@ async function forge(row: Omit<AnswerRow, 'id' | 'version' | 'created_at' | 'ans
 }
 
 async function storedAnswer(id: string): Promise<AnswerRow> {
-  return (await deps.db
-    .selectFrom('decision_answers')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()) as AnswerRow;
+  return deps.db.selectFrom('decision_answers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 const verify = (pins: string[], token?: string) =>

@@ -25,7 +25,10 @@ export async function partySignatureLines(
   const problems = checkPartySignatures(leaves, pins);
   const signed = leaves.filter(
     (l) =>
-      l.leaf.kind === CONSENT_KINDS.answer && pins.has(String(l.leaf.public.organisationId)) && l.leaf.public.signature,
+      l.leaf.kind === CONSENT_KINDS.answer &&
+      typeof l.leaf.public.organisationId === 'string' &&
+      pins.has(l.leaf.public.organisationId) &&
+      l.leaf.public.signature,
   ).length;
   const lines = [`${signed} signed answers of ${pins.size} pinned parties verify with their pinned keys`];
   if (url && token) {
