@@ -9,6 +9,7 @@ import { stateOf, verifyLog, VerifyError, type SavedState } from '../log/verify-
 import { compareRecords, latestLeaves, type RecordView } from '../log/records-check.ts';
 import { createClient } from '../contract/client.ts';
 import { API_READERS, PUBLIC_READERS } from '../capabilities/index.ts';
+import { partySignatureLines } from '../capabilities/consent/log/verify-parties.ts';
 import {
   appendLeafHashes,
   openCosignatures,
@@ -116,8 +117,22 @@ export function registerLogCommands(program: Command): void {
       '--quorum <n>',
       'how many of those witnesses must have cosigned the checkpoint (default: 1 if any are given)',
     )
+    .option(
+      '--party-key <org=fingerprint>',
+      "a party's own key, pinned: every answer it gave since registering a key must be signed by it (repeatable)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .action(
-      async (o: { url?: string; dir?: string; vkey: string; state?: string; witness: string[]; quorum?: string }) => {
+      async (o: {
+        url?: string;
+        dir?: string;
+        vkey: string;
+        state?: string;
+        witness: string[];
+        quorum?: string;
+        partyKey: string[];
+      }) => {
         if (!o.url === !o.dir) throw new Error('give exactly one of --url or --dir');
         const source: LogSource = o.url ? httpSource(o.url) : dirSource(o.dir!);
         const previous =
@@ -153,6 +168,11 @@ export function registerLogCommands(program: Command): void {
               ? `${records.length} records you can read match their latest log entries`
               : `${records.length} public records match their latest log entries (set TRUCE_TOKEN to check what your account can read)`,
           );
+        }
+        if (o.partyKey.length > 0) {
+          const checked = await partySignatureLines(verified.entries, o.partyKey, o.url, token);
+          if (checked.problems.length > 0) fail(checked.problems.join('; '));
+          lines.push(...checked.lines);
         }
         if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
         process.stdout.write(lines.join('\n') + '\nOK\n');

@@ -9,6 +9,7 @@ import { registerLogCommands } from './log.ts';
 import { registerImportCommands } from './import.ts';
 import { registerWitnessCommands } from './witness.ts';
 import { registerSitrepCommand } from './sitrep.ts';
+import { registerConsentCommands } from './consent.ts';
 import { withRuntime } from './with-runtime.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -51,6 +52,7 @@ registerLogCommands(program);
 registerImportCommands(program);
 registerWitnessCommands(program);
 registerSitrepCommand(program);
+registerConsentCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ServiceError) {

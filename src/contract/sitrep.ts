@@ -54,5 +54,21 @@ export const Sitrep = z.object({
     dueWithinAWeek: z.array(z.object({ title: z.string(), deadline: z.string() })),
     deliveriesThatDay: Count,
   }),
+  /** Decisions and meetings (issue 12) the caller reads, as they stood at the end of the day. */
+  consent: z.object({
+    adoptedThatDay: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), adoptedAt: z.string() })),
+    blocked: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
+    awaiting: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        dueAt: z.string(),
+        /** Names of the organisations whose answer is awaited. */
+        awaiting: z.array(z.string()),
+      }),
+    ),
+    lateActions: z.array(z.object({ title: z.string(), meeting: z.string(), owner: z.string(), dueOn: z.string() })),
+  }),
 });
 export type Sitrep = z.infer<typeof Sitrep>;

@@ -63,5 +63,17 @@ export function sitrepMarkdown(r: Sitrep): string {
   }
   for (const p of r.compliance.dueWithinAWeek) lines.push(`- Due within a week: ${p.title} (${day(p.deadline)})`);
   lines.push('');
+
+  lines.push('## Decisions and consent', '');
+  const c = r.consent;
+  if (c.adoptedThatDay.length + c.blocked.length + c.awaiting.length + c.lateActions.length === 0)
+    lines.push('- No decision adopted that day, blocked or awaiting answers; no action item late.');
+  for (const d of c.adoptedThatDay) lines.push(`- Adopted: ${d.title} (${d.kind.replace(/_/g, ' ')})`);
+  for (const d of c.blocked) lines.push(`- **Blocked**: ${d.title} (${d.kind.replace(/_/g, ' ')})`);
+  for (const d of c.awaiting)
+    lines.push(`- Awaiting ${d.awaiting.join(', ') || 'no one'}: ${d.title} (answers due ${day(d.dueAt)})`);
+  for (const a of c.lateActions)
+    lines.push(`- Action item late: ${a.title} (${a.owner}, due ${a.dueOn}; ${a.meeting})`);
+  lines.push('');
   return lines.join('\n');
 }

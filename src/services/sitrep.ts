@@ -14,6 +14,9 @@ import { handoverCheck } from './handover/check.ts';
 import { complianceView } from './compliance/view.ts';
 import { countChangesBetween, logSize } from '../repositories/record-changes.ts';
 import type { Deps } from './deps.ts';
+import { listDecisions } from '../capabilities/consent/services/view.ts';
+import { meetingsView } from '../capabilities/consent/services/meetings.ts';
+import { actionStatus } from '../capabilities/consent/domain/meetings.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -24,14 +27,20 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
   const asOf = new Date(Math.min(day.to.getTime() - 1, now.getTime()));
   const atEndOfDay: Deps = { ...deps, clock: { now: () => asOf } };
 
-  const [changes, log, totals, gap, findings, agreement] = await Promise.all([
+  const [changes, log, totals, gap, findings, agreement, decisions, meetings] = await Promise.all([
     countChangesBetween(deps.db, day.from, day.to),
     logSize(deps.db),
     counts(deps, actor),
     forceGap(deps, actor, day.date),
     handoverCheck(deps, actor, day.date, day.date),
     complianceView(atEndOfDay, actor),
+    // Each filtered to what the caller reads, exactly as on the decisions page.
+    listDecisions(atEndOfDay, actor),
+    meetingsView(atEndOfDay, actor),
   ]);
+  // Decisions proposed after the day do not belong to it.
+  const standing = decisions.decisions.filter((d) => new Date(d.row.proposed_at) <= asOf);
+  const orgName = (id: string) => decisions.orgNames.get(id) ?? '';
   const changed = (kind: string, op?: string) =>
     changes.filter((c) => c.kind === kind && (op === undefined || c.op === op)).reduce((n, c) => n + c.count, 0);
 
@@ -94,6 +103,38 @@ export async function situationReport(deps: Deps, actor: Actor | null, date?: st
       deliveriesThatDay: agreement.provisions
         .flatMap((p) => p.deliveries)
         .filter((d) => new Date(d.occurred_at) >= day.from && new Date(d.occurred_at) < day.to).length,
+    },
+    consent: {
+      adoptedThatDay: standing
+        .filter((d) => d.status.state === 'adopted' && d.status.adoptedAt !== null)
+        .filter((d) => new Date(d.status.adoptedAt!) >= day.from && new Date(d.status.adoptedAt!) < day.to)
+        .map((d) => ({ id: d.row.id, kind: d.row.kind, title: d.row.title, adoptedAt: d.status.adoptedAt! })),
+      blocked: standing
+        .filter((d) => d.status.state === 'blocked')
+        .map((d) => ({ id: d.row.id, kind: d.row.kind, title: d.row.title })),
+      awaiting: standing
+        .filter((d) => d.status.state === 'pending')
+        .map((d) => ({
+          id: d.row.id,
+          kind: d.row.kind,
+          title: d.row.title,
+          dueAt: new Date(d.row.due_at).toISOString(),
+          awaiting: d.status.awaiting.map(orgName),
+        })),
+      lateActions: meetings.meetings.flatMap((m) =>
+        m.actions
+          .filter((a) => new Date(a.created_at) <= asOf)
+          .filter((a) => {
+            const doneAt = a.done_at !== null && new Date(a.done_at) <= asOf ? new Date(a.done_at).toISOString() : null;
+            return actionStatus({ dueOn: a.due_on, doneAt }, asOf) === 'late';
+          })
+          .map((a) => ({
+            title: a.title,
+            meeting: m.row.title,
+            owner: meetings.orgNames.get(a.owner_org_id) ?? '',
+            dueOn: a.due_on,
+          })),
+      ),
     },
   };
 }

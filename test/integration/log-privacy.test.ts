@@ -201,8 +201,30 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     organisationId: PUBLIC,
     answer: PUBLIC,
     answeredAt: PUBLIC,
+    // A party's own signature over a salted digest of the (committed) content: reveals nothing of it.
+    contentDigest: PUBLIC,
+    signature: PUBLIC,
+    keyFingerprint: PUBLIC,
   },
   decision_note: { decisionId: PUBLIC },
+  // A party's public signing key: whoever pins it checks the party's answers.
+  // Meetings: that one took place, when, who convened and attended, what it decided; who owes which
+  // action by when and when it was done. Titles, place, agenda, minutes and items' text are commitments.
+  meeting: {
+    heldOn: PUBLIC,
+    conveningOrgId: PUBLIC,
+    attendingOrgIds: PUBLIC,
+    decisionIds: PUBLIC,
+    illustrative: PUBLIC,
+  },
+  meeting_action: { meetingId: PUBLIC, ownerOrgId: PUBLIC, dueOn: PUBLIC, doneAt: PUBLIC, illustrative: PUBLIC },
+  party_key: {
+    organisationId: PUBLIC,
+    publicKey: PUBLIC,
+    fingerprint: PUBLIC,
+    registeredAt: PUBLIC,
+    retiredAt: PUBLIC,
+  },
 };
 
 /** Values that must never appear in a public leaf: ids and names of people, file hashes, exact points. */

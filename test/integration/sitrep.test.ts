@@ -55,6 +55,33 @@ test('15 April 2026: the handover findings of that day, as Markdown too', async 
   await assert.rejects(client.call('getSitrep', { query: { date: '15/04/2026' } }), (e: ApiError) => e.status === 400);
 });
 
+test('decisions awaiting answers and late action items, as each reader may see them', async () => {
+  const coordinator = (await signInAs(server.url, 'coordinator@truce.example')).client;
+  const r = await coordinator.call('getSitrep', { query: {} });
+  const italy = r.consent.awaiting.find((d) => d.title === "Admit Italy's engineers to the force");
+  assert.deepEqual(italy?.awaiting, ['Israel'], JSON.stringify(r.consent.awaiting));
+  const minutes = r.consent.awaiting.find((d) => /minutes of the Paris conference/.test(d.title));
+  assert.deepEqual([...(minutes?.awaiting ?? [])].sort(), ['Egypt', 'Qatar', 'United States']);
+  assert.deepEqual(
+    r.consent.lateActions.map((a) => [a.owner, a.dueOn]),
+    [['Italy', '2025-10-31']],
+    'the debrief was done; the mandate elements are not yet due',
+  );
+  assert.deepEqual(r.consent.blocked, []);
+
+  // A party reads only the decisions that ask it or concern it, and the meetings it attended.
+  const party = (await signInAs(server.url, 'observer.ps@truce.example')).client;
+  const p = await party.call('getSitrep', { query: {} });
+  assert.ok(!p.consent.awaiting.some((d) => d.id === italy?.id), 'not asked, not its contribution');
+  assert.deepEqual(p.consent.lateActions, [], 'not at the Paris meeting');
+
+  const { cookie } = await signInAs(server.url, 'coordinator@truce.example');
+  const text = await (await fetch(`${server.url}/api/sitrep.md`, { headers: { cookie } })).text();
+  assert.match(text, /## Decisions and consent/);
+  assert.match(text, /- Awaiting Israel: Admit Italy's engineers to the force/);
+  assert.match(text, /- Action item late: State what Italy would contribute/);
+});
+
 test('truce sitrep prints the same report from the console', async () => {
   // The embedded database admits one process: let the CLI take DATA_DIR (the last test of the file).
   await server.close();

@@ -27,6 +27,8 @@ test('migrations keep the names databases recorded them under', () => {
     '014-coarse-locations',
     '015-report-imports',
     '016-consent',
+    '017-party-keys',
+    '018-meetings',
   ]);
 });
 

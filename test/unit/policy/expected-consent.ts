@@ -10,4 +10,10 @@ export const EXPECTED_CONSENT: Record<ConsentAction, Row> = {
   'decision.cancel': { admin: '-', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
   'decision.deliberate': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
   'consent.rules': { admin: '-', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  // A party's signing key: its own accounts only; the mission's admins never register one for it.
+  'consent.key': { admin: 'O', coordinator: 'O', monitor: 'O', liaison: 'O', observer: 'O' },
+  'meeting.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'meeting.manage': { admin: '-', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  // Marking an action item done: its owner organisation, or a coordinator.
+  'meeting.action': { admin: 'O', coordinator: 'A', monitor: 'O', liaison: 'O', observer: 'O' },
 };

@@ -64,6 +64,60 @@ export const ProposeDecision = z.strictObject({
 });
 export type ProposeDecision = z.input<typeof ProposeDecision>;
 
+// ---- parties' own keys and signatures
+
+const Base64 = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+    .length(Math.ceil(bytes / 3) * 4);
+const Hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes * 2} hex digits`);
+
+/** A party's Ed25519 public key, with a signature of `keyStatement` (domain/signing.ts) by it. */
+export const RegisterPartyKey = z.strictObject({
+  /** Base64 of the raw 32-byte Ed25519 public key. */
+  publicKey: Base64(32),
+  /** Base64 signature of the registration statement by the key itself (proof of possession). */
+  proof: Base64(64),
+  /** The organisation whose key it is: the caller's own (default). Another's is refused (403). */
+  organisationId: Uuid.optional(),
+});
+export type RegisterPartyKey = z.input<typeof RegisterPartyKey>;
+
+export const PartyKey = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  publicKey: z.string(),
+  /** Hex SHA-256 of the raw key: what the party pins in `truce verify --party-key`. */
+  fingerprint: z.string(),
+  registeredAt: z.string(),
+  /** When a later key replaced it; answers signed before stay checkable with it. */
+  retiredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type PartyKey = z.infer<typeof PartyKey>;
+export const PartyKeyWritten = PartyKey.extend({ logIndex: LogIndex });
+
+/** What a party's signing tool sends with an answer (`truce consent sign`). */
+export const AnswerSignatureInput = z.strictObject({
+  /** Hex, 16 random bytes salting the content digest (so the public digest reveals nothing). */
+  salt: Hex(16),
+  /** Base64 Ed25519 signature over the answer statement (domain/signing.ts). */
+  signature: Base64(64),
+  keyFingerprint: Hex(32),
+});
+export type AnswerSignatureInput = z.infer<typeof AnswerSignatureInput>;
+
+/** An answer's signature as shown: with the digest it covers, so a reader recomputes both. */
+export const AnswerSignature = z.object({
+  salt: z.string(),
+  contentDigest: z.string(),
+  signature: z.string(),
+  keyFingerprint: z.string(),
+});
+export type AnswerSignature = z.infer<typeof AnswerSignature>;
+
 export const AnswerDecision = z
   .strictObject({
     answer: z.enum(ANSWER_KINDS),
@@ -72,6 +126,8 @@ export const AnswerDecision = z
     reasons: Text(4000).default(''),
     /** The organisation answering: the caller's own (default). Another's is refused (403). */
     organisationId: Uuid.optional(),
+    /** Required once the organisation has registered a key: made where the party holds it. */
+    signature: AnswerSignatureInput.optional(),
   })
   .refine((a) => a.answer !== 'consent_with_conditions' || a.conditions.trim() !== '' || a.caveats.length > 0, {
     path: ['conditions'],
@@ -101,6 +157,8 @@ export const DecisionAnswer = z.object({
   conditions: z.string(),
   caveats: z.array(Caveat),
   reasons: z.string(),
+  /** The party's own signature; null when unsigned (given before it registered a key). */
+  signature: AnswerSignature.nullable(),
   answeredAt: z.string(),
   version: z.number().int(),
 });

@@ -19,7 +19,14 @@ export const DECISION_KINDS = [
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** The records a decision's subject may link to. */
-export const SUBJECT_KINDS = ['contribution', 'deployment', 'control_line', 'milestone', 'provision'] as const;
+export const SUBJECT_KINDS = [
+  'contribution',
+  'deployment',
+  'control_line',
+  'milestone',
+  'provision',
+  'meeting',
+] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /**
@@ -54,3 +61,7 @@ export const CONSENT_GAP_REASONS = [
   'excluded_sector',
 ] as const;
 export type ConsentGapReason = (typeof CONSENT_GAP_REASONS)[number];
+
+/** A meeting's action item, derived like a provision's deadline (Asia/Gaza days): done, else late after its day. */
+export const ACTION_STATUSES = ['due', 'late', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

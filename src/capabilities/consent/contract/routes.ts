@@ -14,9 +14,13 @@ import {
   DecisionWritten,
   KindParams,
   NoteWritten,
+  PartyKey,
+  PartyKeyWritten,
   ProposeDecision,
+  RegisterPartyKey,
   SetConsentRule,
 } from './consent.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 
 export const consentRoutes = {
   consentEvents: route({
@@ -29,6 +33,7 @@ export const consentRoutes = {
     summary: 'Server-Sent Events: a decision, an answer or a consent rule changed (topic, id, time; refetch to see it)',
     produces: { kind: 'sse', topics: ['consent'] as const },
   }),
+  ...meetingRoutes,
   listConsentRules: route({
     method: 'get',
     path: '/api/consent/rules',
@@ -125,5 +130,26 @@ export const consentRoutes = {
     summary:
       'Per contribution visible to the caller, where its contributor stands with each party whose consent its admission needs (accepted, with caveats, objected, abstained, awaiting, not asked)',
     response: listOf(ContributionStandings),
+  }),
+  listPartyKeys: route({
+    method: 'get',
+    path: '/api/consent/party-keys',
+    tag: 'consent',
+    auth: 'account',
+    status: 200,
+    summary:
+      "Parties' own Ed25519 public keys, current and retired, with their fingerprints (public in the log too: each party pins its own in `truce verify --party-key`)",
+    response: listOf(PartyKey),
+  }),
+  registerPartyKey: route({
+    method: 'post',
+    path: '/api/consent/party-keys',
+    tag: 'consent',
+    auth: 'account',
+    status: 201,
+    summary:
+      "Register your own organisation's Ed25519 public key with a signature proving you hold it (`truce consent register-key`); logged. From then on every answer of your organisation must be signed with it; an earlier key is retired. Another organisation's key is refused (403), the mission's admins included",
+    body: RegisterPartyKey,
+    response: PartyKeyWritten,
   }),
 } as const;

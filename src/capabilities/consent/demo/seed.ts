@@ -22,6 +22,7 @@ import type { AnswerDecision, ProposeDecision } from '../contract/consent.ts';
 import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
 import { insertAnswer, insertDecision, insertNote, insertRule, type RuleRow } from '../repositories/consent.ts';
 import { answerRow, decisionRow } from '../services/decisions.ts';
+import { seedMeetings } from './meetings.ts';
 
 const NOTE = 'Illustrative: invented for the Truce demo, not the rule of any agreement.';
 
@@ -170,4 +171,5 @@ export async function seedConsent(ctx: DemoContext): Promise<void> {
     actor: null,
     ...consentLogFields('note', note),
   });
+  await seedMeetings(ctx, org);
 }

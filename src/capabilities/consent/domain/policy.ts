@@ -6,6 +6,16 @@
  * where that organisation is asked (checked by the service against the decision). Proposing,
  * cancelling and setting rules are the coordinators' (operational decisions; admins keep
  * accounts). The deliberation notes stay with the mission (coordinators, admins, monitors).
+ *
+ * A party's signing key is registered by the party's own accounts only (`consent.key` is `own`
+ * for every role, like answering), never by the mission's admins on its behalf: a key the mission
+ * could install is a key the mission could hold, and the key exists to prove answers the mission
+ * (and the operator) cannot make. Whoever may answer for the organisation may register its key;
+ * the party's pin in `truce verify` catches a key registered by anyone else.
+ *
+ * Meetings are recorded by coordinators (`meeting.manage`); an action item is marked done by its
+ * owner organisation's accounts or by a coordinator (`meeting.action`). Who reads which meeting
+ * is `mayReadMeeting` (domain/meetings.ts).
  */
 import type { Role } from '../../../contract/enums.ts';
 import type { Grant } from '../../../domain/policy/grant.ts';
@@ -17,11 +27,22 @@ export const CONSENT_ACTIONS = [
   'decision.cancel',
   'decision.deliberate',
   'consent.rules',
+  'consent.key',
+  'meeting.read',
+  'meeting.manage',
+  'meeting.action',
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>> = {
-  admin: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all' },
+  admin: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'decision.deliberate': 'all',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
   coordinator: {
     'decision.read': 'all',
     'decision.propose': 'all',
@@ -29,10 +50,33 @@ export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>>
     'decision.cancel': 'all',
     'decision.deliberate': 'all',
     'consent.rules': 'all',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.manage': 'all',
+    'meeting.action': 'all',
   },
-  monitor: { 'decision.read': 'all', 'decision.answer': 'own', 'decision.deliberate': 'all' },
-  liaison: { 'decision.read': 'all', 'decision.answer': 'own' },
-  observer: { 'decision.read': 'all', 'decision.answer': 'own' },
+  monitor: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'decision.deliberate': 'all',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
+  liaison: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
+  observer: {
+    'decision.read': 'all',
+    'decision.answer': 'own',
+    'consent.key': 'own',
+    'meeting.read': 'all',
+    'meeting.action': 'own',
+  },
 };
 
 /** Roles that read every decision (the mission's own people). */

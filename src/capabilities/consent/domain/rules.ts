@@ -40,7 +40,7 @@ export const SUBJECTS_OF: Record<DecisionKind, readonly SubjectKind[]> = {
   control_line: ['control_line'],
   milestone: ['milestone'],
   crossing: ['provision'],
-  minutes: [],
+  minutes: ['meeting'],
   other: ['contribution', 'deployment', 'control_line', 'milestone', 'provision'],
 };
 

@@ -6,7 +6,9 @@ import { consentRules, setConsentRule } from '../services/rules.ts';
 import { getDecision, listDecisions } from '../services/view.ts';
 import { addDecisionNote, answerDecision, cancelDecision, proposeDecision } from '../services/decisions.ts';
 import { contributionStandings } from '../services/gaps.ts';
-import { presentAnswer, presentDecision, presentNote, presentRule } from '../presenters/decisions.ts';
+import { presentAnswer, presentDecision, presentNote, presentPartyKey, presentRule } from '../presenters/decisions.ts';
+import { partyKeys, registerPartyKey } from '../services/party-keys.ts';
+import { meetingHandlers } from './meetings.ts';
 import type { Decision } from '../contract/consent.ts';
 import type { Deps } from '../../../services/deps.ts';
 import type { Actor } from '../../../domain/policy.ts';
@@ -21,6 +23,7 @@ export const consentHandlers: Pick<Handlers, keyof typeof consentRoutes> = {
   async consentEvents() {
     return { topics: ['consent'] };
   },
+  ...meetingHandlers,
   async listConsentRules(ctx) {
     return { items: (await consentRules(ctx.deps, actorOf(ctx))).map(presentRule) };
   },
@@ -64,5 +67,15 @@ export const consentHandlers: Pick<Handlers, keyof typeof consentRoutes> = {
   },
   async listContributionStandings(ctx) {
     return { items: await contributionStandings(ctx.deps, actorOf(ctx)) };
+  },
+  async listPartyKeys(ctx) {
+    const { keys, orgNames } = await partyKeys(ctx.deps, actorOf(ctx));
+    return { items: keys.map((k) => presentPartyKey(k, orgNames)) };
+  },
+  async registerPartyKey(ctx) {
+    const actor = actorOf(ctx);
+    const w = await registerPartyKey(ctx.deps, actor, ctx.body);
+    const { orgNames } = await partyKeys(ctx.deps, actor);
+    return { ...presentPartyKey(w.value, orgNames), logIndex: w.logIndex };
   },
 };

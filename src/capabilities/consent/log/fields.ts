@@ -3,7 +3,8 @@
  * `truce audit` share these).
  *
  * Public: the rules (they are the agreement on who must consent), who was asked, by when, who
- * answered what and when, and cancellations: the point of the log here is that no party can
+ * answered what and when, cancellations, parties' public keys and their answers' signatures
+ * (over a salted digest of the content): the point of the log here is that no party can
  * later deny an answer or claim one it never gave. Committed, never published: a decision's
  * title, text and subjects (they may describe the force's plan, which stays releasable by level),
  * an answer's conditions, caveats and reasons, and the mission's deliberation notes.
@@ -11,7 +12,15 @@
  */
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../../../log/change-payload.ts';
-import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
+import type {
+  ConsentRuleTable,
+  DecisionAnswerTable,
+  DecisionNoteTable,
+  DecisionTable,
+  MeetingActionTable,
+  MeetingTable,
+  PartyKeyTable,
+} from '../schema.ts';
 
 type Fields = Record<string, JsonValue>;
 
@@ -20,6 +29,9 @@ export const CONSENT_KINDS = {
   decision: 'decision',
   answer: 'decision_answer',
   note: 'decision_note',
+  partyKey: 'party_key',
+  meeting: 'meeting',
+  meetingAction: 'meeting_action',
 } as const;
 
 export const iso = (d: Date | string): string => new Date(d).toISOString();
@@ -48,8 +60,41 @@ export const consentPublicFields = {
     organisationId: a.organisation_id,
     answer: a.answer,
     answeredAt: iso(a.answered_at),
+    // Public so anyone holding the log checks a party's signature: the digest is salted, so it
+    // reveals nothing of the restricted content it covers (domain/signing.ts).
+    contentDigest: a.content_digest,
+    signature: a.signature,
+    keyFingerprint: a.key_fingerprint,
+  }),
+  /** A party's key is public: whoever pins it checks the party's answers against it. */
+  partyKey: (k: Selectable<PartyKeyTable>): Fields => ({
+    organisationId: k.organisation_id,
+    publicKey: k.public_key,
+    fingerprint: k.fingerprint,
+    registeredAt: iso(k.registered_at),
+    retiredAt: k.retired_at === null ? null : iso(k.retired_at),
   }),
   note: (n: Selectable<DecisionNoteTable>): Fields => ({ decisionId: n.decision_id }),
+  /**
+   * That a meeting took place, when, who convened and attended, and what it decided is the
+   * shared record; its title, place, agenda and minutes are committed (a meeting may be
+   * discreet, and its minutes bind only once adopted by consent).
+   */
+  meeting: (m: Selectable<MeetingTable>): Fields => ({
+    heldOn: m.held_on,
+    conveningOrgId: m.convening_org_id,
+    attendingOrgIds: m.attending_org_ids,
+    decisionIds: m.decision_ids,
+    illustrative: m.illustrative,
+  }),
+  /** Who owes what by when, and when it was done, is public; what the item says is committed. */
+  meetingAction: (a: Selectable<MeetingActionTable>): Fields => ({
+    meetingId: a.meeting_id,
+    ownerOrgId: a.owner_org_id,
+    dueOn: a.due_on,
+    doneAt: a.done_at === null ? null : iso(a.done_at),
+    illustrative: a.illustrative,
+  }),
 };
 
 export const consentRestrictedFields = {
@@ -61,6 +106,14 @@ export const consentRestrictedFields = {
     reasons: a.reasons,
   }),
   note: (n: Selectable<DecisionNoteTable>): Fields => ({ body: n.body }),
+  partyKey: (): Fields => ({}),
+  meeting: (m: Selectable<MeetingTable>): Fields => ({
+    title: m.title,
+    place: m.place,
+    agenda: m.agenda,
+    minutes: m.minutes,
+  }),
+  meetingAction: (a: Selectable<MeetingActionTable>): Fields => ({ title: a.title }),
 };
 
 type Kind = keyof typeof consentPublicFields;

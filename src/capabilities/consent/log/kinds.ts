@@ -5,7 +5,15 @@
 import type { Selectable } from 'kysely';
 import { allRows } from '../../../repositories/audit.ts';
 import { defineRecordKind } from '../../../log/kinds/kind.ts';
-import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
+import type {
+  ConsentRuleTable,
+  DecisionAnswerTable,
+  DecisionNoteTable,
+  DecisionTable,
+  MeetingActionTable,
+  MeetingTable,
+  PartyKeyTable,
+} from '../schema.ts';
 import { CONSENT_KINDS, consentPublicFields, consentRestrictedFields } from './fields.ts';
 
 export const consentRuleKind = defineRecordKind({
@@ -36,4 +44,33 @@ export const decisionNoteKind = defineRecordKind({
   audit: { rows: (db) => allRows(db, 'decision_notes') },
 });
 
-export const consentKinds = [consentRuleKind, decisionKind, decisionAnswerKind, decisionNoteKind] as const;
+export const partyKeyKind = defineRecordKind({
+  kind: CONSENT_KINDS.partyKey,
+  public: (k: Selectable<PartyKeyTable>) => consentPublicFields.partyKey(k),
+  restricted: () => consentRestrictedFields.partyKey(),
+  audit: { rows: (db) => allRows(db, 'party_keys') },
+});
+
+export const meetingKind = defineRecordKind({
+  kind: CONSENT_KINDS.meeting,
+  public: (m: Selectable<MeetingTable>) => consentPublicFields.meeting(m),
+  restricted: (m) => consentRestrictedFields.meeting(m),
+  audit: { rows: (db) => allRows(db, 'meetings') },
+});
+
+export const meetingActionKind = defineRecordKind({
+  kind: CONSENT_KINDS.meetingAction,
+  public: (a: Selectable<MeetingActionTable>) => consentPublicFields.meetingAction(a),
+  restricted: (a) => consentRestrictedFields.meetingAction(a),
+  audit: { rows: (db) => allRows(db, 'meeting_actions') },
+});
+
+export const consentKinds = [
+  consentRuleKind,
+  decisionKind,
+  decisionAnswerKind,
+  partyKeyKind,
+  meetingKind,
+  meetingActionKind,
+  decisionNoteKind,
+] as const;

@@ -1,4 +1,4 @@
-/** @module How `truce verify` reads consent rules, decisions and answers through the API, as the account sees them. */
+/** @module How `truce verify` reads consent rules, decisions and answers, party keys and meetings through the API, as the account sees them. */
 import type { ApiRecords } from '../../../log/kinds/kind.ts';
 import { CONSENT_KINDS } from './fields.ts';
 
@@ -43,6 +43,49 @@ export const consentApiRecords: ApiRecords[] = [
           organisationId: a.organisationId,
           answer: a.answer,
           answeredAt: a.answeredAt,
+          contentDigest: a.signature?.contentDigest ?? null,
+          signature: a.signature?.signature ?? null,
+          keyFingerprint: a.signature?.keyFingerprint ?? null,
+        },
+      })),
+    ]),
+  async (client) =>
+    (await client.call('listPartyKeys', {})).items.map((k) => ({
+      kind: CONSENT_KINDS.partyKey,
+      id: k.id,
+      version: k.version,
+      fields: {
+        organisationId: k.organisationId,
+        publicKey: k.publicKey,
+        fingerprint: k.fingerprint,
+        registeredAt: k.registeredAt,
+        retiredAt: k.retiredAt,
+      },
+    })),
+  async (client) =>
+    (await client.call('listMeetings', {})).items.flatMap((m) => [
+      {
+        kind: CONSENT_KINDS.meeting,
+        id: m.id,
+        version: m.version,
+        fields: {
+          heldOn: m.heldOn,
+          conveningOrgId: m.conveningOrgId,
+          attendingOrgIds: m.attendingOrgIds,
+          decisionIds: m.decisionIds,
+          illustrative: m.illustrative,
+        },
+      },
+      ...m.actions.map((a) => ({
+        kind: CONSENT_KINDS.meetingAction,
+        id: a.id,
+        version: a.version,
+        fields: {
+          meetingId: a.meetingId,
+          ownerOrgId: a.ownerOrgId,
+          dueOn: a.dueOn,
+          doneAt: a.doneAt,
+          illustrative: a.illustrative,
         },
       })),
     ]),

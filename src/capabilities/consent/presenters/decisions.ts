@@ -4,10 +4,18 @@
  * leave only for the mission (the service passes null to anyone else).
  */
 import { can, type Actor } from '../../../domain/policy.ts';
-import type { ConsentRule, Decision, DecisionAbilities, DecisionAnswer, DecisionNote } from '../contract/consent.ts';
+import type {
+  ConsentRule,
+  PartyKey,
+  Decision,
+  DecisionAbilities,
+  DecisionAnswer,
+  DecisionNote,
+} from '../contract/consent.ts';
 import { answerRefusal, isConsent, mayCancel } from '../domain/state.ts';
 import { iso } from '../log/fields.ts';
 import type { AnswerRow, NoteRow, RuleRow } from '../repositories/consent.ts';
+import type { PartyKeyRow } from '../repositories/party-keys.ts';
 import { factsOf, type DecisionView } from '../services/view.ts';
 
 export function presentRule(r: RuleRow): ConsentRule {
@@ -33,8 +41,30 @@ export function presentAnswer(a: AnswerRow, orgNames: ReadonlyMap<string, string
     conditions: a.conditions,
     caveats: a.caveats,
     reasons: a.reasons,
+    signature:
+      a.signature === null || a.content_salt === null || a.content_digest === null || a.key_fingerprint === null
+        ? null
+        : {
+            salt: a.content_salt,
+            contentDigest: a.content_digest,
+            signature: a.signature,
+            keyFingerprint: a.key_fingerprint,
+          },
     answeredAt: iso(a.answered_at),
     version: a.version,
+  };
+}
+
+export function presentPartyKey(k: PartyKeyRow, orgNames: ReadonlyMap<string, string>): PartyKey {
+  return {
+    id: k.id,
+    organisationId: k.organisation_id,
+    organisationName: orgNames.get(k.organisation_id) ?? '',
+    publicKey: k.public_key,
+    fingerprint: k.fingerprint,
+    registeredAt: iso(k.registered_at),
+    retiredAt: k.retired_at === null ? null : iso(k.retired_at),
+    version: k.version,
   };
 }
 

@@ -126,6 +126,7 @@ export async function existingSubjects(
       control_line: 'control_line_versions',
       milestone: 'handover_milestones',
       provision: 'provisions',
+      meeting: 'meetings',
     } as const
   )[kind];
   const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();

@@ -28,6 +28,8 @@ import {
   type NoteRow,
 } from '../repositories/consent.ts';
 import { CONSENT_TOPIC } from './rules.ts';
+import { checkedSignature, type SignatureColumns } from './party-keys.ts';
+import { lockCurrentPartyKey } from '../repositories/party-keys.ts';
 import { answerFactsOf, factsOf } from './view.ts';
 import { SUBJECT_KINDS } from '../contract/enums.ts';
 import type { Kysely } from 'kysely';
@@ -123,6 +125,7 @@ export function answerRow(
   userId: string | null,
   raw: AnswerDecision,
   now: Date,
+  signed: SignatureColumns | null = null,
 ): AnswerRow {
   const input = AnswerSchema.parse(raw);
   const facts = factsOf(decision);
@@ -142,6 +145,10 @@ export function answerRow(
     conditions: input.conditions,
     caveats: input.caveats,
     reasons: input.reasons,
+    content_salt: signed?.content_salt ?? null,
+    content_digest: signed?.content_digest ?? null,
+    signature: signed?.signature ?? null,
+    key_fingerprint: signed?.key_fingerprint ?? null,
     answered_at: now,
     version: 1,
     created_at: now,
@@ -164,14 +171,13 @@ export async function answerDecision(
     // Decision ids are public in the log: an organisation not asked learns nothing from a 403.
     const decision = await findDecisionForUpdate(tx, decisionId);
     if (!decision) throw notFound('decision');
-    const row = answerRow(
-      decision,
-      await listAnswers(tx, [decision.id]),
-      organisationId,
-      actor?.userId ?? null,
-      input,
-      now,
-    );
+    const previous = await listAnswers(tx, [decision.id]);
+    // Refusals of the answer itself (not asked, closed) first, then its signature.
+    answerRow(decision, previous, organisationId, null, input, now);
+    const parsed = AnswerSchema.parse(input);
+    const key = await lockCurrentPartyKey(tx, organisationId);
+    const signed = checkedSignature(key, decision, organisationId, parsed, parsed.signature);
+    const row = answerRow(decision, previous, organisationId, actor?.userId ?? null, input, now, signed);
     await insertAnswer(tx, row);
     await record({
       kind: CONSENT_KINDS.answer,
