@@ -52,6 +52,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: true,
     planHandover: true,
     certifyContribution: true,
+    proposeDecision: true,
   });
   assert.deepEqual(await abilities(ACCOUNTS.monitor), {
     fileReport: true,
@@ -59,6 +60,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: false,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.liaisonId), {
     fileReport: false,
@@ -66,6 +68,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: true,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.observer), {
     fileReport: false,
@@ -73,6 +76,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: false,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
 });
 
@@ -131,5 +135,6 @@ test('every flag is the policy, not a second rule', async () => {
       can(actor, 'contribution.certify'),
       `${who} certifyContribution`,
     );
+    assert.equal(session.abilities?.proposeDecision, can(actor, 'decision.propose'), `${who} proposeDecision`);
   }
 });
