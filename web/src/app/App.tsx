@@ -19,6 +19,7 @@ const ForcePage = lazy(() => import('../pages/ForcePage.tsx'));
 const HandoverPage = lazy(() => import('../pages/HandoverPage.tsx'));
 const MonitoringPage = lazy(() => import('../pages/MonitoringPage.tsx'));
 const CompliancePage = lazy(() => import('../pages/CompliancePage.tsx'));
+const DecisionsPage = lazy(() => import('../features/consent/DecisionsPage.tsx'));
 const RecordPage = lazy(() => import('../pages/RecordPage.tsx'));
 const TokensPage = lazy(() => import('../pages/TokensPage.tsx'));
 
@@ -65,6 +66,8 @@ function Page({ id }: { id: PageId }) {
       return <MonitoringPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'decisions':
+      return <DecisionsPage />;
     case 'record':
       return <RecordPage />;
     case 'tokens':

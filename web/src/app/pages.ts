@@ -9,6 +9,7 @@ export const PAGES = [
   { id: 'handover', path: '/handover', comingSoon: false },
   { id: 'monitoring', path: '/monitoring', comingSoon: false },
   { id: 'compliance', path: '/compliance', comingSoon: false },
+  { id: 'decisions', path: '/decisions', comingSoon: false },
   { id: 'record', path: '/record', comingSoon: false },
   { id: 'organisations', path: '/organisations', comingSoon: false },
   { id: 'tokens', path: '/tokens', comingSoon: false },

@@ -27,6 +27,10 @@ import recordEn from '../features/record/i18n/en.json' with { type: 'json' };
 import recordFr from '../features/record/i18n/fr.json' with { type: 'json' };
 import recordAr from '../features/record/i18n/ar.json' with { type: 'json' };
 import recordHe from '../features/record/i18n/he.json' with { type: 'json' };
+import consentEn from '../features/consent/i18n/en.json' with { type: 'json' };
+import consentFr from '../features/consent/i18n/fr.json' with { type: 'json' };
+import consentAr from '../features/consent/i18n/ar.json' with { type: 'json' };
+import consentHe from '../features/consent/i18n/he.json' with { type: 'json' };
 import type { Lang } from './languages.ts';
 
 const english = {
@@ -36,6 +40,7 @@ const english = {
   forceUi: forceEn,
   complianceUi: complianceEn,
   recordUi: recordEn,
+  consentUi: consentEn,
 };
 
 /** A key missing from another language fails type-checking below. */
@@ -51,6 +56,7 @@ export const resources: Record<Lang, { translation: Messages }> = {
       forceUi: forceFr,
       complianceUi: complianceFr,
       recordUi: recordFr,
+      consentUi: consentFr,
     },
   },
   ar: {
@@ -61,6 +67,7 @@ export const resources: Record<Lang, { translation: Messages }> = {
       forceUi: forceAr,
       complianceUi: complianceAr,
       recordUi: recordAr,
+      consentUi: consentAr,
     },
   },
   he: {
@@ -71,6 +78,7 @@ export const resources: Record<Lang, { translation: Messages }> = {
       forceUi: forceHe,
       complianceUi: complianceHe,
       recordUi: recordHe,
+      consentUi: consentHe,
     },
   },
 };
