@@ -19,16 +19,21 @@ import type { Subjects } from './subjects.ts';
 
 interface Props {
   d: Decision;
+  /** The reader's organisation has yet to answer: the form is open, not folded away. */
+  awaitingMe: boolean;
   names: Names;
   subjects: Subjects;
   sectors: readonly Sector[];
   selected: boolean;
 }
 
-export function DecisionCard({ d, names, subjects, sectors, selected }: Props) {
+export function DecisionCard({ d, awaitingMe, names, subjects, sectors, selected }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const orgs = d.requiredOrgIds.map((id) => names.org(id)).join(', ');
+  // Fixed for the card's life: once answered, the form stays where it was (with its "saved"
+  // notice and the focus) instead of folding away under the reader's hands.
+  const [openForm] = useState(awaitingMe);
   return (
     <article
       id={`decision-${d.id}`}
@@ -62,22 +67,22 @@ export function DecisionCard({ d, names, subjects, sectors, selected }: Props) {
         </div>
         <div>
           <dt>{t('consentUi.facts.due')}</dt>
-          <dd className="nowrap">{f.agreementTime(d.dueAt)}</dd>
+          <dd>{f.agreementTime(d.dueAt)}</dd>
         </div>
         <div>
           <dt>{t('consentUi.facts.proposed')}</dt>
-          <dd className="nowrap">{f.agreementTime(d.proposedAt)}</dd>
+          <dd>{f.agreementTime(d.proposedAt)}</dd>
         </div>
         {d.adoptedAt !== null && (
           <div>
             <dt>{t('consentUi.facts.adopted')}</dt>
-            <dd className="nowrap">{f.agreementTime(d.adoptedAt)}</dd>
+            <dd>{f.agreementTime(d.adoptedAt)}</dd>
           </div>
         )}
         {d.cancelledAt !== null && (
           <div>
             <dt>{t('consentUi.facts.cancelled')}</dt>
-            <dd className="nowrap">{f.agreementTime(d.cancelledAt)}</dd>
+            <dd>{f.agreementTime(d.cancelledAt)}</dd>
           </div>
         )}
         {d.state === 'pending' && d.awaiting.length > 0 && (
@@ -100,7 +105,15 @@ export function DecisionCard({ d, names, subjects, sectors, selected }: Props) {
       )}
       <h4 className="decision__subheading">{t('consentUi.history.title', { n: f.number(d.answers.length) })}</h4>
       <AnswerHistory d={d} names={names} />
-      {d.abilities.answer && <AnswerForm d={d} sectors={sectors} />}
+      {d.abilities.answer &&
+        (openForm ? (
+          <AnswerForm d={d} sectors={sectors} />
+        ) : (
+          <details className="decision__more">
+            <summary>{t('consentUi.answer.change')}</summary>
+            <AnswerForm d={d} sectors={sectors} />
+          </details>
+        ))}
       {d.abilities.withdraw && <WithdrawForm d={d} />}
       {d.notes !== null && <Notes d={d} />}
       {d.abilities.cancel && <CancelForm d={d} />}

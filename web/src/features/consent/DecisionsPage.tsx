@@ -126,6 +126,7 @@ export default function DecisionsPage() {
                   <DecisionCard
                     key={d.id}
                     d={d}
+                    awaitingMe={orgId !== null && d.awaiting.includes(orgId)}
                     names={names}
                     subjects={subjects}
                     sectors={sectors}
