@@ -1,6 +1,7 @@
 /**
  * @module Every contribution with its caveats: what a state offers is only useful to planners
- * together with the limits it attaches (national caveats).
+ * together with the limits it attaches (national caveats), and where each contributor stands
+ * with the parties whose consent its admission needs (for readers allowed to see it).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
