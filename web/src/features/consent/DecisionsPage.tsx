@@ -36,13 +36,15 @@ export default function DecisionsPage() {
   const orgId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.organisationId : null));
   const selected = useSearchParams().get('id');
   const names = useNames();
-  const subjects = useSubjects(names, mayPropose);
   const rules = useConsentRules();
   const organisations = useOrganisations();
   const sectorsRemote = useSectors();
   const sectors = sectorsRemote.status === 'idle' ? [] : (sectorsRemote.data ?? []);
   const [state, setState] = useState<DecisionState | ''>('');
   const list = decisions.status === 'idle' ? undefined : decisions.data;
+  // Provisions are loaded only where they name something: a proposal, or a decision about one.
+  const provisionsNamed = mayPropose || (list ?? []).some((d) => d.subjects.some((s) => s.kind === 'provision'));
+  const subjects = useSubjects(names, provisionsNamed);
   const illustrative = rules.status !== 'idle' && (rules.data ?? []).some((r) => r.illustrative);
 
   // A link to one decision: once it is on screen, bring it into view and put focus on it.
