@@ -13,6 +13,8 @@ export const SessionAbilities = z.object({
   offerContribution: z.boolean(),
   planHandover: z.boolean(),
   certifyContribution: z.boolean(),
+  /** Propose a decision that asks the parties' consent (issue 12). */
+  proposeDecision: z.boolean(),
 });
 export type SessionAbilities = z.infer<typeof SessionAbilities>;
 

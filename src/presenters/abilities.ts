@@ -16,6 +16,7 @@ export function sessionAbilities(actor: Actor): SessionAbilities {
     offerContribution: can(actor, 'contribution.create', own),
     planHandover: can(actor, 'deployment.write') && can(actor, 'milestone.write'),
     certifyContribution: can(actor, 'contribution.certify'),
+    proposeDecision: can(actor, 'decision.propose'),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Accessibility: axe-core checks every page of the web UI (the features of web/src/app/capabilities.ts, the not-found
  * page, and the sign-in page signed out), signed in as a coordinator (who sees every page), in
- * English and in Arabic (right to left). Any violation of impact "serious" or "critical" fails,
+ * English and in Arabic (right to left). The decisions page is checked again with its forms
+ * open: a party's answer form (with the sector caveats) and the coordinator's proposal form. Any violation of impact "serious" or "critical" fails,
  * named with its rule, its help text and the elements it found.
  */
 import { after, before, test } from 'node:test';
@@ -50,6 +51,15 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.restoring, [aria-busy="true"]'));
 }
 
+/** A page signed in as `email` (through the API, as the tests above do). */
+async function signedIn(context: BrowserContext, email: string): Promise<Page> {
+  const signIn = await context.request.post(`${site.server.url}/api/session`, {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  assert.equal(signIn.status(), 200, await signIn.text());
+  return context.newPage();
+}
+
 for (const lang of ['en', 'ar'] as const) {
   test(`axe (${lang}): the sign-in page, signed out, has no serious or critical violation`, async () => {
     const context = await contextIn(lang);
@@ -83,5 +93,37 @@ for (const lang of ['en', 'ar'] as const) {
     } finally {
       await context.close();
     }
+  });
+}
+
+for (const lang of ['en', 'ar'] as const) {
+  test(`axe (${lang}): the decisions page with a party's answer form and the proposal form open`, async () => {
+    const found: string[] = [];
+    const party = await contextIn(lang);
+    try {
+      const page = await signedIn(party, 'observer.il@truce.example');
+      await page.goto(`${site.server.url}/decisions`);
+      const form = page.getByTestId('answer-form').first();
+      await form.waitFor();
+      await form.locator('[data-testid="answer-consent_with_conditions"]').check();
+      await form.getByTestId('answer-excluded').waitFor();
+      await settle(page);
+      for (const v of await blockingViolations(page)) found.push(`party: ${v}`);
+    } finally {
+      await party.close();
+    }
+    const coordinator = await contextIn(lang);
+    try {
+      const page = await signedIn(coordinator, 'coordinator@truce.example');
+      await page.goto(`${site.server.url}/decisions`);
+      await page.getByTestId('decisions-page').waitFor();
+      await settle(page);
+      await page.locator('details:has([data-testid="propose-form"]) > summary').click();
+      await page.getByTestId('propose-form').waitFor();
+      for (const v of await blockingViolations(page)) found.push(`coordinator: ${v}`);
+    } finally {
+      await coordinator.close();
+    }
+    assert.deepEqual(found, []);
   });
 }

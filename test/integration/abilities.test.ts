@@ -55,6 +55,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: true,
     planHandover: true,
     certifyContribution: true,
+    proposeDecision: true,
   });
   assert.deepEqual(await abilities(ACCOUNTS.monitor), {
     fileReport: true,
@@ -62,6 +63,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: false,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.liaisonId), {
     fileReport: false,
@@ -69,6 +71,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: true,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.observer), {
     fileReport: false,
@@ -76,6 +79,7 @@ test('the session says what each account may start, and it differs by role', asy
     offerContribution: false,
     planHandover: false,
     certifyContribution: false,
+    proposeDecision: false,
   });
 });
 
@@ -136,5 +140,6 @@ test('every flag is the policy, not a second rule', async () => {
       can(actor, 'contribution.certify'),
       `${who} certifyContribution`,
     );
+    assert.equal(session.abilities?.proposeDecision, can(actor, 'decision.propose'), `${who} proposeDecision`);
   }
 });

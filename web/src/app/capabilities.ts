@@ -7,6 +7,7 @@ import { forceFeature } from '../features/force/index.ts';
 import { handoverFeature } from '../features/handover/index.ts';
 import { monitoringFeature } from '../features/monitoring/index.ts';
 import { complianceFeature } from '../features/compliance/index.ts';
+import { consentFeature } from '../features/consent/index.ts';
 import { recordFeature } from '../features/record/index.ts';
 import { organisationsFeature } from '../features/organisations/index.ts';
 import { tokensFeature } from '../features/tokens/index.ts';
@@ -17,6 +18,7 @@ export const features = [
   handoverFeature,
   monitoringFeature,
   complianceFeature,
+  consentFeature,
   recordFeature,
   organisationsFeature,
   tokensFeature,

@@ -1,5 +1,6 @@
 /**
- * @module The first screen after sign-in: the state of force generation and who takes part.
+ * @module The first screen after sign-in: what awaits the reader's own answer (when anything
+ * does), then the state of force generation and who takes part.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ import { useFormat } from '../i18n/format.ts';
 import { refetchRoutes } from '../data/queryClient.ts';
 import type { Remote } from '../data/remote.ts';
 import { SitrepLink } from '../features/record/SitrepLink.tsx';
+import { AwaitingMyAnswer } from '../features/consent/AwaitingYou.tsx';
 
 const retry = (id: 'getMission' | 'listContributions' | 'listOrganisations') => () => void refetchRoutes([id]);
 
@@ -73,6 +75,8 @@ export function DashboardPage() {
       >
         {t('dashboard.title')}
       </PageHeading>
+
+      <AwaitingMyAnswer />
 
       <section className="panel" aria-labelledby="force-heading">
         <h2 id="force-heading">{t('force.title')}</h2>

@@ -16,6 +16,7 @@ const NONE: SessionAbilities = {
   offerContribution: false,
   planHandover: false,
   certifyContribution: false,
+  proposeDecision: false,
 };
 
 /**

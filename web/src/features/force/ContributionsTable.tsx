@@ -1,12 +1,14 @@
 /**
  * @module Every contribution with its caveats: what a state offers is only useful to planners
- * together with the limits it attaches (national caveats).
+ * together with the limits it attaches (national caveats), and where each contributor stands
+ * with the parties whose consent its admission needs (for readers allowed to see it).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from '../../i18n/format.ts';
 import type { Contribution } from './queries.ts';
 import type { TFunction } from 'i18next';
+import { StandingsCell, useStandingsOf } from '../consent/Standings.tsx';
 
 function quantityText(c: Contribution, t: TFunction, f: Formatters): string | null {
   if (c.quantity === null) return null;
@@ -26,6 +28,7 @@ function Restricted({ t }: { t: TFunction }) {
 export function ContributionsTable({ items }: { items: readonly Contribution[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const standingsOf = useStandingsOf();
   const rows = useMemo(
     () => [...items].sort((a, b) => f.collator.compare(a.organisationName, b.organisationName)),
     [items, f],
@@ -46,6 +49,7 @@ export function ContributionsTable({ items }: { items: readonly Contribution[] }
             <th scope="col">{t('contributions.columns.status')}</th>
             <th scope="col">{t('contributions.columns.caveats')}</th>
             <th scope="col">{t('contributions.columns.expectedArrival')}</th>
+            {standingsOf && <th scope="col">{t('consentUi.standing.column')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -87,6 +91,11 @@ export function ContributionsTable({ items }: { items: readonly Contribution[] }
                     <span className="muted">{t('contributions.notStated')}</span>
                   )}
                 </td>
+                {standingsOf && (
+                  <td>
+                    <StandingsCell standings={standingsOf(c.id)} />
+                  </td>
+                )}
               </tr>
             );
           })}
