@@ -18,6 +18,11 @@ export interface RecordView {
   restricted?: Record<string, JsonValue>;
   /** Salt (hex) of each restricted field, by the same names: with `restricted`, the openings. */
   salts?: Record<string, string>;
+  /**
+   * Values shown in a reduced form of a logged field (a day for a timestamp): each is compared
+   * with that form of the leaf's value, so a view that shows less is still checked.
+   */
+  reduced?: { field: string; shown: JsonValue; of: (logged: JsonValue) => JsonValue }[];
 }
 
 export interface Mismatch {
@@ -100,6 +105,12 @@ export function compareRecords(
       if (shown === undefined && !(field in r.fields)) continue;
       if (canonicalJson((shown ?? null) as JsonValue) !== canonicalJson(logged ?? null)) {
         out.push({ kind: r.kind, id: r.id, problem: `field ${field} differs from log entry ${entry.index}` });
+      }
+    }
+    for (const v of r.reduced ?? []) {
+      const logged = entry.leaf.public[v.field];
+      if (logged === undefined || canonicalJson(v.of(logged)) !== canonicalJson(v.shown)) {
+        out.push({ kind: r.kind, id: r.id, problem: `field ${v.field} differs from log entry ${entry.index}` });
       }
     }
     for (const problem of checkRestricted(r, entry.leaf, entry.index)) out.push({ kind: r.kind, id: r.id, problem });

@@ -255,3 +255,32 @@ test('cancelled by the coordinator; deliberation notes stay with the mission', a
   assert.deepEqual([c.state, c.version], ['cancelled', 2]);
   await rejects(partyA.call('answerDecision', { params: { id: d.id }, body: { answer: 'consent' } }), 409);
 });
+
+test("a monitor of a party reads decisions as that party's observer does: no notes, no deliberation, nothing addressed to others", async () => {
+  const url = api.server.url;
+  const partyMonitor = (await makeSignedIn(api.deps, url, 'monitor', { organisationId: partyAId })).client;
+  const impartial = (await makeSignedIn(api.deps, url, 'monitor')).client;
+  const own = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'Open a liaison office', addOrgIds: [partyAId], dueAt: inDays(3) },
+  });
+  const others = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'A matter for party B alone', addOrgIds: [partyBId], dueAt: inDays(3) },
+  });
+  await coordinator.call('addDecisionNote', { params: { id: own.id }, body: { body: 'Internal: A may object.' } });
+
+  const seen = await partyMonitor.call('getDecision', { params: { id: own.id } });
+  assert.equal(seen.notes, null, "a party's monitor is not shown the mission's notes");
+  assert.equal(seen.abilities?.deliberate, false);
+  await rejects(partyMonitor.call('addDecisionNote', { params: { id: own.id }, body: { body: 'x' } }), 403);
+  const listed = (await partyMonitor.call('listDecisions', { query: {} })).items.map((d) => d.id);
+  assert.ok(listed.includes(own.id));
+  assert.ok(!listed.includes(others.id), 'a decision addressed to another party only');
+  assert.deepEqual(
+    listed.toSorted(),
+    (await partyA.call('listDecisions', { query: {} })).items.map((d) => d.id).toSorted(),
+  );
+
+  // A monitor of an impartial body deliberates with the mission.
+  assert.ok((await impartial.call('getDecision', { params: { id: own.id } })).notes?.length === 1);
+  assert.ok((await impartial.call('listDecisions', { query: {} })).items.some((d) => d.id === others.id));
+});

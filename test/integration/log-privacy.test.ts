@@ -552,6 +552,54 @@ test('what parties and the public are shown of an incident, changed in the datab
   assert.match(clean.stdout, /public records match their latest log entries/);
 });
 
+test('a ruling made public that never was, a moved date, an approval given to another organisation: verify names each', async () => {
+  const db = tdb.database.db;
+  const published = ((await (await fetch(`${server.url}/api/public/rulings`)).json()) as { items: { id: string }[] })
+    .items[0]!.id;
+  const unpublished = await db
+    .selectFrom('incidents')
+    .select(['id', 'status'])
+    .where('status', 'in', ['ruled', 'ruling_proposed', 'investigating', 'alleged'])
+    .executeTakeFirstOrThrow();
+  const before = await db
+    .selectFrom('incidents')
+    .select(['occurred_at'])
+    .where('id', '=', published)
+    .executeTakeFirstOrThrow();
+  const approval = await db
+    .selectFrom('incident_events')
+    .select(['id', 'actor_org_id'])
+    .where('incident_id', '=', published)
+    .where('action', '=', 'approve')
+    .executeTakeFirstOrThrow();
+  const otherBody = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('kind', '=', 'mission')
+    .where('id', '<>', approval.actor_org_id ?? '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirstOrThrow();
+  await sql`update incidents set status = 'published' where id = ${unpublished.id}`.execute(db);
+  await sql`update incidents set occurred_at = occurred_at - interval '3 days' where id = ${published}`.execute(db);
+  await sql`update incident_events set actor_org_id = ${otherBody.id} where id = ${approval.id}`.execute(db);
+  try {
+    // Anyone, without an account: the extra ruling's status and the published one's day.
+    const asPublic = await verify();
+    assert.equal(asPublic.code, 1, asPublic.stdout);
+    assert.match(asPublic.stderr, new RegExp(`incident ${unpublished.id} field status differs`));
+    assert.match(asPublic.stderr, new RegExp(`incident ${published} field occurredAt differs`));
+    // A party's observer is shown the history: the approval now under another organisation.
+    const asObserver = await verify({ TRUCE_TOKEN: await tokenFor('observer.ps@truce.example') });
+    assert.equal(asObserver.code, 1, asObserver.stdout);
+    assert.match(asObserver.stderr, new RegExp(`incident_event ${approval.id} field actorOrganisationId differs`));
+  } finally {
+    await sql`update incidents set status = ${unpublished.status} where id = ${unpublished.id}`.execute(db);
+    await sql`update incidents set occurred_at = ${before.occurred_at} where id = ${published}`.execute(db);
+    await sql`update incident_events set actor_org_id = ${approval.actor_org_id} where id = ${approval.id}`.execute(db);
+  }
+  const clean = await verify({ TRUCE_TOKEN: await tokenFor('observer.ps@truce.example') });
+  assert.equal(clean.code, 0, clean.stderr);
+});
+
 test("an entry's actor changed in the audit trail is named by audit", async () => {
   const db = tdb.database.db;
   const row = await db

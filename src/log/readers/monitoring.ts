@@ -48,6 +48,27 @@ function incidentRecord(d: IncidentDetail): RecordView {
   };
 }
 
+/** An entry of an incident's history: what happened, when, by which organisation (the account is committed). */
+function eventRecord(incidentId: string, e: IncidentDetail['history'][number]): RecordView {
+  return {
+    kind: 'incident_event',
+    id: e.id,
+    version: 1,
+    fields: {
+      incidentId,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      outcome: e.outcome,
+      rationale: e.rationale,
+      round: e.round,
+      relatedIncidentId: e.relatedIncidentId,
+      actorOrganisationId: e.actorOrganisationId,
+      at: e.at,
+    },
+  };
+}
+
 /** A report likewise: the team checks its restricted fields by their openings, others the rounded point. */
 function reportRecord(r: ReportShown): RecordView {
   const { location, evidence, sectorId, side, source, description, openings, ...rest } = r;
@@ -84,6 +105,8 @@ export const monitoringApiRecords: ApiRecords[] = [
       for (const i of incidents) {
         const d = await client.call('getIncident', { params: { id: i.id } });
         out.push(incidentRecord(d));
+        // Its history as shown (who acted, for which organisation: a joint ruling's approvals).
+        for (const e of d.history) out.push(eventRecord(d.id, e));
         for (const r of d.reports) out.push(reportRecord(r));
       }
       return out;
@@ -108,6 +131,16 @@ export const monitoringPublicRecords: ApiRecords[] = [
         lat: p.location.coordinates[1],
         sectorId: p.sectorId,
         updatedAt: p.publishedAt,
+        // Listed here only because it is published: its latest entry must say so.
+        status: 'published',
       },
+      // The public sees the day only (UTC), of the logged time.
+      reduced: [
+        {
+          field: 'occurredAt',
+          shown: p.occurredOn,
+          of: (logged) => (typeof logged === 'string' ? logged.slice(0, 10) : null),
+        },
+      ],
     })),
 ];

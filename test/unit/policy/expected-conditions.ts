@@ -24,6 +24,8 @@ export const EXPECTED_CONDITIONS: Partial<Record<Action, Partial<Record<Role, Co
   'incident.approve': { monitor: ['impartial'] },
   'incident.assign': { monitor: ['impartial'] },
   'incident.merge': { monitor: ['impartial'] },
+  // The mission's deliberation on decisions (notes, every decision and meeting): impartial monitors only.
+  'decision.deliberate': { monitor: ['impartial'] },
   // Nobody records, scores or settles their own obligation.
   'provision.deliver': {
     admin: ['disinterested'],

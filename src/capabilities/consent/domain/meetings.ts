@@ -5,7 +5,6 @@
  */
 import { wallTime } from '../../../domain/compliance/deadline.ts';
 import type { ActionStatus } from '../contract/enums.ts';
-import type { Role } from '../../../contract/enums.ts';
 
 export const AGREEMENT_ZONE = 'Asia/Gaza';
 
@@ -20,14 +19,13 @@ export function actionStatus(item: { dueOn: string; doneAt: string | null }, now
   return agreementDay(now) > item.dueOn ? 'late' : 'due';
 }
 
-const MISSION_ROLES: ReadonlySet<Role> = new Set(['admin', 'coordinator', 'monitor']);
-
 /** The mission reads every meeting; an organisation those it convened, attended or owns an item of. */
 export function mayReadMeeting(
-  reader: { role: Role; organisationId: string } | null,
+  /** `mission`: whoever may deliberate on decisions (`decision.deliberate`) reads every meeting. */
+  reader: { organisationId: string; mission: boolean } | null,
   m: { conveningOrgId: string; attendingOrgIds: readonly string[]; ownerOrgIds: readonly string[] },
 ): boolean {
-  if (reader === null || MISSION_ROLES.has(reader.role)) return true;
+  if (reader === null || reader.mission) return true;
   const org = reader.organisationId;
   return m.conveningOrgId === org || m.attendingOrgIds.includes(org) || m.ownerOrgIds.includes(org);
 }

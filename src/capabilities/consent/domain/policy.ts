@@ -58,7 +58,9 @@ export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>>
   monitor: {
     'decision.read': 'all',
     'decision.answer': 'own',
-    'decision.deliberate': 'all',
+    // The mission's deliberation is its impartial bodies' (a party's or state's monitor reads what
+    // that party's observer reads: policy/standing.ts).
+    'decision.deliberate': { scope: 'all', only: ['impartial'] },
     'consent.key': 'own',
     'meeting.read': 'all',
     'meeting.action': 'own',
@@ -79,12 +81,10 @@ export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>>
   },
 };
 
-/** Roles that read every decision (the mission's own people). */
-const MISSION_ROLES: ReadonlySet<Role> = new Set(['admin', 'coordinator', 'monitor']);
-
 export interface DecisionReader {
-  role: Role;
   organisationId: string;
+  /** The mission's own people (whoever may deliberate, `decision.deliberate`): they read every decision. */
+  mission: boolean;
 }
 
 /**
@@ -96,7 +96,7 @@ export function mayReadDecision(
   reader: DecisionReader | null,
   d: { requiredOrgIds: readonly string[]; proposerOrgId: string | null; subjectOwnerOrgIds: readonly string[] },
 ): boolean {
-  if (reader === null || MISSION_ROLES.has(reader.role)) return true;
+  if (reader === null || reader.mission) return true;
   const org = reader.organisationId;
   return d.requiredOrgIds.includes(org) || d.proposerOrgId === org || d.subjectOwnerOrgIds.includes(org);
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { authorize, type Actor } from '../../../domain/policy.ts';
+import { authorize, can, type Actor } from '../../../domain/policy.ts';
 import { existingOrganisationIds } from '../../../repositories/organisations.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../../services/errors.ts';
@@ -65,6 +65,8 @@ export async function meetingsView(
   ))
     for (const s of d.row.subjects)
       if (s.kind === 'meeting' && !minutes.has(s.id)) minutes.set(s.id, { id: d.row.id, state: d.status.state });
+  const reader =
+    actor === null ? null : { organisationId: actor.organisationId, mission: can(actor, 'decision.deliberate') };
   const meetings = rows
     .map((row) => ({
       row,
@@ -72,7 +74,7 @@ export async function meetingsView(
       minutesDecision: minutes.get(row.id) ?? null,
     }))
     .filter((m) =>
-      mayReadMeeting(actor, {
+      mayReadMeeting(reader, {
         conveningOrgId: m.row.convening_org_id,
         attendingOrgIds: m.row.attending_org_ids,
         ownerOrgIds: m.actions.map((a) => a.owner_org_id),

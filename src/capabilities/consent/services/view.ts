@@ -71,8 +71,9 @@ export function withStatus(
 export async function decisionFilter(db: Kysely<DB>, actor: Actor | null): Promise<(d: DecisionRow) => boolean> {
   if (actor === null || can(actor, 'decision.deliberate')) return () => true;
   const owners = await subjectOwners(db);
+  const reader = { organisationId: actor.organisationId, mission: false };
   return (d) =>
-    mayReadDecision(actor, {
+    mayReadDecision(reader, {
       requiredOrgIds: d.required_org_ids,
       proposerOrgId: d.proposer_org_id,
       subjectOwnerOrgIds: d.subjects.map((s) => owners.get(s.id)).filter((o): o is string => o !== undefined),
