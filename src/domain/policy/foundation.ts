@@ -41,25 +41,8 @@ const READ_EVERYTHING: Partial<Record<FoundationAction, Grant>> = {
 };
 
 export const FOUNDATION_GRANTS: Record<Role, Partial<Record<FoundationAction, Grant>>> = {
-  admin: Object.fromEntries(
-    (
-      [
-        'mission.read',
-        'organisation.read',
-        'organisation.create',
-        'user.read',
-        'user.create',
-        'user.update',
-        'token.create',
-        'token.read',
-        'token.revoke',
-        'contribution.read',
-        'contribution.create',
-        'audit.read',
-        'log.read',
-      ] as const
-    ).map((a) => [a, a === 'token.create' ? FROM_A_SESSION : 'all']),
-  ),
+  // The admin holds every foundation action (tokens, like everyone's, only from a session).
+  admin: Object.fromEntries(FOUNDATION_ACTIONS.map((a) => [a, a === 'token.create' ? FROM_A_SESSION : 'all'])),
   coordinator: { ...READ_EVERYTHING, 'user.read': 'all', 'contribution.create': 'all', 'audit.read': 'all' },
   monitor: { ...READ_EVERYTHING, 'user.read': 'own' },
   liaison: { ...READ_EVERYTHING, 'user.read': 'own', 'contribution.create': 'own' },
