@@ -196,6 +196,22 @@ export async function subjectOwners(db: Kysely<DB>): Promise<Map<string, string>
   return new Map([...contributions, ...deployments].map((r) => [r.id, r.organisation_id]));
 }
 
+/**
+ * Per subject record, the organisations any decision on it asks to consent (cancelled ones
+ * included: asking already released the record to them).
+ */
+export async function askedOfSubjects(db: Kysely<DB>): Promise<Map<string, Set<string>>> {
+  const rows = await db.selectFrom('decisions').select(['subjects', 'required_org_ids']).execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows)
+    for (const s of r.subjects) {
+      const set = out.get(s.id) ?? new Set<string>();
+      for (const o of r.required_org_ids) set.add(o);
+      out.set(s.id, set);
+    }
+  return out;
+}
+
 export function organisationNames(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('organisations').select(['id', 'name']).execute();
 }
