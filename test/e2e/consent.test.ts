@@ -97,3 +97,22 @@ test("a party's observer consents with a sector caveat and the coordinator's han
   await observer.close();
   await coordinator.close();
 });
+
+test('a coordinator sets a consent rule by finding organisations by name', async () => {
+  const page = await site.signIn('coordinator@truce.example');
+  await page.goto(`${site.server.url}/decisions`);
+  const panel = page.getByTestId('rules-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Kind of decision').selectOption('milestone');
+  await panel.locator('[data-testid="rules-chosen"] li[data-org="Israel"]').waitFor();
+  await panel.getByTestId('rules-search').fill('egy');
+  await panel.locator('[data-testid="rules-matches"] button[data-org="Egypt"]').click();
+  await panel.locator('[data-testid="rules-chosen"] li[data-org="Egypt"]').waitFor();
+  await panel.getByLabel('How many must consent').selectOption('1');
+  await panel.getByRole('button', { name: 'Save the rule' }).click();
+  await panel.getByText('Rule saved.').waitFor();
+  await page.waitForFunction(() =>
+    /version 2/.test(document.querySelector('[data-testid="rules-current"]')?.textContent ?? ''),
+  );
+  await page.close();
+});
