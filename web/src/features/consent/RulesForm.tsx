@@ -38,7 +38,7 @@ export function RulesForm({ rules, organisations, names }: Props) {
     const r = rules.find((x) => x.kind === next);
     setKind(next);
     setChosen(r?.requiredOrgIds ?? []);
-    setQuorum(r?.quorum == null ? '' : String(r.quorum));
+    setQuorum(r?.quorum === null || r === undefined ? '' : String(r.quorum));
     setNote(r?.note ?? '');
   }
 
