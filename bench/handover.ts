@@ -25,11 +25,11 @@ import { record, type Bench } from './harness.ts';
 const SECTORS = 50;
 const CONTRIBUTIONS = 500;
 const MILESTONES = 2000;
-const FROM = '2026-01-01';
-const TO = '2026-12-31';
+export const FROM = '2026-01-01';
+export const TO = '2026-12-31';
 const RUNS = 15;
 
-async function median(run: () => Promise<unknown>): Promise<number> {
+export async function median(run: () => Promise<unknown>): Promise<number> {
   await run(); // warm the plan cache and the connection
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -41,7 +41,7 @@ async function median(run: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-async function fill(db: Deps['db']): Promise<void> {
+export async function fill(db: Deps['db']): Promise<void> {
   const now = new Date();
   const start = dayOf(FROM);
   const orgs = Array.from({ length: 20 }, (_, i) => ({

@@ -12,6 +12,7 @@ import { benchApiIngest } from './api-ingest.ts';
 import { benchLogAppend } from './log-append.ts';
 import { monitoringBenches } from './monitoring.ts';
 import { handoverBenches } from './handover.ts';
+import { consentBenches } from './consent.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -23,9 +24,13 @@ async function main(): Promise<void> {
       process.stdout.write(`\n== ${engine} ==\n`);
       // TRUCE_BENCH_ONLY=benchImportReaders runs only the figures whose function name contains it.
       const only = process.env.TRUCE_BENCH_ONLY;
-      for (const bench of [benchApiIngest, benchLogAppend, ...monitoringBenches, ...handoverBenches].filter(
-        (b) => !only || b.name.includes(only),
-      )) {
+      for (const bench of [
+        benchApiIngest,
+        benchLogAppend,
+        ...monitoringBenches,
+        ...handoverBenches,
+        ...consentBenches,
+      ].filter((b) => !only || b.name.includes(only))) {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
         const url = engine === 'postgres' ? await createDatabaseOn(pg.url, 'bench') : undefined;
         try {

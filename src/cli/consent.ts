@@ -1,5 +1,8 @@
 /**
- * @module `truce consent keygen|register-key|sign`: a party signs its own answers where it holds
+ * @module `truce consent list`: the decisions at the console, with their state and whose answer
+ * each awaits (the operator reads them all, as the mission does; no notes).
+ *
+ * `truce consent keygen|register-key|sign`: a party signs its own answers where it holds
  * its key (issue 12). The server never sees the private key: this command builds the statement
  * (domain/signing.ts), signs it here and submits the answer with the party's own token, so no
  * one running the server can make an answer that verifies under the party's pinned key.
@@ -9,7 +12,10 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { createClient, type ApiClient } from '../contract/client.ts';
 import { encodeBase64, generateSignerKey, parseSignerKey, type Ed25519Signer } from '../tlog/node.ts';
-import { ANSWER_KINDS, type AnswerKind } from '../capabilities/consent/contract/enums.ts';
+import { ANSWER_KINDS, DECISION_STATES, type AnswerKind } from '../capabilities/consent/contract/enums.ts';
+import { listDecisions } from '../capabilities/consent/services/view.ts';
+import { decisionsText } from '../capabilities/consent/presenters/exports.ts';
+import { withRuntime } from './with-runtime.ts';
 import type { Caveat } from '../capabilities/consent/contract/caveats.ts';
 import {
   answerContentDigest,
@@ -31,7 +37,20 @@ function readKey(file: string): Ed25519Signer {
 const sign = (key: Ed25519Signer, text: string): string => encodeBase64(key.sign(text));
 
 export function registerConsentCommands(program: Command): void {
-  const consent = program.command('consent').description("a party's own signing key and signed answers");
+  const consent = program
+    .command('consent')
+    .description("decisions and consent: the list, a party's own signing key and signed answers");
+  consent
+    .command('list')
+    .description('list the decisions with their state and whose answer each awaits')
+    .option('--state <state>', DECISION_STATES.join(' | '))
+    .action(async (o: { state?: string }) => {
+      if (o.state !== undefined && !(DECISION_STATES as readonly string[]).includes(o.state))
+        throw new Error(`--state must be one of ${DECISION_STATES.join(', ')}`);
+      const view = await withRuntime('consent list', (rt) => listDecisions(rt.deps, null));
+      const decisions = view.decisions.filter((d) => o.state === undefined || d.status.state === o.state);
+      process.stdout.write(decisionsText({ ...view, decisions }));
+    });
   consent
     .command('keygen')
     .description('create an Ed25519 key for your organisation in FILE (keep it where only your party can read it)')

@@ -15,6 +15,8 @@ export const SessionAbilities = z.object({
   certifyContribution: z.boolean(),
   /** Propose a decision that asks the parties' consent (issue 12). */
   proposeDecision: z.boolean(),
+  /** Set the consent rule of a decision kind (issue 12). */
+  setConsentRules: z.boolean(),
 });
 export type SessionAbilities = z.infer<typeof SessionAbilities>;
 

@@ -17,6 +17,7 @@ export function sessionAbilities(actor: Actor): SessionAbilities {
     planHandover: can(actor, 'deployment.write') && can(actor, 'milestone.write'),
     certifyContribution: can(actor, 'contribution.certify'),
     proposeDecision: can(actor, 'decision.propose'),
+    setConsentRules: can(actor, 'consent.rules'),
   };
 }
 

@@ -4,7 +4,7 @@
  * the coordinator's handover check shows an `unconsented` finding there. Israel's observer sees
  * "awaiting your answer" on the dashboard, follows it to the decision and consents with a
  * condition (a typed caveat excluding Rafah); the coordinator's handover page, never reloaded,
- * drops the finding from its list and its timeline.
+ * drops the finding from its list, its timeline and its map.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +33,11 @@ test("a party's observer consents with a sector caveat and the coordinator's han
   await coordinator.getByTestId('period-to').fill('2026-12-31');
   await coordinator.locator(UNCONSENTED_ROW).first().waitFor();
   await coordinator.locator(UNCONSENTED_BAR).first().waitFor({ state: 'attached' });
+  // The map on 1 July 2026 (day 181) outlines Khan Yunis, where the engineers lack consent.
+  await coordinator.getByTestId('map-day').fill('181');
+  await coordinator.waitForFunction(() =>
+    /: 1\./.test(document.querySelector('[data-testid="map-unconsented-summary"]')?.textContent ?? ''),
+  );
 
   const observer = await site.signIn('observer.il@truce.example');
   const awaiting = observer.getByTestId('awaiting-you');
@@ -75,6 +80,9 @@ test("a party's observer consents with a sector caveat and the coordinator's han
   // The coordinator's page was never reloaded: the live stream brings the check up to date.
   await coordinator.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, UNCONSENTED_ROW);
   assert.equal(await count(coordinator, UNCONSENTED_BAR), 0, 'and gone from the timeline');
+  await coordinator.waitForFunction(() =>
+    /: 0\./.test(document.querySelector('[data-testid="map-unconsented-summary"]')?.textContent ?? ''),
+  );
 
   // Nothing awaits Israel any more: the dashboard's first block is gone.
   await observer.getByTestId('nav-dashboard').click();
@@ -88,4 +96,23 @@ test("a party's observer consents with a sector caveat and the coordinator's han
     .waitFor();
   await observer.close();
   await coordinator.close();
+});
+
+test('a coordinator sets a consent rule by finding organisations by name', async () => {
+  const page = await site.signIn('coordinator@truce.example');
+  await page.goto(`${site.server.url}/decisions`);
+  const panel = page.getByTestId('rules-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Kind of decision').selectOption('milestone');
+  await panel.locator('[data-testid="rules-chosen"] li[data-org="Israel"]').waitFor();
+  await panel.getByTestId('rules-search').fill('egy');
+  await panel.locator('[data-testid="rules-matches"] button[data-org="Egypt"]').click();
+  await panel.locator('[data-testid="rules-chosen"] li[data-org="Egypt"]').waitFor();
+  await panel.getByLabel('How many must consent').selectOption('1');
+  await panel.getByRole('button', { name: 'Save the rule' }).click();
+  await panel.getByText('Rule saved.').waitFor();
+  await page.waitForFunction(() =>
+    /version 2/.test(document.querySelector('[data-testid="rules-current"]')?.textContent ?? ''),
+  );
+  await page.close();
 });

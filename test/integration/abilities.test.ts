@@ -56,6 +56,7 @@ test('the session says what each account may start, and it differs by role', asy
     planHandover: true,
     certifyContribution: true,
     proposeDecision: true,
+    setConsentRules: true,
   });
   assert.deepEqual(await abilities(ACCOUNTS.monitor), {
     fileReport: true,
@@ -64,6 +65,7 @@ test('the session says what each account may start, and it differs by role', asy
     planHandover: false,
     certifyContribution: false,
     proposeDecision: false,
+    setConsentRules: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.liaisonId), {
     fileReport: false,
@@ -72,6 +74,7 @@ test('the session says what each account may start, and it differs by role', asy
     planHandover: false,
     certifyContribution: false,
     proposeDecision: false,
+    setConsentRules: false,
   });
   assert.deepEqual(await abilities(ACCOUNTS.observer), {
     fileReport: false,
@@ -80,6 +83,7 @@ test('the session says what each account may start, and it differs by role', asy
     planHandover: false,
     certifyContribution: false,
     proposeDecision: false,
+    setConsentRules: false,
   });
 });
 

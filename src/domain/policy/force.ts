@@ -69,6 +69,12 @@ const AUDIENCE: Record<Role, ReleaseLevel> = {
 export interface Concerned {
   owner?: string | null;
   parties?: ReadonlySet<string>;
+  /**
+   * Organisations asked to consent to a decision whose subject this record is (issue 12): a
+   * decision releases its subject to them whatever the record's level, since no one can consent
+   * to what they may not read. The record only: its figures keep their own level.
+   */
+  asked?: ReadonlySet<string>;
 }
 
 export interface Reader {
@@ -96,12 +102,14 @@ function audience(reader: Reader): ReleaseLevel {
 
 /**
  * True when `reader` may read something released at `level`. null is the operator at the
- * console. The owner always reads its own record; the party concerned reads `party` records.
+ * console. The owner always reads its own record, an organisation asked to consent to it reads
+ * the record; the party concerned reads `party` records.
  */
 export function mayRead(reader: Reader | null, level: ReleaseLevel, concerned: Concerned = {}): boolean {
   if (reader === null) return true;
   if (releaseRank(audience(reader)) <= releaseRank(level)) return true;
   if (concerned.owner && concerned.owner === reader.organisationId) return true;
+  if (concerned.asked?.has(reader.organisationId)) return true;
   return level === 'party' && (concerned.parties?.has(reader.organisationId) ?? false);
 }
 

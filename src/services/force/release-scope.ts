@@ -1,7 +1,8 @@
 /**
  * @module What of the force's plan one reader may see: the rule is `mayRead` in the policy; this
  * loads who each record concerns (the contributing organisation, the parties withdrawing from the
- * sectors it touches) so the rule can be applied row by row. The mission's own readers see
+ * sectors it touches, the organisations a decision on it asks to consent) so the rule can be
+ * applied row by row. The mission's own readers see
  * everything and load nothing.
  */
 import type { Kysely } from 'kysely';
@@ -12,6 +13,7 @@ import { audienceOf, mayRead, type Concerned } from '../../domain/policy/force.t
 import { listContributionOwners } from '../../repositories/contributions.ts';
 import { listDeploymentSectors } from '../../repositories/handover/deployments.ts';
 import { listSectorParties } from '../../repositories/handover/milestones.ts';
+import { askedOfSubjects } from '../../capabilities/consent/repositories/consent.ts';
 
 interface Contributionish {
   id: string;
@@ -20,12 +22,14 @@ interface Contributionish {
   detail_releasability: ReleaseLevel;
 }
 interface Deploymentish {
+  id: string;
   contribution_id: string;
   sector_id: string;
   releasability: ReleaseLevel;
   detail_releasability: ReleaseLevel;
 }
 interface Milestoneish {
+  id: string;
   party_id: string | null;
   releasability: ReleaseLevel;
 }
@@ -57,10 +61,11 @@ const ALL: ReleaseScope = {
 
 export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise<ReleaseScope> {
   if (audienceOf(actor) === 'mission') return ALL;
-  const [milestones, deployments, contributions] = await Promise.all([
+  const [milestones, deployments, contributions, askedOf] = await Promise.all([
     listSectorParties(db),
     listDeploymentSectors(db),
     listContributionOwners(db),
+    askedOfSubjects(db),
   ]);
   const partiesBySector = new Map<string, Set<string>>();
   for (const m of milestones) {
@@ -90,13 +95,19 @@ export async function releaseScope(db: Kysely<DB>, actor: Actor | null): Promise
     owner: ownerOf.get(d.contribution_id) ?? null,
     parties: partiesBySector.get(d.sector_id) ?? NONE,
   });
+  // A decision releases its subject (not its figures) to the organisations it asks (issue 12).
+  const asked = (id: string) => askedOf.get(id) ?? NONE;
   return {
     seesAll: false,
-    contribution: (c) => mayRead(reader, c.releasability, ofContribution(c)),
+    contribution: (c) => mayRead(reader, c.releasability, { ...ofContribution(c), asked: asked(c.id) }),
     contributionDetail: (c) => mayRead(reader, c.detail_releasability, ofContribution(c)),
-    deployment: (d) => mayRead(reader, d.releasability, ofDeployment(d)),
+    deployment: (d) => mayRead(reader, d.releasability, { ...ofDeployment(d), asked: asked(d.id) }),
     deploymentDetail: (d) => mayRead(reader, d.detail_releasability, ofDeployment(d)),
-    milestone: (m) => mayRead(reader, m.releasability, { parties: m.party_id === null ? NONE : new Set([m.party_id]) }),
+    milestone: (m) =>
+      mayRead(reader, m.releasability, {
+        parties: m.party_id === null ? NONE : new Set([m.party_id]),
+        asked: asked(m.id),
+      }),
     requirement: (r) =>
       mayRead(reader, r.releasability, {
         parties: r.sector_id === null ? NONE : (partiesBySector.get(r.sector_id) ?? NONE),

@@ -14,7 +14,7 @@ import { checkHandover, type Finding } from '../../domain/handover/check.ts';
 import type { Deps } from '../deps.ts';
 import { loadPlanData, type PlanRows } from '../force/plan-data.ts';
 import { releaseScope, type ReleaseScope } from '../force/release-scope.ts';
-import { deploymentConsentGaps } from '../../capabilities/consent/services/gaps.ts';
+import { consentIndex, deploymentConsentGaps } from '../../capabilities/consent/services/gaps.ts';
 
 export type NamedFinding = Finding & { sectorName: string };
 
@@ -54,11 +54,12 @@ export async function handoverCheck(
   to: string,
 ): Promise<NamedFinding[]> {
   authorize(actor, 'handover.read');
-  const [data, scope] = await Promise.all([
+  const [data, scope, consent] = await Promise.all([
     loadPlanData(deps.db, { milestones: true, deployments: true }),
     releaseScope(deps.db, actor),
+    consentIndex(deps.db, deps.clock.now()),
   ]);
-  const consentGaps = await deploymentConsentGaps(deps.db, deps.clock.now(), data.deployments);
+  const consentGaps = deploymentConsentGaps(consent, data.deployments);
   const names = new Map(data.sectors.map((s) => [s.id, s.name]));
   const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data, consentGaps }).filter(
     (f) => scope.seesAll || readableFinding(f, data.rows, scope),

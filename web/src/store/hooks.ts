@@ -17,6 +17,7 @@ const NONE: SessionAbilities = {
   planHandover: false,
   certifyContribution: false,
   proposeDecision: false,
+  setConsentRules: false,
 };
 
 /**

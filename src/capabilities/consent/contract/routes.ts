@@ -131,6 +131,17 @@ export const consentRoutes = {
       'Per contribution visible to the caller, where its contributor stands with each party whose consent its admission needs (accepted, with caveats, objected, abstained, awaiting, not asked)',
     response: listOf(ContributionStandings),
   }),
+  exportDecisionsCsv: route({
+    method: 'get',
+    path: '/api/exports/decisions.csv',
+    tag: 'consent',
+    auth: 'account',
+    status: 200,
+    permission: 'decision.read',
+    summary:
+      'Decisions visible to the caller as CSV (HXL tags): state, whose consent each needs, who consented, objected, abstained, and whom it awaits; never deliberation notes',
+    produces: { kind: 'csv' },
+  }),
   listPartyKeys: route({
     method: 'get',
     path: '/api/consent/party-keys',

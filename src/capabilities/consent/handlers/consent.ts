@@ -9,6 +9,7 @@ import { contributionStandings } from '../services/gaps.ts';
 import { presentAnswer, presentDecision, presentNote, presentPartyKey, presentRule } from '../presenters/decisions.ts';
 import { partyKeys, registerPartyKey } from '../services/party-keys.ts';
 import { meetingHandlers } from './meetings.ts';
+import { decisionsCsv } from '../presenters/exports.ts';
 import type { Decision } from '../contract/consent.ts';
 import type { Deps } from '../../../services/deps.ts';
 import type { Actor } from '../../../domain/policy.ts';
@@ -64,6 +65,9 @@ export const consentHandlers: Pick<Handlers, keyof typeof consentRoutes> = {
   async addDecisionNote(ctx) {
     const w = await addDecisionNote(ctx.deps, actorOf(ctx), ctx.params.id, ctx.body.body);
     return { ...presentNote(w.value), logIndex: w.logIndex };
+  },
+  async exportDecisionsCsv(ctx) {
+    return { body: decisionsCsv(await listDecisions(ctx.deps, actorOf(ctx))), filename: 'decisions.csv' };
   },
   async listContributionStandings(ctx) {
     return { items: await contributionStandings(ctx.deps, actorOf(ctx)) };

@@ -1,7 +1,9 @@
 /** @module Every query of decisions and consent: rules, decisions, answers, notes, and who owns a subject. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { SubjectKind } from '../contract/enums.ts';
+import type { Caveat } from '../contract/caveats.ts';
+import type { AnswerKind } from '../contract/enums.ts';
 import type { ConsentRuleTable, DecisionAnswerTable, DecisionNoteTable, DecisionTable } from '../schema.ts';
 
 export type RuleRow = Selectable<ConsentRuleTable>;
@@ -76,6 +78,54 @@ export async function setDecisionCancelled(
   await tx.updateTable('decisions').set(change).where('id', '=', id).execute();
 }
 
+/** What deriving a decision's state needs, with its answers as [organisation, answer, at, caveats]. */
+export interface DecisionFactsRow {
+  id: string;
+  kind: DecisionRow['kind'];
+  subjects: DecisionRow['subjects'];
+  required_org_ids: string[];
+  quorum: number | null;
+  due_at: Date | string;
+  proposed_at: Date | string;
+  cancelled_at: Date | string | null;
+  answers: [string, AnswerKind, string, Caveat[]][];
+}
+
+/**
+ * Every decision with its answers, in one set-based query (the handover check's): only the
+ * columns a state needs, each decision's answers aggregated in the order they were given, so a
+ * reader decodes 500 rows rather than thousands of answer rows with all their text.
+ */
+export function listDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
+  // One grouped pass over the answers (a hash join, not a lookup per decision); json, not jsonb:
+  // nothing is stored, so building it costs less. Many small rows cost PGlite far more than a few
+  // rows of JSON text.
+  const grouped = db
+    .selectFrom('decision_answers as a')
+    .select([
+      'a.decision_id',
+      sql<DecisionFactsRow['answers']>`json_agg(json_build_array(a.organisation_id, a.answer, a.answered_at, a.caveats)
+        order by a.answered_at, a.created_at, a.id)`.as('answers'),
+    ])
+    .groupBy('a.decision_id')
+    .as('g');
+  return db
+    .selectFrom('decisions as d')
+    .leftJoin(grouped, 'g.decision_id', 'd.id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.subjects',
+      'd.required_org_ids',
+      'd.quorum',
+      'd.due_at',
+      'd.proposed_at',
+      'd.cancelled_at',
+      sql<DecisionFactsRow['answers']>`coalesce(g.answers, '[]'::json)`.as('answers'),
+    ])
+    .execute();
+}
+
 // ---- answers and notes
 
 /** Answers to the given decisions (all decisions when `decisionIds` is undefined), in the order given. */
@@ -144,6 +194,22 @@ export async function subjectOwners(db: Kysely<DB>): Promise<Map<string, string>
       .execute(),
   ]);
   return new Map([...contributions, ...deployments].map((r) => [r.id, r.organisation_id]));
+}
+
+/**
+ * Per subject record, the organisations any decision on it asks to consent (cancelled ones
+ * included: asking already released the record to them).
+ */
+export async function askedOfSubjects(db: Kysely<DB>): Promise<Map<string, Set<string>>> {
+  const rows = await db.selectFrom('decisions').select(['subjects', 'required_org_ids']).execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows)
+    for (const s of r.subjects) {
+      const set = out.get(s.id) ?? new Set<string>();
+      for (const o of r.required_org_ids) set.add(o);
+      out.set(s.id, set);
+    }
+  return out;
 }
 
 export function organisationNames(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {

@@ -8,12 +8,12 @@ import { authorize, type Actor } from '../../../domain/policy.ts';
 import { existingOrganisationIds } from '../../../repositories/organisations.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../../../services/errors.ts';
-import { writeWithLog, type Written } from '../../../services/write.ts';
+import { updateVersioned, writeWithLog, type AnnounceFn, type Written } from '../../../services/write.ts';
 import type { AnswerDecision, ProposeDecision } from '../contract/consent.ts';
 import { AnswerDecision as AnswerSchema, ProposeDecision as ProposeSchema } from '../contract/consent.ts';
 import { decisionRule, subjectProblems } from '../domain/rules.ts';
 import { answerRefusal, decisionStatus, mayCancel } from '../domain/state.ts';
-import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
+import { decisionAnswerKind, decisionKind, decisionNoteKind } from '../log/kinds.ts';
 import {
   existingSubjects,
   findDecisionForUpdate,
@@ -35,11 +35,10 @@ import { SUBJECT_KINDS } from '../contract/enums.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
-async function published(deps: Deps, id: string): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  await deps.events.publish({ topic: CONSENT_TOPIC, id, at });
-  // Consent changes the handover check (`unconsented`): its page listens on the handover topic.
-  await deps.events.publish({ topic: 'handover', id, at });
+/** Announces a consent change (after commit); it changes the handover check too (`unconsented`). */
+function announceConsent(announce: AnnounceFn, decisionId: string): void {
+  announce(CONSENT_TOPIC, decisionId);
+  announce('handover', decisionId);
 }
 
 /** The row of a new decision (also used by the demo loader). */
@@ -100,21 +99,20 @@ export async function proposeDecision(
   authorize(actor, 'decision.propose');
   const now = deps.clock.now();
   const row = await decisionRow(deps.db, actor, input, now);
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertDecision(tx, row);
     await record({
-      kind: CONSENT_KINDS.decision,
+      kind: decisionKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('decision', row),
+      ...decisionKind.fields(row),
     });
+    announceConsent(announce, row.id);
     return row;
   });
-  await published(deps, row.id);
-  return written;
 }
 
 /** The row of an answer (also used by the demo loader); refusals as the service gives them. */
@@ -167,7 +165,7 @@ export async function answerDecision(
   // An account answers for its own organisation only (an `own` grant): another's is a 403.
   authorize(actor, 'decision.answer', { organisationId });
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     // Decision ids are public in the log: an organisation not asked learns nothing from a 403.
     const decision = await findDecisionForUpdate(tx, decisionId);
     if (!decision) throw notFound('decision');
@@ -180,18 +178,17 @@ export async function answerDecision(
     const row = answerRow(decision, previous, organisationId, actor?.userId ?? null, input, now, signed);
     await insertAnswer(tx, row);
     await record({
-      kind: CONSENT_KINDS.answer,
+      kind: decisionAnswerKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('answer', row),
+      ...decisionAnswerKind.fields(row),
     });
+    announceConsent(announce, decisionId);
     return row;
   });
-  await published(deps, decisionId);
-  return written;
 }
 
 export async function cancelDecision(
@@ -202,29 +199,33 @@ export async function cancelDecision(
 ): Promise<Written<DecisionRow>> {
   authorize(actor, 'decision.cancel');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const decision = await findDecisionForUpdate(tx, decisionId);
-    if (!decision) throw notFound('decision');
-    if (version !== undefined && version !== decision.version)
-      throw conflict(`the decision is at version ${decision.version}, not ${version}: reload and try again`);
-    const answers = await listAnswers(tx, [decision.id]);
-    const status = decisionStatus(factsOf(decision), answers.map(answerFactsOf), now);
-    if (!mayCancel(status)) throw conflict(`a decision that is ${status.state} cannot be cancelled`);
-    const row: DecisionRow = { ...decision, cancelled_at: now, version: decision.version + 1, updated_at: now };
-    await setDecisionCancelled(tx, row.id, { cancelled_at: now, version: row.version, updated_at: now });
-    await record({
-      kind: CONSENT_KINDS.decision,
-      id: row.id,
-      version: row.version,
+  return writeWithLog(deps, async (tx, record, announce) => {
+    const { next } = await updateVersioned(tx, record, announce, {
+      kind: decisionKind,
+      what: 'decision',
+      id: decisionId,
+      seen: version,
+      staleMessage: (current, seen) => `the decision is at version ${current}, not ${seen}: reload and try again`,
+      lock: findDecisionForUpdate,
+      next: async (decision) => {
+        const answers = await listAnswers(tx, [decision.id]);
+        const status = decisionStatus(factsOf(decision), answers.map(answerFactsOf), now);
+        if (!mayCancel(status)) throw conflict(`a decision that is ${status.state} cannot be cancelled`);
+        return { ...decision, cancelled_at: now, updated_at: now };
+      },
+      save: (tx, row) =>
+        setDecisionCancelled(tx, row.id, {
+          cancelled_at: row.cancelled_at,
+          version: row.version,
+          updated_at: row.updated_at,
+        }),
       op: 'update',
       at: now,
       actor,
-      ...consentLogFields('decision', row),
     });
-    return row;
+    announceConsent(announce, decisionId);
+    return next;
   });
-  await published(deps, decisionId);
-  return written;
 }
 
 export async function addDecisionNote(
@@ -235,7 +236,7 @@ export async function addDecisionNote(
 ): Promise<Written<NoteRow>> {
   authorize(actor, 'decision.deliberate');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     const decision = await findDecisionForUpdate(tx, decisionId);
     if (!decision) throw notFound('decision');
     const row: NoteRow = {
@@ -248,16 +249,16 @@ export async function addDecisionNote(
     };
     await insertNote(tx, row);
     await record({
-      kind: CONSENT_KINDS.note,
+      kind: decisionNoteKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('note', row),
+      ...decisionNoteKind.fields(row),
     });
+    // Notes do not change the check: only the decisions' pages need to know.
+    announce(CONSENT_TOPIC, decisionId);
     return row;
   });
-  await deps.events.publish({ topic: CONSENT_TOPIC, id: decisionId, at: now.toISOString() });
-  return written;
 }

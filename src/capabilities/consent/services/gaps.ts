@@ -10,32 +10,46 @@ import type { Deps } from '../../../services/deps.ts';
 import { contributions } from '../../../services/contributions.ts';
 import type { DecisionKind, Standing } from '../contract/enums.ts';
 import { consentGaps, indexDecisions, standings, type ConsentGap, type ConsentIndex } from '../domain/gaps.ts';
-import { listAnswers, listDecisionRows, listRules } from '../repositories/consent.ts';
+import { listDecisionFacts, listDecisionRows, listRules } from '../repositories/consent.ts';
+import { decisionStatus } from '../domain/state.ts';
 import { iso } from '../log/fields.ts';
-import { decisionFilter, withStatus } from './view.ts';
+import { decisionFilter } from './view.ts';
 
+/**
+ * The decision that counts per kind and subject, with its state now. Two queries (the rules;
+ * decisions with their answers aggregated, repositories/consent.ts `listDecisionFacts`), the
+ * states derived in memory: the handover check's cost grows little with thousands of answers
+ * (`npm run bench`, bench/consent.ts).
+ */
 export async function consentIndex(db: Kysely<DB>, now: Date): Promise<ConsentIndex> {
-  const [rules, rows, answers] = await Promise.all([listRules(db), listDecisionRows(db), listAnswers(db)]);
+  const [rules, rows] = await Promise.all([listRules(db), listDecisionFacts(db)]);
   return indexDecisions(
     new Map<DecisionKind, string[]>(rules.map((r) => [r.kind, r.required_org_ids])),
-    withStatus(rows, answers, now).map((v) => ({
-      id: v.row.id,
-      kind: v.row.kind,
-      subjectIds: v.row.subjects.map((s) => s.id),
-      proposedAt: iso(v.row.proposed_at),
-      requiredOrgIds: v.row.required_org_ids,
-      status: v.status,
+    rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      subjectIds: row.subjects.map((s) => s.id),
+      proposedAt: iso(row.proposed_at),
+      requiredOrgIds: row.required_org_ids,
+      status: decisionStatus(
+        {
+          requiredOrgIds: row.required_org_ids,
+          quorum: row.quorum,
+          dueAt: iso(row.due_at),
+          cancelledAt: row.cancelled_at === null ? null : iso(row.cancelled_at),
+        },
+        row.answers.map(([organisationId, answer, at, caveats]) => ({ organisationId, answer, at, caveats })),
+        now,
+      ),
     })),
   );
 }
 
-/** Per deployment, how it lacks consent (only deployments lacking some appear). */
-export async function deploymentConsentGaps(
-  db: Kysely<DB>,
-  now: Date,
+/** Per deployment, how it lacks consent (only deployments lacking some appear). Pure, over a loaded index. */
+export function deploymentConsentGaps(
+  index: ConsentIndex,
   deployments: readonly { id: string; contributionId: string; sectorId: string }[],
-): Promise<Map<string, ConsentGap[]>> {
-  const index = await consentIndex(db, now);
+): Map<string, ConsentGap[]> {
   const out = new Map<string, ConsentGap[]>();
   for (const d of deployments) {
     const gaps = consentGaps(index, d);

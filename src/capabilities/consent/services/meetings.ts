@@ -11,11 +11,11 @@ import { authorize, can, type Actor } from '../../../domain/policy.ts';
 import { existingOrganisationIds } from '../../../repositories/organisations.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../../services/errors.ts';
-import { writeWithLog, type Written } from '../../../services/write.ts';
+import { writeVersioned, writeWithLog, type Written } from '../../../services/write.ts';
 import type { DecisionState } from '../contract/enums.ts';
 import { CreateAction, CreateMeeting, UpdateMinutes } from '../contract/meetings.ts';
 import { mayReadMeeting } from '../domain/meetings.ts';
-import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
+import { meetingActionKind, meetingKind } from '../log/kinds.ts';
 import { listAnswers, listDecisionRows, organisationNames } from '../repositories/consent.ts';
 import {
   existingDecisionIds,
@@ -37,10 +37,6 @@ export interface MeetingView {
   row: MeetingRow;
   actions: MeetingActionRow[];
   minutesDecision: { id: string; state: DecisionState } | null;
-}
-
-async function published(deps: Deps, id: string): Promise<void> {
-  await deps.events.publish({ topic: CONSENT_TOPIC, id, at: deps.clock.now().toISOString() });
 }
 
 /** Every meeting the reader may read, with its items and the state of its minutes' adoption. */
@@ -169,21 +165,20 @@ export async function createMeeting(
   authorize(actor, 'meeting.manage');
   const now = deps.clock.now();
   const row = await meetingRow(deps.db, input, now);
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     await insertMeeting(tx, row);
     await record({
-      kind: CONSENT_KINDS.meeting,
+      kind: meetingKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('meeting', row),
+      ...meetingKind.fields(row),
     });
+    announce(CONSENT_TOPIC, row.id);
     return row;
   });
-  await published(deps, row.id);
-  return written;
 }
 
 export async function recordMinutes(
@@ -197,32 +192,25 @@ export async function recordMinutes(
   const errors = await idProblems(deps.db, [], input.decisionIds ?? []);
   if (errors.length > 0) throw invalid(errors);
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const old = await findMeetingForUpdate(tx, id);
-    if (!old) throw notFound('meeting');
-    if (input.version !== undefined && input.version !== old.version)
-      throw conflict(`the meeting is at version ${old.version}, not ${input.version}: reload and try again`);
-    const row: MeetingRow = {
+  return writeVersioned(deps, {
+    kind: meetingKind,
+    what: 'meeting',
+    id,
+    seen: input.version,
+    staleMessage: (current, seen) => `the meeting is at version ${current}, not ${seen}: reload and try again`,
+    lock: findMeetingForUpdate,
+    next: (old) => ({
       ...old,
       minutes: input.minutes,
       decision_ids: input.decisionIds ? [...new Set(input.decisionIds)] : old.decision_ids,
-      version: old.version + 1,
       updated_at: now,
-    };
-    await updateMinutes(tx, row);
-    await record({
-      kind: CONSENT_KINDS.meeting,
-      id,
-      version: row.version,
-      op: 'update',
-      at: now,
-      actor,
-      ...consentLogFields('meeting', row),
-    });
-    return row;
+    }),
+    save: (tx, row) => updateMinutes(tx, row),
+    op: 'update',
+    at: now,
+    actor,
+    topic: CONSENT_TOPIC,
   });
-  await published(deps, id);
-  return written;
 }
 
 export async function addAction(
@@ -234,22 +222,22 @@ export async function addAction(
   authorize(actor, 'meeting.manage');
   const now = deps.clock.now();
   const row = await actionRow(deps.db, meetingId, input, now);
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     if (!(await findMeetingForUpdate(tx, meetingId))) throw notFound('meeting');
     await insertAction(tx, row);
     await record({
-      kind: CONSENT_KINDS.meetingAction,
+      kind: meetingActionKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('meetingAction', row),
+      ...meetingActionKind.fields(row),
     });
+    // Pages follow meetings, not items: the meeting is what changed for them.
+    announce(CONSENT_TOPIC, meetingId);
     return row;
   });
-  await published(deps, meetingId);
-  return written;
 }
 
 export async function markActionDone(
@@ -260,25 +248,27 @@ export async function markActionDone(
 ): Promise<Written<MeetingActionRow>> {
   authorize(actor, 'meeting.read');
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
-    const old = await findActionForUpdate(tx, actionId);
-    if (!old || old.meeting_id !== meetingId) throw notFound('action item');
-    // Its owner organisation (or a coordinator) says it is done: another organisation gets 403.
-    authorize(actor, 'meeting.action', { organisationId: old.owner_org_id });
-    if (old.done_at !== null) throw conflict('this action item is already done');
-    const row: MeetingActionRow = { ...old, done_at: now, version: old.version + 1, updated_at: now };
-    await setActionDone(tx, row);
-    await record({
-      kind: CONSENT_KINDS.meetingAction,
-      id: row.id,
-      version: row.version,
-      op: 'update',
-      at: now,
-      actor,
-      ...consentLogFields('meetingAction', row),
-    });
-    return row;
+  return writeVersioned(deps, {
+    kind: meetingActionKind,
+    what: 'action item',
+    id: actionId,
+    seen: undefined,
+    // An item of another meeting is not found under this one.
+    lock: async (tx, id) => {
+      const a = await findActionForUpdate(tx, id);
+      return a?.meeting_id === meetingId ? a : undefined;
+    },
+    next: (old) => {
+      // Its owner organisation (or a coordinator) says it is done: another organisation gets 403.
+      authorize(actor, 'meeting.action', { organisationId: old.owner_org_id });
+      if (old.done_at !== null) throw conflict('this action item is already done');
+      return { ...old, done_at: now, updated_at: now };
+    },
+    save: (tx, row) => setActionDone(tx, row),
+    op: 'update',
+    at: now,
+    actor,
+    topic: CONSENT_TOPIC,
+    announceId: () => meetingId,
   });
-  await published(deps, meetingId);
-  return written;
 }

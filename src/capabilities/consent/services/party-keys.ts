@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { authorize, type Actor } from '../../../domain/policy.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { conflict, invalid } from '../../../services/errors.ts';
-import { writeWithLog, type Written } from '../../../services/write.ts';
+import { updateVersioned, writeWithLog, type Written } from '../../../services/write.ts';
 import type { AnswerSignatureInput, RegisterPartyKey } from '../contract/consent.ts';
 import { answerContentDigest, answerStatement, keyStatement, type AnswerContent } from '../domain/signing.ts';
-import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
+import { partyKeyKind } from '../log/kinds.ts';
 import { fingerprintOf, verifyPartySignature } from '../log/signatures.ts';
 import { organisationNames, type DecisionRow } from '../repositories/consent.ts';
 import {
@@ -46,22 +46,23 @@ export async function registerPartyKey(
   if (!verifyPartySignature(input.publicKey, keyStatement(organisationId, input.publicKey), input.proof))
     throw invalid([{ path: 'proof', message: 'not a signature of the registration statement by this key' }]);
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     const current = await lockCurrentPartyKey(tx, organisationId);
     if (await findPartyKeyByFingerprint(tx, fingerprint)) throw conflict('this key is already registered');
-    if (current) {
-      const retired: PartyKeyRow = { ...current, retired_at: now, version: current.version + 1, updated_at: now };
-      await retirePartyKey(tx, current.id, { retired_at: now, version: retired.version, updated_at: now });
-      await record({
-        kind: CONSENT_KINDS.partyKey,
+    if (current)
+      await updateVersioned(tx, record, announce, {
+        kind: partyKeyKind,
+        what: 'party key',
         id: current.id,
-        version: retired.version,
+        seen: undefined,
+        lock: () => Promise.resolve(current), // locked above, with the organisation's current key
+        next: (k) => ({ ...k, retired_at: now, updated_at: now }),
+        save: (t, k) =>
+          retirePartyKey(t, k.id, { retired_at: k.retired_at, version: k.version, updated_at: k.updated_at }),
         op: 'update',
         at: now,
         actor,
-        ...consentLogFields('partyKey', retired),
       });
-    }
     const row: PartyKeyRow = {
       id: randomUUID(),
       organisation_id: organisationId,
@@ -76,18 +77,17 @@ export async function registerPartyKey(
     };
     await insertPartyKey(tx, row);
     await record({
-      kind: CONSENT_KINDS.partyKey,
+      kind: partyKeyKind.kind,
       id: row.id,
       version: 1,
       op: 'create',
       at: now,
       actor,
-      ...consentLogFields('partyKey', row),
+      ...partyKeyKind.fields(row),
     });
+    announce(CONSENT_TOPIC, row.id);
     return row;
   });
-  await deps.events.publish({ topic: CONSENT_TOPIC, id: written.value.id, at: now.toISOString() });
-  return written;
 }
 
 /** The signature columns of an answer, or null when unsigned. */

@@ -8,7 +8,7 @@ import { writeWithLog, type Written } from '../../../services/write.ts';
 import type { DecisionKind } from '../contract/enums.ts';
 import type { SetConsentRule } from '../contract/consent.ts';
 import { ruleProblems } from '../domain/rules.ts';
-import { CONSENT_KINDS, consentLogFields } from '../log/fields.ts';
+import { consentRuleKind } from '../log/kinds.ts';
 import { findRuleForUpdate, insertRule, listRules, updateRule, type RuleRow } from '../repositories/consent.ts';
 
 export const CONSENT_TOPIC = 'consent' as const;
@@ -32,7 +32,7 @@ export async function setConsentRule(
   });
   if (problems.length > 0) throw invalid(problems);
   const now = deps.clock.now();
-  const written = await writeWithLog(deps, async (tx, record) => {
+  return writeWithLog(deps, async (tx, record, announce) => {
     const old = await findRuleForUpdate(tx, kind);
     if (old && input.version !== undefined && input.version !== old.version)
       throw conflict(`the rule is at version ${old.version}, not ${input.version}: reload and try again`);
@@ -50,18 +50,17 @@ export async function setConsentRule(
     if (old) await updateRule(tx, row);
     else await insertRule(tx, row);
     await record({
-      kind: CONSENT_KINDS.rule,
+      kind: consentRuleKind.kind,
       id: row.id,
       version: row.version,
       op: old ? 'update' : 'create',
       at: now,
       actor,
-      ...consentLogFields('rule', row),
+      ...consentRuleKind.fields(row),
     });
+    announce(CONSENT_TOPIC, row.id);
+    // The check's `unconsented` findings follow the rules: the handover page listens on its own topic.
+    announce('handover', row.id);
     return row;
   });
-  await deps.events.publish({ topic: CONSENT_TOPIC, id: written.value.id, at: now.toISOString() });
-  // The check's `unconsented` findings follow the rules: the handover page listens on its own topic.
-  await deps.events.publish({ topic: 'handover', id: written.value.id, at: now.toISOString() });
-  return written;
 }

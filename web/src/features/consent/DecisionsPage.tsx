@@ -1,7 +1,8 @@
 /**
  * @module The decisions page: what awaits the reader's own answer first, then what awaits whom,
  * consent at a glance per party, and every decision with its state, its history of answers and
- * the actions its abilities allow (answer, withdraw, cancel; propose for whoever may). Follows
+ * the actions its abilities allow (answer, withdraw, cancel; propose, and set the consent rules,
+ * for whoever may). Follows
  * other people's answers live (the `handover` topic carries every consent change). `?id=` picks
  * one decision: the dashboard's links land on it.
  */
@@ -22,6 +23,7 @@ import { ConsentMatrix } from './ConsentMatrix.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
 import { useNames } from './names.ts';
 import { ProposeForm } from './ProposeForm.tsx';
+import { RulesForm } from './RulesForm.tsx';
 import { CONSENT_ROUTES, useConsentRules, useDecisions, type Decision } from './queries.ts';
 import { useSubjects } from './subjects.ts';
 import './consent.css';
@@ -32,7 +34,7 @@ export default function DecisionsPage() {
   const { t } = useTranslation();
   useHandoverLive();
   const decisions = useDecisions();
-  const mayPropose = useAbilities().proposeDecision;
+  const { proposeDecision: mayPropose, setConsentRules: maySetRules } = useAbilities();
   const orgId = useSession((s) => (s.auth.status === 'signedIn' ? s.auth.session.user.organisationId : null));
   const selected = useSearchParams().get('id');
   const names = useNames();
@@ -100,6 +102,18 @@ export default function DecisionsPage() {
                       subjects={subjects}
                       names={names}
                     />
+                  </details>
+                </section>
+              )}
+            {maySetRules &&
+              rules.status !== 'idle' &&
+              rules.data &&
+              organisations.status !== 'idle' &&
+              organisations.data && (
+                <section className="panel" data-testid="rules-panel">
+                  <details className="decision__more">
+                    <summary>{t('consentUi.rules.heading')}</summary>
+                    <RulesForm rules={rules.data} organisations={organisations.data} names={names} />
                   </details>
                 </section>
               )}

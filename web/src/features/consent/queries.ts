@@ -54,3 +54,4 @@ export const useAnswerDecision = () => useConsentWrite('answerDecision');
 export const useProposeDecision = () => useConsentWrite('proposeDecision');
 export const useCancelDecision = () => useConsentWrite('cancelDecision');
 export const useAddDecisionNote = () => useConsentWrite('addDecisionNote');
+export const useSetConsentRule = () => useConsentWrite('setConsentRule');

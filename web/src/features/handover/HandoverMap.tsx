@@ -1,7 +1,9 @@
 /**
  * @module The plan on the map for any day of the period (a slider): each sector coloured by what
- * the check found that day (vacuum red, understrength amber), the control line valid that day,
- * and, on request, the ground released or taken between two versions of the line, in km².
+ * the check found that day (vacuum red, understrength amber; a sector where a unit lacks the
+ * consent its rules require is outlined, whatever its fill, since it also covers nothing there),
+ * the control line valid that day, and, on request, the ground released or taken between two
+ * versions of the line, in km².
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,19 +24,27 @@ import { dayNumber } from './timeline.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+const UNCONSENTED = '#be185d';
+
 function statusData(sectors: readonly Sector[], findings: readonly Finding[], day: string): FeatureCollection {
   const d = dayNumber(day);
   const state = new Map<string, 'vacuum' | 'understrength'>();
+  const unconsented = new Set<string>();
   for (const f of findings) {
     if (dayNumber(f.from) > d || dayNumber(f.to) < d) continue;
     if (f.kind === 'vacuum') state.set(f.sectorId, 'vacuum');
     else if (f.kind === 'understrength' && !state.has(f.sectorId)) state.set(f.sectorId, 'understrength');
+    else if (f.kind === 'unconsented') unconsented.add(f.sectorId);
   }
   return {
     type: 'FeatureCollection',
     features: sectors
-      .filter((s) => state.has(s.id))
-      .map((s) => ({ type: 'Feature', properties: { state: state.get(s.id)! }, geometry: s.geometry })),
+      .filter((s) => state.has(s.id) || unconsented.has(s.id))
+      .map((s) => ({
+        type: 'Feature',
+        properties: { state: state.get(s.id) ?? 'none', unconsented: unconsented.has(s.id) },
+        geometry: s.geometry,
+      })),
   };
 }
 
@@ -99,10 +109,18 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
         id: 'handover-status',
         type: 'fill',
         source: 'handover-status',
+        filter: ['!=', ['get', 'state'], 'none'],
         paint: { 'fill-color': ['match', ['get', 'state'], 'vacuum', '#dc2626', '#f59e0b'], 'fill-opacity': 0.45 },
       },
       'sectors-outline',
     );
+    map.addLayer({
+      id: 'handover-unconsented',
+      type: 'line',
+      source: 'handover-status',
+      filter: ['==', ['get', 'unconsented'], true],
+      paint: { 'line-color': UNCONSENTED, 'line-width': 4, 'line-dasharray': [2, 1] },
+    });
     map.addLayer({
       id: 'line-diff',
       type: 'fill',
@@ -112,6 +130,7 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
   };
 
   const vacuums = status.features.filter((x) => x.properties?.state === 'vacuum').length;
+  const unconsented = status.features.filter((x) => x.properties?.unconsented === true).length;
   return (
     <div className="handover-map" data-testid="handover-map">
       <div className="plan-controls">
@@ -134,6 +153,9 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
             line: line ? t('handoverUi.lineVersion', { n: line.lineVersion }) : t('handoverUi.noLine'),
           })}
         </p>
+        <p className="muted" data-testid="map-unconsented-summary" role="status">
+          {t('handoverUi.mapUnconsented', { count: unconsented })}
+        </p>
       </div>
       <BaseMap
         sectors={mapSectors}
@@ -142,6 +164,35 @@ export function HandoverMap({ from, to, sectors, lines, findings }: Props) {
         label={t('handoverUi.mapLabel', { date: f.date(day) })}
         testId="handover-base-map"
       />
+      <ul className="gap-chart__legend" data-testid="handover-map-legend">
+        <li>
+          <svg width="18" height="10" aria-hidden="true" focusable="false">
+            <rect width="18" height="10" className="timeline__finding timeline__finding--vacuum" />
+          </svg>
+          <span>{t('handoverUi.kind.vacuum')}</span>
+        </li>
+        <li>
+          <svg width="18" height="10" aria-hidden="true" focusable="false">
+            <rect width="18" height="10" className="timeline__finding timeline__finding--understrength" />
+          </svg>
+          <span>{t('handoverUi.kind.understrength')}</span>
+        </li>
+        <li>
+          <svg width="18" height="10" aria-hidden="true" focusable="false">
+            <rect
+              x="1"
+              y="1"
+              width="16"
+              height="8"
+              fill="none"
+              stroke={UNCONSENTED}
+              strokeWidth="2"
+              strokeDasharray="4 2"
+            />
+          </svg>
+          <span>{t('handoverUi.mapLegendUnconsented')}</span>
+        </li>
+      </ul>
       <p className="note">{t('handoverUi.mapCredit')}</p>
       <form
         className="plan-controls"
