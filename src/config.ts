@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Where copies of the log's checkpoints are kept, outside the database (default: DATA_DIR/checkpoints). */
+  TRUCE_CHECKPOINT_DIR: z.string().min(1).optional(),
   TRUCE_DEMO: z.enum(['0', '1']).default('1'),
   TRUCE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUCE_LOG_ORIGIN: z.string().min(1).default('truce.example/gaza-2025'),
@@ -56,6 +58,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Copies of every published checkpoint, kept outside the database (src/log/checkpoint-copies.ts). */
+  checkpointDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
   logLevel: z.infer<typeof EnvSchema>['TRUCE_LOG_LEVEL'];
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    checkpointDir: path.resolve(e.TRUCE_CHECKPOINT_DIR ?? path.join(e.DATA_DIR, 'checkpoints')),
     databaseUrl: e.DATABASE_URL,
     demo: e.TRUCE_DEMO === '1',
     logLevel: e.TRUCE_LOG_LEVEL,
