@@ -14,6 +14,18 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Where copies of the log's checkpoints are kept, outside the database (default: DATA_DIR/checkpoints). */
+  TRUCE_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** The server backs its database up every this many seconds (0: never; see docs/operations.md). */
+  TRUCE_BACKUP_INTERVAL_S: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86400)
+    .default(0),
+  TRUCE_BACKUP_DIR: z.string().min(1).default('./backups'),
+  /** How many of its own backups the server keeps. */
+  TRUCE_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   TRUCE_DEMO: z.enum(['0', '1']).default('1'),
   TRUCE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUCE_LOG_ORIGIN: z.string().min(1).default('truce.example/gaza-2025'),
@@ -56,6 +68,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Copies of every published checkpoint, kept outside the database (src/log/checkpoint-copies.ts). */
+  checkpointDir: string;
+  /** Backups the server takes itself (intervalMs 0: none). */
+  backups: { dir: string; intervalMs: number; keep: number };
   databaseUrl: string | undefined;
   demo: boolean;
   logLevel: z.infer<typeof EnvSchema>['TRUCE_LOG_LEVEL'];
@@ -113,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    backups: {
+      dir: path.resolve(e.TRUCE_BACKUP_DIR),
+      intervalMs: e.TRUCE_BACKUP_INTERVAL_S * 1000,
+      keep: e.TRUCE_BACKUP_KEEP,
+    },
+    checkpointDir: path.resolve(e.TRUCE_CHECKPOINT_DIR ?? path.join(e.DATA_DIR, 'checkpoints')),
     databaseUrl: e.DATABASE_URL,
     demo: e.TRUCE_DEMO === '1',
     logLevel: e.TRUCE_LOG_LEVEL,

@@ -15,6 +15,9 @@ import { loadOrCreateLogKey, type LogKey } from './log/keys.ts';
 import { createEvents } from './events/index.ts';
 import { WitnessPublisher } from './log/publisher.ts';
 import { PasswordGate } from './adapters/password-gate.ts';
+import { checkpointCopyKeeper, fileCheckpointCopies } from './log/checkpoint-copies.ts';
+import { LogBehindError, logStanding } from './log/restore-check.ts';
+import { readSignedHead } from './log/publish-store.ts';
 
 export interface Runtime {
   database: Database;
@@ -47,6 +50,16 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     throw err;
   }
   const logKey = await loadOrCreateLogKey(database.db, config.logOrigin, systemClock.now());
+  // Before anything is appended: a database restored behind what was already published must
+  // not write (its next entries would fork the log). See src/log/restore-check.ts.
+  const copies = fileCheckpointCopies(config.checkpointDir, logKey.verifierKey);
+  const copy = copies.latest();
+  const standing = await logStanding(database.logDb, copy);
+  if (standing.kind !== 'ok') {
+    await database.close();
+    throw new LogBehindError(standing, copy?.file ?? config.checkpointDir);
+  }
+  const keeper = checkpointCopyKeeper(copies, (err) => logger.error({ err }, 'could not keep a checkpoint copy'));
   const sequencer = new Sequencer(database.logDb, logKey, config.logOrigin, systemClock, logger);
   sequencer.lingerMs = config.logLingerMs;
   await sequencer.init();
@@ -55,7 +68,12 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
     config.witnesses.length > 0
       ? new WitnessPublisher(database.db, config.witnesses, config.witnessQuorum, systemClock, logger)
       : undefined;
-  if (publisher) sequencer.onIntegrated = () => void publisher.kick();
+  sequencer.onIntegrated = (checkpoint) => {
+    keeper.keep(checkpoint);
+    void publisher?.kick();
+  };
+  // Existing deployments (and a fresh log) get their first copy now.
+  keeper.keep((await readSignedHead(database.logDb)).checkpoint);
   const events = createEvents(database, logger);
   // Without waiting, writes answer at commit with logIndex null; the sweep logs them within a second.
   const log: LogPort = config.logWait ? sequencer : { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) };
@@ -89,6 +107,7 @@ export async function openRuntime(config: Config, holder: string, logger: Logger
       sequencer.stop();
       publisher?.stop();
       await sequencer.schedule();
+      await keeper.flush();
       await events.close();
       await database.close();
     },

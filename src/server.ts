@@ -14,6 +14,8 @@ import { openRuntime, type Runtime } from './runtime.ts';
 import { seedDemo } from './demo/seed.ts';
 import { mountLog } from './api/log-routes.ts';
 import { startPurgeTimer } from './services/purge.ts';
+import { startBackupTimer, type BackupTimer } from './services/backup-timer.ts';
+import { systemClock } from './adapters/clock.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -25,6 +27,8 @@ export function packageVersion(): string {
 export interface RunningServer {
   url: string;
   runtime: Runtime;
+  /** Backs the database up while serving (the timer's own step). */
+  backups: BackupTimer;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     runtime.sequencer.start();
     runtime.publisher?.start();
     const stopPurge = startPurgeTimer(runtime.deps, config.purgeIntervalMs);
+    const backups = startBackupTimer(runtime.database, config.backups, systemClock, logger);
     const app = createApp(runtime.deps, {
       version: packageVersion(),
       secureCookies: config.secureCookies,
@@ -58,10 +63,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const close = () =>
       (closing ??= (async () => {
         stopPurge();
+        backups.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await runtime.close();
       })());
-    return { url, runtime, close };
+    return { url, runtime, backups, close };
   } catch (err) {
     await runtime.close();
     throw err;

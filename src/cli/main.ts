@@ -10,6 +10,7 @@ import { registerImportCommands } from './import.ts';
 import { registerWitnessCommands } from './witness.ts';
 import { registerSitrepCommand } from './sitrep.ts';
 import { registerConsentCommands } from './consent.ts';
+import { registerBackupCommands } from './backup.ts';
 import { withRuntime } from './with-runtime.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -53,6 +54,7 @@ registerImportCommands(program);
 registerWitnessCommands(program);
 registerSitrepCommand(program);
 registerConsentCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ServiceError) {

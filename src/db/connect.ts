@@ -26,6 +26,11 @@ export interface Database {
    * waiting for it); on PGlite it is `db` (one session either way).
    */
   logDb: Kysely<DB>;
+  /**
+   * PGlite only: a gzipped tarball of the data directory, taken between transactions (it holds
+   * the one connection while it dumps), so it is the state after some commit, never half of one.
+   */
+  snapshot?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -130,6 +135,8 @@ async function openPGlite(dataDir: string, holder: string): Promise<Database> {
       logDb: db,
       engine: 'pglite',
       url: undefined,
+      snapshot: () =>
+        db.connection().execute(async () => new Uint8Array(await (await pglite.dumpDataDir('gzip')).arrayBuffer())),
       close: async () => {
         if (closed) return;
         closed = true;
@@ -140,5 +147,33 @@ async function openPGlite(dataDir: string, holder: string): Promise<Database> {
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * Replaces DATA_DIR's embedded database with a snapshot (see `snapshot`). The directory must be
+ * free (no server running on it); the database it held is moved aside, never deleted.
+ */
+export async function loadPGliteSnapshot(dataDir: string, tarball: Uint8Array, now: Date): Promise<string | undefined> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir, 'truce restore');
+  try {
+    const pgDir = path.join(dataDir, 'pglite');
+    let movedTo: string | undefined;
+    if (fs.existsSync(pgDir)) {
+      movedTo = `${pgDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(pgDir, movedTo);
+    }
+    fs.mkdirSync(pgDir, { recursive: true });
+    const pglite = new PGlite({
+      dataDir: pgDir,
+      loadDataDir: new Blob([new Uint8Array(tarball)]),
+      startParams: PGLITE_START_PARAMS,
+    });
+    await pglite.waitReady;
+    await pglite.close();
+    return movedTo;
+  } finally {
+    lock.release();
   }
 }

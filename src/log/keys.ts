@@ -26,3 +26,9 @@ export async function loadOrCreateLogKey(db: Kysely<DB>, origin: string, now: Da
   const row = await db.selectFrom('log_keys').selectAll().where('origin', '=', origin).executeTakeFirstOrThrow();
   return { signer: parseSignerKey(row.signer_key), verifierKey: row.verifier_key };
 }
+
+/** The verifier key of the log `origin`, if this database has one (read-only: creates nothing). */
+export async function findVerifierKey(db: Kysely<DB>, origin: string): Promise<string | undefined> {
+  return (await db.selectFrom('log_keys').select('verifier_key').where('origin', '=', origin).executeTakeFirst())
+    ?.verifier_key;
+}

@@ -11,6 +11,11 @@ export function readSignedHead(db: Kysely<DB>): Promise<{ size: number; checkpoi
   return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
+/** The log's size and signed head, or undefined before the log's first start. */
+export function readSignedHeadIfAny(db: Kysely<DB>): Promise<{ size: number; checkpoint: string } | undefined> {
+  return db.selectFrom('log_state').select(['size', 'checkpoint']).where('id', '=', 1).executeTakeFirst();
+}
+
 /** The size of the published (quorum-cosigned) checkpoint, if one was published. */
 export async function publishedSize(db: Kysely<DB>): Promise<number | undefined> {
   return (await db.selectFrom('log_published').select(['size']).where('id', '=', 1).executeTakeFirst())?.size;

@@ -48,8 +48,8 @@ export class Sequencer implements LogPort {
   private waiters: (() => void)[] = [];
   private running = false;
   private timer: NodeJS.Timeout | undefined;
-  /** Called after each integration that added entries (e.g. to ask witnesses to cosign). */
-  onIntegrated: (() => void) | undefined;
+  /** Called after each integration that added entries, with the new signed head (e.g. to ask witnesses to cosign). */
+  onIntegrated: ((checkpoint: string) => void) | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -189,13 +189,13 @@ export class Sequencer implements LogPort {
         this.key.signer,
       ]);
       await updateHead(tx, { size: newSize, root: appended.root, checkpoint, updated_at: this.clock.now() });
-      return { pending, size, cache: { tree: appended.state, bundle: [...bundles.partial] } };
+      return { pending, size, checkpoint, cache: { tree: appended.state, bundle: [...bundles.partial] } };
     });
     if (!result) return 0;
     // Only after commit: a rolled-back batch must not leave a cache ahead of the database.
     this.cache = result.cache;
     result.pending.forEach((c, i) => this.assigned.set(c.id, result.size + i));
-    this.onIntegrated?.();
+    this.onIntegrated?.(result.checkpoint);
     return result.pending.length;
   }
 }

@@ -32,6 +32,9 @@ test('every command has --help', async () => {
     ['token', 'create'],
     ['token', 'list'],
     ['token', 'revoke'],
+    ['backup'],
+    ['restore'],
+    ['db', 'copy'],
   ]) {
     const r = await runCli([...args, '--help'], env);
     assert.equal(r.code, 0, `truce ${args.join(' ')} --help`);
