@@ -194,7 +194,8 @@ export function registerLogCommands(program: Command, io: CliIo): void {
           throw err;
         }
       });
-      if (report.mismatches.length > 0) fail(io, report.mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+      if (report.mismatches.length > 0)
+        fail(io, report.mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
       io.stdout.write(`audit: ${report.records} records match the log (${report.size} entries)\nOK\n`);
     });
 }
