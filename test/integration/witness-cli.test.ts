@@ -67,7 +67,7 @@ async function startWitnessProcess(logVkey: string): Promise<{ url: string; cosi
   let out = '';
   witness.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   witness.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 180_000; // as long as a child server may take (support/child-server.ts), for a loaded machine
   while (!/cosigner key: (\S+)/.test(out)) {
     if (witness.exitCode !== null || Date.now() > deadline) throw new Error(`witness did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
