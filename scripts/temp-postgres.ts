@@ -26,20 +26,60 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Creates an empty database on a server (admin URL) and returns the URL of the new database. */
-export async function createDatabaseOn(adminUrl: string, prefix: string): Promise<string> {
+/**
+ * Creates a database on a server (admin URL) and returns its URL: empty, or a copy of `template`
+ * (a database nobody is connected to; the server copies its files, no SQL is replayed).
+ */
+export async function createDatabaseOn(adminUrl: string, prefix: string, template?: string): Promise<string> {
   const { default: pg } = await import('pg');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`create database ${name}`);
+    await client.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   } finally {
     await client.end();
   }
+  return databaseUrl(adminUrl, name);
+}
+
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Whether database `name` exists on the server. */
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Renames database `from` to `to`; false (and `from` dropped) when `to` exists already, so
+ * builders racing for one name keep the first.
+ */
+export async function renameDatabaseOrDrop(adminUrl: string, from: string, to: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`alter database ${from} rename to ${to}`);
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42P04') throw err; // duplicate_database
+    await client.query(`drop database ${from}`);
+    return false;
+  } finally {
+    await client.end();
+  }
 }
 
 export async function startTempPostgres(binDir: string): Promise<TempPostgres> {

@@ -30,14 +30,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createLogger(level: Config['logLevel'], destination = 2): Logger {
+/** `destination`: a file descriptor (2: stderr), or a stream (a CLI run inside a test's process). */
+export function createLogger(level: Config['logLevel'], destination: number | pino.DestinationStream = 2): Logger {
   // Secrets never reach the log: these paths are redacted whatever a caller passes.
   return pino(
     {
       level,
       redact: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'],
     },
-    pino.destination(destination),
+    typeof destination === 'number' ? pino.destination(destination) : destination,
   );
 }
 

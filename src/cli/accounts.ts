@@ -11,8 +11,9 @@ import { findPrincipalByEmail } from '../repositories/users.ts';
 import { invalid, notFound } from '../services/errors.ts';
 import { readStdin, withRuntime } from './with-runtime.ts';
 import { parseInput } from './parse.ts';
+import type { CliIo } from './io.ts';
 
-export function registerAccountCommands(program: Command): void {
+export function registerAccountCommands(program: Command, io: CliIo): void {
   const org = program.command('org').description('manage organisations');
   org
     .command('add')
@@ -22,8 +23,8 @@ export function registerAccountCommands(program: Command): void {
     .option('--country <iso>', 'ISO 3166-1 alpha-2 code (required for a state)')
     .action(async (o: { name: string; kind: string; country?: string }) => {
       const input = parseInput(CreateOrganisation, { name: o.name, kind: o.kind, country: o.country?.toUpperCase() });
-      const w = await withRuntime('org add', (rt) => createOrganisation(rt.deps, null, input));
-      process.stdout.write(`${w.value.id}\t${w.value.name}\n`);
+      const w = await withRuntime(io, 'org add', (rt) => createOrganisation(rt.deps, null, input));
+      io.stdout.write(`${w.value.id}\t${w.value.name}\n`);
     });
 
   const user = program.command('user').description('manage accounts');
@@ -36,8 +37,8 @@ export function registerAccountCommands(program: Command): void {
     .requiredOption('--role <role>', 'admin | coordinator | monitor | liaison | observer')
     .requiredOption('--password-stdin', 'read the password from standard input')
     .action(async (o: { email: string; name: string; org: string; role: string }) => {
-      const password = await readStdin();
-      const w = await withRuntime('user add', async (rt) => {
+      const password = await readStdin(io);
+      const w = await withRuntime(io, 'user add', async (rt) => {
         const organisation = await findOrganisation(rt.deps.db, o.org);
         if (!organisation) throw invalid([{ path: 'org', message: `no organisation with id or name "${o.org}"` }]);
         const input = parseInput(CreateUser, {
@@ -49,7 +50,7 @@ export function registerAccountCommands(program: Command): void {
         });
         return createUser(rt.deps, null, input);
       });
-      process.stdout.write(`${w.value.id}\t${w.value.email}\t${w.value.role}\n`);
+      io.stdout.write(`${w.value.id}\t${w.value.email}\t${w.value.role}\n`);
     });
 
   const token = program.command('token').description('manage API tokens');
@@ -65,12 +66,12 @@ export function registerAccountCommands(program: Command): void {
         label: o.label,
         ...(o.expires === undefined ? {} : { expiresInDays: Number(o.expires) }),
       });
-      const w = await withRuntime('token create', async (rt) => {
+      const w = await withRuntime(io, 'token create', async (rt) => {
         const principal = await findPrincipalByEmail(rt.deps.db, email);
         if (!principal) throw notFound(`account ${email}`);
         return createToken(rt.deps, null, principal.id, input);
       });
-      process.stdout.write(`token id ${w.value.id} expires ${w.value.expiresAt.toISOString()}\n${w.value.token}\n`);
+      io.stdout.write(`token id ${w.value.id} expires ${w.value.expiresAt.toISOString()}\n${w.value.token}\n`);
     });
   token
     .command('list')
@@ -81,14 +82,14 @@ export function registerAccountCommands(program: Command): void {
     .action(async (o: { email?: string }) => {
       const email =
         o.email === undefined ? undefined : parseInput(z.object({ email: Email }), { email: o.email }).email;
-      const rows = await withRuntime('token list', async (rt) => {
+      const rows = await withRuntime(io, 'token list', async (rt) => {
         const owner = email === undefined ? undefined : await findPrincipalByEmail(rt.deps.db, email);
         if (email !== undefined && !owner) throw notFound(`account ${email}`);
         const now = rt.deps.clock.now();
         return (await tokens(rt.deps, null, { scope: 'all' }, owner?.id)).map((t) => presentApiToken(t, now));
       });
       for (const t of rows) {
-        process.stdout.write([t.id, t.userId, t.status, t.expiresAt, t.lastUsedAt ?? '-', t.label].join('\t') + '\n');
+        io.stdout.write([t.id, t.userId, t.status, t.expiresAt, t.lastUsedAt ?? '-', t.label].join('\t') + '\n');
       }
     });
   token
@@ -97,7 +98,7 @@ export function registerAccountCommands(program: Command): void {
     .argument('<id>', 'token id (from `truce token list`)')
     .action(async (id: string) => {
       const tokenId = parseInput(z.object({ id: Uuid }), { id }).id;
-      const w = await withRuntime('token revoke', (rt) => revokeToken(rt.deps, null, tokenId));
-      process.stdout.write(`revoked ${w.value.id}\n`);
+      const w = await withRuntime(io, 'token revoke', (rt) => revokeToken(rt.deps, null, tokenId));
+      io.stdout.write(`revoked ${w.value.id}\n`);
     });
 }

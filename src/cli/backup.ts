@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../config.ts';
+import { CliExit, type CliIo } from './io.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { copyDatabase } from '../db/copy.ts';
@@ -33,19 +34,19 @@ export async function standingAfterRestore(
   }
 }
 
-export function registerBackupCommands(program: Command): void {
+export function registerBackupCommands(program: Command, io: CliIo): void {
   program
     .command('backup')
     .description(
       'write a consistent backup of the database (PGlite: the data directory, with the server stopped; PostgreSQL: pg_dump, while it runs)',
     )
-    .option('--out <dir>', 'where to write it', process.env.TRUCE_BACKUP_DIR ?? './backups')
+    .option('--out <dir>', 'where to write it', io.env.TRUCE_BACKUP_DIR ?? './backups')
     .action(async (o: { out: string }) => {
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       const db = await open(config, 'truce backup');
       try {
         const m = await backupDatabase(db, path.resolve(o.out), systemClock.now());
-        process.stdout.write(`${path.join(path.resolve(o.out), m.file)}\n  ${m.engine}, log size ${m.logSize}\n`);
+        io.stdout.write(`${path.join(path.resolve(o.out), m.file)}\n  ${m.engine}, log size ${m.logSize}\n`);
       } finally {
         await db.close();
       }
@@ -58,7 +59,7 @@ export function registerBackupCommands(program: Command): void {
       'restore a backup (PGlite: replaces DATA_DIR/pglite, keeping the old one aside; PostgreSQL: into the empty DATABASE_URL), then check it against the checkpoints already published',
     )
     .action(async (file: string) => {
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       const r = await restoreDatabase(
         path.resolve(file),
         {
@@ -69,19 +70,19 @@ export function registerBackupCommands(program: Command): void {
         },
         systemClock.now(),
       );
-      process.stdout.write(
+      io.stdout.write(
         `restored ${path.basename(file)}${r.movedTo ? `; the previous database is in ${r.movedTo}` : ''}\n`,
       );
       const check = await standingAfterRestore(config);
       if (!check) return;
       if (check.standing.kind === 'ok') {
-        process.stdout.write(`${describeStanding(check.standing, check.copyFile)}\n`);
+        io.stdout.write(`${describeStanding(check.standing, check.copyFile)}\n`);
         return;
       }
-      process.stderr.write(
+      io.stderr.write(
         `truce: the server will refuse to start: ${describeStanding(check.standing, check.copyFile)}\n`,
       );
-      process.exitCode = 3;
+      throw new CliExit(3);
     });
 
   const db = program.command('db').description('the database itself');
@@ -91,7 +92,7 @@ export function registerBackupCommands(program: Command): void {
     )
     .requiredOption('--to <url>', 'the target PostgreSQL database (postgres://...), empty')
     .action(async (o: { to: string }) => {
-      const config = loadConfig();
+      const config = loadConfig(io.env);
       if (!/^postgres(ql)?:\/\//.test(o.to)) throw new Error('--to must be a postgres:// URL');
       const source = await open(config, 'truce db copy');
       const target = await openDatabase({
@@ -100,9 +101,9 @@ export function registerBackupCommands(program: Command): void {
         holder: 'truce db copy',
         poolSize: 2,
       });
-      const bar = process.stderr.isTTY
+      const bar = io.stderr.isTTY
         ? new cliProgress.SingleBar(
-            { format: ' {table} [{bar}] {value}/{total}', stream: process.stderr },
+            { format: ' {table} [{bar}] {value}/{total}', stream: io.stderr },
             cliProgress.Presets.shades_classic,
           )
         : undefined;
@@ -119,7 +120,7 @@ export function registerBackupCommands(program: Command): void {
         });
         bar?.stop();
         const rows = r.tables.reduce((n, t) => n + t.rows, 0);
-        process.stdout.write(
+        io.stdout.write(
           `copied ${rows} rows in ${r.tables.length} tables; the log (${r.logSize} entries) is the same: ` +
             'point DATABASE_URL at the target and run `truce verify` against it\n',
         );

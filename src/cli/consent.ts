@@ -23,9 +23,10 @@ import {
   keyFingerprint,
   keyStatement,
 } from '../capabilities/consent/domain/signing.ts';
+import type { CliIo } from './io.ts';
 
-function partyClient(url: string): ApiClient {
-  const token = process.env.TRUCE_TOKEN;
+function partyClient(io: CliIo, url: string): ApiClient {
+  const token = io.env.TRUCE_TOKEN;
   if (!token) throw new Error('set TRUCE_TOKEN to an API token of an account of your organisation');
   return createClient({ baseUrl: url, token });
 }
@@ -36,7 +37,7 @@ function readKey(file: string): Ed25519Signer {
 
 const sign = (key: Ed25519Signer, text: string): string => encodeBase64(key.sign(text));
 
-export function registerConsentCommands(program: Command): void {
+export function registerConsentCommands(program: Command, io: CliIo): void {
   const consent = program
     .command('consent')
     .description("decisions and consent: the list, a party's own signing key and signed answers");
@@ -47,9 +48,9 @@ export function registerConsentCommands(program: Command): void {
     .action(async (o: { state?: string }) => {
       if (o.state !== undefined && !(DECISION_STATES as readonly string[]).includes(o.state))
         throw new Error(`--state must be one of ${DECISION_STATES.join(', ')}`);
-      const view = await withRuntime('consent list', (rt) => listDecisions(rt.deps, null));
+      const view = await withRuntime(io, 'consent list', (rt) => listDecisions(rt.deps, null));
       const decisions = view.decisions.filter((d) => o.state === undefined || d.status.state === o.state);
-      process.stdout.write(decisionsText({ ...view, decisions }));
+      io.stdout.write(decisionsText({ ...view, decisions }));
     });
   consent
     .command('keygen')
@@ -60,7 +61,7 @@ export function registerConsentCommands(program: Command): void {
       const { skey } = generateSignerKey(o.name);
       fs.writeFileSync(o.out, `${skey}\n`, { mode: 0o600, flag: 'wx' });
       const key = readKey(o.out);
-      process.stdout.write(
+      io.stdout.write(
         `public key: ${encodeBase64(key.publicKey)}\nfingerprint: ${keyFingerprint(key.publicKey)}\n` +
           'pin it: truce verify ... --party-key <your organisation id>=<fingerprint>\n',
       );
@@ -71,14 +72,14 @@ export function registerConsentCommands(program: Command): void {
     .requiredOption('--key <file>', 'the private key made by `truce consent keygen`')
     .requiredOption('--url <url>', 'Truce server')
     .action(async (o: { key: string; url: string }) => {
-      const client = partyClient(o.url);
+      const client = partyClient(io, o.url);
       const key = readKey(o.key);
       const org = (await client.call('getSession', {})).user.organisationId;
       const publicKey = encodeBase64(key.publicKey);
       const written = await client.call('registerPartyKey', {
         body: { publicKey, proof: sign(key, keyStatement(org, publicKey)) },
       });
-      process.stdout.write(
+      io.stdout.write(
         `registered key ${written.fingerprint} for organisation ${org} (log entry ${written.logIndex})\n` +
           `pin it: truce verify ... --party-key ${org}=${written.fingerprint}\n`,
       );
@@ -111,7 +112,7 @@ export function registerConsentCommands(program: Command): void {
         if (!(ANSWER_KINDS as readonly string[]).includes(o.answer))
           throw new Error(`--answer must be one of ${ANSWER_KINDS.join(', ')}`);
         const answer = o.answer as AnswerKind;
-        const client = partyClient(o.url);
+        const client = partyClient(io, o.url);
         const key = readKey(o.key);
         const org = (await client.call('getSession', {})).user.organisationId;
         // The version is read now and signed: if the decision changes first, the server refuses.
@@ -135,7 +136,7 @@ export function registerConsentCommands(program: Command): void {
             signature: { salt, signature, keyFingerprint: keyFingerprint(key.publicKey) },
           },
         });
-        process.stdout.write(
+        io.stdout.write(
           `${JSON.stringify({ answerId: written.id, logIndex: written.logIndex, statement, signature, salt }, null, 2)}\n`,
         );
       },

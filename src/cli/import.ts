@@ -16,6 +16,7 @@ import { findPrincipalByEmail } from '../repositories/users.ts';
 import { invalid, notFound, ServiceError } from '../services/errors.ts';
 import { actorOfPrincipal } from '../services/sessions.ts';
 import type { Actor } from '../domain/policy.ts';
+import { CliExit, type CliIo } from './io.ts';
 
 type Phase = Parameters<Progress>[0];
 const PHASES: Record<Phase, string> = { check: 'checking  ', stage: 'staging   ', publish: 'publishing' };
@@ -29,7 +30,7 @@ function formatOf(file: string, given: string | undefined): ImportFormat {
   return f;
 }
 
-export function registerImportCommands(program: Command): void {
+export function registerImportCommands(program: Command, io: CliIo): void {
   const imp = program.command('import').description('bulk imports');
   imp
     .command('reports')
@@ -42,15 +43,15 @@ export function registerImportCommands(program: Command): void {
     .option('--as <email>', 'file the reports as this account (default: the operator, recorded as the system)')
     .action(async (file: string, o: { format?: string; as?: string }) => {
       const format = formatOf(file, o.format);
-      const bar = process.stderr.isTTY
+      const bar = io.stderr.isTTY
         ? new cliProgress.SingleBar(
-            { format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr },
+            { format: ' {phase} [{bar}] {value}/{total}', stream: io.stderr },
             cliProgress.Presets.shades_classic,
           )
         : undefined;
       let phase = '';
       try {
-        const r = await withRuntime('import reports', async (rt) => {
+        const r = await withRuntime(io, 'import reports', async (rt) => {
           const maxBytes = (rt.deps.importLimits ?? DEFAULT_IMPORT_LIMITS).maxBytes;
           if (fs.statSync(file).size > maxBytes)
             throw new ServiceError(
@@ -76,17 +77,17 @@ export function registerImportCommands(program: Command): void {
           });
         });
         bar?.stop();
-        process.stdout.write(
+        io.stdout.write(
           `imported ${r.created} reports into ${r.incidents} incidents; ${r.repeats} already known${r.logIndex === null ? '' : `; log index ${r.logIndex}`}\n`,
         );
       } catch (err) {
         bar?.stop();
         if (err instanceof ServiceError && err.errors?.length) {
-          for (const e of err.errors) process.stderr.write(`${e.path}: ${e.message}\n`);
+          for (const e of err.errors) io.stderr.write(`${e.path}: ${e.message}\n`);
           const more = (err.errorCount ?? err.errors.length) - err.errors.length;
-          if (more > 0) process.stderr.write(`... and ${more} more errors (${err.errorCount} in all)\n`);
-          process.stderr.write('nothing was imported\n');
-          process.exit(2);
+          if (more > 0) io.stderr.write(`... and ${more} more errors (${err.errorCount} in all)\n`);
+          io.stderr.write('nothing was imported\n');
+          throw new CliExit(2);
         }
         throw err;
       }

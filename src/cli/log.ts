@@ -22,10 +22,11 @@ import {
   TILE_WIDTH,
   tilePath,
 } from '../tlog/node.ts';
+import { CliExit, type CliIo } from './io.ts';
 
-function fail(message: string): never {
-  process.stderr.write(`truce: verification FAILED: ${message}\n`);
-  process.exit(1);
+function fail(io: CliIo, message: string): never {
+  io.stderr.write(`truce: verification FAILED: ${message}\n`);
+  throw new CliExit(1);
 }
 
 /** The records an account can read (with a token), or the public views (without one). */
@@ -37,7 +38,7 @@ async function apiRecords(url: string, token: string | undefined): Promise<Recor
 }
 
 /** A checkpoint cosigned by too few of the trusted witnesses may be a view shown to you alone. */
-function checkWitnesses(checkpoint: string, keys: string[], quorumFlag: string | undefined): string {
+function checkWitnesses(io: CliIo, checkpoint: string, keys: string[], quorumFlag: string | undefined): string {
   const quorum = quorumFlag === undefined ? 1 : Number(quorumFlag);
   if (!Number.isInteger(quorum) || quorum < 1 || quorum > keys.length)
     throw new Error(`--quorum must be between 1 and ${keys.length}`);
@@ -46,24 +47,26 @@ function checkWitnesses(checkpoint: string, keys: string[], quorumFlag: string |
     cosigned = openCosignatures(parseNote(checkpoint), keys.map(parseCosignerKey)).length;
   } catch (err) {
     fail(
+      io,
       `a witness cosignature on the checkpoint does not verify: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
   if (cosigned < quorum)
     fail(
+      io,
       `the checkpoint is cosigned by ${cosigned} of the witnesses you trust; ${quorum} needed (it may be a view shown only to you)`,
     );
   return `checkpoint cosigned by ${cosigned} of ${keys.length} trusted witnesses (quorum ${quorum})`;
 }
 
-export function registerLogCommands(program: Command): void {
+export function registerLogCommands(program: Command, io: CliIo): void {
   const log = program.command('log').description('the transparency log');
   log
     .command('key')
     .description("print the log's verifier key (public; give it to every party)")
     .action(async () => {
-      const vkey = await withRuntime('log key', async (rt) => rt.logKey.verifierKey);
-      process.stdout.write(`${vkey}\n`);
+      const vkey = await withRuntime(io, 'log key', async (rt) => rt.logKey.verifierKey);
+      io.stdout.write(`${vkey}\n`);
     });
   log
     .command('mirror')
@@ -86,7 +89,7 @@ export function registerLogCommands(program: Command): void {
         if (!data) throw new Error(`missing ${rel}`);
         save(rel, data);
         entries.push(...decodeEntryBundle(data));
-        process.stderr.write(`\rentries ${Math.min(size, (n + 1) * TILE_WIDTH)}/${size}`);
+        io.stderr.write(`\rentries ${Math.min(size, (n + 1) * TILE_WIDTH)}/${size}`);
       }
       for (const t of appendLeafHashes(emptyTreeState(), entries.map(leafHash)).tiles) {
         const rel = tilePath(t.level, t.index, t.width);
@@ -94,8 +97,8 @@ export function registerLogCommands(program: Command): void {
         if (data) save(rel, data);
       }
       save('checkpoint', checkpoint);
-      process.stderr.write('\n');
-      process.stdout.write(`mirrored ${size} entries into ${dir}\n`);
+      io.stderr.write('\n');
+      io.stdout.write(`mirrored ${size} entries into ${dir}\n`);
     });
 
   program
@@ -141,7 +144,7 @@ export function registerLogCommands(program: Command): void {
         try {
           verified = await verifyLog(source, o.vkey, previous);
         } catch (err) {
-          if (err instanceof VerifyError) fail(err.message);
+          if (err instanceof VerifyError) fail(io, err.message);
           throw err;
         }
         const lines = [`log ${verified.checkpoint.origin}: ${verified.checkpoint.size} entries verified`];
@@ -150,19 +153,19 @@ export function registerLogCommands(program: Command): void {
             ? 'leaf format v1 throughout'
             : `leaf format v2 (actors as commitments) from entry ${verified.v2From}`,
         );
-        if (o.witness.length > 0) lines.push(checkWitnesses(verified.checkpointText, o.witness, o.quorum));
+        if (o.witness.length > 0) lines.push(checkWitnesses(io, verified.checkpointText, o.witness, o.quorum));
         if (previous) lines.push(`consistent with the saved checkpoint of size ${previous.size}`);
-        const token = process.env.TRUCE_TOKEN;
+        const token = io.env.TRUCE_TOKEN;
         if (o.url) {
           let records: RecordView[];
           try {
             records = await apiRecords(o.url, token);
           } catch (err) {
             // Only a 403 means "this role may not read these"; anything else must not pass as checked.
-            fail(`reading records through the API failed: ${err instanceof Error ? err.message : String(err)}`);
+            fail(io, `reading records through the API failed: ${err instanceof Error ? err.message : String(err)}`);
           }
           const mismatches = compareRecords(records, latestLeaves(verified.entries), undefined);
-          if (mismatches.length > 0) fail(mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+          if (mismatches.length > 0) fail(io, mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
           lines.push(
             token
               ? `${records.length} records you can read match their latest log entries`
@@ -171,11 +174,11 @@ export function registerLogCommands(program: Command): void {
         }
         if (o.partyKey.length > 0) {
           const checked = await partySignatureLines(verified.entries, o.partyKey, o.url, token);
-          if (checked.problems.length > 0) fail(checked.problems.join('; '));
+          if (checked.problems.length > 0) fail(io, checked.problems.join('; '));
           lines.push(...checked.lines);
         }
         if (o.state) fs.writeFileSync(o.state, JSON.stringify(stateOf(verified.checkpoint), null, 2));
-        process.stdout.write(lines.join('\n') + '\nOK\n');
+        io.stdout.write(lines.join('\n') + '\nOK\n');
       },
     );
 
@@ -183,15 +186,16 @@ export function registerLogCommands(program: Command): void {
     .command('audit')
     .description('compare every record in the database with its latest log entry (operator)')
     .action(async () => {
-      const report = await withRuntime('audit', async (rt) => {
+      const report = await withRuntime(io, 'audit', async (rt) => {
         try {
           return await auditDatabase(rt.deps.db, rt.logKey.verifierKey);
         } catch (err) {
-          if (err instanceof VerifyError) fail(err.message);
+          if (err instanceof VerifyError) fail(io, err.message);
           throw err;
         }
       });
-      if (report.mismatches.length > 0) fail(report.mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
-      process.stdout.write(`audit: ${report.records} records match the log (${report.size} entries)\nOK\n`);
+      if (report.mismatches.length > 0)
+        fail(io, report.mismatches.map((m) => `${m.kind} ${m.id} ${m.problem}`).join('; '));
+      io.stdout.write(`audit: ${report.records} records match the log (${report.size} entries)\nOK\n`);
     });
 }

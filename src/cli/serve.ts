@@ -1,12 +1,14 @@
 /** @module The `serve` command. */
 import { describeConfig, loadConfig } from '../config.ts';
-import { createLogger } from '../runtime.ts';
 import { startServer } from '../server.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/scenario.ts';
+import { cliLogger } from './with-runtime.ts';
+import type { CliIo } from './io.ts';
 
-export async function serveCommand(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+/** Resolves once the server listens; it then runs until SIGTERM or SIGINT ends the process. */
+export async function serveCommand(io: CliIo): Promise<void> {
+  const config = loadConfig(io.env);
+  const logger = cliLogger(io, config.logLevel);
   logger.info(describeConfig(config), 'starting Truce');
   const server = await startServer(config, logger);
   const lines = [`Truce is running at ${server.url} (database: ${server.runtime.database.engine})`];
@@ -18,7 +20,7 @@ export async function serveCommand(): Promise<void> {
         .join(', ')}`,
     );
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  io.stdout.write(lines.join('\n') + '\n');
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close().then(

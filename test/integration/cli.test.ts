@@ -1,10 +1,12 @@
 /**
- * The `truce` CLI as an operator uses it: a child process against the configured database.
+ * The `truce` CLI as an operator uses it, against the configured database: in this process (the
+ * same program and exit codes), and twice as the real child process (bin/truce.js), once ending
+ * well and once failing, so the entrypoint itself stays tested.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDatabase, testDeps, type TestDatabase } from '../support/db.ts';
-import { dbEnv, runCli } from '../support/cli.ts';
+import { dbEnv, runCli, runCliProcess } from '../support/cli.ts';
 import { startTestServer } from '../support/server.ts';
 import { createClient } from '../../src/contract/client.ts';
 
@@ -43,7 +45,7 @@ test('every command has --help', async () => {
 });
 
 test('migrate, then demo seed loads once and is a no-op the second time', async () => {
-  const m = await runCli(['migrate'], env);
+  const m = await runCliProcess(['migrate'], env);
   assert.equal(m.code, 0, m.stderr);
   const first = await runCli(['demo', 'seed'], env);
   assert.equal(first.code, 0, first.stderr);
@@ -125,7 +127,7 @@ test('token create --expires, token list, token revoke; a revoked token is refus
 });
 
 test('bad options get a clear message naming the option, and change nothing', async () => {
-  const badKind = await runCli(['org', 'add', '--name', 'Nowhere', '--kind', 'planet'], env);
+  const badKind = await runCliProcess(['org', 'add', '--name', 'Nowhere', '--kind', 'planet'], env);
   assert.equal(badKind.code, 2);
   assert.match(badKind.stderr, /kind/);
   const noCountry = await runCli(['org', 'add', '--name', 'Nowhere', '--kind', 'state'], env);

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { copyPgliteTemplate, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { dbEnv, runCli, TRUCE_BIN } from '../support/cli.ts';
 import { startChildServer } from '../support/child-server.ts';
 import { freePort } from '../../scripts/temp-postgres.ts';
@@ -35,6 +35,8 @@ before(async () => {
   tdb = await openTestDatabase({ migrate: false });
   if (tdb.database.engine === 'pglite') await tdb.database.close();
   witnessDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truce-witness-'));
+  // An empty database, copied: the witness process skips PGlite's initdb (about 13 s of CPU).
+  await copyPgliteTemplate(witnessDir, 'empty');
 });
 after(async () => {
   witness?.kill('SIGTERM');
@@ -65,7 +67,7 @@ async function startWitnessProcess(logVkey: string): Promise<{ url: string; cosi
   let out = '';
   witness.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   witness.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 180_000; // as long as a child server may take (support/child-server.ts), for a loaded machine
   while (!/cosigner key: (\S+)/.test(out)) {
     if (witness.exitCode !== null || Date.now() > deadline) throw new Error(`witness did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
