@@ -299,7 +299,9 @@ export async function reviewRuling(
           actor,
           now,
         );
-      } else if (input.decision === 'contest') {
+        return await decideAppealIfReached(tx, record, current, orgs, actor, now);
+      }
+      if (input.decision === 'contest') {
         const check = checkTransition(current.status, { to: 'investigating' });
         if (!check.ok) throw conflict('the proposal cannot go back to investigation');
         await appendEvent(
@@ -346,7 +348,6 @@ export async function reviewRuling(
       if (isUniqueViolation(err)) throw conflict('you have already reviewed this proposed ruling');
       throw err;
     }
-    if (appealed) return decideAppealIfReached(tx, record, current, orgs, actor, now);
     // Judged now, against every approver's current account: see domain/monitoring/ruling.ts.
     const rules = await rulesOf(tx);
     const history = await historyOf(tx, id);
