@@ -1,4 +1,5 @@
 /** @module What the handover check found, as a table: the accessible twin of the timeline. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import type { Contribution } from '../force/queries.ts';
@@ -6,7 +7,8 @@ import type { Finding } from '../force/queries.ts';
 
 function detail(
   fd: Finding,
-  t: ReturnType<typeof useTranslation>['t'],
+  // TFunction, not useTranslation's own type: that one's instantiation grows with every feature's keys.
+  t: TFunction,
   n: (v: number) => string,
   orgOf: Map<string, string>,
 ): string {
