@@ -40,7 +40,7 @@ export function incidentAbilities(actor: Actor | null, state?: IncidentState): I
   const status = state?.status;
   const open = status === undefined || OPEN_STATUSES.includes(status);
   const party = { organisationId: state?.responsibleOrgId ?? NO_ORGANISATION };
-  const ruled = status !== undefined && RULED_STATUSES.includes(status) && state?.responsibleOrgId != null;
+  const ruled = status !== undefined && RULED_STATUSES.includes(status) && (state?.responsibleOrgId ?? null) !== null;
   return {
     transition: can(actor, 'incident.transition') && (status === undefined || allowedTargets(status).length > 0),
     assign: can(actor, 'incident.assign', { organisationId: actor.organisationId }) && open,

@@ -34,7 +34,13 @@ const status = (code: number) => (e: unknown) => e instanceof ApiError && e.stat
 async function monitorOf(key: string, organisation: string): Promise<SignedInClient> {
   const email = `${key}@appeals.test`;
   await admin.client.call('createUser', {
-    body: { email, name: `Monitor ${key}`, organisationId: orgIds.get(organisation)!, role: 'monitor', password: DEMO_PASSWORD },
+    body: {
+      email,
+      name: `Monitor ${key}`,
+      organisationId: orgIds.get(organisation)!,
+      role: 'monitor',
+      password: DEMO_PASSWORD,
+    },
   });
   return signInAs(server.url, email);
 }
@@ -105,7 +111,9 @@ test('the responsible party reads the ruling and replies; every party reads the 
   const seen = await israel.client.call('getIncident', { params: { id } });
   assert.equal(seen.provisionId, provisionId);
   assert.equal(seen.responsiblePartyId, orgIds.get('Israel'));
-  assert.ok(seen.history.some((e) => e.toStatus === 'ruling_proposed' && e.rationale === 'fragments of a guided munition'));
+  assert.ok(
+    seen.history.some((e) => e.toStatus === 'ruling_proposed' && e.rationale === 'fragments of a guided munition'),
+  );
   assert.deepEqual([seen.abilities?.reply, seen.abilities?.appeal], [true, true]);
   assert.equal(seen.appeal?.open, true);
   const other = await hamas.client.call('getIncident', { params: { id } });
@@ -190,7 +198,10 @@ test('an appeal after the period is refused; the rules are the mission’s, set 
   const late = await israel.client.call('getIncident', { params: { id } });
   assert.equal(late.appeal?.open, false);
   assert.equal(late.abilities?.appeal, false);
-  await assert.rejects(appeal(israel, id), (e: unknown) => e instanceof ApiError && e.status === 409 && /period ended/.test(e.message));
+  await assert.rejects(
+    appeal(israel, id),
+    (e: unknown) => e instanceof ApiError && e.status === 409 && /period ended/.test(e.message),
+  );
   // A reply is still open after the period.
   await israel.client.call('replyToRuling', { params: { id }, body: { text: 'Noted.' } });
   await coordinator.client.call('setMonitoringRules', {

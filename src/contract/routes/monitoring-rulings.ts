@@ -35,7 +35,8 @@ export const monitoringRulingRoutes = {
     tag: 'monitoring',
     auth: 'account',
     status: 200,
-    summary: 'Who must decide a ruling and an appeal (quorums of monitoring bodies, the proposer), and the appeal period',
+    summary:
+      'Who must decide a ruling and an appeal (quorums of monitoring bodies, the proposer), and the appeal period',
     response: MonitoringRules,
   }),
   setMonitoringRules: route({

@@ -67,7 +67,6 @@ export interface ReportTable {
   created_at: Timestamp;
 }
 
-
 export interface IncidentEventTable {
   id: string;
   seq: Generated<number>;

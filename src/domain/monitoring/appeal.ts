@@ -27,7 +27,10 @@ export interface RulingFact {
 
 const approvingIds = (detail: unknown): string[] => {
   const d = typeof detail === 'string' ? (JSON.parse(detail) as unknown) : detail;
-  const ids = d !== null && typeof d === 'object' ? (d as { approvingOrganisationIds?: unknown }).approvingOrganisationIds : undefined;
+  const ids =
+    d !== null && typeof d === 'object'
+      ? (d as { approvingOrganisationIds?: unknown }).approvingOrganisationIds
+      : undefined;
   return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 };
 
@@ -67,7 +70,6 @@ export function checkAppeal(
   if (!step.ok || !ruling || !deadline)
     return { ok: false, message: `only a ruling can be appealed; this incident is ${status}`, deadline };
   if (appealedSince(history, ruling)) return { ok: false, message: 'this ruling was already appealed', deadline };
-  if (now > deadline)
-    return { ok: false, message: `the appeal period ended on ${deadline.toISOString()}`, deadline };
+  if (now > deadline) return { ok: false, message: `the appeal period ended on ${deadline.toISOString()}`, deadline };
   return { ok: true, deadline };
 }

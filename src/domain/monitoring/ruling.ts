@@ -129,8 +129,7 @@ export function tallyApprovals(
   }
   const counted = [...bodies.values()];
   const others = rules.needsOtherThan;
-  const newBodyMissing =
-    others !== undefined && !counted.some((b) => !others.includes(b.organisationId)) ? 1 : 0;
+  const newBodyMissing = others !== undefined && !counted.some((b) => !others.includes(b.organisationId)) ? 1 : 0;
   // Bodies already counted that were among the original approvers cannot fill the new-body seat.
   const missing = Math.max(newBodyMissing, quorum - counted.length);
   return { quorum, counted, notCounted, missing, reached: missing === 0, newBodyMissing: newBodyMissing === 1 };

@@ -30,7 +30,11 @@ const COLUMNS: readonly Column<Incident, ExportContext>[] = [
   ],
   ['provision_id', '#meta+provision', (i) => i.provisionId],
   // What the ruling found: the provision it cites, by reference and title (issue 13).
-  ['provision', '#meta+provision+name', (i, c) => (i.provisionId ? (c.provisionNames.get(i.provisionId) ?? null) : null)],
+  [
+    'provision',
+    '#meta+provision+name',
+    (i, c) => (i.provisionId ? (c.provisionNames.get(i.provisionId) ?? null) : null),
+  ],
   ['report_count', '#indicator+reports+num', (i) => i.reportCount],
   ['title', '#event+name', (i) => i.title],
 ];

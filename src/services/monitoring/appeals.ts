@@ -159,7 +159,10 @@ export async function decideAppealIfReached(
       outcome: to === 'ruled' ? current.outcome : null,
       rationale: `appeal ${to === 'ruled' ? 'dismissed: the ruling stands' : 'upheld: the ruling is set aside'} by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${decided.quorum})`,
       round: current.ruling_round,
-      detail: { appealDecision: to === 'ruled' ? 'stands' : 'set_aside', decidingOrganisationIds: decided.counted.map((b) => b.organisationId).sort() },
+      detail: {
+        appealDecision: to === 'ruled' ? 'stands' : 'set_aside',
+        decidingOrganisationIds: decided.counted.map((b) => b.organisationId).sort(),
+      },
     },
     actor,
     now,

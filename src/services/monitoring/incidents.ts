@@ -139,7 +139,10 @@ function excludedBody(
 
 /** Names of whoever reviewed a round (approved or contested). */
 async function namesOfRound(db: Kysely<DB>, id: string, round: number): Promise<Map<string, string>> {
-  const all = [...(await approvalsOfRound(db, id, round, 'approve')), ...(await approvalsOfRound(db, id, round, 'contest'))];
+  const all = [
+    ...(await approvalsOfRound(db, id, round, 'approve')),
+    ...(await approvalsOfRound(db, id, round, 'contest')),
+  ];
   return new Map(all.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])));
 }
 

@@ -33,7 +33,11 @@ export function PartyAnswer({ incident }: { incident: Detail }) {
     }
   };
   return (
-    <section className="incident__actions" data-testid="party-answer" aria-label={t('monitoringUi.incident.party.title')}>
+    <section
+      className="incident__actions"
+      data-testid="party-answer"
+      aria-label={t('monitoringUi.incident.party.title')}
+    >
       <h3>{t('monitoringUi.incident.party.title')}</h3>
       {error && (
         <div className="notice notice--error" role="alert">

@@ -19,9 +19,7 @@ export function RulingFindings({ incident }: { incident: Detail }) {
   const provision =
     provisions.status === 'idle' ? undefined : provisions.data?.find((p) => p.id === incident.provisionId);
   const party =
-    organisations.status === 'idle'
-      ? undefined
-      : organisations.data?.find((o) => o.id === incident.responsiblePartyId);
+    organisations.status === 'idle' ? undefined : organisations.data?.find((o) => o.id === incident.responsiblePartyId);
   const round = incident.history.filter(
     (h) => h.round === incident.history.at(-1)?.round && (h.action === 'approve' || h.action === 'contest'),
   );
