@@ -29,6 +29,10 @@ export const IncidentAbilities = z.object({
   review: z.boolean(),
   /** Merge other incidents in, or split reports out. */
   merge: z.boolean(),
+  /** Reply to the ruling (the party it names responsible). */
+  reply: z.boolean(),
+  /** Appeal the ruling (the party it names responsible, within the period). */
+  appeal: z.boolean(),
 });
 export type IncidentAbilities = z.infer<typeof IncidentAbilities>;
 

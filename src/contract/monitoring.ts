@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { IncidentAbilities } from './abilities.ts';
 import { Instant, LogIndex, Name, Openings, Text, Uuid } from './common.ts';
-import { EVENT_TYPES, INCIDENT_STATUSES, NOT_COUNTED_REASONS, OUTCOMES, SUB_EVENT_TYPES } from './monitoring/enums.ts';
+import {
+  EVENT_TYPES,
+  INCIDENT_ACTIONS,
+  INCIDENT_STATUSES,
+  NOT_COUNTED_REASONS,
+  OUTCOMES,
+  SUB_EVENT_TYPES,
+} from './monitoring/enums.ts';
 
 export { INCIDENT_STATUSES, OUTCOMES };
 export const SOURCE_KINDS = ['patrol', 'party', 'public', 'ngo', 'un', 'media'] as const;
@@ -147,11 +154,13 @@ export type Incident = z.infer<typeof Incident>;
 
 export const IncidentEvent = z.object({
   id: Uuid,
-  action: z.enum(['create', 'transition', 'approve', 'contest', 'assign', 'merge', 'split']),
+  action: z.enum(INCIDENT_ACTIONS),
   fromStatus: z.enum(INCIDENT_STATUSES).nullable(),
   toStatus: z.enum(INCIDENT_STATUSES).nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   rationale: z.string(),
+  /** An appeal's new evidence (every party sees it, as the appeal itself). */
+  newEvidence: z.string().nullable(),
   round: z.number().int(),
   relatedIncidentId: Uuid.nullable(),
   actorUserId: Uuid.nullable(),
@@ -180,6 +189,21 @@ export const RulingProgress = z.object({
   /** How many more bodies, other than those in approvedBy, must approve. */
   missing: z.number().int(),
   reached: z.boolean(),
+  /** An appeal still needs a body that did not approve the ruling it reviews. */
+  newBodyMissing: z.boolean(),
+});
+
+/** Where an appeal stands: whether one may still be filed, and while one is decided, both tallies. */
+export const AppealState = z.object({
+  /** Until when the party named responsible may appeal (null: no ruling to appeal). */
+  deadline: z.string().nullable(),
+  /** Whether an appeal may still be filed (within the period, none filed against this ruling). */
+  open: z.boolean(),
+  /** The bodies that approved the ruling under appeal: at least one other must decide the appeal. */
+  originalOrganisationIds: z.array(Uuid),
+  /** While appealed: approvals that the ruling stands, and those that it is set aside. */
+  stands: RulingProgress.nullable(),
+  setAside: RulingProgress.nullable(),
 });
 
 export const IncidentDetail = Incident.extend({
@@ -190,6 +214,8 @@ export const IncidentDetail = Incident.extend({
   quorum: z.number().int(),
   /** While a ruling is proposed: who counts and what is still needed; null otherwise. */
   ruling: RulingProgress.nullable(),
+  /** Once ruled: the appeal period, and an appeal's tallies while one is decided. */
+  appeal: AppealState.nullable(),
   /** What the caller may do to this incident (contract/abilities.ts). */
   abilities: IncidentAbilities.optional(),
   /** Salts of exactLon, exactLat, exactSectorId, exactSide, assigneeUserId: only for readers who see them. */

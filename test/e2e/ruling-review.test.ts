@@ -66,3 +66,21 @@ test('who approved and what is still needed; only monitors get the approve butto
   assert.match(await un.getByTestId('incident-timeline').innerText(), /European Union, United Nations; quorum 2/);
   await un.context().close();
 });
+
+test('the party the ruling names responsible sees what it found and appeals it', async () => {
+  // The previous test made the demo's proposed ruling (a violation by Israel) ruled, just now.
+  const page = await site.signIn('observer.il@truce.example');
+  await page.goto(`${site.server.url}/monitoring?incident=${incidentId}`);
+  await page.getByTestId('party-answer').waitFor();
+  assert.match(await page.getByTestId('ruling-party').innerText(), /Israel/);
+  await page.getByTestId('appeal-grounds').fill('Our unit answered an attack on it');
+  await page.getByTestId('appeal-evidence').fill('Logs of the attack on the unit');
+  await page.getByTestId('appeal').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="incident-detail"]')?.getAttribute('data-status') === 'appealed',
+  );
+  await page.getByTestId('appeal-review').waitFor();
+  assert.match(await page.getByTestId('incident-timeline').innerText(), /Logs of the attack on the unit/);
+  assert.equal(await page.getByTestId('appeal').count(), 0, 'one appeal per ruling');
+  await page.context().close();
+});

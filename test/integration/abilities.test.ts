@@ -88,24 +88,39 @@ test('the session says what each account may start, and it differs by role', asy
 });
 
 test('an incident carries what its reader may do to it', async () => {
-  const { items } = await (await as(ACCOUNTS.coordinator)).client.call('listIncidents', { query: { limit: 1 } });
+  // A proposed ruling, where every action applies (the workflow table decides what is offered).
+  const { items } = await (
+    await as(ACCOUNTS.coordinator)
+  ).client.call('listIncidents', {
+    query: { status: 'ruling_proposed', limit: 1 },
+  });
   const id = items[0]?.id;
-  assert.ok(id, 'the demo has incidents');
+  assert.ok(id, 'the demo has a proposed ruling');
   const abilities = async (email: string) =>
     (await (await as(email)).client.call('getIncident', { params: { id } })).abilities;
   // Monitors review rulings; coordinators run the mission but neither approve nor contest.
-  assert.deepEqual(await abilities(ACCOUNTS.monitor), { transition: true, assign: true, review: true, merge: true });
+  // Taking, merging and splitting no longer apply once a ruling is proposed.
+  const none = { reply: false, appeal: false };
+  assert.deepEqual(await abilities(ACCOUNTS.monitor), {
+    transition: true,
+    assign: false,
+    review: true,
+    merge: false,
+    ...none,
+  });
   assert.deepEqual(await abilities(ACCOUNTS.coordinator), {
     transition: true,
-    assign: true,
+    assign: false,
     review: false,
-    merge: true,
+    merge: false,
+    ...none,
   });
   assert.deepEqual(await abilities(ACCOUNTS.observer), {
     transition: false,
     assign: false,
     review: false,
     merge: false,
+    ...none,
   });
 });
 

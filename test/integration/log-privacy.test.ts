@@ -149,6 +149,14 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     actorOrganisationId: PUBLIC,
     at: PUBLIC,
   },
+  // Who must decide what: every party must know how it will be judged.
+  monitoring_rules: {
+    rulingQuorum: PUBLIC,
+    appealQuorum: PUBLIC,
+    proposerCounts: PUBLIC,
+    appealDays: PUBLIC,
+    updatedAt: PUBLIC,
+  },
   agreement_event: { key: PUBLIC, name: PUBLIC, occurredAt: PUBLIC },
   provision: {
     phase: PUBLIC,

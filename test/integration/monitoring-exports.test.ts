@@ -60,6 +60,15 @@ test('a coordinator exports every incident with ACLED columns, an HXL row and ex
     'exact points for the team',
   );
   assert.ok(rows.every((r) => ['Gaza', 'North Gaza', 'Deir Al Balah', 'Khan Yunis', 'Rafah'].includes(r.admin2!)));
+  // What a ruling found: the provision it cites by reference and title, beside its id and the party.
+  const cited = rows.filter((r) => r.provision_id !== '');
+  assert.ok(cited.length > 0, 'the demo has rulings citing a provision');
+  const provisions = (await client.call('listProvisions', {})).items;
+  for (const r of cited) {
+    const p = provisions.find((x) => x.id === r.provision_id)!;
+    assert.equal(r.provision, `${p.reference} ${p.title}`);
+    assert.notEqual(r.responsible_party, '');
+  }
 });
 
 test("a party observer's export is coarsened: ~1 km points, no monitor names", async () => {

@@ -241,6 +241,7 @@ test('what the parties see: which organisations approved and what is still neede
     quorum: 2,
     missing: 1,
     reached: false,
+    newBodyMissing: false,
     notCounted: [],
     approvedBy: [
       {

@@ -175,7 +175,11 @@ test("a party's monitor files reports, but closes nothing: not alleged, not unde
 
     // What the UI is told: nothing to do but file reports.
     const seen = await m.client.call('getIncident', { params: { id: alleged } });
-    assert.deepEqual(seen.abilities, { transition: false, assign: false, review: false, merge: false }, who);
+    assert.deepEqual(
+      seen.abilities,
+      { transition: false, assign: false, review: false, merge: false, reply: false, appeal: false },
+      who,
+    );
     assert.equal((await m.client.call('getSession', {})).abilities?.fileReport, true, who);
   }
 
@@ -184,8 +188,11 @@ test("a party's monitor files reports, but closes nothing: not alleged, not unde
   assert.deepEqual((await eu.client.call('getIncident', { params: { id } })).abilities, {
     transition: true,
     assign: true,
-    review: true,
+    // Reviewing applies only to a proposed or appealed ruling (the workflow table), not to an alleged incident.
+    review: false,
     merge: true,
+    reply: false,
+    appeal: false,
   });
   await move(eu, id, 'closed');
   assert.equal(await statusOf(id), 'closed');

@@ -21,7 +21,7 @@ async function exported(
   const x = await incidentExport(ctx.deps, actor, ctx.query);
   return {
     items: x.rows.map((r) => presentIncident(r, actor)),
-    ctx: { sectorNames: x.sectorNames, orgNames: x.orgNames, exact: isTeam(actor) },
+    ctx: { sectorNames: x.sectorNames, orgNames: x.orgNames, provisionNames: x.provisionNames, exact: isTeam(actor) },
   };
 }
 

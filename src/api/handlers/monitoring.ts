@@ -2,6 +2,7 @@
 import type { Handlers } from './types.ts';
 import { actorOf } from './types.ts';
 import type { monitoringRoutes } from '../../contract/routes/monitoring.ts';
+import type { monitoringRulingRoutes } from '../../contract/routes/monitoring-rulings.ts';
 import { fileReport } from '../../services/monitoring/reports.ts';
 import {
   assignIncident,
@@ -31,6 +32,7 @@ export const monitoringHandlers: Pick<
     | 'importReports'
     | 'exportIncidentsCsv'
     | 'exportIncidentsGeoJson'
+    | keyof typeof monitoringRulingRoutes
   >
 > = {
   async createReport(ctx) {

@@ -40,6 +40,8 @@ export const INCIDENT_STATUSES = [
   'ruling_proposed',
   'ruled',
   'published',
+  // The party named responsible appealed the ruling: in review again, by a quorum of its own.
+  'appealed',
   'closed',
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -53,5 +55,21 @@ export const NOT_COUNTED_REASONS = [
   'not_a_monitor',
   'moved',
   'not_a_monitoring_organisation',
+  // The mission's rules may say the proposer's organisation does not count for its own proposal.
+  'proposer_organisation',
 ] as const;
+
+/** What happened to an incident, one history event each (a party's reply and appeal included). */
+export const INCIDENT_ACTIONS = [
+  'create',
+  'transition',
+  'approve',
+  'contest',
+  'assign',
+  'merge',
+  'split',
+  'reply',
+  'appeal',
+] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];

@@ -1,7 +1,9 @@
 /** @module Kysely table types of the monitoring tables (migration 004-monitoring). */
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from './columns.ts';
-import type { IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts';
+import type { IncidentAction, IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts';
+
+export type { IncidentAction } from '../../contract/monitoring/enums.ts';
 
 export type Side = 'held' | 'released';
 
@@ -65,8 +67,6 @@ export interface ReportTable {
   created_at: Timestamp;
 }
 
-export type IncidentAction = 'create' | 'transition' | 'approve' | 'contest' | 'assign' | 'merge' | 'split';
-
 export interface IncidentEventTable {
   id: string;
   seq: Generated<number>;
@@ -123,7 +123,24 @@ export interface ReportImportRowTable {
   row: Json;
 }
 
+/**
+ * Who must decide what, per mission (migration 022): the quorum of monitoring bodies for a
+ * ruling and for an appeal decision, whether the proposer's own body counts, and how long the
+ * party named responsible has to appeal. One row per mission; absent, the defaults apply.
+ */
+export interface MonitoringRulesTable {
+  /** The mission's id. */
+  id: string;
+  ruling_quorum: number;
+  appeal_quorum: number;
+  proposer_counts: boolean;
+  appeal_days: number;
+  version: number;
+  updated_at: Timestamp;
+}
+
 export interface MonitoringTables {
+  monitoring_rules: MonitoringRulesTable;
   report_imports: ReportImportTable;
   report_import_rows: ReportImportRowTable;
   incident_grid: IncidentGridTable;

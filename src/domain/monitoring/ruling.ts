@@ -56,6 +56,8 @@ export interface RulingTally {
   /** How many more bodies must approve (0 once reached). */
   missing: number;
   reached: boolean;
+  /** An appeal still needs a body that did not approve the ruling it reviews. */
+  newBodyMissing: boolean;
 }
 
 /**
@@ -86,11 +88,22 @@ function reasonNotCounted(a: ApprovalFact): NotCountedReason | null {
   return null;
 }
 
+/**
+ * What a tally must also respect beyond its quorum: a body that may not count (the proposer's,
+ * when the mission's rules say so), and bodies of which at least one other must be among the
+ * counted (an appeal is decided with at least one body that did not approve the ruling).
+ */
+export interface TallyRules {
+  excludedBody?: string | null | undefined;
+  needsOtherThan?: readonly string[] | undefined;
+}
+
 /** Tallies the approvals of one round (in the order given, usually the order they were made). */
 export function tallyApprovals(
   approvals: readonly ApprovalFact[],
   orgs: ReadonlyMap<string, OrgNode>,
   configuredQuorum: number,
+  rules: TallyRules = {},
 ): RulingTally {
   const quorum = effectiveQuorum(configuredQuorum);
   const bodies = new Map<string, CountedBody>();
@@ -106,11 +119,18 @@ export function tallyApprovals(
       notCounted.push({ approval: a, reason: 'not_a_monitoring_organisation' });
       continue;
     }
+    if (rules.excludedBody && body.id === rules.excludedBody) {
+      notCounted.push({ approval: a, reason: 'proposer_organisation' });
+      continue;
+    }
     const entry = bodies.get(body.id) ?? { organisationId: body.id, organisationName: body.name, approvals: [] };
     entry.approvals.push(a);
     bodies.set(body.id, entry);
   }
   const counted = [...bodies.values()];
-  const missing = Math.max(0, quorum - counted.length);
-  return { quorum, counted, notCounted, missing, reached: missing === 0 };
+  const others = rules.needsOtherThan;
+  const newBodyMissing = others !== undefined && !counted.some((b) => !others.includes(b.organisationId)) ? 1 : 0;
+  // Bodies already counted that were among the original approvers cannot fill the new-body seat.
+  const missing = Math.max(newBodyMissing, quorum - counted.length);
+  return { quorum, counted, notCounted, missing, reached: missing === 0, newBodyMissing: newBodyMissing === 1 };
 }

@@ -8,8 +8,11 @@ import type { IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts
 
 export { INCIDENT_STATUSES, OUTCOMES, type IncidentStatus, type Outcome } from '../../contract/monitoring/enums.ts';
 
-/** `request`: any monitor may ask for it. `quorum`: only approvals of enough organisations make it. */
-export type TransitionMode = 'request' | 'quorum';
+/**
+ * `request`: any monitor may ask for it. `quorum`: only approvals of enough organisations make it.
+ * `appeal`: only the party a ruling names responsible, within the mission's appeal period.
+ */
+export type TransitionMode = 'request' | 'quorum' | 'appeal';
 
 export const TRANSITIONS: Readonly<Record<IncidentStatus, Partial<Record<IncidentStatus, TransitionMode>>>> = {
   alleged: { preliminary: 'request', closed: 'request' },
@@ -17,8 +20,11 @@ export const TRANSITIONS: Readonly<Record<IncidentStatus, Partial<Record<Inciden
   investigating: { ruling_proposed: 'request', closed: 'request' },
   // Back to investigating: the proposer withdraws, or a monitor contests the proposal.
   ruling_proposed: { ruled: 'quorum', investigating: 'request' },
-  ruled: { published: 'request' },
-  published: {},
+  ruled: { published: 'request', appealed: 'appeal' },
+  published: { appealed: 'appeal' },
+  // An appeal is decided by its own quorum: the ruling stands (back to ruled, to be published
+  // again) or is set aside (back to investigating). A plain request moves it nowhere.
+  appealed: { ruled: 'quorum', investigating: 'quorum' },
   // A closed incident (e.g. access denied) can be reopened when access is granted.
   closed: { investigating: 'request' },
 };
@@ -51,7 +57,10 @@ export function checkTransition(
     return {
       ok: false,
       kind: 'conflict',
-      message: `${input.to} is reached only by approvals of monitors of enough organisations (POST /api/incidents/{id}/approvals)`,
+      message:
+        allowed === 'appeal'
+          ? `${input.to} is reached only by the responsible party's appeal (POST /api/incidents/{id}/appeal)`
+          : `${input.to} is reached only by approvals of monitors of enough organisations (POST /api/incidents/{id}/approvals)`,
     };
   }
   if (input.to === 'ruling_proposed') {
@@ -87,6 +96,12 @@ export function allowedTargets(from: IncidentStatus, mode: TransitionMode = 'req
     .filter(([, m]) => m === mode)
     .map(([to]) => to);
 }
+
+/** Statuses where a ruling stands (or is being appealed): the responsible party may reply. */
+export const RULED_STATUSES: readonly IncidentStatus[] = ['ruled', 'published', 'appealed'];
+
+/** Statuses where nobody works the incident any more (taking it, merging or splitting it no longer apply). */
+export const SETTLED_STATUSES: readonly IncidentStatus[] = ['ruled', 'published', 'appealed', 'closed'];
 
 /** Statuses where new reports may still join the incident (nothing ruled or closed yet). */
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['alleged', 'preliminary', 'investigating'];

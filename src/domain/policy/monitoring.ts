@@ -26,15 +26,23 @@ export const MONITORING_ACTIONS = [
   'incident.approve',
   'incident.assign',
   'incident.merge',
+  // The party a ruling names responsible answers it (issue 13): `own`, asked about that party.
+  'incident.reply',
+  'incident.appeal',
+  // Who must decide what (quorums, the appeal period): the mission's coordinators set it.
+  'monitoring.configure',
 ] as const;
 export type MonitoringAction = (typeof MONITORING_ACTIONS)[number];
 
 /** Granted to a monitor only while its organisation chain is an impartial monitoring body. */
 const IMPARTIAL: Grant = { scope: 'all', only: ['impartial'] };
 
-/** Coordinators and admins: everything but reviewing a ruling. */
+/** What only a party does: answering a ruling that names it. */
+const PARTY_ACTIONS: readonly MonitoringAction[] = ['incident.reply', 'incident.appeal'];
+
+/** Coordinators and admins: everything but reviewing a ruling and answering one as a party. */
 const RUN_THE_MISSION = Object.fromEntries(
-  MONITORING_ACTIONS.filter((a) => a !== 'incident.approve').map((a) => [a, 'all']),
+  MONITORING_ACTIONS.filter((a) => a !== 'incident.approve' && !PARTY_ACTIONS.includes(a)).map((a) => [a, 'all']),
 ) as Partial<Record<MonitoringAction, Grant>>;
 
 export const MONITORING_GRANTS: Record<Role, Partial<Record<MonitoringAction, Grant>>> = {
@@ -48,9 +56,11 @@ export const MONITORING_GRANTS: Record<Role, Partial<Record<MonitoringAction, Gr
     'incident.approve': IMPARTIAL,
     'incident.assign': { scope: 'own', only: ['impartial'] },
     'incident.merge': IMPARTIAL,
+    'incident.reply': 'own',
+    'incident.appeal': 'own',
   },
-  liaison: { 'incident.read': 'all' },
-  observer: { 'incident.read': 'all' },
+  liaison: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own' },
+  observer: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own' },
 };
 
 /**

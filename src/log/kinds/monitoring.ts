@@ -9,7 +9,12 @@
  * tell no more than the public API. Every record() of these kinds passes both parts (`fields`).
  */
 import type { Selectable } from 'kysely';
-import type { IncidentEventTable, IncidentTable, ReportTable } from '../../db/schema/monitoring.ts';
+import type {
+  IncidentEventTable,
+  IncidentTable,
+  MonitoringRulesTable,
+  ReportTable,
+} from '../../db/schema/monitoring.ts';
 import type { JsonValue } from '../change-payload.ts';
 import { coarse } from '../../domain/monitoring/precision.ts';
 import { allRows } from '../../repositories/audit.ts';
@@ -116,8 +121,24 @@ export const incidentEventKind = defineRecordKind({
   audit: { rows: (db) => allRows(db, 'incident_events'), version: () => 1 },
 });
 
-/** Keys of an event's detail that hold user ids (e.g. an assignment's assignee): never public. */
-const USER_ID_KEY = /UserIds?$/;
+/** Who must decide what in a mission: public, since every party must know how it will be judged. */
+export const monitoringRulesKind = defineRecordKind({
+  kind: 'monitoring_rules',
+  public: (r: Selectable<MonitoringRulesTable>) => ({
+    rulingQuorum: r.ruling_quorum,
+    appealQuorum: r.appeal_quorum,
+    proposerCounts: r.proposer_counts,
+    appealDays: r.appeal_days,
+    updatedAt: iso(r.updated_at),
+  }),
+  audit: { rows: (db) => allRows(db, 'monitoring_rules') },
+});
+
+/**
+ * Keys of an event's detail that are never public: user ids (e.g. an assignment's assignee), and
+ * an appeal's new evidence (a party's statement may name witnesses; parties read it in the API).
+ */
+const USER_ID_KEY = /UserIds?$|^newEvidence$/;
 
 function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
   const value = json(detail);
@@ -132,4 +153,4 @@ function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
   return { open, userIds };
 }
 
-export const monitoringKinds = [reportKind, incidentKind, incidentEventKind] as const;
+export const monitoringKinds = [reportKind, incidentKind, incidentEventKind, monitoringRulesKind] as const;

@@ -29,6 +29,7 @@ function incidentRecord(d: IncidentDetail): RecordView {
     history: _history,
     approvals: _approvals,
     ruling: _ruling,
+    appeal: _appeal,
     abilities: _abilities,
     ...rest
   } = d;
@@ -98,6 +99,14 @@ function reportRecord(r: ReportShown): RecordView {
 
 // Accounts that may not read incidents (403) are not checked; any other error fails verification.
 export const monitoringApiRecords: ApiRecords[] = [
+  // The mission's rules of decision, once set (version 0: the defaults, nothing on record).
+  (client) =>
+    ifAllowed(async () => {
+      const r = await client.call('getMonitoringRules', {});
+      if (r.version === 0) return [];
+      const { missionId, version, ...fields } = r;
+      return [{ kind: 'monitoring_rules', id: missionId, version, fields }];
+    }),
   (client) =>
     ifAllowed(async () => {
       const incidents = (await client.call('listIncidents', { query: { limit: 500 } })).items;

@@ -29,6 +29,12 @@ const COLUMNS: readonly Column<Incident, ExportContext>[] = [
     (i, c) => (i.responsiblePartyId ? (c.orgNames.get(i.responsiblePartyId) ?? i.responsiblePartyId) : null),
   ],
   ['provision_id', '#meta+provision', (i) => i.provisionId],
+  // What the ruling found: the provision it cites, by reference and title (issue 13).
+  [
+    'provision',
+    '#meta+provision+name',
+    (i, c) => (i.provisionId ? (c.provisionNames.get(i.provisionId) ?? null) : null),
+  ],
   ['report_count', '#indicator+reports+num', (i) => i.reportCount],
   ['title', '#event+name', (i) => i.title],
 ];
@@ -36,6 +42,7 @@ const COLUMNS: readonly Column<Incident, ExportContext>[] = [
 export interface ExportContext {
   sectorNames: ReadonlyMap<string, string>;
   orgNames: ReadonlyMap<string, string>;
+  provisionNames: ReadonlyMap<string, string>;
   /** Whether the viewer sees exact points (monitors, coordinators) or rounded ones. */
   exact: boolean;
 }

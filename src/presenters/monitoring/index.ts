@@ -6,8 +6,15 @@
  * of the control line of that rounded point (stored when the report was filed), and learn only
  * that an incident is assigned and to which organisation, never the monitor's name.
  */
-import type { Report, Incident, IncidentEvent, PublicRuling, RulingProgress } from '../../contract/monitoring.ts';
-import type { ApprovalFact } from '../../domain/monitoring/ruling.ts';
+import type {
+  AppealState,
+  Report,
+  Incident,
+  IncidentEvent,
+  PublicRuling,
+  RulingProgress,
+} from '../../contract/monitoring.ts';
+import type { ApprovalFact, RulingTally } from '../../domain/monitoring/ruling.ts';
 import type { z } from 'zod';
 import { seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
@@ -95,6 +102,13 @@ export function presentIncident(i: IncidentRow, viewer: Actor | null): Incident 
   };
 }
 
+/** An appeal's new evidence, kept in its event's detail. */
+function newEvidenceOf(detail: unknown): string | null {
+  const d = typeof detail === 'string' ? (JSON.parse(detail) as unknown) : detail;
+  const v = d !== null && typeof d === 'object' ? (d as { newEvidence?: unknown }).newEvidence : undefined;
+  return typeof v === 'string' ? v : null;
+}
+
 /** Who acted, by account, only for the monitoring team: parties see the organisation. */
 export function presentEvent(e: IncidentEventRow, viewer: Actor | null): IncidentEvent {
   return {
@@ -104,6 +118,7 @@ export function presentEvent(e: IncidentEventRow, viewer: Actor | null): Inciden
     toStatus: e.to_status,
     outcome: e.outcome,
     rationale: e.rationale,
+    newEvidence: e.action === 'appeal' ? newEvidenceOf(e.detail) : null,
     round: e.round,
     relatedIncidentId: e.related_incident_id,
     actorUserId: isTeam(viewer) ? e.actor_user_id : null,
@@ -127,7 +142,12 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
         : [],
     quorum: v.quorum,
     ruling: v.ruling === null ? null : presentRulingProgress(v.ruling, viewer),
-    abilities: incidentAbilities(viewer),
+    appeal: v.appeal === null ? null : presentAppeal(v.appeal, viewer),
+    abilities: incidentAbilities(viewer, {
+      status: v.incident.status,
+      responsibleOrgId: v.incident.responsible_org_id,
+      appealOpen: v.appeal?.open ?? false,
+    }),
     // Only a reader shown the exact place and the assignee gets their openings (to check them against the log).
     ...(isTeam(viewer) && v.incidentOpenings ? { openings: v.incidentOpenings } : {}),
   };
@@ -158,6 +178,23 @@ export function presentRulingProgress(
     notCounted: r.notCounted.map((n) => ({ ...reviewer(n.approval), reason: n.reason })),
     missing: r.missing,
     reached: r.reached,
+    newBodyMissing: r.newBodyMissing,
+  };
+}
+
+/** The appeal period and, while appealed, both tallies (reviewers' names for the team only). */
+export function presentAppeal(
+  a: NonNullable<IncidentView['appeal']>,
+  viewer: Actor | null,
+): z.infer<typeof AppealState> {
+  const named = (t: RulingTally | null) =>
+    t === null ? null : presentRulingProgress({ ...t, names: a.names, organisationNames: a.organisationNames }, viewer);
+  return {
+    deadline: a.deadline === null ? null : a.deadline.toISOString(),
+    open: a.open,
+    originalOrganisationIds: a.original,
+    stands: named(a.stands),
+    setAside: named(a.setAside),
   };
 }
 

@@ -111,6 +111,7 @@ export async function approvalsOfRound(
   db: Kysely<DB>,
   incidentId: string,
   round: number,
+  action: 'approve' | 'contest' = 'approve',
 ): Promise<(ApprovalFact & { name: string | null })[]> {
   const rows = await db
     .selectFrom('incident_events')
@@ -126,7 +127,7 @@ export async function approvalsOfRound(
     ])
     .where('incident_events.incident_id', '=', incidentId)
     .where('incident_events.round', '=', round)
-    .where('incident_events.action', '=', 'approve')
+    .where('incident_events.action', '=', action)
     .orderBy('incident_events.seq')
     .execute();
   return rows.map((r) => ({

@@ -9,6 +9,7 @@ import type { IncidentRow } from '../../repositories/monitoring/incidents.ts';
 import { listSectors } from '../../repositories/sectors.ts';
 import { listOrganisations } from '../../repositories/organisations.ts';
 import { incidents } from './incidents.ts';
+import { provisionLabels } from '../../repositories/monitoring/provisions.ts';
 
 /** An export is a file, not a page: generous, but bounded. */
 export const MAX_EXPORT_ROWS = 50_000;
@@ -17,14 +18,21 @@ export interface IncidentExport {
   rows: IncidentRow[];
   sectorNames: ReadonlyMap<string, string>;
   orgNames: ReadonlyMap<string, string>;
+  /** Each provision a ruling cites, by reference and title. */
+  provisionNames: ReadonlyMap<string, string>;
 }
 
 export async function incidentExport(deps: Deps, actor: Actor, filter: IncidentFilter): Promise<IncidentExport> {
   const rows = await incidents(deps, actor, filter, MAX_EXPORT_ROWS);
-  const [sectors, orgs] = await Promise.all([listSectors(deps.db), listOrganisations(deps.db)]);
+  const [sectors, orgs, provisionNames] = await Promise.all([
+    listSectors(deps.db),
+    listOrganisations(deps.db),
+    provisionLabels(deps.db),
+  ]);
   return {
     rows,
     sectorNames: new Map(sectors.map((s) => [s.id, s.name])),
     orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+    provisionNames,
   };
 }

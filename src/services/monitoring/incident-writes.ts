@@ -70,6 +70,8 @@ const OPS: Record<IncidentAction, ChangeOp> = {
   assign: 'update',
   merge: 'merge',
   split: 'split',
+  reply: 'create',
+  appeal: 'transition',
 };
 
 /** The history row of an event (its seq comes from the database). */

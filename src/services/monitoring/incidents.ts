@@ -19,7 +19,13 @@ import type {
 import type { DB } from '../../db/schema.ts';
 import { authorize, can, seesExactLocations, type Actor } from '../../domain/policy.ts';
 import { checkTransition, OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
-import { effectiveQuorum, rulingBody, tallyApprovals, type RulingTally } from '../../domain/monitoring/ruling.ts';
+import {
+  effectiveQuorum,
+  rulingBody,
+  tallyApprovals,
+  type OrgNode,
+  type RulingTally,
+} from '../../domain/monitoring/ruling.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
 import {
   approvalsOfRound,
@@ -29,7 +35,6 @@ import {
   insertIncident,
   listIncidents,
   lockIncident,
-  missionQuorum,
   organisationTree,
   type IncidentEventRow,
   type IncidentRow,
@@ -47,6 +52,10 @@ import { appendEvent, updateIncident, type IncidentState } from './incident-writ
 import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
 import { incidentKind, reportKind } from '../../log/kinds/monitoring.ts';
+import { proposerOrganisation } from '../../domain/monitoring/appeal.ts';
+import type { RulingRules } from '../../domain/monitoring/rules.ts';
+import { appealView, decideAppealIfReached } from './appeals.ts';
+import { rulesOf } from './rules.ts';
 
 export interface IncidentView {
   incident: IncidentRow;
@@ -55,7 +64,14 @@ export interface IncidentView {
   /** The quorum in force (never below two bodies). */
   quorum: number;
   /** While a ruling is proposed: who counts now and what is still needed, with approvers' names. */
-  ruling: (RulingTally & { names: ReadonlyMap<string, string>; organisationNames: ReadonlyMap<string, string> }) | null;
+  ruling: RulingProgressView | null;
+  /** Once ruled: the appeal period, and while appealed both tallies (same names as `ruling`). */
+  appeal:
+    | (Awaited<ReturnType<typeof appealView>> & {
+        names: ReadonlyMap<string, string>;
+        organisationNames: ReadonlyMap<string, string>;
+      })
+    | null;
   /** Media type and size of each evidence file the reports cite. */
   evidence: Map<string, { media_type: string; size: number }>;
   /** Salts of each report's restricted fields (the presenter passes them only to allowed readers). */
@@ -64,14 +80,19 @@ export interface IncidentView {
   incidentOpenings: Record<string, string> | undefined;
 }
 
+export type RulingProgressView = RulingTally & {
+  names: ReadonlyMap<string, string>;
+  organisationNames: ReadonlyMap<string, string>;
+};
+
 export async function incidentView(deps: Deps, actor: Actor | null, id: string): Promise<IncidentView> {
   authorize(actor, 'incident.read');
   const incident = await findIncident(deps.db, id);
   if (!incident) throw notFound('incident');
-  const [reports, history, configured] = await Promise.all([
+  const [reports, history, rules] = await Promise.all([
     reportsOfIncident(deps.db, id),
     historyOf(deps.db, id),
-    missionQuorum(deps.db),
+    rulesOf(deps.db),
   ]);
   const hashes = [...new Set(reports.flatMap((r) => (r.evidence as string[] | null) ?? []))];
   const files = await evidenceMeta(deps.db, hashes);
@@ -83,36 +104,66 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
     ),
     openingsOf(deps.db, 'incident', [id]),
   ]);
+  const orgs = await organisationTree(deps.db);
+  const organisationNames = new Map([...orgs.values()].map((o) => [o.id, o.name]));
   const ruling =
-    incident.status === 'ruling_proposed' ? await rulingProgress(deps.db, id, incident.ruling_round, configured) : null;
+    incident.status === 'ruling_proposed'
+      ? await rulingProgress(deps.db, incident, history, orgs, rules, organisationNames)
+      : null;
+  const appeal = await appealView(deps.db, incident, history, orgs, rules, deps.clock.now());
+  // Appeal reviewers' names, like a ruling's (the presenter shows them to the team only).
+  const reviewers = appeal ? await namesOfRound(deps.db, id, incident.ruling_round) : new Map<string, string>();
   return {
     incident,
     reports,
     history,
-    quorum: effectiveQuorum(configured),
+    quorum: effectiveQuorum(rules.rulingQuorum),
     ruling,
+    appeal: appeal ? { ...appeal, names: reviewers, organisationNames } : null,
     evidence: new Map(files.map((f) => [f.sha256, f])),
     openings,
     incidentOpenings: incidentOpenings.get(id),
   };
 }
 
+/** The body a proposal's own approvals may not count for, when the mission's rules say so. */
+function excludedBody(
+  rules: RulingRules,
+  history: readonly IncidentEventRow[],
+  round: number,
+  orgs: ReadonlyMap<string, OrgNode>,
+): string | null {
+  if (rules.proposerCounts) return null;
+  return rulingBody(proposerOrganisation(history, round), orgs)?.id ?? null;
+}
+
+/** Names of whoever reviewed a round (approved or contested). */
+async function namesOfRound(db: Kysely<DB>, id: string, round: number): Promise<Map<string, string>> {
+  const all = [
+    ...(await approvalsOfRound(db, id, round, 'approve')),
+    ...(await approvalsOfRound(db, id, round, 'contest')),
+  ];
+  return new Map(all.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])));
+}
+
 /** The tally of the current round as it stands now, with the names the presenter may show or withhold. */
 async function rulingProgress(
   db: Kysely<DB>,
-  id: string,
-  round: number,
-  configured: number,
-): Promise<NonNullable<IncidentView['ruling']>> {
-  const [approvals, orgs] = await Promise.all([approvalsOfRound(db, id, round), organisationTree(db)]);
+  incident: IncidentRow,
+  history: readonly IncidentEventRow[],
+  orgs: ReadonlyMap<string, OrgNode>,
+  rules: RulingRules,
+  organisationNames: ReadonlyMap<string, string>,
+): Promise<RulingProgressView> {
+  const round = incident.ruling_round;
+  const approvals = await approvalsOfRound(db, incident.id, round);
   const names = new Map(
     approvals.flatMap((a) => (a.userId !== null && a.name !== null ? [[a.userId, a.name] as const] : [])),
   );
-  return {
-    ...tallyApprovals(approvals, orgs, configured),
-    names,
-    organisationNames: new Map([...orgs.values()].map((o) => [o.id, o.name])),
-  };
+  const tally = tallyApprovals(approvals, orgs, rules.rulingQuorum, {
+    excludedBody: excludedBody(rules, history, round, orgs),
+  });
+  return { ...tally, names, organisationNames };
 }
 
 export async function incidents(
@@ -214,13 +265,15 @@ export async function reviewRuling(
   authorize(actor, 'incident.approve');
   if (input.decision === 'contest' && input.note === '')
     throw invalid([{ path: 'note', message: 'a contest gives its reason' }]);
-  const configured = await missionQuorum(deps.db);
   return onIncident(deps, actor, id, async (tx, record, now) => {
     // The incident row lock queues concurrent reviews of one incident (on both engines), so
     // each decision sees every approval committed before it and exactly one makes it ruled.
     const current = await lockedOrThrow(tx, id);
-    if (current.status !== 'ruling_proposed')
-      throw conflict(`only a proposed ruling can be approved or contested; this incident is ${current.status}`);
+    const appealed = current.status === 'appealed';
+    if (current.status !== 'ruling_proposed' && !appealed)
+      throw conflict(
+        `only a proposed or appealed ruling can be approved or contested; this incident is ${current.status}`,
+      );
     const orgs = await organisationTree(tx);
     // The policy already refused accounts that are not of an impartial body (`incident.approve`
     // is `impartial`); the console has no organisation, so no body to review for.
@@ -234,6 +287,23 @@ export async function reviewRuling(
     if (await hasReviewedRound(tx, id, current.ruling_round, userId, orgId))
       throw conflict('you have already reviewed this proposed ruling');
     try {
+      if (appealed) {
+        // An appeal: approving says the ruling stands, contesting that it is set aside; both need the appeal's quorum.
+        await appendEvent(
+          tx,
+          record,
+          {
+            incidentId: id,
+            action: input.decision,
+            outcome: current.outcome,
+            rationale: input.note,
+            round: current.ruling_round,
+          },
+          actor,
+          now,
+        );
+        return await decideAppealIfReached(tx, record, current, orgs, actor, now);
+      }
       if (input.decision === 'contest') {
         const check = checkTransition(current.status, { to: 'investigating' });
         if (!check.ok) throw conflict('the proposal cannot go back to investigation');
@@ -282,7 +352,11 @@ export async function reviewRuling(
       throw err;
     }
     // Judged now, against every approver's current account: see domain/monitoring/ruling.ts.
-    const tally = tallyApprovals(await approvalsOfRound(tx, id, current.ruling_round), orgs, configured);
+    const rules = await rulesOf(tx);
+    const history = await historyOf(tx, id);
+    const tally = tallyApprovals(await approvalsOfRound(tx, id, current.ruling_round), orgs, rules.rulingQuorum, {
+      excludedBody: excludedBody(rules, history, current.ruling_round, orgs),
+    });
     if (!tally.reached) return;
     const check = checkTransition(current.status, { to: 'ruled' }, 'quorum');
     if (!check.ok) throw conflict(check.kind === 'conflict' ? check.message : 'cannot rule');

@@ -10,6 +10,7 @@ import {
   type OrgNode,
 } from '../../../src/domain/monitoring/ruling.ts';
 import type { OrgKind } from '../../../src/contract/enums.ts';
+import { checkAppeal, proposerOrganisation } from '../../../src/domain/monitoring/appeal.ts';
 
 const org = (id: string, kind: OrgKind, parentId: string | null = null): OrgNode => ({
   id,
@@ -133,4 +134,60 @@ test('property: reached exactly when the distinct eligible bodies reach max(2, q
       },
     ),
   );
+});
+
+test('an appeal needs a body that did not approve the ruling; the proposer’s body may be left out', () => {
+  const original = ['un', 'eu'];
+  const same = tallyApprovals([monitor('a', 'un'), monitor('b', 'eubam')], ORGS, 2, { needsOtherThan: original });
+  assert.deepEqual([same.reached, same.missing, same.newBodyMissing], [false, 1, true]);
+  const other = tallyApprovals([monitor('a', 'un'), monitor('c', 'carter')], ORGS, 2, { needsOtherThan: original });
+  assert.deepEqual([other.reached, other.missing, other.newBodyMissing], [true, 0, false]);
+  const proposer = tallyApprovals([monitor('a', 'un'), monitor('b', 'eubam')], ORGS, 2, { excludedBody: 'un' });
+  assert.equal(proposer.reached, false);
+  assert.deepEqual(
+    proposer.notCounted.map((n) => n.reason),
+    ['proposer_organisation'],
+  );
+});
+
+test('an appeal is filed once per ruling, within the period counted from the ruling', () => {
+  const ruledAt = new Date('2026-01-01T10:00:00Z');
+  const history = [
+    {
+      action: 'transition',
+      from_status: 'investigating',
+      to_status: 'ruling_proposed',
+      at: ruledAt,
+      round: 1,
+      actor_org_id: 'un',
+      detail: {},
+    },
+    {
+      action: 'transition',
+      from_status: 'ruling_proposed',
+      to_status: 'ruled',
+      at: ruledAt,
+      round: 1,
+      actor_org_id: 'eu',
+      detail: { approvingOrganisationIds: ['eu', 'un'] },
+    },
+  ] as const;
+  const day = 86_400_000;
+  assert.equal(checkAppeal('ruled', history, 14, new Date(ruledAt.getTime() + 13 * day)).ok, true);
+  assert.equal(checkAppeal('ruled', history, 14, new Date(ruledAt.getTime() + 15 * day)).ok, false);
+  assert.equal(checkAppeal('investigating', history, 14, ruledAt).ok, false);
+  const appealed = [
+    ...history,
+    {
+      action: 'appeal',
+      from_status: 'ruled',
+      to_status: 'appealed',
+      at: ruledAt,
+      round: 2,
+      actor_org_id: 'israel',
+      detail: {},
+    },
+  ] as const;
+  assert.equal(checkAppeal('ruled', appealed, 14, ruledAt).ok, false);
+  assert.equal(proposerOrganisation(history, 1), 'un');
 });

@@ -28,6 +28,10 @@ test('the table is exactly the documented workflow', () => {
       'preliminary>closed:request',
       'preliminary>investigating:request',
       'ruled>published:request',
+      'ruled>appealed:appeal',
+      'published>appealed:appeal',
+      'appealed>ruled:quorum',
+      'appealed>investigating:quorum',
       'ruling_proposed>investigating:request',
       'ruling_proposed>ruled:quorum',
     ].sort(),
@@ -44,6 +48,8 @@ test('checkTransition allows exactly the table, and ruled only by quorum', () =>
     }
   }
   assert.equal(checkTransition('ruling_proposed', { to: 'ruled' }, 'quorum').ok, true);
+  assert.equal(checkTransition('published', { to: 'appealed' }, 'appeal').ok, true);
+  assert.equal(checkTransition('appealed', { to: 'investigating' }, 'quorum').ok, true);
 });
 
 test('a proposed ruling needs its outcome; a violation its provision and party; others carry none', () => {

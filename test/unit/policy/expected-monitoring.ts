@@ -11,4 +11,8 @@ export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
   'incident.approve': { admin: '-', coordinator: '-', monitor: 'A', liaison: '-', observer: '-' },
   'incident.assign': { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
   'incident.merge': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  // Only the party a ruling names answers it (its own organisation), never the mission for it.
+  'incident.reply': { admin: '-', coordinator: '-', monitor: 'O', liaison: 'O', observer: 'O' },
+  'incident.appeal': { admin: '-', coordinator: '-', monitor: 'O', liaison: 'O', observer: 'O' },
+  'monitoring.configure': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
 };

@@ -6,10 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import type { ProvisionItem } from './queries.ts';
 import { ResolveDisputeForm } from './CoordinatorForms.tsx';
+import { useOrganisations } from '../organisations/queries.ts';
 
 export function ProvisionHistory({ p }: { p: ProvisionItem }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const organisations = useOrganisations();
+  const orgName = (id: string | null) =>
+    id === null
+      ? '—'
+      : ((organisations.status === 'idle' ? undefined : organisations.data)?.find((o) => o.id === id)?.name ?? id);
   return (
     <details className="provision__history">
       <summary>{t('complianceUi.history')}</summary>
@@ -134,7 +140,10 @@ export function ProvisionHistory({ p }: { p: ProvisionItem }) {
           <ul data-testid="violations">
             {p.violations.map((v) => (
               <li key={v.id}>
-                <bdi>{v.title}</bdi>
+                <bdi>{v.title}</bdi>{' '}
+                <span className="muted" data-testid="violation-party">
+                  <bdi>{t('complianceUi.violationParty', { party: orgName(v.responsibleOrgId) })}</bdi>
+                </span>
               </li>
             ))}
           </ul>

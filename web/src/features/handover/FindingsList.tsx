@@ -5,7 +5,13 @@ import { useFormat } from '../../i18n/format.ts';
 import type { Contribution } from '../force/queries.ts';
 import type { Finding } from '../force/queries.ts';
 
-function detail(fd: Finding, t: TFunction, n: (v: number) => string, orgOf: Map<string, string>): string {
+function detail(
+  fd: Finding,
+  // TFunction, not useTranslation's own type: that one's instantiation grows with every feature's keys.
+  t: TFunction,
+  n: (v: number) => string,
+  orgOf: Map<string, string>,
+): string {
   const org = fd.contributionId ? (orgOf.get(fd.contributionId) ?? '') : '';
   switch (fd.kind) {
     case 'vacuum':

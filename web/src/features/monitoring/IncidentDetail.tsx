@@ -23,8 +23,11 @@ import { MergeSplit } from './MergeSplit.tsx';
 import { LogBadge } from '../record/LogBadge.tsx';
 import { assigneeLabel } from './assignee.ts';
 import { RulingProgress } from './RulingProgress.tsx';
+import { RulingFindings } from './RulingFindings.tsx';
+import { PartyAnswer } from './PartyAnswer.tsx';
+import { ProvisionPicker } from './ProvisionPicker.tsx';
 
-const NONE = { transition: false, assign: false, review: false, merge: false };
+const NONE = { transition: false, assign: false, review: false, merge: false, reply: false, appeal: false };
 
 export function IncidentDetail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -66,6 +69,8 @@ export function IncidentDetail({ id }: { id: string }) {
           {t('monitoringUi.incident.assignee', { name: assigneeLabel(incident, t) ?? t('monitoringUi.list.nobody') })}
         </span>
       </p>
+      <RulingFindings incident={incident} />
+      <PartyAnswer incident={incident} />
       <Actions incident={incident} selected={selected} onDone={() => setSelected([])} />
       <h3>{t('monitoringUi.incident.reports')}</h3>
       <ul className="incident__reports" data-testid="incident-reports">
@@ -113,6 +118,9 @@ export function IncidentDetail({ id }: { id: string }) {
             {h.toStatus ? ` → ${t(`monitoringUi.status.${h.toStatus}`)}` : ''}{' '}
             {t('monitoringUi.incident.by', { org: h.actorOrganisationName ?? '—' })}
             {h.rationale ? <q>{h.rationale}</q> : null}
+            {h.newEvidence ? (
+              <p className="muted">{t('monitoringUi.incident.newEvidence', { text: h.newEvidence })}</p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -142,7 +150,8 @@ function Actions({
   const [partyId, setPartyId] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
-  if (!may.transition) return null;
+  // Nothing applies (the workflow table offers no step, or the viewer may take none): no panel.
+  if (!may.transition && !may.review && !may.assign) return null;
   const parties = organisations.status === 'idle' ? [] : (organisations.data ?? []).filter((o) => o.kind === 'party');
   const run = async (fn: () => Promise<Detail>) => {
     setPending(true);
@@ -170,7 +179,8 @@ function Actions({
         },
       }),
     );
-  const targets = allowedTargets(incident.status);
+  const targets = may.transition ? allowedTargets(incident.status) : [];
+  const appealed = incident.status === 'appealed';
   // Only monitors review a ruling (the server also checks their organisation is a monitoring one).
   const mayReview = may.review;
   return (
@@ -191,7 +201,7 @@ function Actions({
       )}
       <div className="field">
         <label htmlFor="incident-rationale">
-          {incident.status === 'ruling_proposed'
+          {incident.status === 'ruling_proposed' || appealed
             ? t('monitoringUi.incident.note')
             : t('monitoringUi.incident.rationale')}
         </label>
@@ -217,15 +227,7 @@ function Actions({
           </div>
           {outcome === 'violation' && (
             <>
-              <div className="field">
-                <label htmlFor="incident-provision">{t('monitoringUi.incident.provisionId')}</label>
-                <input
-                  id="incident-provision"
-                  dir="ltr"
-                  value={provisionId}
-                  onChange={(e) => setProvisionId(e.target.value)}
-                />
-              </div>
+              <ProvisionPicker value={provisionId} onChange={setProvisionId} />
               <div className="field">
                 <label htmlFor="incident-party">{t('monitoringUi.incident.responsibleParty')}</label>
                 <select id="incident-party" value={partyId} onChange={(e) => setPartyId(e.target.value)}>
@@ -254,7 +256,7 @@ function Actions({
             {t('monitoringUi.incident.moveTo', { status: t(`monitoringUi.status.${to}`) })}
           </button>
         ))}
-        {incident.status === 'ruling_proposed' && mayReview && (
+        {(incident.status === 'ruling_proposed' || appealed) && mayReview && (
           <>
             <button
               type="button"
@@ -267,7 +269,7 @@ function Actions({
                 )
               }
             >
-              {t('monitoringUi.incident.approve')}
+              {appealed ? t('monitoringUi.incident.finding.upholdButton') : t('monitoringUi.incident.approve')}
             </button>
             <button
               type="button"
@@ -280,7 +282,7 @@ function Actions({
                 )
               }
             >
-              {t('monitoringUi.incident.contest')}
+              {appealed ? t('monitoringUi.incident.finding.setAsideButton') : t('monitoringUi.incident.contest')}
             </button>
           </>
         )}

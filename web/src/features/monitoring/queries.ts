@@ -106,9 +106,21 @@ export function useClusters(view: Viewport | null) {
   );
 }
 
+/** The provisions a ruling may cite (reference and title), to choose by searching, never by typing an id. */
+export function useProvisionChoices() {
+  return useRoute('listProvisions', {}, { select: items });
+}
+
 /** One workflow step on an incident (transition, review, assign, merge, split); resolves with the incident after it. */
 export function useIncidentWrite<
-  K extends 'transitionIncident' | 'reviewRuling' | 'assignIncident' | 'mergeIncidents' | 'splitIncident',
+  K extends
+    | 'transitionIncident'
+    | 'reviewRuling'
+    | 'assignIncident'
+    | 'mergeIncidents'
+    | 'splitIncident'
+    | 'replyToRuling'
+    | 'appealRuling',
 >(id: K) {
   const m = useRouteMutation(id, MONITORING_ROUTES);
   return (input: CallInput<Routes[K]>): Promise<CallOutput<Routes[K]>> => m.mutateAsync(input);
