@@ -244,3 +244,22 @@ test('when the rules say so, the proposer’s body does not count for its own pr
     body: { rulingQuorum: 2, appealQuorum: 2, proposerCounts: true, appealDays: 14, version: before.version + 1 },
   });
 });
+
+test('a published ruling under appeal still counts against its provision, and stays published when it stands', async () => {
+  const id = await ruled();
+  const published = await coordinator.client.call('transitionIncident', {
+    params: { id },
+    body: { to: 'published', rationale: 'released to the parties' },
+  });
+  assert.equal(published.status, 'published');
+  await appeal(israel, id);
+  const cited = async () =>
+    (await coordinator.client.call('getProvision', { params: { id: provisionId } })).violations.some(
+      (v) => v.id === id,
+    );
+  assert.equal(await cited(), true, 'an appeal does not hide the violation while it is decided');
+  await review(carter, id, 'approve');
+  const decided = await review(un, id, 'approve');
+  assert.equal(decided.status, 'published', 'a ruling that stands is not unpublished by its appeal');
+  assert.equal(await cited(), true);
+});

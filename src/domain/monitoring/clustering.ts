@@ -40,7 +40,7 @@ export interface GridDelta {
 }
 
 const isRuledViolation = (i: GridIncident) =>
-  i.outcome === 'violation' && (i.status === 'ruled' || i.status === 'published');
+  i.outcome === 'violation' && (i.status === 'ruled' || i.status === 'published' || i.status === 'appealed');
 
 /** Which grid: the team's, over exact points, or the coarse one shown to parties, over coarse points. */
 export type GridKind = 'exact' | 'coarse';

@@ -24,7 +24,8 @@ export const TRANSITIONS: Readonly<Record<IncidentStatus, Partial<Record<Inciden
   published: { appealed: 'appeal' },
   // An appeal is decided by its own quorum: the ruling stands (back to ruled, to be published
   // again) or is set aside (back to investigating). A plain request moves it nowhere.
-  appealed: { ruled: 'quorum', investigating: 'quorum' },
+  // A ruling that stands goes back to where the appeal found it (an appeal never unpublishes).
+  appealed: { ruled: 'quorum', published: 'quorum', investigating: 'quorum' },
   // A closed incident (e.g. access denied) can be reopened when access is granted.
   closed: { investigating: 'request' },
 };

@@ -64,7 +64,7 @@ export async function ruledViolations(db: Kysely<DB>): Promise<ViolationRow[]> {
   if ((exists.rows[0]?.n ?? 0) === 0) return [];
   const rows = await sql<ViolationRow>`
     select id, title, status, provision_id, responsible_org_id, updated_at from incidents
-    where status in ('ruled', 'published') and outcome = 'violation' and provision_id is not null
+    where status in ('ruled', 'published', 'appealed') and outcome = 'violation' and provision_id is not null
     order by updated_at`.execute(db);
   return rows.rows.map((r) => ({ ...r, updated_at: new Date(r.updated_at) }));
 }

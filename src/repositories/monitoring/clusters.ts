@@ -43,7 +43,7 @@ export async function clusterIncidents(
       sql<number>`avg(${lat})`.as('lat'),
       sql<string>`min(incidents.id::text)`.as('any_id'),
       sql<string>`min(incidents.status)`.as('any_status'),
-      sql<number>`sum(case when incidents.outcome = 'violation' and incidents.status in ('ruled', 'published') then 1 else 0 end)`.as(
+      sql<number>`sum(case when incidents.outcome = 'violation' and incidents.status in ('ruled', 'published', 'appealed') then 1 else 0 end)`.as(
         'violations',
       ),
     ])
@@ -84,7 +84,7 @@ export async function monitoringCounts(db: Kysely<DB>) {
     .select(['status', sql<number>`count(*)`.as('n')])
     .where('merged_into', 'is', null)
     .where('outcome', '=', 'violation')
-    .where('status', 'in', ['ruled', 'published'])
+    .where('status', 'in', ['ruled', 'published', 'appealed'])
     .groupBy('status')
     .execute();
   const ruled = violations.reduce((s, v) => s + Number(v.n), 0);

@@ -54,7 +54,7 @@ export async function rebuildGrid(db: Kysely<DB>): Promise<void> {
         await sql`
           insert into ${table} (level, gx, gy, status, event_type, n, sum_lon, sum_lat, violations)
           select ${level}::smallint, floor(${lon} / ${cell}::float8)::int, floor(${lat} / ${cell}::float8)::int, status, event_type, count(*)::int, sum(${lon}), sum(${lat}),
-                 sum(case when outcome = 'violation' and status in ('ruled', 'published') then 1 else 0 end)::int
+                 sum(case when outcome = 'violation' and status in ('ruled', 'published', 'appealed') then 1 else 0 end)::int
           from incidents where merged_into is null
           group by 2, 3, 4, 5`.execute(tx);
       }

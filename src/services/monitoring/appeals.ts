@@ -138,14 +138,18 @@ export async function decideAppealIfReached(
   now: Date,
 ): Promise<void> {
   const rules = await rulesOf(tx);
-  const { stands, setAside } = await appealTallies(tx, current, await historyOf(tx, current.id), orgs, rules);
+  const history = await historyOf(tx, current.id);
+  const { stands, setAside } = await appealTallies(tx, current, history, orgs, rules);
   const decided = stands.reached ? stands : setAside.reached ? setAside : null;
   if (!decided) return;
-  const to: IncidentState['status'] = decided === stands ? 'ruled' : 'investigating';
+  // A ruling that stands returns to the status the appeal found it in: a published one stays published.
+  const appealedFrom = [...history].reverse().find((e) => e.action === 'appeal')?.from_status;
+  const standsAs: IncidentState['status'] = appealedFrom === 'published' ? 'published' : 'ruled';
+  const to: IncidentState['status'] = decided === stands ? standsAs : 'investigating';
   const check = checkTransition(current.status, { to }, 'quorum');
   if (!check.ok) throw conflict(check.kind === 'conflict' ? check.message : 'cannot decide the appeal');
   const change: Partial<IncidentState> =
-    to === 'ruled' ? { status: to } : { status: to, outcome: null, provision_id: null, responsible_org_id: null };
+    to === standsAs ? { status: to } : { status: to, outcome: null, provision_id: null, responsible_org_id: null };
   await updateIncident(tx, record, current, change, 'transition', actor, now);
   const bodies = decided.counted.map((b) => b.organisationName);
   await appendEvent(
@@ -156,11 +160,11 @@ export async function decideAppealIfReached(
       action: 'transition',
       fromStatus: current.status,
       toStatus: to,
-      outcome: to === 'ruled' ? current.outcome : null,
-      rationale: `appeal ${to === 'ruled' ? 'dismissed: the ruling stands' : 'upheld: the ruling is set aside'} by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${decided.quorum})`,
+      outcome: to === standsAs ? current.outcome : null,
+      rationale: `appeal ${to === standsAs ? 'dismissed: the ruling stands' : 'upheld: the ruling is set aside'} by monitors of ${bodies.length} organisations (${bodies.join(', ')}; quorum ${decided.quorum})`,
       round: current.ruling_round,
       detail: {
-        appealDecision: to === 'ruled' ? 'stands' : 'set_aside',
+        appealDecision: to === standsAs ? 'stands' : 'set_aside',
         decidingOrganisationIds: decided.counted.map((b) => b.organisationId).sort(),
       },
     },

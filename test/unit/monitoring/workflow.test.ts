@@ -31,6 +31,7 @@ test('the table is exactly the documented workflow', () => {
       'ruled>appealed:appeal',
       'published>appealed:appeal',
       'appealed>ruled:quorum',
+      'appealed>published:quorum',
       'appealed>investigating:quorum',
       'ruling_proposed>investigating:request',
       'ruling_proposed>ruled:quorum',
