@@ -3,6 +3,7 @@ import type { Handlers } from './types.ts';
 import { actorOf } from './types.ts';
 import type { monitoringRoutes } from '../../contract/routes/monitoring.ts';
 import { fileReport } from '../../services/monitoring/reports.ts';
+import { placesNamed } from '../../services/monitoring/places.ts';
 import {
   assignIncident,
   incidents,
@@ -31,6 +32,11 @@ export const monitoringHandlers: Pick<
     | 'importReports'
     | 'exportIncidentsCsv'
     | 'exportIncidentsGeoJson'
+    | 'listPlaces'
+    | 'getPlace'
+    | 'createPlace'
+    | 'updatePlace'
+    | 'deletePlace'
   >
 > = {
   async createReport(ctx) {
@@ -38,7 +44,10 @@ export const monitoringHandlers: Pick<
     const r = await fileReport(ctx.deps, actor, ctx.body);
     // A repeat of the same clientId (a retry, a phone back online) is the first answer again: 200, not 201.
     if (r.repeat) ctx.setStatus(200);
-    return { ...presentReport(r.report, actor), logIndex: r.logIndex, repeat: r.repeat };
+    const places = await placesNamed(ctx.deps, [r.report.place_id, r.report.coarse_place_id]);
+    // A report just filed belongs to an open incident: no ruling yet releases its perpetrator.
+    const facts = { places, incidentStatus: null };
+    return { ...presentReport(r.report, actor, undefined, undefined, facts), logIndex: r.logIndex, repeat: r.repeat };
   },
   async listIncidents(ctx) {
     const { limit, ...filter } = ctx.query;

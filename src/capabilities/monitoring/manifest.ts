@@ -4,6 +4,7 @@ import { monitoringRoutes } from '../../contract/routes/monitoring.ts';
 import { monitoringHandlers } from '../../api/handlers/monitoring.ts';
 import { monitoringFileHandlers } from '../../api/handlers/monitoring-files.ts';
 import { monitoringImportHandlers } from '../../api/handlers/monitoring-import.ts';
+import { monitoringPlaceHandlers } from '../../api/handlers/monitoring-places.ts';
 import { MONITORING_ACTIONS, MONITORING_GRANTS } from '../../domain/policy/monitoring.ts';
 import { monitoringKinds } from '../../log/kinds/monitoring.ts';
 import { monitoringApiRecords, monitoringPublicRecords } from '../../log/readers/monitoring.ts';
@@ -11,12 +12,18 @@ import * as m004 from '../../db/migrations/004-monitoring.ts';
 import * as m012 from '../../db/migrations/012-ruling-reviews.ts';
 import * as m014 from '../../db/migrations/014-coarse-locations.ts';
 import * as m015 from '../../db/migrations/015-report-imports.ts';
+import * as m020 from '../../db/migrations/020-report-facts-and-places.ts';
 import { seedMonitoring } from '../../demo/modules/monitoring.ts';
 
 export const monitoringCapability = defineCapability({
   name: 'monitoring',
   routes: monitoringRoutes,
-  handlers: { ...monitoringHandlers, ...monitoringFileHandlers, ...monitoringImportHandlers },
+  handlers: {
+    ...monitoringHandlers,
+    ...monitoringFileHandlers,
+    ...monitoringImportHandlers,
+    ...monitoringPlaceHandlers,
+  },
   policy: { actions: MONITORING_ACTIONS, grants: MONITORING_GRANTS },
   recordKinds: monitoringKinds,
   readers: monitoringApiRecords,
@@ -27,6 +34,7 @@ export const monitoringCapability = defineCapability({
     '014-coarse-locations': m014,
     // 015, not 010: a database already at 014 must upgrade (migrations run in name order)
     '015-report-imports': m015,
+    '020-report-facts-and-places': m020,
   },
   demo: seedMonitoring,
 });

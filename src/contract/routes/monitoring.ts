@@ -3,6 +3,7 @@ import { route } from '../route.ts';
 import { z } from 'zod';
 import { IdParams, listOf } from '../common.ts';
 import { BinaryUpload, TextUpload } from './uploads.ts';
+import { monitoringPlaceRoutes } from './monitoring-places.ts';
 import {
   ApprovalRequest,
   AssignRequest,
@@ -42,6 +43,7 @@ export const ImportResult = z.object({
 });
 
 export const monitoringRoutes = {
+  ...monitoringPlaceRoutes,
   createReport: route({
     method: 'post',
     path: '/api/reports',

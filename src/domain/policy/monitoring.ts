@@ -26,6 +26,9 @@ export const MONITORING_ACTIONS = [
   'incident.approve',
   'incident.assign',
   'incident.merge',
+  // The gazetteer (issue 13): every account searches it, coordinators and admins keep it.
+  'place.read',
+  'place.write',
 ] as const;
 export type MonitoringAction = (typeof MONITORING_ACTIONS)[number];
 
@@ -48,9 +51,10 @@ export const MONITORING_GRANTS: Record<Role, Partial<Record<MonitoringAction, Gr
     'incident.approve': IMPARTIAL,
     'incident.assign': { scope: 'own', only: ['impartial'] },
     'incident.merge': IMPARTIAL,
+    'place.read': 'all',
   },
-  liaison: { 'incident.read': 'all' },
-  observer: { 'incident.read': 'all' },
+  liaison: { 'incident.read': 'all', 'place.read': 'all' },
+  observer: { 'incident.read': 'all', 'place.read': 'all' },
 };
 
 /**

@@ -11,4 +11,7 @@ export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
   'incident.approve': { admin: '-', coordinator: '-', monitor: 'A', liaison: '-', observer: '-' },
   'incident.assign': { admin: 'A', coordinator: 'A', monitor: 'O', liaison: '-', observer: '-' },
   'incident.merge': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: '-', observer: '-' },
+  // The gazetteer (issue 13): everyone searches it, coordinators and admins keep it.
+  'place.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'place.write': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
 };
