@@ -98,13 +98,15 @@ export async function updatePlace(
   authorize(actor, 'place.write');
   const now = deps.clock.now();
   const { version, ...fields } = input;
+  // Placed before the transaction: on PGlite a read through deps.db inside it would wait for it.
+  const placed = await placeRow(deps.db, fields, id, now, now);
   return writeVersioned(deps, {
     kind: placeKind,
     what: 'place',
     id,
     seen: version,
     lock: lockPlace,
-    next: async (current) => ({ ...(await placeRow(deps.db, fields, id, now, current.created_at)), version: current.version }),
+    next: (current) => ({ ...placed, created_at: current.created_at, version: current.version }),
     save: savePlaceRow,
     op: 'update',
     at: now,
