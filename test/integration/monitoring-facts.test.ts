@@ -96,9 +96,7 @@ test('coordinators keep the gazetteer; every account searches it by any spelling
   [siteId, townId] = [site.id, town.id];
   assert.ok(site.sectorId && site.logIndex !== null);
   assert.equal(
-    await status(
-      client('coordinator').call('createPlace', { body: place({ en: 'Sea', ar: 'بحر' }, [33.9, 31.4], 1) }),
-    ),
+    await status(client('coordinator').call('createPlace', { body: place({ en: 'Sea', ar: 'بحر' }, [33.9, 31.4], 1) })),
     400,
   );
   // By another spelling, in either script, with or without Arabic diacritics.
@@ -172,7 +170,7 @@ test('each role sees the facts it may: perpetrator, casualty source, direction a
           subEventType: 'Mob violence',
           source: { kind: 'patrol', name: 'P' },
           description: 'd',
-          facts: facts as never,
+          facts,
         },
       }),
     );
@@ -201,7 +199,11 @@ test('each role sees the facts it may: perpetrator, casualty source, direction a
     assert.equal(town.place?.id, townId, `${where}: a town is wider than a coarse cell`);
     assert.equal(town.place?.names.ar, 'بلدة الاختبار', where);
     // The team's alone.
-    assert.deepEqual(site.perpetrator, team ? { kind: 'party', partyId: as.observer!.user.row.organisation_id } : null, where);
+    assert.deepEqual(
+      site.perpetrator,
+      team ? { kind: 'party', partyId: as.observer!.user.row.organisation_id } : null,
+      where,
+    );
     assert.equal(site.casualties?.source, team ? 'Nasser hospital duty doctor' : null, where);
     assert.equal(site.bearingDegrees, team ? 120 : null, where);
     assert.equal(site.distanceMetres, team ? 1800 : null, where);
@@ -214,7 +216,15 @@ test('each role sees the facts it may: perpetrator, casualty source, direction a
       .selectAll()
       .where('id', '=', townReport.incidentId)
       .executeTakeFirstOrThrow();
-    await updateIncident(tx, record, current, { status: 'ruled', outcome: 'no_violation' }, 'transition', null, new Date());
+    await updateIncident(
+      tx,
+      record,
+      current,
+      { status: 'ruled', outcome: 'no_violation' },
+      'transition',
+      null,
+      new Date(),
+    );
   });
   assert.equal((await factsOf('observer', townReport)).perpetrator?.kind, 'party');
   assert.equal((await factsOf('observer', siteReport)).perpetrator, null);

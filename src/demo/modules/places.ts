@@ -13,16 +13,61 @@ type DemoPlace = Omit<CreatePlace, 'illustrative' | 'alternates' | 'location'> &
 };
 
 export const DEMO_PLACES: DemoPlace[] = [
-  { names: { en: 'North Gaza', ar: 'شمال غزة', fr: 'Gaza-Nord' }, alternates: ['Shamal Ghazza'], at: [34.505, 31.535], radiusKm: 6 },
-  { names: { en: 'Gaza City', ar: 'مدينة غزة', fr: 'Gaza (ville)', he: 'העיר עזה' }, alternates: ['Gaza', 'Ghazza'], at: [34.45, 31.5], radiusKm: 7 },
-  { names: { en: 'Deir al-Balah', ar: 'دير البلح', he: 'דיר אל-בלח' }, alternates: ['Deir el-Balah', 'Dayr al-Balah'], at: [34.36, 31.41], radiusKm: 7 },
-  { names: { en: 'Khan Yunis', ar: 'خان يونس', he: "ח'אן יונס" }, alternates: ['Khan Younis', 'Khan Younes'], at: [34.31, 31.34], radiusKm: 8 },
+  {
+    names: { en: 'North Gaza', ar: 'شمال غزة', fr: 'Gaza-Nord' },
+    alternates: ['Shamal Ghazza'],
+    at: [34.505, 31.535],
+    radiusKm: 6,
+  },
+  {
+    names: { en: 'Gaza City', ar: 'مدينة غزة', fr: 'Gaza (ville)', he: 'העיר עזה' },
+    alternates: ['Gaza', 'Ghazza'],
+    at: [34.45, 31.5],
+    radiusKm: 7,
+  },
+  {
+    names: { en: 'Deir al-Balah', ar: 'دير البلح', he: 'דיר אל-בלח' },
+    alternates: ['Deir el-Balah', 'Dayr al-Balah'],
+    at: [34.36, 31.41],
+    radiusKm: 7,
+  },
+  {
+    names: { en: 'Khan Yunis', ar: 'خان يونس', he: "ח'אן יונס" },
+    alternates: ['Khan Younis', 'Khan Younes'],
+    at: [34.31, 31.34],
+    radiusKm: 8,
+  },
   { names: { en: 'Rafah', ar: 'رفح', he: 'רפיח' }, alternates: ['Rafiah'], at: [34.26, 31.29], radiusKm: 6 },
-  { names: { en: 'Rafah crossing', ar: 'معبر رفح', fr: 'Point de passage de Rafah', he: 'מעבר רפיח' }, alternates: ['Rafah border crossing'], at: [34.2575, 31.249], radiusKm: 0.4 },
-  { names: { en: 'Kerem Shalom crossing', ar: 'معبر كرم أبو سالم', he: 'מעבר כרם שלום' }, alternates: ['Kerem Shalom', 'Karem Abu Salem', 'Kerem Abu Salem'], at: [34.2785, 31.229], radiusKm: 0.4 },
-  { names: { en: 'Netzarim corridor', ar: 'محور نتساريم', he: 'ציר נצרים' }, alternates: ['Netzarim', 'Wadi Gaza corridor'], at: [34.4, 31.455], radiusKm: 3 },
-  { names: { en: 'Khan Yunis centre', ar: 'وسط خان يونس' }, alternates: ['Khan Younis centre', 'Khan Yunis center'], at: [34.3035, 31.3461], radiusKm: 1.5 },
-  { names: { en: 'Jabalia', ar: 'جباليا', he: "ג'באליה" }, alternates: ['Jabaliya', 'Jabalya'], at: [34.4833, 31.5281], radiusKm: 2 },
+  {
+    names: { en: 'Rafah crossing', ar: 'معبر رفح', fr: 'Point de passage de Rafah', he: 'מעבר רפיח' },
+    alternates: ['Rafah border crossing'],
+    at: [34.2575, 31.249],
+    radiusKm: 0.4,
+  },
+  {
+    names: { en: 'Kerem Shalom crossing', ar: 'معبر كرم أبو سالم', he: 'מעבר כרם שלום' },
+    alternates: ['Kerem Shalom', 'Karem Abu Salem', 'Kerem Abu Salem'],
+    at: [34.2785, 31.229],
+    radiusKm: 0.4,
+  },
+  {
+    names: { en: 'Netzarim corridor', ar: 'محور نتساريم', he: 'ציר נצרים' },
+    alternates: ['Netzarim', 'Wadi Gaza corridor'],
+    at: [34.4, 31.455],
+    radiusKm: 3,
+  },
+  {
+    names: { en: 'Khan Yunis centre', ar: 'وسط خان يونس' },
+    alternates: ['Khan Younis centre', 'Khan Yunis center'],
+    at: [34.3035, 31.3461],
+    radiusKm: 1.5,
+  },
+  {
+    names: { en: 'Jabalia', ar: 'جباليا', he: "ג'באליה" },
+    alternates: ['Jabaliya', 'Jabalya'],
+    at: [34.4833, 31.5281],
+    radiusKm: 2,
+  },
 ];
 
 /** Inserts the demo's places (logged like any), answering their ids by English name. */

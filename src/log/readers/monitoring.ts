@@ -79,7 +79,11 @@ function shownFacts(f: ReportShown['facts']) {
     present.casualties = source === null ? counts : { ...counts, source };
   }
   const split = splitFacts(present);
-  return { place, public: Object.keys(split.public).length > 0 ? { facts: split.public } : {}, restricted: split.restricted };
+  return {
+    place,
+    public: Object.keys(split.public).length > 0 ? { facts: split.public } : {},
+    restricted: split.restricted,
+  };
 }
 
 /** A report likewise: the team checks its restricted fields by their openings, others the rounded point. */

@@ -35,6 +35,8 @@ export function presentFacts(r: ReportRow, team: boolean, ctx: FactsContext): Sh
     endedAt: f.endedAt ?? null,
     method: f.method ?? null,
     confidence: f.confidence ?? null,
-    place: place ? { id: place.id, names: place.names as Record<string, string>, illustrative: place.illustrative } : null,
+    place: place
+      ? { id: place.id, names: place.names as Record<string, string>, illustrative: place.illustrative }
+      : null,
   };
 }

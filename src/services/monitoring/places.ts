@@ -126,6 +126,14 @@ export async function deletePlace(deps: Deps, actor: Actor | null, id: string, s
     if (await placeInUse(tx, id)) throw conflict('reports name this place: it cannot be deleted');
     await deletePlaceRow(tx, id);
     const version = current.version + 1;
-    await record({ kind: 'place', id, version, op: 'delete', at: now, actor, ...placeKind.fields({ ...current, version }) });
+    await record({
+      kind: 'place',
+      id,
+      version,
+      op: 'delete',
+      at: now,
+      actor,
+      ...placeKind.fields({ ...current, version }),
+    });
   });
 }

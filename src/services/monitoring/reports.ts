@@ -83,7 +83,8 @@ export async function prepareReport(
   }
   const facts = input.facts ?? {};
   const place = facts.placeId ? ((await findPlace(db, facts.placeId)) ?? null) : null;
-  if (facts.placeId && !place) problems.push({ path: 'facts.placeId', message: 'no place of the gazetteer has this id' });
+  if (facts.placeId && !place)
+    problems.push({ path: 'facts.placeId', message: 'no place of the gazetteer has this id' });
   const partyId = facts.perpetrator?.partyId;
   if (partyId && (await findOrganisation(db, partyId))?.kind !== 'party')
     problems.push({ path: 'facts.perpetrator.partyId', message: 'is not a party to the agreement' });

@@ -1,15 +1,11 @@
 /** @module What the handover check found, as a table: the accessible twin of the timeline. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import type { Contribution } from '../force/queries.ts';
 import type { Finding } from '../force/queries.ts';
 
-function detail(
-  fd: Finding,
-  t: ReturnType<typeof useTranslation>['t'],
-  n: (v: number) => string,
-  orgOf: Map<string, string>,
-): string {
+function detail(fd: Finding, t: TFunction, n: (v: number) => string, orgOf: Map<string, string>): string {
   const org = fd.contributionId ? (orgOf.get(fd.contributionId) ?? '') : '';
   switch (fd.kind) {
     case 'vacuum':
