@@ -37,6 +37,7 @@ export const monitoringHandlers: Pick<
     | 'createPlace'
     | 'updatePlace'
     | 'deletePlace'
+    | 'getDailyCounts'
   >
 > = {
   async createReport(ctx) {

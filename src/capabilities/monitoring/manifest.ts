@@ -5,6 +5,7 @@ import { monitoringHandlers } from '../../api/handlers/monitoring.ts';
 import { monitoringFileHandlers } from '../../api/handlers/monitoring-files.ts';
 import { monitoringImportHandlers } from '../../api/handlers/monitoring-import.ts';
 import { monitoringPlaceHandlers } from '../../api/handlers/monitoring-places.ts';
+import { monitoringCountHandlers } from '../../api/handlers/monitoring-counts.ts';
 import { MONITORING_ACTIONS, MONITORING_GRANTS } from '../../domain/policy/monitoring.ts';
 import { monitoringKinds } from '../../log/kinds/monitoring.ts';
 import { monitoringApiRecords, monitoringPublicRecords } from '../../log/readers/monitoring.ts';
@@ -23,6 +24,7 @@ export const monitoringCapability = defineCapability({
     ...monitoringFileHandlers,
     ...monitoringImportHandlers,
     ...monitoringPlaceHandlers,
+    ...monitoringCountHandlers,
   },
   policy: { actions: MONITORING_ACTIONS, grants: MONITORING_GRANTS },
   recordKinds: monitoringKinds,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParams, listOf } from '../common.ts';
 import { BinaryUpload, TextUpload } from './uploads.ts';
 import { monitoringPlaceRoutes } from './monitoring-places.ts';
+import { monitoringCountRoutes } from './monitoring-counts.ts';
 import {
   ApprovalRequest,
   AssignRequest,
@@ -44,6 +45,7 @@ export const ImportResult = z.object({
 
 export const monitoringRoutes = {
   ...monitoringPlaceRoutes,
+  ...monitoringCountRoutes,
   createReport: route({
     method: 'post',
     path: '/api/reports',
