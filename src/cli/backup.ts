@@ -79,9 +79,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
         io.stdout.write(`${describeStanding(check.standing, check.copyFile)}\n`);
         return;
       }
-      io.stderr.write(
-        `truce: the server will refuse to start: ${describeStanding(check.standing, check.copyFile)}\n`,
-      );
+      io.stderr.write(`truce: the server will refuse to start: ${describeStanding(check.standing, check.copyFile)}\n`);
       throw new CliExit(3);
     });
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { IncidentAbilities } from './abilities.ts';
 import { Instant, LogIndex, Name, Openings, Text, Uuid } from './common.ts';
+import { ReportFacts, ShownFacts } from './monitoring/facts.ts';
 import {
   EVENT_TYPES,
   INCIDENT_ACTIONS,
@@ -83,6 +84,8 @@ export const CreateReport = z.strictObject({
     .array(z.string().regex(/^[0-9a-f]{64}$/))
     .max(20)
     .default([]),
+  /** The facts of the report (issue 13): each optional, each with its own visibility. */
+  facts: ReportFacts.default({}),
 });
 export type CreateReport = z.infer<typeof CreateReport>;
 
@@ -113,6 +116,8 @@ export const Report = z.object({
   }),
   description: z.string().nullable(),
   evidence: z.array(EvidenceRef),
+  /** The facts as this reader may see them (withheld ones null). */
+  facts: ShownFacts,
   authorOrganisationId: Uuid.nullable(),
   createdAt: z.string(),
   version: z.number().int(),

@@ -116,6 +116,22 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
     authorOrganisationId: PUBLIC,
     // When it was filed (the leaf's own `at` tells as much).
     createdAt: PUBLIC,
+    // Issue 13: counts, weapon, calibre, times, method, confidence. The perpetrator, the source of
+    // a casualty figure, direction and distance are commitments (domain/monitoring/facts.ts).
+    facts: PUBLIC,
+    // The place only when wider than a coarse cell (a site would locate the event).
+    placeId: PUBLIC,
+  },
+  // The gazetteer: public geography.
+  place: {
+    names: PUBLIC,
+    alternates: PUBLIC,
+    lon: PUBLIC,
+    lat: PUBLIC,
+    sectorId: PUBLIC,
+    radiusKm: PUBLIC,
+    illustrative: PUBLIC,
+    updatedAt: PUBLIC,
   },
   incident: {
     title: PUBLIC,
@@ -249,9 +265,12 @@ async function secrets(): Promise<{ strings: Map<string, string>; numbers: Map<n
     strings.set(e.sha256, 'an evidence file hash');
   for (const r of await db
     .selectFrom('reports')
-    .select(['source_name', 'description', 'lon', 'lat', 'evidence'])
+    .select(['source_name', 'description', 'lon', 'lat', 'evidence', 'facts'])
     .execute()) {
     strings.set(r.source_name, "a report's source name");
+    // Issue 13: who gave a casualty figure (the demo's first report has one).
+    const casualtySource = (r.facts as { casualties?: { source?: string } }).casualties?.source;
+    if (casualtySource) strings.set(casualtySource, "a casualty figure's source");
     strings.set(r.description, "a report's description");
     for (const h of (r.evidence as string[] | null) ?? []) strings.set(h, 'an evidence file hash');
     // An exact point finer than the public rounding.
@@ -375,11 +394,14 @@ test('no public leaf of any record kind carries a value an anonymous caller may 
     'deployment',
     'handover_milestone',
     'sector_requirement',
+    'place',
   ]) {
     assert.ok(kinds.has(kind), `no ${kind} in the demo log`);
   }
   assert.ok(
-    [...s.strings.values()].includes('an evidence file hash') && [...s.numbers.values()].includes('an exact longitude'),
+    [...s.strings.values()].includes('an evidence file hash') &&
+      [...s.strings.values()].includes("a casualty figure's source") &&
+      [...s.numbers.values()].includes('an exact longitude'),
   );
 });
 

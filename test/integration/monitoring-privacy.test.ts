@@ -418,6 +418,7 @@ test('import: a clientId filed by someone else while the import writes is a 409 
         actor2: null,
         fatalities: '{}',
         injuries: '{}',
+        facts: '{}',
         evidence: '[]',
       })
       .execute();

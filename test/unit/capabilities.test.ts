@@ -29,6 +29,7 @@ test('migrations keep the names databases recorded them under', () => {
     '016-consent',
     '017-party-keys',
     '018-meetings',
+    '020-report-facts-and-places',
     '022-ruling-appeals',
   ]);
 });

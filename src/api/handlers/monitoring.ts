@@ -4,6 +4,7 @@ import { actorOf } from './types.ts';
 import type { monitoringRoutes } from '../../contract/routes/monitoring.ts';
 import type { monitoringRulingRoutes } from '../../contract/routes/monitoring-rulings.ts';
 import { fileReport } from '../../services/monitoring/reports.ts';
+import { placesNamed } from '../../services/monitoring/places.ts';
 import {
   assignIncident,
   incidents,
@@ -33,6 +34,12 @@ export const monitoringHandlers: Pick<
     | 'exportIncidentsCsv'
     | 'exportIncidentsGeoJson'
     | keyof typeof monitoringRulingRoutes
+    | 'listPlaces'
+    | 'getPlace'
+    | 'createPlace'
+    | 'updatePlace'
+    | 'deletePlace'
+    | 'getDailyCounts'
   >
 > = {
   async createReport(ctx) {
@@ -40,7 +47,10 @@ export const monitoringHandlers: Pick<
     const r = await fileReport(ctx.deps, actor, ctx.body);
     // A repeat of the same clientId (a retry, a phone back online) is the first answer again: 200, not 201.
     if (r.repeat) ctx.setStatus(200);
-    return { ...presentReport(r.report, actor), logIndex: r.logIndex, repeat: r.repeat };
+    const places = await placesNamed(ctx.deps, [r.report.place_id, r.report.coarse_place_id]);
+    // A report just filed belongs to an open incident: no ruling yet releases its perpetrator.
+    const facts = { places, incidentStatus: null };
+    return { ...presentReport(r.report, actor, undefined, undefined, facts), logIndex: r.logIndex, repeat: r.repeat };
   },
   async listIncidents(ctx) {
     const { limit, ...filter } = ctx.query;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { IdParams, listOf } from '../common.ts';
 import { BinaryUpload, TextUpload } from './uploads.ts';
 import { monitoringRulingRoutes } from './monitoring-rulings.ts';
+import { monitoringPlaceRoutes } from './monitoring-places.ts';
+import { monitoringCountRoutes } from './monitoring-counts.ts';
 import {
   ApprovalRequest,
   AssignRequest,
@@ -44,6 +46,8 @@ export const ImportResult = z.object({
 
 export const monitoringRoutes = {
   ...monitoringRulingRoutes,
+  ...monitoringPlaceRoutes,
+  ...monitoringCountRoutes,
   createReport: route({
     method: 'post',
     path: '/api/reports',

@@ -1,5 +1,5 @@
 /** @module Kysely table types of the monitoring tables (migration 004-monitoring). */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './columns.ts';
 import type { IncidentAction, IncidentStatus, Outcome } from '../../contract/monitoring/enums.ts';
 
@@ -65,6 +65,26 @@ export interface ReportTable {
   author_org_id: string | null;
   version: number;
   created_at: Timestamp;
+  /** The report's facts (contract/monitoring/facts.ts, without placeId) (migration 020). */
+  facts: ColumnType<unknown, string | undefined, string>;
+  place_id: string | null;
+  /** The place shown to audiences seeing coarsened locations: null when the place is a site. */
+  coarse_place_id: string | null;
+}
+
+/** A place of the mission's gazetteer (migration 020). */
+export interface PlaceTable {
+  id: string;
+  names: Json;
+  alternates: Json;
+  lon: number;
+  lat: number;
+  sector_id: string;
+  radius_km: number;
+  illustrative: boolean;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface IncidentEventTable {
@@ -150,4 +170,5 @@ export interface MonitoringTables {
   reports: ReportTable;
   incident_events: IncidentEventTable;
   evidence: EvidenceTable;
+  places: PlaceTable;
 }

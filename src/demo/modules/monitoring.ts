@@ -15,6 +15,7 @@ import type { DemoContext } from './context.ts';
 import { getIncidentRow } from '../../repositories/monitoring/incidents.ts';
 import { findPrincipalByEmail } from '../../repositories/users.ts';
 import { actorOfPrincipal } from '../../services/sessions.ts';
+import { seedPlaces } from './places.ts';
 
 /** The agreement provision demo violations cite (the compliance module's provision ids come later). */
 export const DEMO_PROVISION_ID = '7e1c2a4e-5b0d-4f7a-9c1e-2d3f4a5b6c7d';
@@ -30,6 +31,8 @@ interface DemoReport {
   source: [Kind, string];
   fatalities?: number;
   injuries?: number;
+  /** Issue 13's facts, the place by its English name in the demo gazetteer. */
+  facts?: Omit<CreateReport['facts'], 'placeId'> & { place?: string };
 }
 
 const E = 'Explosions/Remote violence';
@@ -47,6 +50,20 @@ const REPORTS: DemoReport[] = [
     text: "Artillery rounds heard east of Shuja'iyya, near the line.",
     source: ['patrol', 'UN patrol Alpha-3'],
     injuries: 2,
+    facts: {
+      place: 'Gaza City',
+      perpetrator: { kind: 'unattributed' },
+      weapon: 'artillery',
+      calibre: '155 mm',
+      explosions: 6,
+      bearingDegrees: 95,
+      distanceMetres: 2500,
+      startedAt: '2025-10-11T06:40:00+03:00',
+      endedAt: '2025-10-11T06:55:00+03:00',
+      method: 'heard',
+      confidence: 'medium',
+      casualties: { injuredCivilian: 2, source: 'Al-Ahli hospital duty officer' },
+    },
   },
   {
     at: '2025-10-11T07:05:00+03:00',
@@ -276,6 +293,12 @@ const REPORTS: DemoReport[] = [
   },
 ];
 
+function demoFacts(facts: DemoReport['facts'], places: ReadonlyMap<string, string>): CreateReport['facts'] {
+  if (!facts) return {};
+  const { place, ...rest } = facts;
+  return { ...rest, ...(place ? { placeId: places.get(place) } : {}) };
+}
+
 export async function seedMonitoring(ctx: DemoContext): Promise<void> {
   // The demo's accounts as the policy sees them (organisation chain included), acting as if signed in.
   const actor = async (email: string): Promise<Actor> => {
@@ -287,6 +310,7 @@ export async function seedMonitoring(ctx: DemoContext): Promise<void> {
   const eu = await actor('monitor.eu@truce.example');
   const coord = await actor('coordinator@truce.example');
 
+  const places = await seedPlaces(ctx);
   const incidents: string[] = [];
   // A demo loaded with an earlier clock (tests) gets the part of the story that has happened.
   const happened = (iso: string) => Date.parse(iso) <= ctx.now.getTime();
@@ -306,6 +330,7 @@ export async function seedMonitoring(ctx: DemoContext): Promise<void> {
       source: { kind: r.source[0], name: r.source[1], reliability: 'probable' },
       description: r.text,
       evidence: [],
+      facts: demoFacts(r.facts, places),
     };
     const prepared = await prepareReport(ctx.tx, input, ctx.now);
     // Filed an hour after the event (never after the demo's "now").

@@ -31,6 +31,9 @@ export const MONITORING_ACTIONS = [
   'incident.appeal',
   // Who must decide what (quorums, the appeal period): the mission's coordinators set it.
   'monitoring.configure',
+  // The gazetteer (issue 13): every account searches it, coordinators and admins keep it.
+  'place.read',
+  'place.write',
 ] as const;
 export type MonitoringAction = (typeof MONITORING_ACTIONS)[number];
 
@@ -58,9 +61,10 @@ export const MONITORING_GRANTS: Record<Role, Partial<Record<MonitoringAction, Gr
     'incident.merge': IMPARTIAL,
     'incident.reply': 'own',
     'incident.appeal': 'own',
+    'place.read': 'all',
   },
-  liaison: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own' },
-  observer: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own' },
+  liaison: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own', 'place.read': 'all' },
+  observer: { 'incident.read': 'all', 'incident.reply': 'own', 'incident.appeal': 'own', 'place.read': 'all' },
 };
 
 /**

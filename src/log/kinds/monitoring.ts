@@ -13,10 +13,12 @@ import type {
   IncidentEventTable,
   IncidentTable,
   MonitoringRulesTable,
+  PlaceTable,
   ReportTable,
 } from '../../db/schema/monitoring.ts';
 import type { JsonValue } from '../change-payload.ts';
 import { coarse } from '../../domain/monitoring/precision.ts';
+import { splitFacts, type StoredFacts } from '../../domain/monitoring/facts.ts';
 import { allRows } from '../../repositories/audit.ts';
 import { defineRecordKind, type Fields } from './kind.ts';
 
@@ -48,6 +50,8 @@ export const reportKind = defineRecordKind({
     authorOrganisationId: r.author_org_id,
     // When it was filed, as the API shows it: logged so that a date edited in the database is caught.
     createdAt: iso(r.created_at),
+    // Issue 13: present only when the report has them, so older leaves still match their rows.
+    ...reportFacts(r).public,
   }),
   /** Evidence file hashes too: a party holding a candidate photo must not confirm it was filed. */
   restricted: (r) => ({
@@ -58,9 +62,26 @@ export const reportKind = defineRecordKind({
     exactSectorId: r.sector_id,
     exactSide: r.side,
     evidence: json(r.evidence),
+    ...reportFacts(r).restricted,
   }),
   audit: { rows: (db) => allRows(db, 'reports') },
 });
+
+/**
+ * A report's facts in the log (domain/monitoring/facts.ts decides which are public): the public
+ * ones as one `facts` field, the place coarsened audiences are told as `placeId`; the restricted
+ * ones each committed, with the place the team is told as `exactPlaceId`.
+ */
+function reportFacts(r: Selectable<ReportTable>): { public: Fields; restricted: Fields } {
+  const split = splitFacts((json(r.facts) ?? {}) as StoredFacts);
+  return {
+    public: {
+      ...(Object.keys(split.public).length > 0 ? { facts: split.public } : {}),
+      ...(r.coarse_place_id !== null ? { placeId: r.coarse_place_id } : {}),
+    },
+    restricted: { ...split.restricted, ...(r.place_id !== null ? { exactPlaceId: r.place_id } : {}) },
+  };
+}
 
 export const incidentKind = defineRecordKind({
   kind: 'incident',
@@ -153,4 +174,20 @@ function splitDetail(detail: unknown): { open: JsonValue; userIds: Fields } {
   return { open, userIds };
 }
 
-export const monitoringKinds = [reportKind, incidentKind, incidentEventKind, monitoringRulesKind] as const;
+/** A gazetteer entry: public geography, every field in clear. */
+export const placeKind = defineRecordKind({
+  kind: 'place',
+  public: (p: Selectable<PlaceTable>) => ({
+    names: json(p.names),
+    alternates: json(p.alternates),
+    lon: p.lon,
+    lat: p.lat,
+    sectorId: p.sector_id,
+    radiusKm: p.radius_km,
+    illustrative: p.illustrative,
+    updatedAt: iso(p.updated_at),
+  }),
+  audit: { rows: (db) => allRows(db, 'places') },
+});
+
+export const monitoringKinds = [reportKind, incidentKind, incidentEventKind, monitoringRulesKind, placeKind] as const;

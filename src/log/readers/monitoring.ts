@@ -7,6 +7,7 @@ import { ifAllowed, opened, type ApiRecords } from '../kinds/kind.ts';
 import type { CallOutput } from '../../contract/route.ts';
 import type { Routes } from '../../contract/routes.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
+import { splitFacts, type StoredFacts } from '../../domain/monitoring/facts.ts';
 
 type IncidentDetail = CallOutput<Routes['getIncident']>;
 type ReportShown = IncidentDetail['reports'][number];
@@ -70,13 +71,32 @@ function eventRecord(incidentId: string, e: IncidentDetail['history'][number]): 
   };
 }
 
+/** The facts as shown, in the log's terms (domain/monitoring/facts.ts): null is "not shown". */
+function shownFacts(f: ReportShown['facts']) {
+  const { place, casualties, ...rest } = f;
+  const present = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)) as StoredFacts;
+  if (casualties) {
+    const { source, ...counts } = casualties;
+    present.casualties = source === null ? counts : { ...counts, source };
+  }
+  const split = splitFacts(present);
+  return {
+    place,
+    public: Object.keys(split.public).length > 0 ? { facts: split.public } : {},
+    restricted: split.restricted,
+  };
+}
+
 /** A report likewise: the team checks its restricted fields by their openings, others the rounded point. */
 function reportRecord(r: ReportShown): RecordView {
-  const { location, evidence, sectorId, side, source, description, openings, ...rest } = r;
+  const { location, evidence, sectorId, side, source, description, openings, facts, ...rest } = r;
   const [lon, lat] = location.coordinates;
-  const common = { ...rest, sourceKind: source.kind, sourceReliability: source.reliability };
+  const shown = shownFacts(facts);
+  const common = { ...rest, sourceKind: source.kind, sourceReliability: source.reliability, ...shown.public };
   if (openings === undefined) {
-    return { kind: 'report', id: r.id, version: r.version, fields: { ...common, lon, lat, sectorId, side } };
+    // The place a coarsened reader is told is the logged public one (absent from older leaves).
+    const placeId = shown.place?.id ?? null;
+    return { kind: 'report', id: r.id, version: r.version, fields: { ...common, lon, lat, sectorId, side, placeId } };
   }
   const [coarseLon, coarseLat] = coarsePoint(lon, lat);
   const restricted = {
@@ -87,6 +107,8 @@ function reportRecord(r: ReportShown): RecordView {
     exactSectorId: sectorId,
     exactSide: side,
     evidence: evidence.map((e) => e.sha256),
+    ...shown.restricted,
+    ...(shown.place ? { exactPlaceId: shown.place.id } : {}),
   };
   return {
     kind: 'report',

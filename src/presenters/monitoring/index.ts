@@ -22,6 +22,7 @@ import type { IncidentEventRow, IncidentRow } from '../../repositories/monitorin
 import type { ReportRow } from '../../repositories/monitoring/reports.ts';
 import type { IncidentView } from '../../services/monitoring/incidents.ts';
 import { incidentAbilities } from '../abilities.ts';
+import { NO_FACTS_CONTEXT, presentFacts, type FactsContext } from './facts.ts';
 
 type Estimate = Report['fatalities'];
 type ActorShape = Report['actor1'];
@@ -35,6 +36,7 @@ export function presentReport(
   viewer: Actor | null,
   evidence: ReadonlyMap<string, { media_type: string; size: number }> = new Map(),
   openings?: Record<string, string>,
+  factsContext: FactsContext = NO_FACTS_CONTEXT,
 ): Report {
   const full = isTeam(viewer);
   const hashes = (r.evidence as string[] | null) ?? [];
@@ -68,6 +70,7 @@ export function presentReport(
           size: evidence.get(h)?.size ?? 0,
         }))
       : [],
+    facts: presentFacts(r, full, factsContext),
     authorOrganisationId: r.author_org_id,
     createdAt: iso(r.created_at),
     version: r.version,
@@ -132,7 +135,12 @@ export function presentIncidentView(v: IncidentView, viewer: Actor | null) {
   const round = v.incident.ruling_round;
   return {
     ...presentIncident(v.incident, viewer),
-    reports: v.reports.map((r) => presentReport(r, viewer, v.evidence, v.openings.get(r.id))),
+    reports: v.reports.map((r) =>
+      presentReport(r, viewer, v.evidence, v.openings.get(r.id), {
+        places: v.places,
+        incidentStatus: v.incident.status,
+      }),
+    ),
     history: v.history.map((e) => presentEvent(e, viewer)),
     approvals:
       v.incident.status === 'ruling_proposed'

@@ -78,6 +78,9 @@ const COLUMNS: Record<CopiedTarget, readonly string[]> = {
     'author_org_id',
     'version',
     'created_at',
+    'facts',
+    'place_id',
+    'coarse_place_id',
   ],
   incident_events: [
     'id',

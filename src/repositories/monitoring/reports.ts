@@ -41,6 +41,7 @@ export async function insertReportRow(tx: Kysely<DB>, row: ReportRow): Promise<v
       fatalities: asJson(row.fatalities),
       injuries: asJson(row.injuries),
       evidence: asJson(row.evidence),
+      facts: asJson(row.facts),
     })
     .execute();
 }

@@ -4,6 +4,7 @@
  * (who counts: domain/monitoring/ruling.ts), assignment, merge and split. Every step locks the incident row, appends an immutable event,
  * bumps the incident's version and records both in the log; nothing is overwritten.
  */
+import { placesByIds, type PlaceRow } from '../../repositories/monitoring/places.ts';
 import { openingsOf } from '../../repositories/record-secrets.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -78,6 +79,8 @@ export interface IncidentView {
   openings: Map<string, Record<string, string>>;
   /** Salts of the incident's own restricted fields (exact place, assignee), likewise. */
   incidentOpenings: Record<string, string> | undefined;
+  /** The gazetteer places the reports name (the presenter shows each reader the one it may see). */
+  places: Map<string, PlaceRow>;
 }
 
 export type RulingProgressView = RulingTally & {
@@ -106,6 +109,10 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
   ]);
   const orgs = await organisationTree(deps.db);
   const organisationNames = new Map([...orgs.values()].map((o) => [o.id, o.name]));
+  const places = await placesByIds(
+    deps.db,
+    reports.flatMap((r) => [r.place_id, r.coarse_place_id]),
+  );
   const ruling =
     incident.status === 'ruling_proposed'
       ? await rulingProgress(deps.db, incident, history, orgs, rules, organisationNames)
@@ -123,6 +130,7 @@ export async function incidentView(deps: Deps, actor: Actor | null, id: string):
     evidence: new Map(files.map((f) => [f.sha256, f])),
     openings,
     incidentOpenings: incidentOpenings.get(id),
+    places,
   };
 }
 

@@ -32,6 +32,9 @@ import { applyGridChange } from '../../repositories/monitoring/grid.ts';
 import { COARSE_CANDIDATE_MARGIN, coarsePlaceAmong, type CoarsePlace } from './coarse-place.ts';
 import { OPEN_STATUSES } from '../../domain/monitoring/workflow.ts';
 import { incidentKind, reportKind } from '../../log/kinds/monitoring.ts';
+import { coarsePlaceId, type StoredFacts } from '../../domain/monitoring/facts.ts';
+import { findPlace, type PlaceRow } from '../../repositories/monitoring/places.ts';
+import { findOrganisation } from '../../repositories/organisations.ts';
 
 export interface FiledReport {
   report: ReportRow;
@@ -45,6 +48,8 @@ export interface ReportPlace {
   side: 'held' | 'released' | null;
   /** The same for audiences that see coarsened locations: of the coarse point. */
   coarse: CoarsePlace;
+  /** The gazetteer place the report names (facts.placeId), if any. */
+  place: PlaceRow | null;
 }
 
 /** Every sector (by name) and the control line in force, loaded once to place many reports (bulk import). */
@@ -76,11 +81,18 @@ export async function prepareReport(
       if (!have.has(h)) problems.push({ path: `evidence.${i}`, message: 'no evidence with this SHA-256 was uploaded' });
     });
   }
+  const facts = input.facts ?? {};
+  const place = facts.placeId ? ((await findPlace(db, facts.placeId)) ?? null) : null;
+  if (facts.placeId && !place)
+    problems.push({ path: 'facts.placeId', message: 'no place of the gazetteer has this id' });
+  const partyId = facts.perpetrator?.partyId;
+  if (partyId && (await findOrganisation(db, partyId))?.kind !== 'party')
+    problems.push({ path: 'facts.perpetrator.partyId', message: 'is not a party to the agreement' });
   if (problems.length > 0 || !sector) throw invalid(problems);
   const line = cache ? cache.line : await controlLineAt(db, now);
   const heldArea = line ? ((line.held_area as Area | null) ?? null) : null;
   const side = line ? sideOfLine(heldArea, [lon, lat]) : null;
-  return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea) };
+  return { sector, side, coarse: coarsePlaceAmong(nearby, [lon, lat], heldArea), place };
 }
 
 export function reportRow(
@@ -120,7 +132,16 @@ export function reportRow(
     author_org_id: actor?.organisationId ?? null,
     version: 1,
     created_at: now,
+    facts: storedFacts(input.facts ?? {}),
+    place_id: ctx.place?.id ?? null,
+    coarse_place_id: coarsePlaceId(ctx.place),
   };
+}
+
+/** The facts as stored: without the place (a column) and without absent members. */
+function storedFacts(facts: CreateReport['facts']): StoredFacts {
+  const { placeId: _placeId, ...rest } = facts;
+  return JSON.parse(JSON.stringify(rest)) as StoredFacts;
 }
 
 /** The incident a report opens when it joins none (version 1, its one report). */

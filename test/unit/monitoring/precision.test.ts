@@ -52,6 +52,9 @@ const report: ReportRow = {
   author_org_id: 'o1',
   version: 1,
   created_at: at,
+  facts: {},
+  place_id: null,
+  coarse_place_id: null,
 };
 const incident: IncidentState = {
   id: 'i1',

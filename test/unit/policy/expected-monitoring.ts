@@ -15,4 +15,7 @@ export const EXPECTED_MONITORING: Record<MonitoringAction, Row> = {
   'incident.reply': { admin: '-', coordinator: '-', monitor: 'O', liaison: 'O', observer: 'O' },
   'incident.appeal': { admin: '-', coordinator: '-', monitor: 'O', liaison: 'O', observer: 'O' },
   'monitoring.configure': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
+  // The gazetteer (issue 13): everyone searches it, coordinators and admins keep it.
+  'place.read': { admin: 'A', coordinator: 'A', monitor: 'A', liaison: 'A', observer: 'A' },
+  'place.write': { admin: 'A', coordinator: 'A', monitor: '-', liaison: '-', observer: '-' },
 };

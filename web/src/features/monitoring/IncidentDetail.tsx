@@ -4,6 +4,7 @@
  * server says the viewer may take (abilities on the record). Refetched on every live event, so two
  * monitors see each other's steps.
  */
+import { FactsView } from './FactsView.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -90,6 +91,7 @@ export function IncidentDetail({ id }: { id: string }) {
               <time dateTime={r.occurredAt}>{f.dateTime(r.occurredAt)}</time> · {r.eventType} / {r.subEventType}
             </p>
             <p>{r.description ?? <em className="muted">{t('monitoringUi.incident.withheld')}</em>}</p>
+            <FactsView facts={r.facts} />
             <p className="muted">
               {t('monitoringUi.incident.source')}: {t(`monitoringUi.form.sourceKinds.${r.source.kind}`)}
               {r.source.name ? ` — ${r.source.name}` : ''}

@@ -10,6 +10,7 @@ import { SOURCE_KINDS } from '../../../../src/contract/monitoring.ts';
 import { toAppError, type AppError } from '../../store/errors.ts';
 import { describeError } from '../../components/describeError.ts';
 import { useFileReport } from './queries.ts';
+import { EMPTY_FACTS, FactsFields, draftFacts } from './FactsFields.tsx';
 
 interface Props {
   location: [number, number] | null;
@@ -34,6 +35,7 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
   const [sourceKind, setSourceKind] = useState<(typeof SOURCE_KINDS)[number]>('patrol');
   const [sourceName, setSourceName] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  const [facts, setFacts] = useState(EMPTY_FACTS);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | string | null>(null);
   const subs: readonly string[] = (ACLED_EVENT_TYPES as Record<string, readonly string[]>)[eventType] ?? [];
@@ -56,6 +58,7 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
           subEventType,
           description,
           source: { kind: sourceKind, name: sourceName },
+          facts: draftFacts(facts),
         },
         files,
       });
@@ -167,6 +170,14 @@ export function ReportForm({ location, onLocation, onDone }: Props) {
           <input id="report-source-name" required value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
         </div>
       </div>
+      <FactsFields
+        value={facts}
+        onChange={setFacts}
+        onPlace={(place) => {
+          // The place's point until the monitor places the report more precisely.
+          if (place && !location) onLocation(place.location.coordinates);
+        }}
+      />
       <div className="field">
         <label htmlFor="report-description">{t('monitoringUi.form.description')}</label>
         <textarea

@@ -152,3 +152,20 @@ export function useFileReport() {
   });
   return m.mutateAsync;
 }
+
+export type PlaceItem = CallOutput<Routes['listPlaces']>['items'][number];
+export type Organisation = CallOutput<Routes['listOrganisations']>['items'][number];
+
+/** Places whose names match what the reader typed (nothing asked before two characters). */
+export function usePlaceSearch(q: string) {
+  const trimmed = q.trim();
+  return useRoute(
+    'listPlaces',
+    { query: { q: trimmed, limit: 8 } },
+    { select: items, enabled: trimmed.length >= 2, keepPrevious: true },
+  );
+}
+
+const parties = (r: { items: Organisation[] }): Organisation[] => r.items.filter((o) => o.kind === 'party');
+/** The parties to the agreement (an alleged perpetrator is one of them). */
+export const useParties = () => useRoute('listOrganisations', {}, { select: parties });
