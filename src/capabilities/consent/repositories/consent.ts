@@ -96,7 +96,37 @@ export interface DecisionFactsRow {
  * columns a state needs, each decision's answers aggregated in the order they were given, so a
  * reader decodes 500 rows rather than thousands of answer rows with all their text.
  */
-export function listDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
+/**
+ * What the rows of `readDecisionFacts` depend on, in one cheap read: decisions are inserted or
+ * move to a higher version, answers are only ever inserted, so any change moves one of these.
+ */
+async function decisionFingerprint(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ d: number; v: number; a: number }>`
+    select (select count(*) from decisions)::int as d, (select coalesce(sum(version), 0) from decisions)::int as v,
+           (select count(*) from decision_answers)::int as a`.execute(db);
+  const row = r.rows[0];
+  return row ? `${row.d}/${row.v}/${row.a}` : '';
+}
+
+/**
+ * Decisions with their answers, reused while nothing of them changed (the handover check reads
+ * them on every call; bench/consent.ts). Keyed per database handle and checked against the
+ * database itself, so every app server sees another's changes at once. The fingerprint is read
+ * BEFORE the rows: rows newer than their key only cost a refetch, never a stale answer.
+ * Callers must not change the rows they get. An edit made in the database behind Truce's back
+ * (which `truce verify` exists to catch) reaches the handover check at the next change.
+ */
+const factsCache = new WeakMap<Kysely<DB>, { key: string; rows: DecisionFactsRow[] }>();
+export async function listDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
+  const key = await decisionFingerprint(db);
+  const hit = factsCache.get(db);
+  if (hit && hit.key === key) return hit.rows;
+  const rows = await readDecisionFacts(db);
+  factsCache.set(db, { key, rows });
+  return rows;
+}
+
+function readDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
   // One grouped pass over the answers (a hash join, not a lookup per decision); json, not jsonb:
   // nothing is stored, so building it costs less. Many small rows cost PGlite far more than a few
   // rows of JSON text.
