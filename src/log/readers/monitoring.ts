@@ -5,6 +5,7 @@
 import type { RecordView } from '../records-check.ts';
 import { ifAllowed, opened, type ApiRecords } from '../kinds/kind.ts';
 import type { CallOutput } from '../../contract/route.ts';
+import { ApiError } from '../../contract/client.ts';
 import type { Routes } from '../../contract/routes.ts';
 import { coarsePoint } from '../../domain/monitoring/precision.ts';
 import { splitFacts, type StoredFacts } from '../../domain/monitoring/facts.ts';
@@ -124,7 +125,14 @@ export const monitoringApiRecords: ApiRecords[] = [
   // The mission's rules of decision, once set (version 0: the defaults, nothing on record).
   (client) =>
     ifAllowed(async () => {
-      const r = await client.call('getMonitoringRules', {});
+      let r;
+      try {
+        r = await client.call('getMonitoringRules', {});
+      } catch (err) {
+        // No mission set up yet: there can be no rules record either (setting them needs one).
+        if (err instanceof ApiError && err.status === 404) return [];
+        throw err;
+      }
       if (r.version === 0) return [];
       const { missionId, version, ...fields } = r;
       return [{ kind: 'monitoring_rules', id: missionId, version, fields }];
