@@ -174,7 +174,9 @@ export async function answerDecision(
     answerRow(decision, previous, organisationId, null, input, now);
     const parsed = AnswerSchema.parse(input);
     const key = await lockCurrentPartyKey(tx, organisationId);
-    const signed = checkedSignature(key, decision, organisationId, parsed, parsed.signature);
+    // Its sequence: this organisation's earlier answers + 1 (the decision is locked, so it holds).
+    const earlier = previous.filter((a) => a.organisation_id === organisationId);
+    const signed = checkedSignature(key, decision, organisationId, parsed, parsed.signature, earlier);
     const row = answerRow(decision, previous, organisationId, actor?.userId ?? null, input, now, signed);
     await insertAnswer(tx, row);
     await record({
