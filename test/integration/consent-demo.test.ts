@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { openTestApi, type TestApi } from '../support/api.ts';
 import { signInAs } from '../support/server.ts';
 import type { ApiClient } from '../../src/contract/client.ts';
+import { answerDecision } from '../../src/capabilities/consent/services/decisions.ts';
 
 let api: TestApi;
 let coordinator: ApiClient;
@@ -63,4 +64,46 @@ test("Egypt's admission: Israel's consent with a caveat, seen by the contributor
   );
   const hamas = (await signInAs(api.server.url, 'observer.ps@truce.example')).client;
   assert.deepEqual((await hamas.call('listDecisions', { query: {} })).items, [], 'not asked, not concerned');
+});
+
+test("organisations the proposer adds never count toward the rule's quorum, and each must consent", async () => {
+  const orgs = new Map((await coordinator.call('listOrganisations', {})).items.map((o) => [o.name, o.id]));
+  const id = (name: string) => orgs.get(name)!;
+  const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  // The demo's `minutes` rule: 2 of Egypt, Qatar and the United States.
+  const propose = async () =>
+    (
+      await coordinator.call('proposeDecision', {
+        body: {
+          kind: 'minutes',
+          title: 'Adopt the minutes',
+          addOrgIds: [id('Civil-Military Coordination Center'), id('United Nations')],
+          dueAt,
+        },
+      })
+    ).id;
+  const answer = (decision: string, org: string, kind: 'consent' | 'objection') =>
+    answerDecision(api.deps, null, decision, {
+      answer: kind,
+      organisationId: id(org),
+      reasons: kind === 'objection' ? 'Not these minutes.' : '',
+    });
+  const state = async (decision: string) => (await coordinator.call('getDecision', { params: { id: decision } })).state;
+
+  const d = await propose();
+  await answer(d, 'Civil-Military Coordination Center', 'consent');
+  await answer(d, 'United Nations', 'consent');
+  assert.equal(await state(d), 'pending', 'two added consents do not make the quorum of 2');
+  await answer(d, 'Egypt', 'consent');
+  assert.equal(await state(d), 'pending', 'one of the rule: still short of its quorum');
+  await answer(d, 'Qatar', 'consent');
+  assert.equal(await state(d), 'adopted');
+
+  const e = await propose();
+  await answer(e, 'Egypt', 'consent');
+  await answer(e, 'Qatar', 'consent');
+  await answer(e, 'Civil-Military Coordination Center', 'consent');
+  assert.equal(await state(e), 'pending', 'the quorum is met, but the United Nations has not answered');
+  await answer(e, 'United Nations', 'objection');
+  assert.equal(await state(e), 'blocked', "an added organisation's objection blocks");
 });

@@ -66,6 +66,7 @@ export async function insertDecision(tx: Kysely<DB>, row: DecisionRow): Promise<
       ...row,
       subjects: JSON.stringify(row.subjects),
       required_org_ids: JSON.stringify(row.required_org_ids),
+      added_org_ids: JSON.stringify(row.added_org_ids),
     })
     .execute();
 }

@@ -80,6 +80,7 @@ export async function decisionRow(
     subjects: input.subjects,
     required_org_ids: [...asked.requiredOrgIds],
     quorum: asked.quorum,
+    added_org_ids: [...asked.addedOrgIds],
     due_at: new Date(input.dueAt),
     proposer_user_id: actor?.userId ?? null,
     proposer_org_id: actor?.organisationId ?? null,
