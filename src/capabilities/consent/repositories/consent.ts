@@ -85,6 +85,7 @@ export interface DecisionFactsRow {
   kind: DecisionRow['kind'];
   subjects: DecisionRow['subjects'];
   required_org_ids: string[];
+  added_org_ids: string[];
   quorum: number | null;
   due_at: Date | string;
   proposed_at: Date | string;
@@ -118,6 +119,7 @@ export function listDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
       'd.kind',
       'd.subjects',
       'd.required_org_ids',
+      'd.added_org_ids',
       'd.quorum',
       'd.due_at',
       'd.proposed_at',

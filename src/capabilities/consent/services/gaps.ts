@@ -35,6 +35,7 @@ export async function consentIndex(db: Kysely<DB>, now: Date): Promise<ConsentIn
         {
           requiredOrgIds: row.required_org_ids,
           quorum: row.quorum,
+          addedOrgIds: row.added_org_ids,
           dueAt: iso(row.due_at),
           cancelledAt: row.cancelled_at === null ? null : iso(row.cancelled_at),
         },
