@@ -59,6 +59,23 @@ export function deploymentConsentGaps(
   return out;
 }
 
+/**
+ * What of a deployment's consent gaps the caller may see: a gap drawn from a decision only when
+ * the caller may read that decision (its id, kind, whom it awaits, who refused or excluded the
+ * sector — the caveat itself — are the decision's). A gap without a decision (none asked) comes
+ * from the kind's rule, which every reader sees. A caller who may read none of a deployment's
+ * decisions still sees the `unconsented` finding, with no gap: that it lacks consent, not whose
+ * nor why.
+ */
+export async function readableConsentGaps(
+  db: Kysely<DB>,
+  actor: Actor | null,
+): Promise<(gaps: readonly ConsentGap[]) => ConsentGap[]> {
+  const [rows, mayRead] = await Promise.all([listDecisionRows(db), decisionFilter(db, actor)]);
+  const readable = new Set(rows.filter(mayRead).map((r) => r.id));
+  return (gaps) => gaps.filter((g) => g.decisionId === null || readable.has(g.decisionId));
+}
+
 /** For each contribution the caller may see, where its contributor stands with each party asked. */
 export async function contributionStandings(
   deps: Deps,
