@@ -175,6 +175,27 @@ test('a conditional consent to the admission that excludes a sector flags a depl
     }),
     400,
   );
+  // A caveat naming no sector (here an organisation's id) is refused, naming the field; nothing is written.
+  await assert.rejects(
+    partyB.call('answerDecision', {
+      params: { id: admission.id },
+      body: {
+        answer: 'consent_with_conditions',
+        conditions: 'Not there.',
+        caveats: [
+          { kind: 'exclude_sector', sectorId },
+          { kind: 'exclude_sector', sectorId: partyAId },
+        ],
+      },
+    }),
+    (e: ApiError) => {
+      assert.equal(e.status, 400);
+      assert.match(JSON.stringify(e.problem), /caveats\.1\.sectorId/);
+      assert.doesNotMatch(JSON.stringify(e.problem), /caveats\.0\.sectorId/);
+      return true;
+    },
+  );
+  assert.deepEqual((await coordinator.call('getDecision', { params: { id: admission.id } })).answers, []);
   const a = await partyB.call('answerDecision', {
     params: { id: admission.id },
     body: {
