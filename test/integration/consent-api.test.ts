@@ -305,3 +305,36 @@ test("a monitor of a party reads decisions as that party's observer does: no not
   assert.ok((await impartial.call('getDecision', { params: { id: own.id } })).notes?.length === 1);
   assert.ok((await impartial.call('listDecisions', { query: {} })).items.some((d) => d.id === others.id));
 });
+
+test("a coordinator or admin account in a party's organisation is that party's, not the mission's", async () => {
+  const url = api.server.url;
+  const partyCoordinator = (await makeSignedIn(api.deps, url, 'coordinator', { organisationId: partyAId })).client;
+  const partyAdmin = (await makeSignedIn(api.deps, url, 'admin', { organisationId: partyAId })).client;
+  const d = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'Close the northern crossing', addOrgIds: [partyAId], dueAt: inDays(3) },
+  });
+  const others = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'For party B only', addOrgIds: [partyBId], dueAt: inDays(3) },
+  });
+  await coordinator.call('addDecisionNote', { params: { id: d.id }, body: { body: 'Internal: A may object.' } });
+  for (const client of [partyCoordinator, partyAdmin]) {
+    const seen = await client.call('getDecision', { params: { id: d.id } });
+    assert.equal(seen.notes, null, "the mission's notes are not shown");
+    assert.equal(seen.abilities?.deliberate, false);
+    await rejects(client.call('addDecisionNote', { params: { id: d.id }, body: { body: 'x' } }), 403);
+    await rejects(client.call('getDecision', { params: { id: others.id } }), 404);
+  }
+  await rejects(partyCoordinator.call('cancelDecision', { params: { id: d.id }, body: {} }), 403);
+  await rejects(
+    partyCoordinator.call('setConsentRule', { params: { kind: 'crossing' }, body: { requiredOrgIds: [partyAId] } }),
+    403,
+  );
+  await rejects(
+    partyCoordinator.call('proposeDecision', {
+      body: { kind: 'other', title: 'Mine', addOrgIds: [partyAId], dueAt: inDays(3) },
+    }),
+    403,
+  );
+  // It still answers for its own organisation.
+  await partyCoordinator.call('answerDecision', { params: { id: d.id }, body: { answer: 'consent' } });
+});
