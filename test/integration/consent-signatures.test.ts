@@ -393,3 +393,41 @@ test('a signature stripped from an answer of a party with a key is caught', asyn
   assert.equal(v.code, 1, v.stdout);
   assert.match(v.stderr, new RegExp(`answer ${stripped} of ${p.org} .* is unsigned, though .* registered a key`));
 });
+
+test('an answer logged after the key that signed it was retired is caught', async () => {
+  const p = await party();
+  const id = await decision([p.org]);
+  const first = await p.client.call('answerDecision', {
+    params: { id },
+    body: signed(p, id, 1, { answer: 'objection', reasons: 'Not yet.' }),
+  });
+  // Signed with the first key as the next answer, but never sent; the party then rotates its key.
+  const held = signed(p, id, 1, { answer: 'consent' }, 2);
+  const next = parseSignerKey(generateSignerKey('party-next').skey);
+  const publicKey = encodeBase64(next.publicKey);
+  await p.client.call('registerPartyKey', {
+    body: { publicKey, proof: encodeBase64(next.sign(keyStatement(p.org, publicKey))) },
+  });
+  const pins = [`${p.org}=${p.fingerprint}`, `${p.org}=${keyFingerprint(next.publicKey)}`];
+  assert.equal((await verify(pins)).code, 0, 'the answer signed before the rotation verifies');
+
+  // Whoever holds the retired key (or the held signature) has it logged after the rotation.
+  const { id: _id, version: _v, created_at: _c, answered_at: _at, user_id: _u, ...copy } = await storedAnswer(first.id);
+  const late = await forge({
+    ...copy,
+    answer: 'consent',
+    reasons: '',
+    content_salt: held.signature.salt,
+    content_digest: answerContentDigest({ conditions: '', caveats: [], reasons: '' }, held.signature.salt),
+    signature: held.signature.signature,
+  });
+  const v = await verify(pins);
+  assert.equal(v.code, 1, v.stdout);
+  assert.match(
+    v.stderr,
+    new RegExp(
+      `answer ${late} of ${p.org} \\(log entry \\d+\\) is signed by key ${p.fingerprint}, retired in log entry \\d+`,
+    ),
+  );
+  assert.doesNotMatch(v.stderr, new RegExp(`answer ${first.id}`));
+});

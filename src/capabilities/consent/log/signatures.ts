@@ -10,7 +10,7 @@
  * fields and its position among the party's answers to that decision in the log (a stripped
  * signature, another key, a flipped byte, a signature replayed from another decision or version,
  * or an earlier answer re-submitted after a later one, are each named; so is any signature that
- * appears twice). Answers the API shows are then checked against the digest
+ * appears twice, and an answer logged after the key that signed it was retired). Answers the API shows are then checked against the digest
  * their signature covers (content edited behind the log's back).
  */
 import { decodeBase64, nodeCrypto, type JsonValue } from '../../../tlog/node.ts';
@@ -70,8 +70,11 @@ export function checkPartySignatures(
       continue;
     }
     const byFingerprint = new Map<string, string>();
+    // Where the log retired each key (a later key replaced it): answers logged after are not its.
+    const retiredIn = new Map<string, number>();
     for (const { leaf, index } of keys) {
       const fp = str(leaf.public.fingerprint) ?? '';
+      if (str(leaf.public.retiredAt) !== null) retiredIn.set(fp, Math.min(retiredIn.get(fp) ?? index, index));
       const pub = str(leaf.public.publicKey) ?? '';
       if (fingerprintOf(pub) !== fp) problems.push(`key of ${org} in log entry ${index}: fingerprint does not match`);
       else if (!pinned.has(fp))
@@ -102,6 +105,9 @@ export function checkPartySignatures(
         problems.push(`${what} is signed by key ${fp}, not a key you pinned`);
         continue;
       }
+      const retired = retiredIn.get(fp);
+      if (retired !== undefined && index > retired)
+        problems.push(`${what} is signed by key ${fp}, retired in log entry ${retired} before it was logged`);
       const again = seen.get(signature);
       if (again !== undefined)
         problems.push(`${what} carries the signature already given in log entry ${again} (replayed)`);
