@@ -77,6 +77,7 @@ export async function fillConsentForProfile(db: Deps['db']): Promise<void> {
     body: '',
     subjects: JSON.stringify([{ kind: subject, id }]),
     required_org_ids: JSON.stringify(partyIds),
+    added_org_ids: JSON.stringify([]),
     quorum: kind === 'admission' ? null : 3,
     due_at: new Date(now.getTime() + ((i % 4) - 1) * 10 * day), // a quarter already due
     proposer_user_id: null,

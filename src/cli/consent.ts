@@ -115,7 +115,8 @@ export function registerConsentCommands(program: Command, io: CliIo): void {
         const client = partyClient(io, o.url);
         const key = readKey(o.key);
         const org = (await client.call('getSession', {})).user.organisationId;
-        // The version is read now and signed: if the decision changes first, the server refuses.
+        // The version and the sequence are read now and signed: if the decision changes or another
+        // answer of the organisation comes first, the server refuses.
         const decision = await client.call('getDecision', { params: { id: o.decision } });
         const caveats: Caveat[] = o.excludeSector.map((sectorId) => ({ kind: 'exclude_sector', sectorId }));
         const content = { conditions: o.conditions, caveats, reasons: o.reasons };
@@ -124,6 +125,8 @@ export function registerConsentCommands(program: Command, io: CliIo): void {
           decisionId: decision.id,
           decisionVersion: decision.version,
           organisationId: org,
+          // The next place in this organisation's answers to the decision (answers are in order).
+          sequence: decision.answers.filter((a) => a.organisationId === org).length + 1,
           answer,
           contentDigest: answerContentDigest(content, salt),
         });

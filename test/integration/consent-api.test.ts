@@ -175,6 +175,27 @@ test('a conditional consent to the admission that excludes a sector flags a depl
     }),
     400,
   );
+  // A caveat naming no sector (here an organisation's id) is refused, naming the field; nothing is written.
+  await assert.rejects(
+    partyB.call('answerDecision', {
+      params: { id: admission.id },
+      body: {
+        answer: 'consent_with_conditions',
+        conditions: 'Not there.',
+        caveats: [
+          { kind: 'exclude_sector', sectorId },
+          { kind: 'exclude_sector', sectorId: partyAId },
+        ],
+      },
+    }),
+    (e: ApiError) => {
+      assert.equal(e.status, 400);
+      assert.match(JSON.stringify(e.problem), /caveats\.1\.sectorId/);
+      assert.doesNotMatch(JSON.stringify(e.problem), /caveats\.0\.sectorId/);
+      return true;
+    },
+  );
+  assert.deepEqual((await coordinator.call('getDecision', { params: { id: admission.id } })).answers, []);
   const a = await partyB.call('answerDecision', {
     params: { id: admission.id },
     body: {
@@ -283,4 +304,37 @@ test("a monitor of a party reads decisions as that party's observer does: no not
   // A monitor of an impartial body deliberates with the mission.
   assert.ok((await impartial.call('getDecision', { params: { id: own.id } })).notes?.length === 1);
   assert.ok((await impartial.call('listDecisions', { query: {} })).items.some((d) => d.id === others.id));
+});
+
+test("a coordinator or admin account in a party's organisation is that party's, not the mission's", async () => {
+  const url = api.server.url;
+  const partyCoordinator = (await makeSignedIn(api.deps, url, 'coordinator', { organisationId: partyAId })).client;
+  const partyAdmin = (await makeSignedIn(api.deps, url, 'admin', { organisationId: partyAId })).client;
+  const d = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'Close the northern crossing', addOrgIds: [partyAId], dueAt: inDays(3) },
+  });
+  const others = await coordinator.call('proposeDecision', {
+    body: { kind: 'other', title: 'For party B only', addOrgIds: [partyBId], dueAt: inDays(3) },
+  });
+  await coordinator.call('addDecisionNote', { params: { id: d.id }, body: { body: 'Internal: A may object.' } });
+  for (const client of [partyCoordinator, partyAdmin]) {
+    const seen = await client.call('getDecision', { params: { id: d.id } });
+    assert.equal(seen.notes, null, "the mission's notes are not shown");
+    assert.equal(seen.abilities?.deliberate, false);
+    await rejects(client.call('addDecisionNote', { params: { id: d.id }, body: { body: 'x' } }), 403);
+    await rejects(client.call('getDecision', { params: { id: others.id } }), 404);
+  }
+  await rejects(partyCoordinator.call('cancelDecision', { params: { id: d.id }, body: {} }), 403);
+  await rejects(
+    partyCoordinator.call('setConsentRule', { params: { kind: 'crossing' }, body: { requiredOrgIds: [partyAId] } }),
+    403,
+  );
+  await rejects(
+    partyCoordinator.call('proposeDecision', {
+      body: { kind: 'other', title: 'Mine', addOrgIds: [partyAId], dueAt: inDays(3) },
+    }),
+    403,
+  );
+  // It still answers for its own organisation.
+  await partyCoordinator.call('answerDecision', { params: { id: d.id }, body: { answer: 'consent' } });
 });

@@ -27,6 +27,7 @@ import { systemClock } from '../../src/adapters/clock.ts';
 import { mountLog } from '../../src/api/log-routes.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { writeWithLog } from '../../src/services/write.ts';
+import type { ServiceError } from '../../src/services/errors.ts';
 import { ApiError, type ApiClient } from '../../src/contract/client.ts';
 import { encodeBase64, generateSignerKey, parseSignerKey, type Ed25519Signer } from '../../src/tlog/node.ts';
 import {
@@ -104,14 +105,24 @@ async function decision(orgs: string[]): Promise<string> {
   ).id;
 }
 
-/** An answer's body signed by `p` for this decision and version (what `truce consent sign` sends). */
-function signed(p: Party, decisionId: string, version: number, a: AnswerDecision & { conditions?: string }) {
+/**
+ * An answer's body signed by `p` for this decision and version, as the organisation's answer
+ * number `sequence` to it (what `truce consent sign` sends).
+ */
+function signed(
+  p: Party,
+  decisionId: string,
+  version: number,
+  a: AnswerDecision & { conditions?: string },
+  sequence = 1,
+) {
   const content = { conditions: a.conditions ?? '', caveats: [], reasons: a.reasons ?? '' };
   const salt = randomBytes(16).toString('hex');
   const statement = answerStatement({
     decisionId,
     decisionVersion: version,
     organisationId: p.org,
+    sequence,
     answer: a.answer,
     contentDigest: answerContentDigest(content, salt),
   });
@@ -286,6 +297,54 @@ test('a signature replayed from another decision or another version is caught', 
   assert.doesNotMatch(v.stderr, new RegExp(`answer ${given.id}`), 'the genuine answer still verifies');
 });
 
+test("a party's earlier signed consent re-submitted after its objection is refused, and caught in the log", async () => {
+  const p = await party();
+  const other = await makeSignedIn(deps, server.url, 'observer');
+  const id = await decision([p.org, other.user.row.organisation_id]);
+  const consent = signed(p, id, 1, { answer: 'consent' });
+  await p.client.call('answerDecision', { params: { id }, body: consent });
+  // The next answer must be signed as the second: a signature made as the first is refused.
+  await rejects(
+    p.client.call('answerDecision', {
+      params: { id },
+      body: signed(p, id, 1, { answer: 'objection', reasons: 'No.' }),
+    }),
+    400,
+    'signature',
+  );
+  await p.client.call('answerDecision', {
+    params: { id },
+    body: signed(p, id, 1, { answer: 'objection', reasons: 'No.' }, 2),
+  });
+  // The operator, at the console, re-submits the party's first consent: refused.
+  await assert.rejects(answerDecision(deps, null, id, { ...consent, organisationId: p.org }), (e: ServiceError) => {
+    assert.equal(e.status, 400);
+    assert.match(e.message, /signature: this signature was already given/);
+    return true;
+  });
+  await other.client.call('answerDecision', { params: { id }, body: { answer: 'consent' } });
+  assert.equal((await coordinator.call('getDecision', { params: { id } })).state, 'blocked');
+  const pin = `${p.org}=${p.fingerprint}`;
+  assert.equal((await verify([pin], p.token)).code, 0, 'the genuine answers verify');
+
+  // Modified server code writes the replay anyway: verify names it.
+  const first = (await coordinator.call('getDecision', { params: { id } })).answers[0]!;
+  const { id: _id, version: _v, created_at: _c, answered_at: _at, user_id: _u, ...copy } = await storedAnswer(first.id);
+  const replay = await forge(copy);
+  const v = await verify([pin], p.token);
+  assert.equal(v.code, 1, v.stdout);
+  assert.match(
+    v.stderr,
+    new RegExp(`answer ${replay} of ${p.org} \\(log entry \\d+\\) carries the signature already given`),
+  );
+  assert.match(
+    v.stderr,
+    new RegExp(
+      `answer ${replay} of ${p.org} \\(log entry \\d+\\): the signature does not verify as its answer number 3`,
+    ),
+  );
+});
+
 test('a flipped byte is caught: in the content shown, and in a logged signature', async () => {
   const p = await party();
   const id = await decision([p.org]);
@@ -333,4 +392,42 @@ test('a signature stripped from an answer of a party with a key is caught', asyn
   const v = await verify([`${p.org}=${p.fingerprint}`]);
   assert.equal(v.code, 1, v.stdout);
   assert.match(v.stderr, new RegExp(`answer ${stripped} of ${p.org} .* is unsigned, though .* registered a key`));
+});
+
+test('an answer logged after the key that signed it was retired is caught', async () => {
+  const p = await party();
+  const id = await decision([p.org]);
+  const first = await p.client.call('answerDecision', {
+    params: { id },
+    body: signed(p, id, 1, { answer: 'objection', reasons: 'Not yet.' }),
+  });
+  // Signed with the first key as the next answer, but never sent; the party then rotates its key.
+  const held = signed(p, id, 1, { answer: 'consent' }, 2);
+  const next = parseSignerKey(generateSignerKey('party-next').skey);
+  const publicKey = encodeBase64(next.publicKey);
+  await p.client.call('registerPartyKey', {
+    body: { publicKey, proof: encodeBase64(next.sign(keyStatement(p.org, publicKey))) },
+  });
+  const pins = [`${p.org}=${p.fingerprint}`, `${p.org}=${keyFingerprint(next.publicKey)}`];
+  assert.equal((await verify(pins)).code, 0, 'the answer signed before the rotation verifies');
+
+  // Whoever holds the retired key (or the held signature) has it logged after the rotation.
+  const { id: _id, version: _v, created_at: _c, answered_at: _at, user_id: _u, ...copy } = await storedAnswer(first.id);
+  const late = await forge({
+    ...copy,
+    answer: 'consent',
+    reasons: '',
+    content_salt: held.signature.salt,
+    content_digest: answerContentDigest({ conditions: '', caveats: [], reasons: '' }, held.signature.salt),
+    signature: held.signature.signature,
+  });
+  const v = await verify(pins);
+  assert.equal(v.code, 1, v.stdout);
+  assert.match(
+    v.stderr,
+    new RegExp(
+      `answer ${late} of ${p.org} \\(log entry \\d+\\) is signed by key ${p.fingerprint}, retired in log entry \\d+`,
+    ),
+  );
+  assert.doesNotMatch(v.stderr, new RegExp(`answer ${first.id}`));
 });

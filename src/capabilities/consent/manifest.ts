@@ -8,6 +8,7 @@ import { consentApiRecords } from './log/readers.ts';
 import * as m016 from './migrations/016-consent.ts';
 import * as m017 from './migrations/017-party-keys.ts';
 import * as m018 from './migrations/018-meetings.ts';
+import * as m023 from './migrations/023-decision-added-orgs.ts';
 import { seedConsent } from './demo/seed.ts';
 
 export const consentCapability = defineCapability({
@@ -17,6 +18,6 @@ export const consentCapability = defineCapability({
   policy: { actions: CONSENT_ACTIONS, grants: CONSENT_GRANTS },
   recordKinds: consentKinds,
   readers: consentApiRecords,
-  migrations: { '016-consent': m016, '017-party-keys': m017, '018-meetings': m018 },
+  migrations: { '016-consent': m016, '017-party-keys': m017, '018-meetings': m018, '023-decision-added-orgs': m023 },
   demo: seedConsent,
 });

@@ -33,6 +33,8 @@ export interface DecisionTable {
   subjects: Json<DecisionSubjectData[]>;
   required_org_ids: Json<string[]>;
   quorum: number | null;
+  /** Asked by the proposer beyond the rule: outside its quorum, each must consent (migration 023). */
+  added_org_ids: Json<string[]>;
   due_at: Timestamp;
   proposer_user_id: string | null;
   proposer_org_id: string | null;

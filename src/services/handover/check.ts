@@ -7,14 +7,16 @@
  * behind them, the sector's milestones and requirements; an overcommitted contribution on its
  * figures and all its deployments; an unconfirmed deployment on it and its contribution. It is
  * shown only to whoever may read all of them, so no finding (nor its absence among what a
- * reader may see) tells more than the records the reader may read.
+ * reader may see) tells more than the records the reader may read. An unconsented finding's
+ * consent gaps are as restricted as their decisions: one the reader may not read is left out
+ * (capabilities/consent/services/gaps.ts `readableConsentGaps`).
  */
 import { authorize, type Actor } from '../../domain/policy.ts';
 import { checkHandover, type Finding } from '../../domain/handover/check.ts';
 import type { Deps } from '../deps.ts';
 import { loadPlanData, type PlanRows } from '../force/plan-data.ts';
 import { releaseScope, type ReleaseScope } from '../force/release-scope.ts';
-import { consentIndex, deploymentConsentGaps } from '../../capabilities/consent/services/gaps.ts';
+import { consentIndex, deploymentConsentGaps, readableConsentGaps } from '../../capabilities/consent/services/gaps.ts';
 
 export type NamedFinding = Finding & { sectorName: string };
 
@@ -64,5 +66,9 @@ export async function handoverCheck(
   const findings = checkHandover({ from, to, sectorIds: data.sectors.map((s) => s.id), ...data, consentGaps }).filter(
     (f) => scope.seesAll || readableFinding(f, data.rows, scope),
   );
-  return findings.map((f) => ({ ...f, sectorName: names.get(f.sectorId) ?? '' }));
+  const gapsOf = findings.some((f) => f.kind === 'unconsented') ? await readableConsentGaps(deps.db, actor) : null;
+  return findings.map((f) => ({
+    ...(f.kind === 'unconsented' && gapsOf !== null ? { ...f, consent: gapsOf(f.consent) } : f),
+    sectorName: names.get(f.sectorId) ?? '',
+  }));
 }

@@ -212,8 +212,9 @@ test('rules: someone to ask, once each, a reachable quorum; subjects of the righ
   assert.deepEqual(decisionRule({ requiredOrgIds: ['a'], quorum: 1 }, ['b', 'a']), {
     requiredOrgIds: ['a', 'b'],
     quorum: 1,
+    addedOrgIds: ['b'],
   });
-  assert.deepEqual(decisionRule(undefined, ['b']), { requiredOrgIds: ['b'], quorum: null });
+  assert.deepEqual(decisionRule(undefined, ['b']), { requiredOrgIds: ['b'], quorum: null, addedOrgIds: ['b'] });
   assert.deepEqual(subjectProblems('deployment', [{ kind: 'deployment' }]), []);
   assert.equal(subjectProblems('deployment', [{ kind: 'contribution' }]).length, 1);
   assert.equal(subjectProblems('admission', []).length, 1);

@@ -24,8 +24,12 @@ export const EXPECTED_CONDITIONS: Partial<Record<Action, Partial<Record<Role, Co
   'incident.approve': { monitor: ['impartial'] },
   'incident.assign': { monitor: ['impartial'] },
   'incident.merge': { monitor: ['impartial'] },
-  // The mission's deliberation on decisions (notes, every decision and meeting): impartial monitors only.
-  'decision.deliberate': { monitor: ['impartial'] },
+  // The mission's deliberation on decisions (notes, every decision and meeting), its consent rules,
+  // proposing and cancelling: the mission's impartial people only (the role alone is not enough).
+  'decision.deliberate': { admin: ['impartial'], coordinator: ['impartial'], monitor: ['impartial'] },
+  'decision.propose': { coordinator: ['impartial'] },
+  'decision.cancel': { coordinator: ['impartial'] },
+  'consent.rules': { coordinator: ['impartial'] },
   // Nobody records, scores or settles their own obligation.
   'provision.deliver': {
     admin: ['disinterested'],

@@ -6,6 +6,8 @@
  * where that organisation is asked (checked by the service against the decision). Proposing,
  * cancelling and setting rules are the coordinators' (operational decisions; admins keep
  * accounts). The deliberation notes stay with the mission (coordinators, admins, monitors).
+ * Each of these needs the `impartial` standing too, so the role is not enough: a coordinator
+ * account of a party's organisation is that party's, not the mission's.
  *
  * A party's signing key is registered by the party's own accounts only (`consent.key` is `own`
  * for every role, like answering), never by the mission's admins on its behalf: a key the mission
@@ -34,22 +36,30 @@ export const CONSENT_ACTIONS = [
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
+/**
+ * What only the mission's impartial people may do: its deliberation, its rules, proposing and
+ * cancelling. A role alone does not make an account the mission's: a coordinator or admin account
+ * in a party's (or a state's) organisation reads and answers as that organisation does
+ * (policy/standing.ts `impartial`).
+ */
+const MISSION: Grant = { scope: 'all', only: ['impartial'] };
+
 export const CONSENT_GRANTS: Record<Role, Partial<Record<ConsentAction, Grant>>> = {
   admin: {
     'decision.read': 'all',
     'decision.answer': 'own',
-    'decision.deliberate': 'all',
+    'decision.deliberate': MISSION,
     'consent.key': 'own',
     'meeting.read': 'all',
     'meeting.action': 'own',
   },
   coordinator: {
     'decision.read': 'all',
-    'decision.propose': 'all',
+    'decision.propose': MISSION,
     'decision.answer': 'own',
-    'decision.cancel': 'all',
-    'decision.deliberate': 'all',
-    'consent.rules': 'all',
+    'decision.cancel': MISSION,
+    'decision.deliberate': MISSION,
+    'consent.rules': MISSION,
     'consent.key': 'own',
     'meeting.read': 'all',
     'meeting.manage': 'all',

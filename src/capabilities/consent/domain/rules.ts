@@ -26,11 +26,18 @@ export function ruleProblems(rule: ConsentRuleFacts): RuleProblem[] {
 
 /**
  * The rule a new decision carries: its kind's rule with the organisations the proposer adds
- * (all must then consent when the kind has no rule). A quorum stays the rule's.
+ * (all must then consent when the kind has no rule). Added organisations are asked in addition:
+ * a quorum stays the rule's and is counted among the rule's own organisations only, and every
+ * added one must consent too (domain/state.ts) — so a proposer cannot meet a quorum by adding
+ * organisations, its own among them. One the rule already names stays the rule's.
  */
-export function decisionRule(rule: ConsentRuleFacts | undefined, addedOrgIds: readonly string[]): ConsentRuleFacts {
-  const requiredOrgIds = [...new Set([...(rule?.requiredOrgIds ?? []), ...addedOrgIds])];
-  return { requiredOrgIds, quorum: rule?.quorum ?? null };
+export function decisionRule(
+  rule: ConsentRuleFacts | undefined,
+  addedOrgIds: readonly string[],
+): ConsentRuleFacts & { addedOrgIds: readonly string[] } {
+  const own = rule?.requiredOrgIds ?? [];
+  const added = [...new Set(addedOrgIds)].filter((o) => !own.includes(o));
+  return { requiredOrgIds: [...own, ...added], quorum: rule?.quorum ?? null, addedOrgIds: added };
 }
 
 /** The record kinds a decision of each kind may link to as its subject. */

@@ -9,12 +9,21 @@
  * is salted with 16 random bytes the signer chooses: the signature and digest are public in the
  * log, while the content is restricted, and an unsalted digest of a short condition ("", "Not in
  * Rafah") would let anyone holding the log confirm a guess of it.
+ *
+ * v2 adds the answer's `sequence`: its position among this organisation's answers to this
+ * decision (1 for the first, 2 for the next...). An organisation may answer again and its latest
+ * answer counts, so without it an operator could re-submit a party's earlier signed consent after
+ * its later objection and the signature would still verify. With it, each signature is good for
+ * one place in the history only: the server refuses a sequence other than the next, and verify
+ * checks each signed answer's sequence against its position in the log. v1 statements (no
+ * sequence) are not accepted anywhere: they are replayable, and no deployment or demo made any
+ * that must stay checkable (the demo signs nothing).
  */
 import { canonicalJson, sha256, type JsonValue } from '../../../tlog/index.ts';
 import type { AnswerKind } from '../contract/enums.ts';
 import type { Caveat } from '../contract/caveats.ts';
 
-export const ANSWER_STATEMENT_TYPE = 'truce/consent-answer/v1';
+export const ANSWER_STATEMENT_TYPE = 'truce/consent-answer/v2';
 export const KEY_STATEMENT_TYPE = 'truce/party-key/v1';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -41,6 +50,8 @@ export interface AnswerStatement {
   decisionId: string;
   decisionVersion: number;
   organisationId: string;
+  /** 1 + how many answers this organisation gave this decision before (any version, signed or not). */
+  sequence: number;
   answer: AnswerKind;
   contentDigest: string;
 }
@@ -52,6 +63,7 @@ export function answerStatement(s: AnswerStatement): string {
     decisionId: s.decisionId,
     decisionVersion: s.decisionVersion,
     organisationId: s.organisationId,
+    sequence: s.sequence,
     answer: s.answer,
     contentDigest: s.contentDigest,
   });

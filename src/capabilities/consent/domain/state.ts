@@ -6,8 +6,10 @@
  * - `all`: met when every required organisation has answered, none objects (or withdrew) and at
  *   least one consents; abstaining stands aside (it neither blocks nor counts as consent).
  *   Blocked by any objection, or once everyone answered without a single consent.
- * - quorum n: met when at least n required organisations consent; blocked once the consents
- *   plus the answers still missing can no longer reach n.
+ * - quorum n: met when at least n of the rule's organisations consent; blocked once the consents
+ *   plus the answers still missing can no longer reach n. Organisations the proposer added
+ *   (`addedOrgIds`) never count toward n: each must also answer without objecting, as under
+ *   `all` (abstaining stands aside), and an objection of one blocks.
  * - adopted: the first moment (answers in order, none after the due date) the rule was met.
  *   Adoption is a fact of the past: a later withdrawal leaves the decision adopted but says the
  *   rule is no longer met (`ruleMet: false`), and what depends on it is flagged.
@@ -21,6 +23,8 @@ export interface ConsentRuleFacts {
   requiredOrgIds: readonly string[];
   /** null: every required organisation; n: at least n of them. */
   quorum: number | null;
+  /** Of `requiredOrgIds`, those the proposer added beyond the kind's rule (outside any quorum). */
+  addedOrgIds?: readonly string[];
 }
 
 export interface DecisionFacts extends ConsentRuleFacts {
@@ -59,9 +63,9 @@ interface Tally {
   missing: number;
 }
 
-function tally(rule: ConsentRuleFacts, latest: ReadonlyMap<string, AnswerFacts | null>): Tally {
+function tally(orgIds: readonly string[], latest: ReadonlyMap<string, AnswerFacts | null>): Tally {
   const t: Tally = { consents: 0, refusals: 0, missing: 0 };
-  for (const org of rule.requiredOrgIds) {
+  for (const org of orgIds) {
     const a = latest.get(org) ?? null;
     if (a === null) t.missing++;
     else if (isConsent(a.answer)) t.consents++;
@@ -70,14 +74,32 @@ function tally(rule: ConsentRuleFacts, latest: ReadonlyMap<string, AnswerFacts |
   return t;
 }
 
-function met(rule: ConsentRuleFacts, t: Tally): boolean {
-  if (rule.quorum === null) return t.missing === 0 && t.refusals === 0 && t.consents > 0;
-  return t.consents >= rule.quorum;
+/** The rule's own organisations and, under a quorum, the added ones tallied apart. */
+interface Tallies {
+  own: Tally;
+  added: Tally;
 }
 
-function blocked(rule: ConsentRuleFacts, t: Tally): boolean {
-  if (rule.quorum === null) return t.refusals > 0 || (t.missing === 0 && t.consents === 0);
-  return t.consents + t.missing < rule.quorum;
+function tallies(rule: ConsentRuleFacts, latest: ReadonlyMap<string, AnswerFacts | null>): Tallies {
+  // Without a quorum every organisation asked must consent: added ones are no different.
+  const added = new Set(rule.quorum === null ? [] : (rule.addedOrgIds ?? []));
+  return {
+    own: tally(
+      rule.requiredOrgIds.filter((o) => !added.has(o)),
+      latest,
+    ),
+    added: tally([...added], latest),
+  };
+}
+
+function met(rule: ConsentRuleFacts, { own, added }: Tallies): boolean {
+  if (rule.quorum === null) return own.missing === 0 && own.refusals === 0 && own.consents > 0;
+  return own.consents >= rule.quorum && added.missing === 0 && added.refusals === 0;
+}
+
+function blocked(rule: ConsentRuleFacts, { own, added }: Tallies): boolean {
+  if (rule.quorum === null) return own.refusals > 0 || (own.missing === 0 && own.consents === 0);
+  return own.consents + own.missing < rule.quorum || added.refusals > 0;
 }
 
 /** Answers in the order they were given (stable for equal instants). */
@@ -102,7 +124,7 @@ export function decisionStatus(d: DecisionFacts, answers: readonly AnswerFacts[]
     const t = Date.parse(a.at);
     if (t > due || t >= cancelled) break;
     replay.set(a.organisationId, a);
-    if (met(d, tally(d, replay))) {
+    if (met(d, tallies(d, replay))) {
       adoptedAt = a.at;
       break;
     }
@@ -110,7 +132,7 @@ export function decisionStatus(d: DecisionFacts, answers: readonly AnswerFacts[]
 
   const latest = new Map<string, AnswerFacts | null>(d.requiredOrgIds.map((o) => [o, null]));
   for (const a of mine) latest.set(a.organisationId, a);
-  const now_ = tally(d, latest);
+  const now_ = tallies(d, latest);
   const ruleMet = met(d, now_);
   const awaiting = d.requiredOrgIds.filter((o) => latest.get(o) === null);
   const caveats = [...latest.values()].flatMap((a) =>

@@ -49,6 +49,8 @@ export const consentPublicFields = {
     kind: d.kind,
     requiredOrgIds: d.required_org_ids,
     quorum: d.quorum,
+    // Only when some were added: decisions logged before the field existed keep their leaves.
+    ...(d.added_org_ids.length > 0 ? { addedOrgIds: d.added_org_ids } : {}),
     dueAt: iso(d.due_at),
     proposerOrgId: d.proposer_org_id,
     proposedAt: iso(d.proposed_at),

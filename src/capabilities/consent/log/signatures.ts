@@ -7,8 +7,10 @@
  * for each pinned party, every key the log ever registered for it must be pinned (a key the
  * operator swapped in is named), and every answer of that party logged after its first key must
  * carry a signature, by a pinned key, over the statement rebuilt from the leaf's own public
- * fields (a stripped signature, another key, a flipped byte, or a signature replayed from another
- * decision or version are each named). Answers the API shows are then checked against the digest
+ * fields and its position among the party's answers to that decision in the log (a stripped
+ * signature, another key, a flipped byte, a signature replayed from another decision or version,
+ * or an earlier answer re-submitted after a later one, are each named; so is any signature that
+ * appears twice, and an answer logged after the key that signed it was retired). Answers the API shows are then checked against the digest
  * their signature covers (content edited behind the log's back).
  */
 import { decodeBase64, nodeCrypto, type JsonValue } from '../../../tlog/node.ts';
@@ -68,8 +70,11 @@ export function checkPartySignatures(
       continue;
     }
     const byFingerprint = new Map<string, string>();
+    // Where the log retired each key (a later key replaced it): answers logged after are not its.
+    const retiredIn = new Map<string, number>();
     for (const { leaf, index } of keys) {
       const fp = str(leaf.public.fingerprint) ?? '';
+      if (str(leaf.public.retiredAt) !== null) retiredIn.set(fp, Math.min(retiredIn.get(fp) ?? index, index));
       const pub = str(leaf.public.publicKey) ?? '';
       if (fingerprintOf(pub) !== fp) problems.push(`key of ${org} in log entry ${index}: fingerprint does not match`);
       else if (!pinned.has(fp))
@@ -77,8 +82,16 @@ export function checkPartySignatures(
       else byFingerprint.set(fp, pub);
     }
     const firstKey = Math.min(...keys.map((k) => k.index));
-    for (const { leaf, index } of leaves) {
-      if (leaf.kind !== CONSENT_KINDS.answer || leaf.public.organisationId !== org || index < firstKey) continue;
+    // Each answer's place among the organisation's answers to its decision, counted over every
+    // answer in the log (signed or not, before the key or after): what its signature must name.
+    const answered = new Map<string, number>();
+    const seen = new Map<string, number>();
+    for (const { leaf, index } of [...leaves].sort((a, b) => a.index - b.index)) {
+      if (leaf.kind !== CONSENT_KINDS.answer || leaf.public.organisationId !== org) continue;
+      const decisionId = str(leaf.public.decisionId) ?? '';
+      const sequence = (answered.get(decisionId) ?? 0) + 1;
+      answered.set(decisionId, sequence);
+      if (index < firstKey) continue;
       const what = `answer ${leaf.id} of ${org} (log entry ${index})`;
       const signature = str(leaf.public.signature);
       const fp = str(leaf.public.keyFingerprint);
@@ -92,15 +105,25 @@ export function checkPartySignatures(
         problems.push(`${what} is signed by key ${fp}, not a key you pinned`);
         continue;
       }
+      const retired = retiredIn.get(fp);
+      if (retired !== undefined && index > retired)
+        problems.push(`${what} is signed by key ${fp}, retired in log entry ${retired} before it was logged`);
+      const again = seen.get(signature);
+      if (again !== undefined)
+        problems.push(`${what} carries the signature already given in log entry ${again} (replayed)`);
+      else seen.set(signature, index);
       const statement = answerStatement({
-        decisionId: str(leaf.public.decisionId) ?? '',
+        decisionId,
         decisionVersion: typeof leaf.public.decisionVersion === 'number' ? leaf.public.decisionVersion : -1,
         organisationId: org,
+        sequence,
         answer: (str(leaf.public.answer) ?? '') as AnswerKind,
         contentDigest: digest,
       });
       if (!verifyPartySignature(pub, statement, signature))
-        problems.push(`${what}: the signature does not verify (altered, or replayed from another decision or version)`);
+        problems.push(
+          `${what}: the signature does not verify as its answer number ${sequence} to the decision (altered, or replayed from another decision, version or earlier answer)`,
+        );
     }
   }
   return problems;

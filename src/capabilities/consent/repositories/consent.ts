@@ -66,6 +66,7 @@ export async function insertDecision(tx: Kysely<DB>, row: DecisionRow): Promise<
       ...row,
       subjects: JSON.stringify(row.subjects),
       required_org_ids: JSON.stringify(row.required_org_ids),
+      added_org_ids: JSON.stringify(row.added_org_ids),
     })
     .execute();
 }
@@ -84,6 +85,7 @@ export interface DecisionFactsRow {
   kind: DecisionRow['kind'];
   subjects: DecisionRow['subjects'];
   required_org_ids: string[];
+  added_org_ids: string[];
   quorum: number | null;
   due_at: Date | string;
   proposed_at: Date | string;
@@ -147,6 +149,7 @@ function readDecisionFacts(db: Kysely<DB>): Promise<DecisionFactsRow[]> {
       'd.kind',
       'd.subjects',
       'd.required_org_ids',
+      'd.added_org_ids',
       'd.quorum',
       'd.due_at',
       'd.proposed_at',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { authorize, type Actor } from '../../../domain/policy.ts';
 import { existingOrganisationIds } from '../../../repositories/organisations.ts';
+import { listSectorNames } from '../../../repositories/sectors.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../../../services/errors.ts';
 import { updateVersioned, writeWithLog, type AnnounceFn, type Written } from '../../../services/write.ts';
@@ -80,6 +81,7 @@ export async function decisionRow(
     subjects: input.subjects,
     required_org_ids: [...asked.requiredOrgIds],
     quorum: asked.quorum,
+    added_org_ids: [...asked.addedOrgIds],
     due_at: new Date(input.dueAt),
     proposer_user_id: actor?.userId ?? null,
     proposer_org_id: actor?.organisationId ?? null,
@@ -173,8 +175,18 @@ export async function answerDecision(
     // Refusals of the answer itself (not asked, closed) first, then its signature.
     answerRow(decision, previous, organisationId, null, input, now);
     const parsed = AnswerSchema.parse(input);
+    // A caveat acts on a sector (a deployment there is a finding): one that names none is refused.
+    if (parsed.caveats.length > 0) {
+      const sectors = new Set((await listSectorNames(tx)).map((s) => s.id));
+      const unknown: FieldError[] = parsed.caveats.flatMap((c, i) =>
+        sectors.has(c.sectorId) ? [] : [{ path: `caveats.${i}.sectorId`, message: 'no such sector' }],
+      );
+      if (unknown.length > 0) throw invalid(unknown);
+    }
     const key = await lockCurrentPartyKey(tx, organisationId);
-    const signed = checkedSignature(key, decision, organisationId, parsed, parsed.signature);
+    // Its sequence: this organisation's earlier answers + 1 (the decision is locked, so it holds).
+    const earlier = previous.filter((a) => a.organisation_id === organisationId);
+    const signed = checkedSignature(key, decision, organisationId, parsed, parsed.signature, earlier);
     const row = answerRow(decision, previous, organisationId, actor?.userId ?? null, input, now, signed);
     await insertAnswer(tx, row);
     await record({

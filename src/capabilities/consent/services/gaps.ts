@@ -35,6 +35,7 @@ export async function consentIndex(db: Kysely<DB>, now: Date): Promise<ConsentIn
         {
           requiredOrgIds: row.required_org_ids,
           quorum: row.quorum,
+          addedOrgIds: row.added_org_ids,
           dueAt: iso(row.due_at),
           cancelledAt: row.cancelled_at === null ? null : iso(row.cancelled_at),
         },
@@ -56,6 +57,23 @@ export function deploymentConsentGaps(
     if (gaps.length > 0) out.set(d.id, gaps);
   }
   return out;
+}
+
+/**
+ * What of a deployment's consent gaps the caller may see: a gap drawn from a decision only when
+ * the caller may read that decision (its id, kind, whom it awaits, who refused or excluded the
+ * sector — the caveat itself — are the decision's). A gap without a decision (none asked) comes
+ * from the kind's rule, which every reader sees. A caller who may read none of a deployment's
+ * decisions still sees the `unconsented` finding, with no gap: that it lacks consent, not whose
+ * nor why.
+ */
+export async function readableConsentGaps(
+  db: Kysely<DB>,
+  actor: Actor | null,
+): Promise<(gaps: readonly ConsentGap[]) => ConsentGap[]> {
+  const [rows, mayRead] = await Promise.all([listDecisionRows(db), decisionFilter(db, actor)]);
+  const readable = new Set(rows.filter(mayRead).map((r) => r.id));
+  return (gaps) => gaps.filter((g) => g.decisionId === null || readable.has(g.decisionId));
 }
 
 /** For each contribution the caller may see, where its contributor stands with each party asked. */

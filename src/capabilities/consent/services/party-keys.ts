@@ -12,7 +12,7 @@ import type { AnswerSignatureInput, RegisterPartyKey } from '../contract/consent
 import { answerContentDigest, answerStatement, keyStatement, type AnswerContent } from '../domain/signing.ts';
 import { partyKeyKind } from '../log/kinds.ts';
 import { fingerprintOf, verifyPartySignature } from '../log/signatures.ts';
-import { organisationNames, type DecisionRow } from '../repositories/consent.ts';
+import { organisationNames, type AnswerRow, type DecisionRow } from '../repositories/consent.ts';
 import {
   findPartyKeyByFingerprint,
   insertPartyKey,
@@ -110,6 +110,8 @@ export function checkedSignature(
   organisationId: string,
   answer: AnswerContent & { answer: Parameters<typeof answerStatement>[0]['answer'] },
   signature: AnswerSignatureInput | undefined,
+  /** This organisation's earlier answers to the decision: the sequence signed is theirs + 1. */
+  earlier: readonly Pick<AnswerRow, 'signature'>[],
 ): SignatureColumns | null {
   const refuse = (message: string) => invalid([{ path: 'signature', message }]);
   if (current === undefined) {
@@ -123,16 +125,22 @@ export function checkedSignature(
     throw refuse(
       `signed with key ${signature.keyFingerprint}, not the organisation's current key ${current.fingerprint}`,
     );
+  // A signature taken once is never taken again (a replay), whatever it would verify against.
+  if (earlier.some((a) => a.signature === signature.signature))
+    throw refuse('this signature was already given with an earlier answer: sign this answer anew');
   const contentDigest = answerContentDigest(answer, signature.salt);
   const statement = answerStatement({
     decisionId: decision.id,
     decisionVersion: decision.version,
     organisationId,
+    sequence: earlier.length + 1,
     answer: answer.answer,
     contentDigest,
   });
   if (!verifyPartySignature(current.public_key, statement, signature.signature))
-    throw refuse('the signature does not verify for this decision, version, organisation and answer');
+    throw refuse(
+      `the signature does not verify for this decision, version, organisation, answer and sequence ${earlier.length + 1}`,
+    );
   return {
     content_salt: signature.salt,
     content_digest: contentDigest,

@@ -38,6 +38,7 @@ export interface DecisionsView {
 export const factsOf = (d: DecisionRow): DecisionFacts => ({
   requiredOrgIds: d.required_org_ids,
   quorum: d.quorum,
+  addedOrgIds: d.added_org_ids,
   dueAt: iso(d.due_at),
   cancelledAt: d.cancelled_at === null ? null : iso(d.cancelled_at),
 });
