@@ -31,6 +31,7 @@ test('migrations keep the names databases recorded them under', () => {
     '018-meetings',
     '020-report-facts-and-places',
     '022-ruling-appeals',
+    '023-decision-added-orgs',
   ]);
 });
 
