@@ -110,7 +110,13 @@ async function main(): Promise<void> {
       if (want('integration')) {
         const files = testFiles('test/integration');
         const tiers: Tier[] = [
-          { name: 'integration (PGlite)', files, env: { TRUCE_TEST_ENGINE: 'pglite' }, concurrency: 2 },
+          // The PGlite tier gets the server too: `truce db copy` is tested from PGlite into PostgreSQL.
+          {
+            name: 'integration (PGlite)',
+            files,
+            env: { TRUCE_TEST_ENGINE: 'pglite', TRUCE_TEST_PG_URL: pg.url },
+            concurrency: 2,
+          },
           {
             name: 'integration (PostgreSQL)',
             files,

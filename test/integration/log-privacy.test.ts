@@ -213,6 +213,8 @@ const CLASSIFIED: Record<string, Record<string, string>> = {
   decision: {
     kind: PUBLIC,
     requiredOrgIds: PUBLIC,
+    // Who the proposer asked besides the rule's organisations (each must consent, never counted in the quorum).
+    addedOrgIds: PUBLIC,
     quorum: PUBLIC,
     dueAt: PUBLIC,
     proposerOrgId: PUBLIC,
