@@ -8,14 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { systemClock } from '../src/adapters/clock.ts';
-import { defaultAuthSettings } from '../src/services/auth-settings.ts';
-import { localEvents } from '../src/events/local.ts';
-import { silentLogger } from '../test/support/db.ts';
 import type { Deps } from '../src/services/deps.ts';
 import { handoverCheck } from '../src/services/handover/check.ts';
 import type { AnswerKind } from '../src/capabilities/consent/contract/enums.ts';
-import { fill, FROM, median, TO } from './handover.ts';
+import { benchDeps, fill, FROM, median, TO } from './handover.ts';
 import { record, type Bench } from './harness.ts';
 
 const DECISIONS = 500;
@@ -132,15 +128,7 @@ export const consentBenches: Bench[] = [
     const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
     try {
       await migrateToLatest(database.db as unknown as Kysely<unknown>);
-      const deps: Deps = {
-        db: database.db,
-        engine: database.engine,
-        clock: systemClock,
-        log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) },
-        logger: silentLogger,
-        events: localEvents(silentLogger),
-        auth: defaultAuthSettings(),
-      };
+      const deps = benchDeps(database);
       await fill(deps.db);
       const baseline = await median(() => handoverCheck(deps, null, FROM, TO));
       await fillConsentForProfile(deps.db);

@@ -7,7 +7,7 @@
 import { DEFAULT_RELEASE } from '../src/domain/policy/force.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { openDatabase } from '../src/db/connect.ts';
+import { openDatabase, type Database } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { systemClock } from '../src/adapters/clock.ts';
 import { defaultAuthSettings } from '../src/services/auth-settings.ts';
@@ -184,20 +184,25 @@ export async function fill(db: Deps['db']): Promise<void> {
   await db.insertInto('sector_requirements').values(requirements).execute();
 }
 
+/** Services' dependencies for a bench: the database, no log waiting, silent logging. */
+export function benchDeps(database: Database): Deps {
+  return {
+    db: database.db,
+    engine: database.engine,
+    clock: systemClock,
+    log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) },
+    logger: silentLogger,
+    events: localEvents(silentLogger),
+    auth: defaultAuthSettings(),
+  };
+}
+
 export const handoverBenches: Bench[] = [
   async (engine, dataDir, url) => {
     const database = await openDatabase({ databaseUrl: url, dataDir, holder: 'bench' });
     try {
       await migrateToLatest(database.db as unknown as Kysely<unknown>);
-      const deps: Deps = {
-        db: database.db,
-        engine: database.engine,
-        clock: systemClock,
-        log: { indexesOf: (ids) => Promise.resolve(ids.map(() => null)) },
-        logger: silentLogger,
-        events: localEvents(silentLogger),
-        auth: defaultAuthSettings(),
-      };
+      const deps = benchDeps(database);
       await fill(deps.db);
       const baseline = await median(() => loadPlanData(deps.db, { milestones: true, deployments: true }));
       const check = await median(() => handoverCheck(deps, null, FROM, TO));
